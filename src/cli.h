@@ -1,0 +1,59 @@
+/*
+ * cli.h: what the command line front end shares between main.c and the
+ * subcommands (cli_*.c). These files, and the TUI, are the only ones that
+ * print or choose exit codes.
+ */
+#ifndef TALKPACT_CLI_H
+#define TALKPACT_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sysexits.h>
+
+struct content;
+
+struct cli {
+	const char *prog;		/* "talkpact" */
+	char *datadir;			/* shipped content: has prompts/, agreements/ */
+	char *user_datadir;		/* $XDG_DATA_HOME/talkpact */
+	char *state_dir;		/* $XDG_STATE_HOME/talkpact */
+	char **content_dirs;		/* each --content DIR, in order */
+	size_t n_content_dirs, cap_content_dirs;
+	bool only_content;		/* --only-content: skip shipped and user content */
+	bool plain;			/* --plain */
+	bool quiet;			/* -q: no notices */
+};
+
+/* A subcommand: returns the process exit code. argv[0] is its name. */
+typedef int (*cli_cmd_fn)(struct cli *cli, int argc, char **argv);
+
+struct cli_command {
+	const char *name;
+	cli_cmd_fn fn;
+	const char *summary;
+};
+
+/* The commands, defined in main.c. */
+extern const struct cli_command cli_commands[];
+extern const size_t cli_n_commands;
+
+/* Add a --content DIR. */
+void cli_add_content_dir(struct cli *cli, const char *dir);
+
+/*
+ * Load the search path (shipped, user, each --content) into *c, printing
+ * every problem to stderr as FILE:LINE:COL. Returns 0 or the exit code the
+ * worst problem implies (65, 66, 74).
+ */
+int cli_load_content(struct cli *cli, struct content *c);
+
+/* Print "talkpact: message" to stderr and return code. */
+int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Print a usage mistake with a hint to try --help; returns EX_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Subcommands (cli_*.c). */
+
+#endif

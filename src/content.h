@@ -1,0 +1,282 @@
+/*
+ * content.h: talkpact's content as plain structs, and the strict YAML loader
+ * that builds them (prompt packs, agreement templates, help lines).
+ *
+ * Only content.c includes libyaml. Nothing here prints or exits: every
+ * problem becomes a struct diag with file, line and column, and the caller
+ * decides what the user sees.
+ *
+ * Ownership: everything reachable from a struct content is owned by it and
+ * freed by content_cleanup(). Strings are UTF-8, NUL-terminated, never NULL
+ * unless the comment says "or NULL".
+ */
+#ifndef TALKPACT_CONTENT_H
+#define TALKPACT_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+/* Age bands. X(enum-suffix, name) */
+#define BAND_TABLE \
+	X(4_7, "4-7") \
+	X(8_10, "8-10") \
+	X(11_13, "11-13") \
+	X(14_17, "14-17")
+
+enum band {
+#define X(e, name) BAND_##e,
+	BAND_TABLE
+#undef X
+	BAND__COUNT
+};
+#define BAND_NONE (-1)
+#define BAND_BIT(b) (1u << (unsigned)(b))
+
+/* Topics, in the order they are shown. X(enum-suffix, id, title) */
+#define TOPIC_TABLE \
+	X(PEOPLE, "people", "Who we talk to and play with") \
+	X(PLACES, "places", "Where and when we use devices") \
+	X(RATINGS, "ratings", "Age ratings, apps and games") \
+	X(PHOTOS, "photos", "Photos and sharing") \
+	X(UNSEND, "unsend", "Sent can't be unsent") \
+	X(KINDNESS, "kindness", "Being kind") \
+	X(WORRIED, "worried", "When something feels wrong") \
+	X(CONTROLS, "controls", "Controls and checking together") \
+	X(GROWN_UPS, "grown-ups", "Grown-ups' habits too") \
+	X(PRIVACY, "privacy", "Private information and passwords") \
+	X(STRANGERS, "strangers", "People we only know online") \
+	X(MONEY, "money", "Money, buying and scams") \
+	X(WATCHING, "watching", "What we watch and see") \
+	X(WELLBEING, "wellbeing", "Sleep and feeling good") \
+	X(RELATIONSHIPS, "relationships", "Relationships, images and the law") \
+	X(INDEPENDENCE, "independence", "Growing independence")
+
+enum topic {
+#define X(e, id, title) TOPIC_##e,
+	TOPIC_TABLE
+#undef X
+	TOPIC__COUNT
+};
+
+/* Whom a clause binds. X(enum-suffix, id, shown-as) */
+#define BINDS_TABLE \
+	X(CHILD, "child", "the child") \
+	X(GROWN_UPS, "grown-ups", "the grown-ups") \
+	X(EVERYONE, "everyone", "everyone")
+
+enum binds {
+#define X(e, id, shown) BINDS_##e,
+	BINDS_TABLE
+#undef X
+	BINDS__COUNT
+};
+
+/* Kinds of blank. X(enum-suffix, id) */
+#define BLANK_KIND_TABLE \
+	X(TEXT, "text") \
+	X(TIME, "time") \
+	X(NUMBER, "number") \
+	X(CHOICE, "choice")
+
+enum blank_kind {
+#define X(e, id) BLANK_##e,
+	BLANK_KIND_TABLE
+#undef X
+	BLANK__COUNT
+};
+
+/* Signature roles. X(enum-suffix, id, shown-as) */
+#define ROLE_TABLE \
+	X(CHILD, "child", "Child") \
+	X(GROWN_UP, "grown-up", "Grown-up")
+
+enum role {
+#define X(e, id, shown) ROLE_##e,
+	ROLE_TABLE
+#undef X
+	ROLE__COUNT
+};
+
+/* What a help line is for. X(enum-suffix, id, shown-as) */
+#define RESOURCE_FOR_TABLE \
+	X(CHILDREN, "children", "For children and young people") \
+	X(GROWN_UPS, "grown-ups", "For grown-ups") \
+	X(REPORT, "report", "To report") \
+	X(EMERGENCY, "emergency", "In an emergency")
+
+enum resource_for {
+#define X(e, id, shown) RESOURCE_##e,
+	RESOURCE_FOR_TABLE
+#undef X
+	RESOURCE__COUNT
+};
+
+/* Where an item was defined, for messages ("replaced X from FILE:LINE"). */
+struct origin {
+	const char *file;	/* shared, owned by struct content */
+	unsigned line;
+	unsigned col;
+};
+
+struct pack {
+	char *id, *title, *language;
+	long version;
+	struct origin where;
+};
+
+struct prompt {
+	char *id;
+	unsigned bands;			/* BAND_BIT() set */
+	enum topic topic;
+	char *question;
+	char *tip;
+	char **follow_ups;
+	size_t n_follow_ups;
+	bool scenario;
+	char **clauses;			/* clause ids it leads to */
+	size_t n_clauses;
+	unsigned advice;		/* bit n set: school letter point n (1-7) */
+	const struct pack *pack;	/* the pack it came from */
+	struct origin where;
+};
+
+struct blank {
+	char *id;
+	enum blank_kind kind;
+	char *label;
+	char *def;			/* default, as text ("19:30", "30") */
+	char **choices;			/* BLANK_CHOICE only */
+	size_t n_choices;
+	long min, max;			/* BLANK_NUMBER; LONG_MIN/LONG_MAX if unset */
+	struct origin where;
+};
+
+struct clause {
+	char *id;
+	char *text;			/* with {{blank}} markers */
+	enum binds binds;
+	bool on;			/* starts switched on */
+	unsigned advice;
+	struct origin where;
+};
+
+struct section {
+	char *id, *title;
+	struct clause *clauses;
+	size_t n_clauses;
+};
+
+struct promise {
+	char *id, *text;
+	bool on;
+	struct origin where;
+};
+
+struct template {
+	char *id, *title;
+	enum band band;
+	int review_months;		/* 1, 3, 6 or 12 */
+	enum role *signatures;
+	size_t n_signatures;
+	struct blank *blanks;
+	size_t n_blanks;
+	struct section *sections;
+	size_t n_sections;
+	struct promise *promises;
+	size_t n_promises;
+	char **steps;			/* if-something-goes-wrong */
+	size_t n_steps;
+	struct origin where;
+};
+
+struct resource {
+	char *name;
+	enum resource_for kind;
+	char *about;
+	char *phone;			/* or NULL */
+	char *web;			/* or NULL */
+};
+
+struct region {
+	char *code;			/* "UK" */
+	char *name;			/* "United Kingdom" */
+	struct resource *resources;
+	size_t n_resources;
+	struct origin where;
+};
+
+/*
+ * Everything loaded. Arrays are in load order (files sorted by path within
+ * each search-path entry); an item replaced by a later one with the same id
+ * is removed in place of the new one.
+ */
+struct content {
+	struct pack *packs;
+	size_t n_packs;
+	struct prompt *prompts;
+	size_t n_prompts;
+	struct template *templates;
+	size_t n_templates;
+	struct region *regions;
+	size_t n_regions;
+	size_t n_files;			/* files read */
+	char **files;			/* their paths; struct origin points here */
+	void *index;			/* private: id lookup tables */
+};
+
+/* Limits, documented in talkpact-content(5). */
+#define CONTENT_MAX_FILE_BYTES (4u * 1024 * 1024)
+#define CONTENT_MAX_LINE_BYTES (64u * 1024)
+#define CONTENT_MAX_TEXT_BYTES (16u * 1024)
+#define CONTENT_MAX_DEPTH 32
+#define CONTENT_MAX_PROBLEMS 50
+
+void content_init(struct content *c);
+void content_cleanup(struct content *c);
+
+/*
+ * Load one path: a regular .yaml/.yml file, or a directory walked
+ * recursively (sorted, symlink loops detected, non-regular files reported,
+ * never opened for reading). Problems go to *d (errors and, for replaced
+ * ids, notices). Returns 0 if nothing at error level was added to *d, -1
+ * otherwise (the good parts are still loaded). A missing path is an error
+ * with kind DIAG_MISSING so the caller can exit 66.
+ */
+int content_load_path(struct content *c, const char *path, struct diag_list *d);
+
+/* Load a file's bytes already in memory (used by the fuzzer and tests). */
+int content_load_buffer(struct content *c, const char *name,
+    const unsigned char *buf, size_t len, struct diag_list *d);
+
+/*
+ * Cross-file checks once everything is loaded: prompt clause references
+ * exist in a template for one of the prompt's bands. Returns 0 or -1.
+ */
+int content_check(struct content *c, struct diag_list *d);
+
+/* Lookups; NULL if absent. Pointers stay valid until content_cleanup(). */
+const struct prompt *content_prompt(const struct content *c, const char *id);
+const struct template *content_template(const struct content *c, const char *id);
+const struct template *content_template_for_band(const struct content *c, enum band b);
+const struct region *content_region(const struct content *c, const char *code);
+const struct clause *template_clause(const struct template *t, const char *id);
+const struct blank *template_blank(const struct template *t, const char *id);
+
+/* Names and parsing for the enums above; *_from_name returns -1 if unknown. */
+const char *band_name(enum band b);
+int band_from_name(const char *s);
+enum band band_for_age(int age);	/* 4..17; ages outside clamp */
+const char *topic_id(enum topic t);
+const char *topic_title(enum topic t);
+int topic_from_name(const char *s);
+const char *binds_id(enum binds b);
+const char *binds_shown(enum binds b);
+int binds_from_name(const char *s);
+const char *blank_kind_id(enum blank_kind k);
+const char *role_id(enum role r);
+const char *role_shown(enum role r);
+const char *resource_for_shown(enum resource_for f);
+
+#endif

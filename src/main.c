@@ -1,0 +1,202 @@
+/*
+ * main.c: talkpact's entry point. Parses the global options, works out
+ * where content and sessions live (the only place that reads the
+ * environment), and hands over to a subcommand or the interactive program.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "util.h"
+
+const struct cli_command cli_commands[] = {
+	{ NULL, NULL, NULL },	/* commands arrive with their modules */
+};
+const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0] - 1;
+
+static void
+S_usage(FILE *f)
+{
+	fprintf(f,
+	    "Usage: talkpact [OPTION]... [COMMAND [ARG]...]\n"
+	    "Talk through devices and online life as a family, and write it down\n"
+	    "as a family device agreement you both sign.\n"
+	    "\n"
+	    "With no command, starts the interactive program.\n"
+	    "\n"
+	    "Commands:\n");
+	for (size_t i = 0; i < cli_n_commands; i++)
+		fprintf(f, "  %-10s  %s\n", cli_commands[i].name,
+		    cli_commands[i].summary);
+	fprintf(f,
+	    "\n"
+	    "Options:\n"
+	    "  -c, --content DIR   also load prompts and templates from DIR\n"
+	    "                      (may be given more than once)\n"
+	    "      --only-content  load only the --content folders, not the shipped\n"
+	    "                      or your own content\n"
+	    "      --plain         line-by-line mode for screen readers and scripts\n"
+	    "  -q, --quiet         do not print notices\n"
+	    "  -h, --help          show this help and exit\n"
+	    "  -V, --version       show the version and exit\n"
+	    "\n"
+	    "Run 'talkpact COMMAND --help' for a command's options.\n"
+	    "Exit status: 0 success, 1 verify found a change, 64 usage, 65 bad data,\n"
+	    "66 missing input, 73 cannot create output, 74 I/O error.\n");
+}
+
+/* The source tree's content when running uninstalled, else pkgdatadir. */
+static char *
+S_find_datadir(void)
+{
+	const char *env = getenv("TALKPACT_DATADIR");
+	char exe[PATH_MAX], built[PATH_MAX];
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if (realpath(ABS_TOP_BUILDDIR "/src/talkpact", built) != NULL &&
+		    strcmp(exe, built) == 0)
+			return xstrdup(ABS_TOP_SRCDIR);
+	}
+	return xstrdup(PKGDATADIR);
+}
+
+/* $XDG_x_HOME/talkpact, or ~/fallback/talkpact. NULL without a home. */
+static char *
+S_xdg_dir(const char *var, const char *fallback)
+{
+	const char *v = getenv(var), *home;
+
+	if (v != NULL && v[0] == '/')
+		return xasprintf("%s/talkpact", v);
+	home = getenv("HOME");
+	if (home == NULL || *home == '\0')
+		return NULL;
+	return xasprintf("%s/%s/talkpact", home, fallback);
+}
+
+static const struct cli_command *
+S_find_command(const char *name)
+{
+	for (size_t i = 0; i < cli_n_commands; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	return NULL;
+}
+
+static int
+S_unknown_command(const char *name)
+{
+	const char *names[32];
+	const char *best;
+	size_t n = 0;
+
+	for (size_t i = 0; i < cli_n_commands && n < 32; i++)
+		names[n++] = cli_commands[i].name;
+	best = closest_word(name, names, n);
+	if (best != NULL)
+		fprintf(stderr, "talkpact: unknown command '%s'; did you mean '%s'?\n",
+		    name, best);
+	else
+		fprintf(stderr, "talkpact: unknown command '%s'\n", name);
+	fprintf(stderr, "Try 'talkpact --help' for the list of commands.\n");
+	return EX_USAGE;
+}
+
+static void
+S_cli_cleanup(struct cli *cli)
+{
+	free(cli->datadir);
+	free(cli->user_datadir);
+	free(cli->state_dir);
+	for (size_t i = 0; i < cli->n_content_dirs; i++)
+		free(cli->content_dirs[i]);
+	free(cli->content_dirs);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "content", required_argument, NULL, 'c' },
+		{ "only-content", no_argument, NULL, 'O' },
+		{ "plain", no_argument, NULL, 'P' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli cli = { .prog = "talkpact" };
+	const struct cli_command *cmd;
+	int ch, rc, at;
+
+	setlocale(LC_ALL, "");
+	opterr = 0;
+	/* '+': stop at the command name; the command parses its own options. */
+	while ((ch = getopt_long(argc, argv, "+:c:qhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			cli_add_content_dir(&cli, optarg);
+			break;
+		case 'O':
+			cli.only_content = true;
+			break;
+		case 'P':
+			cli.plain = true;
+			break;
+		case 'q':
+			cli.quiet = true;
+			break;
+		case 'h':
+			S_usage(stdout);
+			S_cli_cleanup(&cli);
+			return 0;
+		case 'V':
+			printf("talkpact %s\n", PACKAGE_VERSION);
+			S_cli_cleanup(&cli);
+			return 0;
+		case ':':
+			S_cli_cleanup(&cli);
+			return cli_usage_error(NULL, "option '%s' needs a value",
+			    argv[optind - 1]);
+		default:
+			S_cli_cleanup(&cli);
+			return cli_usage_error(NULL, "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+
+	cli.datadir = S_find_datadir();
+	cli.user_datadir = S_xdg_dir("XDG_DATA_HOME", ".local/share");
+	cli.state_dir = S_xdg_dir("XDG_STATE_HOME", ".local/state");
+
+	if (optind >= argc) {
+		rc = cli_error(EX_UNAVAILABLE,
+		    "the interactive program is not part of this build yet; "
+		    "see 'talkpact --help' for the commands");
+		S_cli_cleanup(&cli);
+		return rc;
+	}
+	cmd = S_find_command(argv[optind]);
+	if (cmd == NULL) {
+		rc = S_unknown_command(argv[optind]);
+		S_cli_cleanup(&cli);
+		return rc;
+	}
+	at = optind;
+	optind = 0;	/* glibc: reinitialise getopt for the command */
+	rc = cmd->fn(&cli, argc - at, argv + at);
+	S_cli_cleanup(&cli);
+	return rc;
+}

@@ -1,0 +1,32 @@
+/*
+ * util.h: memory that cannot fail (out of memory ends the program with a
+ * message, the one exit a library module may take), and small string and
+ * UTF-8 helpers shared by every module.
+ */
+#ifndef TALKPACT_UTIL_H
+#define TALKPACT_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string. Caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *items (of *cap elements of size) so that n+1 fit. */
+void *xgrow(void *items, size_t *cap, size_t n, size_t size);
+
+/* Is s (len bytes) valid UTF-8 with no NUL? Sets *bad to the first bad offset. */
+bool utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* Levenshtein distance, capped at 16 (used for "did you mean"). */
+unsigned edit_distance(const char *a, const char *b);
+
+/* The candidate closest to word, or NULL if none is close enough. */
+const char *closest_word(const char *word, const char *const *cands, size_t n);
+
+#endif

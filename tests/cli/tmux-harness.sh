@@ -1,0 +1,18 @@
+# tmux-harness.sh: the harness that drives the real TUI works: it starts a
+# program at 80x24 with a private HOME, types, waits and reads the screen.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tmux.sh"
+
+tui_available || skip_all "tmux is not installed"
+
+tui_start sh -c 'printf "size %sx%s\n" "$(tput cols)" "$(tput lines)"; printf "home %s\n" "$HOME"; printf "lang %s\n" "$LANG"; read -r line; printf "typed <%s>\n" "$line"'
+if tui_wait_for '^size 80x24$' 5; then ok "the window is 80x24"; else not_ok "the window is 80x24"; fi
+if tui_screen | grep -q "^home $HOME\$"; then ok "HOME is the test's own"; else not_ok "HOME is the test's own" "$(tui_screen)"; fi
+if tui_screen | grep -q '^lang C.UTF-8$'; then ok "LANG is C.UTF-8"; else not_ok "LANG is C.UTF-8"; fi
+tui_type "héllo 世界"
+tui_keys Enter
+if tui_wait_for '^typed <héllo 世界>$' 5; then ok "typed UTF-8 text arrives"; else not_ok "typed UTF-8 text arrives"; fi
+if tui_wait_for '^\[exit 0\]$' 5; then ok "the exit status is visible"; else not_ok "the exit status is visible"; fi
+tui_stop
+
+done_testing
