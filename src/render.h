@@ -1,0 +1,95 @@
+/*
+ * render.h: documents (agreements, prompt packs) are cmark node trees; this
+ * module turns a tree into CommonMark, a self-contained printable HTML page,
+ * plain text wrapped for printers, and styled lines for the TUI's review
+ * screen. One wrapping engine serves plain text and the TUI.
+ *
+ * Safety: user text enters a tree only through doc_text() (a cmark text
+ * node): never as Markdown source. render_markdown() is our own writer,
+ * because libcmark 0.30.2's cmark_render_commonmark() does not escape every
+ * construct (a "~~~" line, leading spaces); parsing its output again gives
+ * the same HTML as rendering the tree directly. HTML output never contains
+ * raw HTML or a live link that came from user text.
+ *
+ * Only render.c, agreement.c and pack.c include cmark.h; callers of the
+ * functions below that take a tree must be among them.
+ */
+#ifndef TALKPACT_RENDER_H
+#define TALKPACT_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct cmark_node;
+
+enum render_format { RENDER_MD, RENDER_HTML, RENDER_TXT };
+#define RENDER_TEXT_WIDTH 72
+
+/* Tree building helpers. Each returns a new node appended to parent. */
+struct cmark_node *doc_new(void);			/* caller: cmark_node_free() */
+struct cmark_node *doc_heading(struct cmark_node *parent, int level);
+struct cmark_node *doc_paragraph(struct cmark_node *parent);
+struct cmark_node *doc_list(struct cmark_node *parent, bool ordered);
+struct cmark_node *doc_item(struct cmark_node *list);
+struct cmark_node *doc_quote(struct cmark_node *parent);
+struct cmark_node *doc_emph(struct cmark_node *parent);
+struct cmark_node *doc_strong(struct cmark_node *parent);
+struct cmark_node *doc_rule(struct cmark_node *parent);	/* thematic break */
+/* Text, exactly as given (newlines become line breaks); never parsed. */
+struct cmark_node *doc_text(struct cmark_node *parent, const char *text);
+/*
+ * A block that only the HTML page sees, wrapped in <div class="CLASS">
+ * (class from our own code, [a-z-]+). In Markdown and text its children
+ * appear as ordinary blocks.
+ */
+struct cmark_node *doc_div(struct cmark_node *parent, const char *cls);
+
+/* Page furniture for HTML. */
+struct render_page {
+	const char *title;		/* <title>, plain text */
+	const char *footer;		/* printed at the foot, plain text, or NULL */
+	const char *css;		/* extra CSS from our own code, or NULL */
+	const char *lang;		/* "en-GB" */
+};
+
+/* Outputs. Each returns a new NUL-terminated string; caller frees. */
+char *render_markdown(struct cmark_node *doc);
+char *render_html_page(struct cmark_node *doc, const struct render_page *page);
+char *render_html_body(struct cmark_node *doc);	/* just the body HTML */
+char *render_text(struct cmark_node *doc, int width);
+
+/* Styled, wrapped lines, for the TUI. */
+enum render_style {
+	RSTYLE_PLAIN = 0,
+	RSTYLE_HEADING = 1 << 0,
+	RSTYLE_TITLE = 1 << 1,		/* level-1 heading */
+	RSTYLE_EMPH = 1 << 2,
+	RSTYLE_STRONG = 1 << 3,
+	RSTYLE_QUOTE = 1 << 4,
+	RSTYLE_MUTED = 1 << 5
+};
+
+struct render_span {
+	size_t start, len;		/* bytes into the line's text */
+	unsigned style;
+};
+
+struct render_line {
+	char *text;			/* UTF-8, no newline; display width <= width */
+	struct render_span *spans;
+	size_t n_spans;
+};
+
+struct render_lines {
+	struct render_line *lines;
+	size_t n, cap;
+};
+
+/* Wrap doc to width display columns (wide characters count 2). */
+void render_lines(struct cmark_node *doc, int width, struct render_lines *out);
+void render_lines_cleanup(struct render_lines *l);
+
+/* Display width of UTF-8 text (wcwidth; invalid bytes count 1). */
+int text_width(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,190 @@
+/*
+ * session.h: one family's conversation and agreement, and the only way to
+ * change it: session_apply() with an action. The TUI, plain mode, the
+ * command line and the tests all go through it; none of them edit a struct
+ * session by hand.
+ *
+ * No curses, no printing, no exit. Saving is session_store.h's job.
+ * Ownership: everything reachable from a struct session is owned by it and
+ * freed by session_cleanup(). Strings are UTF-8 as the family typed them
+ * (session_apply() rejects invalid UTF-8, NUL and control characters other
+ * than newline and tab).
+ */
+#ifndef TALKPACT_SESSION_H
+#define TALKPACT_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "content.h"
+
+#define SESSION_FORMAT_VERSION 1
+#define SESSION_MAX_GROWN_UPS 3
+#define SESSION_MAX_TEXT_BYTES (16u * 1024)	/* one answer or rule */
+
+/* Where the family is. X(enum-suffix, id, shown-as) */
+#define SESSION_STAGE_TABLE \
+	X(FAMILY, "family", "Getting started") \
+	X(TALKING, "talking", "Talking") \
+	X(AGREEING, "agreeing", "Choosing the agreement") \
+	X(SIGNING, "signing", "Signing") \
+	X(SIGNED, "signed", "Signed")
+
+enum session_stage {
+#define X(e, id, shown) STAGE_##e,
+	SESSION_STAGE_TABLE
+#undef X
+	STAGE__COUNT
+};
+
+enum answer_state {
+	ANSWER_OPEN,		/* not reached yet */
+	ANSWER_GIVEN,		/* one or both voices recorded */
+	ANSWER_SKIPPED,
+	ANSWER_LATER		/* "talk again later" */
+};
+
+struct answer {
+	char *prompt_id;
+	enum answer_state state;
+	char *child;		/* the child's words, or NULL */
+	char *grown_up;		/* the grown-up's words, or NULL */
+};
+
+struct clause_setting {		/* only clauses the family changed or filled */
+	char *clause_id;
+	bool on;
+};
+
+struct blank_value {
+	char *blank_id;
+	char *value;		/* checked against the blank's kind */
+};
+
+struct own_rule {
+	char *text;
+	enum binds binds;
+};
+
+struct promise_setting {
+	char *promise_id;
+	bool on;
+};
+
+struct signature {
+	enum role role;
+	char *name;		/* as typed */
+	time_t when;
+};
+
+struct session {
+	char *id;			/* file name without .yaml */
+	int format_version;
+	time_t created, updated;
+	enum session_stage stage;
+
+	char *child;			/* first name, or NULL before it is given */
+	int age;			/* 4..17, 0 before it is given */
+	enum band band;			/* suggested by age; the family may change it */
+	char *grown_ups[SESSION_MAX_GROWN_UPS];
+	size_t n_grown_ups;
+	char *region;			/* "UK", or NULL */
+
+	char *template_id;		/* the band's template, or NULL */
+	size_t position;		/* index into the prompt order */
+
+	struct answer *answers;
+	size_t n_answers, cap_answers;
+	struct clause_setting *clauses;
+	size_t n_clauses, cap_clauses;
+	struct blank_value *blanks;
+	size_t n_blanks, cap_blanks;
+	struct own_rule *rules;
+	size_t n_rules, cap_rules;
+	struct promise_setting *promises;
+	size_t n_promises, cap_promises;
+	struct signature *signatures;
+	size_t n_signatures, cap_signatures;
+	int review_months;		/* 0: the template's default */
+};
+
+/* Every way a session can change. X(enum-suffix, id) */
+#define ACTION_TABLE \
+	X(SET_CHILD, "set-child")		/* text: first name */ \
+	X(SET_AGE, "set-age")			/* number: 4..17; sets band */ \
+	X(SET_BAND, "set-band")			/* number: enum band */ \
+	X(SET_GROWN_UP, "set-grown-up")		/* index, text ("" removes) */ \
+	X(SET_REGION, "set-region")		/* id: region code */ \
+	X(START_TALKING, "start-talking")	/* family complete -> TALKING */ \
+	X(ANSWER, "answer")			/* id: prompt; text: child; text2: grown-up */ \
+	X(SKIP, "skip")				/* id: prompt */ \
+	X(LATER, "later")			/* id: prompt */ \
+	X(GOTO, "goto")				/* number: position in prompt order */ \
+	X(START_AGREEING, "start-agreeing")	/* -> AGREEING */ \
+	X(SET_CLAUSE, "set-clause")		/* id: clause; flag: on */ \
+	X(SET_BLANK, "set-blank")		/* id: blank; text: value */ \
+	X(ADD_RULE, "add-rule")			/* text; number: enum binds */ \
+	X(EDIT_RULE, "edit-rule")		/* index; text; number: enum binds */ \
+	X(REMOVE_RULE, "remove-rule")		/* index */ \
+	X(SET_PROMISE, "set-promise")		/* id: promise; flag: on */ \
+	X(SET_REVIEW, "set-review")		/* number: months 1, 3, 6, 12 */ \
+	X(START_SIGNING, "start-signing")	/* -> SIGNING */ \
+	X(SIGN, "sign")				/* number: enum role; index: grown-up; text: name; when */ \
+	X(BACK, "back")				/* to the previous stage, unsigning */
+
+enum action_kind {
+#define X(e, id) ACTION_##e,
+	ACTION_TABLE
+#undef X
+	ACTION__COUNT
+};
+
+struct action {
+	enum action_kind kind;
+	const char *id;
+	const char *text;
+	const char *text2;
+	long number;
+	size_t index;
+	bool flag;
+	time_t when;		/* SIGN; 0 means now */
+};
+
+void session_init(struct session *s);
+void session_cleanup(struct session *s);
+
+/* A new session's id from the child's name and the time: "2026-11-29-sam-1432". Caller frees. */
+char *session_make_id(const char *child, time_t now);
+
+/*
+ * Apply one action. On success returns 0 and updates s->updated. On a
+ * mistake (bad time "25:00", number out of range, unknown id, text too long
+ * or not valid UTF-8, action not allowed at this stage) returns -1, leaves
+ * s unchanged and sets *cause to a message for the status line (caller
+ * frees).
+ */
+int session_apply(struct session *s, const struct content *c,
+    const struct action *a, char **cause);
+
+/* Lookups against the template; defaults when the family changed nothing. */
+const struct template *session_template(const struct session *s,
+    const struct content *c);
+const struct answer *session_answer(const struct session *s, const char *prompt_id);
+bool session_clause_on(const struct session *s, const struct clause *cl);
+bool session_promise_on(const struct session *s, const struct promise *p);
+const char *session_blank(const struct session *s, const struct blank *b);
+int session_review_months(const struct session *s, const struct template *t);
+
+/*
+ * The prompts this session talks through, in order (by topic as listed in
+ * TOPIC_TABLE, then load order). *out is an array of pointers into c;
+ * caller frees the array only.
+ */
+size_t session_prompts(const struct session *s, const struct content *c,
+    const struct prompt ***out);
+
+/* "Sam, 8, talking: 7 of 22". Caller frees. */
+char *session_describe(const struct session *s, const struct content *c);
+
+#endif
