@@ -22,6 +22,8 @@ struct cli {
 	bool only_content;		/* --only-content: skip shipped and user content */
 	bool plain;			/* --plain */
 	bool quiet;			/* -q: no notices */
+	bool no_color;			/* NO_COLOR is set (non-empty) */
+	bool exit_after_first_frame;	/* TALKPACT_EXIT_AFTER_FIRST_FRAME=1 */
 };
 
 /* A subcommand: returns the process exit code. argv[0] is its name. */
