@@ -151,7 +151,7 @@ S_commit(struct tui *t)
 		return false;
 	}
 	S_field.changed = false;
-	tui_note(t, "Saved: %s.", it->blank->label);
+	tui_note(t, "Saved.");
 	return true;
 }
 
@@ -431,6 +431,7 @@ S_height(struct tui *t, const struct item *it, int w, char **text_out)
 		    binds_shown(t->flow.s.rules[it->rule].binds));
 		break;
 	case IT_HEADING:
+	case IT_BLANK:
 		h = 2;
 		break;
 	default:
@@ -458,23 +459,31 @@ S_draw_item(struct tui *t, const struct item *it, int y, int x, int w,
 		tui_text(t, y + 1, x, it->title, w, ROLE_UI_HEADING);
 		break;
 	case IT_BLANK:
-		lw = w / 2;
-		tui_text(t, y, x + 2, it->blank->label, lw - 3,
+		/* The label on one row, its value below it. */
+		lw = 4;
+		tui_text(t, y, x + 2, it->blank->label, w - 2,
 		    sel ? ROLE_UI_LABEL : ROLE_UI_NORMAL);
+		y++;
 		if (it->blank->kind == BLANK_CHOICE) {
+			int vw;
+
 			v = session_blank(&t->flow.s, it->blank);
+			v = v != NULL ? v : "";
+			vw = wrap_width(v, strlen(v));
 			if (sel) {
-				tui_fill(t, y, x + lw, w - lw, ROLE_UI_SELECTED);
-				tui_text(t, y, x + lw, "\xe2\x97\x82 ", 2, ROLE_UI_SELECTED);
+				tui_text(t, y, x + lw, "\xe2\x97\x82 ", 2, ROLE_UI_BORDER_FOCUS);
+				tui_fill(t, y, x + lw + 2, vw + 2, ROLE_UI_SELECTED);
 			}
-			tui_text(t, y, x + lw + 2, v != NULL ? v : "", w - lw - 5, r);
+			tui_text(t, y, x + lw + 3, v, w - lw - 6,
+			    sel ? ROLE_UI_SELECTED : ROLE_UI_STRONG);
 			if (sel)
-				tui_text(t, y, x + w - 2, "\xe2\x96\xb8", 1, ROLE_UI_SELECTED);
+				tui_text(t, y, x + lw + 5 + vw, "\xe2\x96\xb8", 1,
+				    ROLE_UI_BORDER_FOCUS);
 		} else if (sel)
-			tui_line_field(t, y, x + lw, w - lw, &S_field, true);
+			tui_line_field(t, y, x + lw + 2, w - lw - 2, &S_field, true);
 		else {
 			v = session_blank(&t->flow.s, it->blank);
-			tui_text(t, y, x + lw + 1, v != NULL ? v : "", w - lw - 1,
+			tui_text(t, y, x + lw + 3, v != NULL ? v : "", w - lw - 3,
 			    ROLE_UI_STRONG);
 		}
 		break;
