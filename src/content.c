@@ -2381,23 +2381,19 @@ content_check(struct content *c, struct diag_list *d)
 		const struct prompt *p = &c->prompts[i];
 		bool any = false;
 
-		for (int b = 0; b < BAND__COUNT; b++)
-			if ((p->bands & BAND_BIT(b)) &&
-			    content_template_for_band(c, (enum band)b) != NULL)
-				any = true;
+		for (size_t t = 0; t < c->n_templates && !any; t++)
+			any = (p->bands & BAND_BIT(c->templates[t].band)) != 0;
 		if (!any)
 			continue;	/* nothing loaded to check against */
 		for (size_t k = 0; k < p->n_clauses; k++) {
 			bool found = false;
 
-			for (int b = 0; b < BAND__COUNT && !found; b++) {
-				const struct template *t;
+			/* Any template for one of its bands will do. */
+			for (size_t t = 0; t < c->n_templates && !found; t++) {
+				const struct template *tp = &c->templates[t];
 
-				if (!(p->bands & BAND_BIT(b)))
-					continue;
-				t = content_template_for_band(c, (enum band)b);
-				found = t != NULL &&
-				    template_clause(t, p->clauses[k]) != NULL;
+				found = (p->bands & BAND_BIT(tp->band)) &&
+				    template_clause(tp, p->clauses[k]) != NULL;
 			}
 			if (!found)
 				diag_add(d, DIAG_ERROR, DIAG_DATA, p->where.file,
