@@ -444,10 +444,58 @@ struct S_node {
 	char *str;			/* N_SCALAR; NULL once taken */
 	size_t len;
 	bool plain;			/* an unquoted scalar */
+	bool owned;			/* str is malloc'd (a value), not arena */
 	struct S_node **kids;		/* N_SEQ items; N_MAP key, value, ... */
 	size_t n, cap;
 };
 
+/*
+ * Nodes, their kid arrays and key strings live in a bump arena freed in
+ * one go with the file; only value strings are malloc'd, so that the
+ * structs can take them over without a second copy.
+ */
+struct S_chunk {
+	struct S_chunk *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+struct S_arena {
+	struct S_chunk *head;
+};
+
+static void *
+S_alloc(struct S_arena *a, size_t n)
+{
+	struct S_chunk *ch = a->head;
+
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
+	    sizeof(max_align_t);
+	if (ch == NULL || ch->cap - ch->used < n) {
+		size_t cap = n > 65536 ? n : 65536;
+
+		ch = xmalloc(sizeof *ch + cap);
+		ch->cap = cap;
+		ch->used = 0;
+		ch->next = a->head;
+		a->head = ch;
+	}
+	ch->used += n;
+	return (char *)ch->data + ch->used - n;
+}
+
+static void
+S_arena_free(struct S_arena *a)
+{
+	while (a->head != NULL) {
+		struct S_chunk *next = a->head->next;
+
+		free(a->head);
+		a->head = next;
+	}
+}
+
+/* Free the value strings nobody took; the nodes go with the arena. */
 static void
 S_node_free(struct S_node *n)
 {
@@ -455,9 +503,10 @@ S_node_free(struct S_node *n)
 		return;
 	for (size_t i = 0; i < n->n; i++)
 		S_node_free(n->kids[i]);
-	free(n->kids);
-	free(n->str);
-	free(n);
+	if (n->owned)
+		free(n->str);
+	n->str = NULL;
+	n->n = 0;
 }
 
 /* Loading one file. */
@@ -469,6 +518,7 @@ struct S_ctx {
 	size_t len;
 	unsigned problems;
 	bool stopped;			/* too many problems */
+	struct S_arena arena;
 };
 
 static void S_err(struct S_ctx *x, unsigned line, unsigned col,
@@ -579,7 +629,30 @@ S_prescan(struct S_ctx *x)
 
 	while (i < len && !x->stopped) {
 		uint32_t cp = 0;
-		size_t k = S_utf8_decode(b + i, len - i, &cp);
+		size_t k;
+
+		/* The common case: printable ASCII, then a newline. */
+		while (i < len && b[i] >= 0x20 && b[i] < 0x7f) {
+			i++;
+			col++;
+		}
+		if (!long_reported && i - line_start > CONTENT_MAX_LINE_BYTES) {
+			S_err(x, line, 1, "line %u is longer than %u bytes", line,
+			    CONTENT_MAX_LINE_BYTES);
+			long_reported = true;
+			good = false;
+		}
+		if (i < len && b[i] == '\n') {
+			i++;
+			line++;
+			col = 1;
+			line_start = i;
+			long_reported = false;
+			continue;
+		}
+		if (i >= len)
+			break;
+		k = S_utf8_decode(b + i, len - i, &cp);
 
 		if (k == 0) {
 			if (b[i] == 0)
@@ -714,10 +787,11 @@ S_check_scalar_chars(struct S_ctx *x, unsigned line, unsigned col,
 }
 
 static struct S_node *
-S_node_new(enum S_ntype type, const yaml_event_t *ev)
+S_node_new(struct S_ctx *x, enum S_ntype type, const yaml_event_t *ev)
 {
-	struct S_node *n = xcalloc(1, sizeof *n);
+	struct S_node *n = S_alloc(&x->arena, sizeof *n);
 
+	memset(n, 0, sizeof *n);
 	n->type = type;
 	n->line = (unsigned)ev->start_mark.line + 1;
 	n->col = (unsigned)ev->start_mark.column + 1;
@@ -725,10 +799,20 @@ S_node_new(enum S_ntype type, const yaml_event_t *ev)
 }
 
 static void
-S_node_append(struct S_node *parent, struct S_node *kid)
+S_node_append(struct S_ctx *x, struct S_node *parent, struct S_node *kid)
 {
-	parent->kids = xgrow(parent->kids, &parent->cap, parent->n,
-	    sizeof *parent->kids);
+	if (parent->n == parent->cap) {
+		size_t cap = parent->cap ? parent->cap * 2 : 8;
+		struct S_node **kids;
+
+		if (cap > SIZE_MAX / 2 / sizeof *kids)
+			abort();	/* cannot happen: the file is capped */
+		kids = S_alloc(&x->arena, cap * sizeof *kids);
+		if (parent->n > 0)
+			memcpy(kids, parent->kids, parent->n * sizeof *kids);
+		parent->kids = kids;
+		parent->cap = cap;
+	}
 	parent->kids[parent->n++] = kid;
 }
 
@@ -782,26 +866,40 @@ S_parse(struct S_ctx *x)
 			    "aliases (*%s) are not allowed in content files; "
 			    "write the value out again",
 			    (const char *)ev.data.alias.anchor);
-			node = S_node_new(N_BAD, &ev);
+			node = S_node_new(x, N_BAD, &ev);
 			break;
 		case YAML_SCALAR_EVENT:
 			S_check_props(x, &ev, ev.data.scalar.anchor,
 			    ev.data.scalar.tag);
-			node = S_node_new(N_SCALAR, &ev);
+			node = S_node_new(x, N_SCALAR, &ev);
 			if (ev.data.scalar.length > CONTENT_MAX_TEXT_BYTES) {
 				S_nerr(x, node, "text of %zu bytes; the most "
 				    "is %u", ev.data.scalar.length,
 				    CONTENT_MAX_TEXT_BYTES);
 				node->type = N_BAD;
-			} else if (!S_check_scalar_chars(x, node->line,
-			    node->col, ev.data.scalar.value,
-			    ev.data.scalar.length)) {
+			} else if (ev.data.scalar.style ==
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+			    !S_check_scalar_chars(x, node->line, node->col,
+			    ev.data.scalar.value, ev.data.scalar.length)) {
+				/* Only escapes can bring in what the prescan
+				 * refused. */
 				node->type = N_BAD;
 			} else {
-				node->str = xstrndup(
-				    (const char *)ev.data.scalar.value,
-				    ev.data.scalar.length);
-				node->len = ev.data.scalar.length;
+				bool key = depth > 0 &&
+				    stack[depth - 1]->type == N_MAP &&
+				    stack[depth - 1]->n % 2 == 0;
+				size_t n = ev.data.scalar.length;
+
+				if (key) {
+					node->str = S_alloc(&x->arena, n + 1);
+					memcpy(node->str, ev.data.scalar.value, n);
+					node->str[n] = '\0';
+				} else {
+					node->str = xstrndup(
+					    (const char *)ev.data.scalar.value, n);
+					node->owned = true;
+				}
+				node->len = n;
 				node->plain = ev.data.scalar.style ==
 				    YAML_PLAIN_SCALAR_STYLE;
 			}
@@ -825,7 +923,7 @@ S_parse(struct S_ctx *x)
 				done = true;
 				break;
 			}
-			stack[depth++] = S_node_new(
+			stack[depth++] = S_node_new(x,
 			    ev.type == YAML_SEQUENCE_START_EVENT ? N_SEQ : N_MAP,
 			    &ev);
 			break;
@@ -840,7 +938,7 @@ S_parse(struct S_ctx *x)
 		yaml_event_delete(&ev);
 		if (node != NULL) {
 			if (depth > 0)
-				S_node_append(stack[depth - 1], node);
+				S_node_append(x, stack[depth - 1], node);
 			else if (root == NULL)
 				root = node;
 			else
@@ -895,7 +993,10 @@ S_take(struct S_node *n)
 {
 	char *s = n->str;
 
+	if (!n->owned)
+		return xstrdup(s);
 	n->str = NULL;
+	n->owned = false;
 	return s;
 }
 
@@ -2154,6 +2255,7 @@ S_load_bytes(struct content *c, const char *name, const unsigned char *buf,
 		S_load_root(&x, root);
 		S_node_free(root);
 	}
+	S_arena_free(&x.arena);
 out:
 	S_sort_diags(d, first);
 	S_fix_packs(c);
