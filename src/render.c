@@ -371,15 +371,23 @@ doc_text(cmark_node *parent, const char *text)
 	return first;
 }
 
+/* One or more class names [a-z-]+, separated by single spaces. */
 static bool
 S_class_ok(const char *cls)
 {
-	if (cls == NULL || *cls == '\0')
+	bool word = false;
+
+	if (cls == NULL)
 		return false;
-	for (const char *p = cls; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || *p == '-'))
+	for (const char *p = cls; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || *p == '-')
+			word = true;
+		else if (*p == ' ' && word)
+			word = false;
+		else
 			return false;
-	return true;
+	}
+	return word;
 }
 
 cmark_node *

@@ -47,7 +47,8 @@ struct cmark_node *doc_rule(struct cmark_node *parent);	/* thematic break */
 struct cmark_node *doc_text(struct cmark_node *parent, const char *text);
 /*
  * A block that only the HTML page sees, wrapped in <div class="CLASS">
- * (class from our own code, [a-z-]+). In Markdown and text its children
+ * (classes from our own code: [a-z-]+, several separated by single
+ * spaces; anything else returns NULL). In Markdown and text its children
  * appear as ordinary blocks.
  */
 struct cmark_node *doc_div(struct cmark_node *parent, const char *cls);

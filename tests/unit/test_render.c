@@ -277,6 +277,12 @@ test_div(void **state)
 	assert_null(doc_div(a, "Bad Class"));
 	assert_null(doc_div(a, "x\"><script>"));
 	assert_null(doc_div(a, ""));
+	assert_null(doc_div(a, " card"));
+	assert_null(doc_div(a, "card "));
+	assert_null(doc_div(a, "card  long"));
+	d = doc_div(a, "card card-long");
+	assert_non_null(d);
+	cmark_node_free(d);
 	d = doc_div(a, "band-break");
 	assert_non_null(d);
 	doc_text(doc_heading(d, 2), "Ages 4-7");
@@ -294,6 +300,7 @@ test_div(void **state)
 	h = render_html_body(a);
 	assert_non_null(strstr(h, "<div class=\"band-break\">\n<h2>Ages 4-7</h2>"));
 	assert_non_null(strstr(h, "</div>\n<p>After</p>"));
+	assert_null(strstr(h, "card-long"));
 	free(ma); free(mb); free(ta); free(tb); free(h);
 	cmark_node_free(a);
 	cmark_node_free(b);
