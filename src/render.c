@@ -482,6 +482,7 @@ struct S_md {
 	struct S_buf out;
 	struct S_buf prefix;	/* continuation prefix for each new line */
 	bool at_line_start;	/* nothing but the prefix written yet */
+	bool line_digits;	/* only digits written since then */
 	char last;		/* last byte written, for delimiter choice */
 };
 
@@ -508,6 +509,7 @@ S_md_raw(struct S_md *m, const char *s, size_t n)
 	S_buf_put(&m->out, s, n);
 	m->last = s[n - 1];
 	m->at_line_start = false;
+	m->line_digits = false;
 }
 
 static void
@@ -527,6 +529,7 @@ S_md_newline(struct S_md *m)
 		S_buf_put(&m->out, m->prefix.p, m->prefix.len);
 	m->last = '\n';
 	m->at_line_start = true;
+	m->line_digits = true;
 }
 
 /* A blank line between blocks: the prefix without its trailing spaces. */
@@ -543,12 +546,35 @@ S_md_blank_line(struct S_md *m)
 }
 
 /*
- * Text escaped so that it parses back to exactly itself: every ASCII
- * punctuation character is backslash-escaped; controls, tabs and
- * non-ASCII spaces become numeric character references; a space at the
- * start or end of a line does too (parsers strip those). first_hard and
- * last_hard ask for the first/last character as a reference even when it
- * is a letter, so an emphasis delimiter next to it stays a delimiter.
+ * Does ASCII punctuation c need a backslash here? Some characters always
+ * do; the others only where a parser would read them as syntax: at the
+ * start of a line ("-", "+", "=") or after a line's leading digits
+ * ("1." and "1)" start a list).
+ */
+static bool
+S_md_needs_escape(const struct S_md *m, int32_t c)
+{
+	switch (c) {
+	case '\\': case '`': case '*': case '_': case '[': case ']':
+	case '<': case '>': case '&': case '#': case '~':
+		return true;
+	case '-': case '+': case '=':
+		return m->at_line_start;
+	case '.': case ')':
+		return m->line_digits && !m->at_line_start;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Text escaped so that it parses back to exactly itself: punctuation that
+ * could be syntax is backslash-escaped; controls, tabs and non-ASCII
+ * spaces become numeric character references; so does a space at the
+ * start or end of a line (parsers strip those) or just inside emphasis
+ * (first_blank, last_blank). first_hard and last_hard ask for the first
+ * or last character as a reference when it is not a space, so that an
+ * emphasis delimiter next to it stays a delimiter.
  */
 static void
 S_md_text(struct S_md *m, const char *s, bool first_hard, bool last_hard,
@@ -564,19 +590,26 @@ S_md_text(struct S_md *m, const char *s, bool first_hard, bool last_hard,
 		last = (i + k == len);
 		if (c < 0) {
 			S_md_raw(m, "\xef\xbf\xbd", 3);
-		} else if (S_is_ascii_punct(c)) {
+		} else if (c < 0x20 || c == 0x7f || S_is_unicode_space(c)) {
+			S_md_entity(m, c);
+		} else if (c == ' ') {
+			if (m->at_line_start || (first && first_blank) ||
+			    (last && last_blank))
+				S_md_entity(m, c);
+			else
+				S_md_raw(m, " ", 1);
+		} else if (S_is_ascii_punct(c) && S_md_needs_escape(m, c)) {
 			char e[2] = { '\\', (char)c };
 
 			S_md_raw(m, e, 2);
-		} else if (c < 0x20 || c == 0x7f || S_is_unicode_space(c)) {
-			S_md_entity(m, c);
-		} else if (c == ' ' && (m->at_line_start || (first && first_blank) ||
-		    (last && last_blank))) {
-			S_md_entity(m, c);
 		} else if ((first && first_hard) || (last && last_hard)) {
 			S_md_entity(m, c);
 		} else {
+			bool digits = c >= '0' && c <= '9' &&
+			    (m->at_line_start || m->line_digits);
+
 			S_md_raw(m, s + i, k);
+			m->line_digits = digits;
 		}
 		i += k;
 	}
@@ -718,7 +751,7 @@ S_md_block(struct S_md *m, cmark_node *n, bool tight)
 		if (cmark_node_first_child(n) != NULL) {
 			S_md_raw(m, " ", 1);
 			/* Parsers strip a heading's leading blanks like a line's. */
-			m->at_line_start = true;
+			m->at_line_start = m->line_digits = true;
 		}
 		S_md_inlines(m, n);
 		break;
@@ -729,7 +762,7 @@ S_md_block(struct S_md *m, cmark_node *n, bool tight)
 		saved = m->prefix.len;
 		S_md_raw(m, "> ", 2);
 		S_buf_puts(&m->prefix, "> ");
-		m->at_line_start = true;
+		m->at_line_start = m->line_digits = true;
 		S_md_blocks(m, n, false);
 		m->prefix.len = saved;
 		m->prefix.p[saved] = '\0';
@@ -763,7 +796,7 @@ S_md_block(struct S_md *m, cmark_node *n, bool tight)
 			S_md_raw(m, marker, (size_t)w);
 			for (int i = 0; i < w; i++)
 				S_buf_putc(&m->prefix, ' ');
-			m->at_line_start = true;
+			m->at_line_start = m->line_digits = true;
 			S_md_blocks(m, it, ltight);
 			m->prefix.len = saved;
 			m->prefix.p[saved] = '\0';
@@ -857,7 +890,8 @@ S_md_blocks(struct S_md *m, cmark_node *parent, bool tight)
 char *
 render_markdown(cmark_node *doc)
 {
-	struct S_md m = { .at_line_start = true, .last = '\n' };
+	struct S_md m = { .at_line_start = true, .line_digits = true,
+	    .last = '\n' };
 
 	S_tidy(doc);
 	S_buf_puts(&m.prefix, "");
@@ -1365,7 +1399,14 @@ S_wrap_block(struct S_wrap *w, cmark_node *n, bool tight)
 		S_wrap_inlines(w, n);
 		S_wrap_end_block(w);
 		w->block_style &= ~(unsigned)(RSTYLE_HEADING | RSTYLE_TITLE);
-		if (level <= 2) {
+		if (level >= 3) {
+			/* No underline: capitals (ASCII only) set it apart. */
+			for (size_t i = first_line; i < w->out->n; i++)
+				for (char *q = w->out->lines[i].text;
+				    *q != '\0'; q++)
+					if (*q >= 'a' && *q <= 'z')
+						*q = (char)(*q - 'a' + 'A');
+		} else {
 			/* Underline as wide as the heading's widest line. */
 			maxw = 0;
 			for (size_t i = first_line; i < w->out->n; i++) {

@@ -102,7 +102,8 @@ struct render_lines {
 
 /*
  * Wrap doc to width display columns (wide characters count 2; widths under
- * 10 count as 10). Headings: level 1 underlined with '=', level 2 with '-';
+ * 10 count as 10). Headings: level 1 underlined with '=', level 2 with '-',
+ * deeper levels in capitals (ASCII letters only);
  * lists "- " and right-aligned "1. " with hanging indents; quotes "> ";
  * control characters dropped, tabs as spaces. out is overwritten; free it
  * with render_lines_cleanup(). render_text() is these lines joined by

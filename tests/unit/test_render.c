@@ -257,7 +257,7 @@ test_markdown_exact(void **state)
 	assert_string_equal(md,
 	    "# Our agreement\n"
 	    "\n"
-	    "We\\'ll put phones away at 7\\.30pm\\.\\\n"
+	    "We'll put phones away at 7.30pm.\\\n"
 	    "Every day\n"
 	    "\n"
 	    "1. 1\\. Ask first\n"
@@ -415,6 +415,7 @@ test_text_layout(void **state)
 	doc_text(doc_paragraph(doc), "We talked about phones, tablets and games, "
 	    "and this is what we agreed together on Sunday afternoon.");
 	doc_text(doc_heading(doc, 2), "Where");
+	doc_text(doc_heading(doc, 3), "At home, \xc3\xa9t\xc3\xa9");
 	l = doc_list(doc, false);
 	doc_text(doc_paragraph(doc_item(l)), "Devices stay downstairs at night so "
 	    "everyone sleeps well and nobody is tempted.");
@@ -439,6 +440,8 @@ test_text_layout(void **state)
 	    "\n"
 	    "Where\n"
 	    "-----\n"
+	    "\n"
+	    "AT HOME, \xc3\xa9T\xc3\xa9\n"
 	    "\n"
 	    "- Devices stay downstairs at night so\n"
 	    "  everyone sleeps well and nobody is\n"
