@@ -58,4 +58,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cmd_validate(struct cli *cli, int argc, char **argv);	/* cli_content.c */
 int cmd_list(struct cli *cli, int argc, char **argv);		/* cli_content.c */
 
+int cmd_pack(struct cli *cli, int argc, char **argv);		/* cli_pack.c */
+
 #endif
