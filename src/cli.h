@@ -55,5 +55,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Subcommands (cli_*.c). */
+int cmd_sessions(struct cli *cli, int argc, char **argv);	/* cli_session.c */
 
 #endif

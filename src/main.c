@@ -17,6 +17,7 @@
 #include "util.h"
 
 const struct cli_command cli_commands[] = {
+	{ "sessions", cmd_sessions, "list saved sessions" },
 	{ NULL, NULL, NULL },	/* commands arrive with their modules */
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0] - 1;

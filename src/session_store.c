@@ -607,12 +607,21 @@ out:
 	return rc;
 }
 
+/* The value of key, or NULL if absent or empty ("key:" or "key: ~"). */
 static const struct S_ynode *
 S_get(const struct S_ynode *map, const char *key)
 {
-	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (strcmp(map->kids[i].value, key) == 0)
-			return &map->kids[i + 1];
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct S_ynode *v = &map->kids[i + 1];
+
+		if (map->kids[i].type != Y_SCALAR ||
+		    strcmp(map->kids[i].value, key) != 0)
+			continue;
+		if (v->type == Y_SCALAR && v->plain && (v->value[0] == '\0' ||
+		    strcmp(v->value, "~") == 0 || strcmp(v->value, "null") == 0))
+			return NULL;
+		return v;
+	}
 	return NULL;
 }
 
