@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "content.h"
+#include "tui.h"
 #include "util.h"
 
 const struct cli_command cli_commands[] = {
@@ -128,6 +130,32 @@ S_cli_cleanup(struct cli *cli)
 	free(cli->content_dirs);
 }
 
+/*
+ * No command: the full-screen program, or plain mode when asked for, when
+ * stdin or stdout is not a terminal, or when TERM is dumb or unset.
+ */
+static int
+S_interactive(struct cli *cli)
+{
+	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
+	const char *first = getenv("TALKPACT_EXIT_AFTER_FIRST_FRAME");
+	struct content c;
+	int rc;
+
+	cli->no_color = nc != NULL && *nc != '\0';
+	cli->exit_after_first_frame = first != NULL && strcmp(first, "1") == 0;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||
+	    *term == '\0' || strcmp(term, "dumb") == 0)
+		cli->plain = true;
+	content_init(&c);
+	rc = cli_load_content(cli, &c);
+	if (rc == 0)
+		rc = cli->plain ? plain_run(cli, &c, NULL, stdin, stdout) :
+		    tui_run(cli, &c, NULL);
+	content_cleanup(&c);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -185,9 +213,7 @@ main(int argc, char **argv)
 	cli.state_dir = S_xdg_dir("XDG_STATE_HOME", ".local/state");
 
 	if (optind >= argc) {
-		rc = cli_error(EX_UNAVAILABLE,
-		    "the interactive program is not part of this build yet; "
-		    "see 'talkpact --help' for the commands");
+		rc = S_interactive(&cli);
 		S_cli_cleanup(&cli);
 		return rc;
 	}
