@@ -586,6 +586,18 @@ agreement_lines(const struct session *s, const struct content *c, time_t now,
 	return 0;
 }
 
+int
+agreement_fingerprint(const struct session *s, const struct content *c,
+    time_t now, char fp[FINGERPRINT_HEX + 1], char **cause)
+{
+	cmark_node *doc = agreement_build(s, c, now, fp, cause);
+
+	if (doc == NULL)
+		return -1;
+	cmark_node_free(doc);
+	return 0;
+}
+
 char *
 agreement_file_stem(const struct session *s, time_t now)
 {

@@ -1,7 +1,8 @@
 /*
  * flow.c: the glue between the front ends (TUI, plain mode) and the
  * session model, its store and the agreement: open/list/save sessions,
- * apply-and-save, blank checking and clause text. Never prints, never
+ * apply-and-save, blank checking, clause text, and the signed agreement's
+ * review lines and files (through agreement.h). Never prints, never
  * exits, never reads the environment, never includes curses.
  */
 #include "config.h"
@@ -12,8 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "agreement.h"
+#include "fingerprint.h"
 #include "flow.h"
+#include "privfile.h"
 #include "render.h"
 #include "session_store.h"
 #include "util.h"
@@ -389,4 +395,124 @@ flow_clause_text(const struct flow *f, const struct clause *cl)
 	}
 	out[n] = '\0';
 	return out;
+}
+
+int
+flow_review_lines(struct flow *f, int width, struct render_lines *out,
+    char **cause)
+{
+	memset(out, 0, sizeof *out);
+	if (!f->open) {
+		*cause = xstrdup("No conversation is open.");
+		return -1;
+	}
+	return agreement_lines(&f->s, f->c, time(NULL), width, out, cause);
+}
+
+/* Does path hold exactly text? (A missing file does not.) */
+static bool
+S_same_file(const char *path, const char *text)
+{
+	size_t len = strlen(text), got;
+	char *buf;
+	FILE *fp;
+	bool same;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return false;
+	buf = xmalloc(len + 1);
+	got = fread(buf, 1, len + 1, fp);
+	same = got == len && memcmp(buf, text, len) == 0;
+	free(buf);
+	fclose(fp);
+	return same;
+}
+
+static bool
+S_exists(const char *path)
+{
+	struct stat sb;
+
+	return lstat(path, &sb) == 0;
+}
+
+int
+flow_write(struct flow *f, char **cause)
+{
+	static const enum render_format fmts[] = { RENDER_MD, RENDER_HTML, RENDER_TXT };
+	static const char *const exts[] = { "md", "html", "txt" };
+	char *text[3] = { NULL, NULL, NULL }, *path[3] = { NULL, NULL, NULL };
+	char fp[FINGERPRINT_HEX + 1], *dir = NULL, *stem = NULL, *why = NULL;
+	time_t now = time(NULL);
+	int rc = -1;
+
+	*cause = NULL;
+	S_forget_outputs(f);
+	if (!f->open || f->s.stage != STAGE_SIGNED) {
+		*cause = xstrdup("The agreement is not signed yet.");
+		return -1;
+	}
+	if (f->state_dir == NULL) {
+		*cause = xstrdup("There is nowhere to keep the agreement: set HOME "
+		    "or XDG_STATE_HOME.");
+		return -1;
+	}
+	for (size_t i = 0; i < 3; i++)
+		if (agreement_render(&f->s, f->c, now, fmts[i], &text[i], &why) != 0)
+			goto out;
+	if (agreement_fingerprint(&f->s, f->c, now, fp, &why) != 0)
+		goto out;
+	dir = xasprintf("%s/agreements", f->state_dir);
+	if (privfile_mkdirs(dir, &why) != 0 ||
+	    privfile_private_dir(f->state_dir, &why) != 0 ||
+	    privfile_private_dir(dir, &why) != 0)
+		goto out;
+	/*
+	 * The same child signing twice on one day gets "-2", "-3"...; writing
+	 * this same agreement again reuses its own name (the .md is identical:
+	 * a signed agreement's text depends only on the session).
+	 */
+	for (int n = 1; ; n++) {
+		char *base = agreement_file_stem(&f->s, now);
+		bool free_here;
+
+		free(stem);
+		stem = n == 1 ? base : xasprintf("%s-%d", base, n);
+		if (n != 1)
+			free(base);
+		for (size_t i = 0; i < 3; i++) {
+			free(path[i]);
+			path[i] = xasprintf("%s/%s.%s", dir, stem, exts[i]);
+		}
+		free_here = !S_exists(path[0]) && !S_exists(path[1]) &&
+		    !S_exists(path[2]);
+		if (free_here || S_same_file(path[0], text[0]))
+			break;
+		if (n == 999) {
+			why = xasprintf("%s already holds 999 agreements for "
+			    "this name and day", dir);
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < 3; i++)
+		if (privfile_write(path[i], text[i], strlen(text[i]), &why) != 0)
+			goto out;
+	f->out_md = path[0];
+	f->out_html = path[1];
+	f->out_txt = path[2];
+	path[0] = path[1] = path[2] = NULL;
+	f->fingerprint = fingerprint_groups(fp, FINGERPRINT_SHOWN);
+	rc = 0;
+out:
+	if (rc != 0)
+		*cause = xasprintf("The agreement was not written: %s",
+		    why != NULL ? why : "unknown problem");
+	free(why);
+	for (size_t i = 0; i < 3; i++) {
+		free(text[i]);
+		free(path[i]);
+	}
+	free(stem);
+	free(dir);
+	return rc;
 }

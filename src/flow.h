@@ -91,8 +91,12 @@ int flow_review_lines(struct flow *f, int width, struct render_lines *out,
     char **cause);
 
 /*
- * Write the signed agreement (.md, .html, .txt) next to the session and
- * fill out_* and fingerprint. Returns 0 or -1 with *cause.
+ * Write the signed agreement as STATE_DIR/agreements/STEM.md, .html and
+ * .txt (agreement_file_stem(); "-2", "-3"... when another agreement has
+ * that name; the folder 0700, each file 0600 and replaced atomically) and
+ * fill out_* (full paths) and fingerprint (the printed 32 digits in groups
+ * of four). Writing the same signed agreement again reuses its files.
+ * Returns 0 or -1 with *cause.
  */
 int flow_write(struct flow *f, char **cause);
 
