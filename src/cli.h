@@ -11,6 +11,7 @@
 #include <sysexits.h>
 
 struct content;
+struct session;
 
 struct cli {
 	const char *prog;		/* "talkpact" */
@@ -20,7 +21,7 @@ struct cli {
 	char **content_dirs;		/* each --content DIR, in order */
 	size_t n_content_dirs, cap_content_dirs;
 	bool only_content;		/* --only-content: skip shipped and user content */
-	bool plain;			/* --plain */
+	bool plain;			/* --plain, no terminal, or TERM dumb/unset */
 	bool quiet;			/* -q: no notices */
 	bool no_color;			/* NO_COLOR is set (non-empty) */
 	bool exit_after_first_frame;	/* TALKPACT_EXIT_AFTER_FIRST_FRAME=1 */
@@ -62,5 +63,13 @@ int cmd_list(struct cli *cli, int argc, char **argv);		/* cli_content.c */
 int cmd_sessions(struct cli *cli, int argc, char **argv);	/* cli_session.c */
 
 int cmd_pack(struct cli *cli, int argc, char **argv);		/* cli_pack.c */
+int cmd_resume(struct cli *cli, int argc, char **argv);		/* cli_tui.c */
+
+/*
+ * The interactive program (plain mode if cli->plain) with s to carry on
+ * (ownership passes; cleaned up on every path) or NULL for the welcome
+ * screen. Loads the content first. Returns the exit code. cli_tui.c.
+ */
+int cli_interactive(struct cli *cli, struct session *s);
 
 #endif

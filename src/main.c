@@ -14,14 +14,13 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "content.h"
-#include "tui.h"
 #include "util.h"
 
 const struct cli_command cli_commands[] = {
 	{ "validate", cmd_validate, "check content files and report every problem" },
 	{ "list", cmd_list, "list the prompts and agreement templates" },
 	{ "sessions", cmd_sessions, "list saved sessions" },
+	{ "resume", cmd_resume, "carry on with a saved conversation" },
 	{ NULL, NULL, NULL },	/* commands arrive with their modules */
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0] - 1;
@@ -131,29 +130,21 @@ S_cli_cleanup(struct cli *cli)
 }
 
 /*
- * No command: the full-screen program, or plain mode when asked for, when
- * stdin or stdout is not a terminal, or when TERM is dumb or unset.
+ * The interactive program runs in plain mode when asked for, when stdin or
+ * stdout is not a terminal, or when TERM is dumb or unset; NO_COLOR and
+ * TALKPACT_EXIT_AFTER_FIRST_FRAME are read here and passed on.
  */
-static int
-S_interactive(struct cli *cli)
+static void
+S_interactive_env(struct cli *cli)
 {
 	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
 	const char *first = getenv("TALKPACT_EXIT_AFTER_FIRST_FRAME");
-	struct content c;
-	int rc;
 
 	cli->no_color = nc != NULL && *nc != '\0';
 	cli->exit_after_first_frame = first != NULL && strcmp(first, "1") == 0;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||
 	    *term == '\0' || strcmp(term, "dumb") == 0)
 		cli->plain = true;
-	content_init(&c);
-	rc = cli_load_content(cli, &c);
-	if (rc == 0)
-		rc = cli->plain ? plain_run(cli, &c, NULL, stdin, stdout) :
-		    tui_run(cli, &c, NULL);
-	content_cleanup(&c);
-	return rc;
 }
 
 int
@@ -212,8 +203,10 @@ main(int argc, char **argv)
 	cli.user_datadir = S_xdg_dir("XDG_DATA_HOME", ".local/share");
 	cli.state_dir = S_xdg_dir("XDG_STATE_HOME", ".local/state");
 
+	/* For the interactive program (no command, or resume). */
+	S_interactive_env(&cli);
 	if (optind >= argc) {
-		rc = S_interactive(&cli);
+		rc = cli_interactive(&cli, NULL);
 		S_cli_cleanup(&cli);
 		return rc;
 	}
