@@ -370,6 +370,7 @@ flow_clause_text(const struct flow *f, const struct clause *cl)
 
 	while (*p != '\0') {
 		const char *end, *val = NULL;
+		char gbuf[SESSION_MAX_GROWN_UPS * (SESSION_MAX_NAME_BYTES + 8)];
 
 		if (p[0] == '{' && p[1] == '{' && (end = strstr(p + 2, "}}")) != NULL) {
 			char *id = xstrndup(p + 2, (size_t)(end - p - 2));
@@ -377,7 +378,18 @@ flow_clause_text(const struct flow *f, const struct clause *cl)
 
 			if (strcmp(id, "child") == 0)
 				val = f->s.child != NULL ? f->s.child : "the child";
-			else if (b != NULL)
+			else if (strcmp(id, "grown-ups") == 0) {
+				/* As the agreement joins them: "A, B and C". */
+				gbuf[0] = '\0';
+				for (size_t i = 0; i < f->s.n_grown_ups; i++) {
+					if (i > 0)
+						strncat(gbuf, i + 1 == f->s.n_grown_ups ?
+						    " and " : ", ", sizeof gbuf - strlen(gbuf) - 1);
+					strncat(gbuf, f->s.grown_ups[i],
+					    sizeof gbuf - strlen(gbuf) - 1);
+				}
+				val = f->s.n_grown_ups > 0 ? gbuf : "the grown-ups";
+			} else if (b != NULL)
 				val = session_blank(&f->s, b);
 			if (val == NULL)
 				val = "___";

@@ -22,23 +22,41 @@ S_open(struct tui *t)
 		tui_mistake_cause(t, cause);
 }
 
+/* "Zoë, Alex and Jo": everyone who signed. Caller frees. */
+static char *
+S_everyone(const struct tui *t)
+{
+	const struct session *s = &t->flow.s;
+	char *out = xstrdup(tui_child_name(t)), *next;
+
+	for (size_t i = 0; i < s->n_grown_ups; i++) {
+		next = xasprintf("%s%s%s", out, i + 1 == s->n_grown_ups ? " and " :
+		    ", ", s->grown_ups[i]);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
 static void
 S_draw(struct tui *t)
 {
 	const struct layout *l = &t->lay;
-	int x = l->text_left, w = l->text_cols, y = l->body_top;
+	int x = l->text_left, w = l->text_cols, y = l->body_top, lw = 12;
 	const struct {
 		const char *what;
 		const char *path;
 	} files[] = {
-		{ "To print (open in a web browser):", t->flow.out_html },
-		{ "Plain text:", t->flow.out_txt },
-		{ "Markdown:", t->flow.out_md },
+		{ "To print", t->flow.out_html },
+		{ "Plain text", t->flow.out_txt },
+		{ "Markdown", t->flow.out_md },
 	};
-	char *line;
+	bool full = true;
+	char *line, *names;
 
-	line = xasprintf("Well done, %s and %s!", tui_child_name(t),
-	    t->flow.s.n_grown_ups == 1 ? t->flow.s.grown_ups[0] : "family");
+	names = S_everyone(t);
+	line = xasprintf("Well done, %s!", names);
+	free(names);
 	y += tui_wrapped(t, y, x, w, 2, line, ROLE_UI_QUESTION, true);
 	free(line);
 	y += tui_wrapped(t, y, x, w, 2, "Your family device agreement is signed "
@@ -48,18 +66,44 @@ S_draw(struct tui *t)
 		    "message below. Press Enter to try again.", ROLE_UI_ERROR, false);
 		return;
 	}
-	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		tui_text(t, y++, x, files[i].what, w, ROLE_UI_LABEL);
-		y += tui_wrapped(t, y, x + 2, w - 2, 2, files[i].path, ROLE_UI_STRONG, false);
+	/* Full paths when they fit; else the folder once, then the names. */
+	for (size_t i = 0; i < 3; i++)
+		if (lw + 2 + wrap_width(files[i].path, strlen(files[i].path)) > w)
+			full = false;
+	tui_text(t, y++, x, "Three files, with the same words:", w, ROLE_UI_LABEL);
+	if (!full) {
+		const char *slash = strrchr(t->flow.out_html, '/');
+		char *dir = xstrndup(t->flow.out_html,
+		    (size_t)(slash - t->flow.out_html + 1));
+
+		line = xasprintf("in the folder %s", dir);
+		y += tui_wrapped(t, y, x + 2, w - 2, 3, line, ROLE_UI_NORMAL, false);
+		free(line);
+		free(dir);
+	}
+	for (size_t i = 0; i < 3; i++) {
+		const char *shown = full ? files[i].path :
+		    strrchr(files[i].path, '/') + 1;
+
+		tui_text(t, y, x + 2, files[i].what, lw, ROLE_UI_NORMAL);
+		tui_text(t, y++, x + 2 + lw, shown, w - 2 - lw, ROLE_UI_STRONG);
 	}
 	y++;
-	tui_text(t, y++, x, "Fingerprint (SHA-256):", w, ROLE_UI_LABEL);
-	y += tui_wrapped(t, y, x + 2, w - 2, 2, t->flow.fingerprint, ROLE_UI_NORMAL, false);
-	y++;
-	y += tui_wrapped(t, y, x, w, 4, "To print: open the .html file in a web "
-	    "browser and choose Print, or print the text file with: lp FILE. "
-	    "Keep it somewhere you both can see it. 'talkpact verify FILE' "
-	    "tells you if the signed text was changed.", ROLE_UI_NORMAL, false);
+	tui_text(t, y, x, "Fingerprint:", w, ROLE_UI_LABEL);
+	tui_text(t, y++, x + 14, t->flow.fingerprint, w - 14, ROLE_UI_STRONG);
+	y += tui_wrapped(t, y, x + 2, w - 2, 2, "The same code is printed at the "
+	    "end of the agreement.", ROLE_UI_MUTED, false) + 1;
+	y += tui_wrapped(t, y, x, w, 2, "How to print: open the .html file in a "
+	    "web browser and choose Print.", ROLE_UI_NORMAL, false);
+	line = xasprintf("Copies somewhere else: talkpact render %s -f all -o "
+	    "FOLDER", t->flow.s.id != NULL ? t->flow.s.id : "SESSION");
+	y += tui_wrapped(t, y, x, w, 2, line, ROLE_UI_NORMAL, false);
+	free(line);
+	y += tui_wrapped(t, y, x, w, 2, "Check later that nothing was changed: "
+	    "talkpact verify on the .md file.", ROLE_UI_NORMAL, false);
+	if (y < l->body_top + l->body_rows)
+		tui_wrapped(t, y + (y + 1 < l->body_top + l->body_rows), x, w, 1,
+		    "Press Enter to finish.", ROLE_UI_OK, true);
 }
 
 static void
@@ -107,9 +151,12 @@ S_hints(struct tui *t)
 static const char *const S_help[] = {
 	"All done",
 	"Your agreement is written in three files with the same words: a web",
-	"page for printing, plain text, and Markdown. The fingerprint is a",
-	"code worked out from the signed text; if anyone changes the text,",
-	"the fingerprint no longer matches.",
+	"page for printing, plain text, and Markdown. To print it, open the",
+	".html file in a web browser and choose Print.",
+	"The fingerprint is a code worked out from the signed text; if anyone",
+	"changes the text, it no longer matches: 'talkpact verify FILE.md'",
+	"checks. 'talkpact render' writes more copies wherever you like.",
+	"Enter finishes; Esc shows the agreement again.",
 	NULL
 };
 

@@ -94,8 +94,8 @@ S_commit(struct tui *t, int row)
 	}
 	tf->changed = false;
 	if (row == ROW_AGE)
-		tui_note(t, "Saved. Questions for ages %s suit %ld-year-olds.",
-		    band_name(t->flow.s.band), age);
+		tui_note(t, "Saved. Questions for ages %s suit %ld-year-olds "
+		    "(Up to change).", band_name(t->flow.s.band), age);
 	else
 		tui_note(t, "Saved.");
 	return true;
@@ -215,7 +215,8 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	case REQ_ENTER:
 		if (S_row == ROW_START)
 			S_start(t);
-		else if (S_row == ROW_BAND)
+		else if (S_row == ROW_BAND || S_row == ROW_AGE)
+			/* The band is suggested from the age: Up changes it. */
 			S_move(t, ROW_GROWN_UP1);
 		else if (S_row == ROW_REGION)
 			S_move(t, ROW_START);

@@ -29,7 +29,8 @@ static size_t S_n;
 static int S_row;		/* 0..S_n-1 names, S_n review, S_n+1 sign */
 static bool S_ready;
 
-static const int S_months[] = { 0, 1, 3, 6, 12 };
+static const int S_months[] = { 1, 3, 6, 12 };
+#define S_N_MONTHS 4
 
 static void
 S_clear(void)
@@ -75,20 +76,25 @@ S_cleanup(void)
 	S_ready = false;
 }
 
+/* Left/Right: the next shorter or longer time, 1 to 12 months. */
 static void
 S_review(struct tui *t, int delta)
 {
 	const struct template *tp = flow_template(&t->flow);
-	int cur = t->flow.s.review_months, k = 0;
+	int cur = session_review_months(&t->flow.s, tp), k = 0;
 	struct action a = { .kind = ACTION_SET_REVIEW };
 	char *cause = NULL;
 
-	for (int i = 0; i < 5; i++)
-		if (S_months[i] == cur)
+	for (int i = 0; i < S_N_MONTHS; i++)
+		if (S_months[i] <= cur)
 			k = i;
-	k = (k + 5 + delta) % 5;
-	a.number = S_months[k] != 0 ? S_months[k] :
-	    (tp != NULL ? tp->review_months : 6);
+	k += delta;
+	if (k < 0 || k >= S_N_MONTHS) {
+		tui_warn(t, "%s", k < 0 ? "1 month is the shortest." :
+		    "12 months is the longest.");
+		return;
+	}
+	a.number = S_months[k];
 	/* The stage for choosing is AGREEING; step back and forth if needed. */
 	if (t->flow.s.stage == STAGE_SIGNING) {
 		struct action back = { .kind = ACTION_BACK };
@@ -101,6 +107,8 @@ S_review(struct tui *t, int delta)
 		}
 		if (flow_apply(&t->flow, &fwd, &cause) != 0)
 			tui_mistake_cause(t, cause);
+		else
+			tui_clear_note(t);
 		return;
 	}
 	if (flow_apply(&t->flow, &a, &cause) != 0)
@@ -223,7 +231,7 @@ S_draw(struct tui *t)
 	}
 	y++;
 	snprintf(review, sizeof review, "in %d month%s%s", months,
-	    months == 1 ? "" : "s", t->flow.s.review_months == 0 ?
+	    months == 1 ? "" : "s", tp != NULL && months == tp->review_months ?
 	    " (suggested)" : "");
 	tui_text(t, y, x + 1, "Look at it again", 20,
 	    (size_t)S_row == S_n ? ROLE_UI_LABEL : ROLE_UI_NORMAL);

@@ -98,9 +98,9 @@ S_draw(struct tui *t)
 		    ROLE_UI_NORMAL, false);
 		y++;
 	}
-	kept = xasprintf("Your conversations are kept in %s, readable only by "
-	    "you. Nothing is ever sent anywhere.",
-	    t->sessions_dir != NULL ? t->sessions_dir : "(nowhere: HOME is not set)");
+	kept = xasprintf("Your conversations and signed agreements are kept in "
+	    "%s, readable only by you. Nothing is ever sent anywhere.",
+	    t->state_dir != NULL ? t->state_dir : "(nowhere: HOME is not set)");
 	bottom = l->body_top + l->body_rows;
 	list_rows = bottom - y - 1 - tui_wrapped(t, -1, 0, w, 3, kept,
 	    ROLE_UI_MUTED, false);
