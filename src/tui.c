@@ -339,6 +339,14 @@ tui_box(struct tui *t, int y, int x, int w, int h, enum tui_role r)
 	mvvline_set(y + 1, x + w - 1, WACS_VLINE, h - 2);
 }
 
+int
+tui_top(const struct tui *t, int need)
+{
+	int spare = t->lay.body_rows - need;
+
+	return t->lay.body_top + (spare > 3 ? spare / 3 : 0);
+}
+
 void
 tui_cursor(struct tui *t, int y, int x)
 {

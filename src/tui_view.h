@@ -130,6 +130,12 @@ void tui_field(struct tui *t, int y, int x, int w, int rows, const char *label,
 #define TUI_FIELD_ROWS(rows) ((rows) + 2)
 void tui_box(struct tui *t, int y, int x, int w, int h, enum tui_role r);
 void tui_cursor(struct tui *t, int y, int x);
+/*
+ * The row to start a screen of need rows: the body's top, moved down a
+ * third of the spare rows on a tall window so the screen does not hang
+ * from the title.
+ */
+int tui_top(const struct tui *t, int need);
 
 /* Shared text for views. */
 const char *tui_child_name(const struct tui *t);	/* "the child" before it is given */

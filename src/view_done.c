@@ -42,7 +42,7 @@ static void
 S_draw(struct tui *t)
 {
 	const struct layout *l = &t->lay;
-	int x = l->text_left, w = l->text_cols, y = l->body_top, lw = 12;
+	int x = l->text_left, w = l->text_cols, y = tui_top(t, 19), lw = 12;
 	const struct {
 		const char *what;
 		const char *path;

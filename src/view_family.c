@@ -270,8 +270,9 @@ S_draw(struct tui *t)
 {
 	const struct layout *l = &t->lay;
 	const struct session *s = &t->flow.s;
-	int x = l->text_left, w = l->text_cols, y = l->body_top;
+	int x = l->text_left, w = l->text_cols;
 	bool roomy = l->body_rows >= 24;
+	int y = tui_top(t, roomy ? 20 : 17);
 	int gap = roomy ? 1 : 0;
 	char band[64], *region;
 	const struct region *reg = s->region != NULL ?

@@ -208,7 +208,7 @@ S_draw(struct tui *t)
 {
 	const struct layout *l = &t->lay;
 	const struct template *tp = flow_template(&t->flow);
-	int x = l->text_left, w = l->text_cols, y = l->body_top;
+	int x = l->text_left, w = l->text_cols, y = tui_top(t, 8 + 3 * (int)S_n);
 	char date[64], review[96];
 	time_t now = time(NULL);
 	struct tm tm;

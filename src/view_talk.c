@@ -261,6 +261,26 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	}
 }
 
+/* The topic and progress, with a thin progress bar under it. */
+static void
+S_heading(struct tui *t, int x, int y, int w, const char *head,
+    const struct answer *ans)
+{
+	int filled = (int)((long)w * (long)(t->flow.s.position) /
+	    (long)(t->flow.n_prompts > 0 ? t->flow.n_prompts : 1));
+
+	tui_text(t, y, x, head, w, ROLE_UI_LABEL);
+	if (ans != NULL && ans->state != ANSWER_OPEN) {
+		const char *st = ans->state == ANSWER_GIVEN ? "answered" :
+		    ans->state == ANSWER_SKIPPED ? "skipped" : "for later";
+
+		tui_text(t, y, x + w - (int)strlen(st), st, w, ROLE_UI_MUTED);
+	}
+	for (int i = 0; i < w; i++)
+		tui_text(t, y + 1, x + i, i < filled ? "\xe2\x94\x81" :
+		    "\xe2\x94\x80", 1, i < filled ? ROLE_UI_ON : ROLE_UI_BORDER);
+}
+
 static void
 S_draw(struct tui *t)
 {
@@ -268,11 +288,10 @@ S_draw(struct tui *t)
 	const struct prompt *p;
 	const struct answer *ans;
 	int x = l->text_left, w = l->text_cols, y = l->body_top;
-	int bottom = l->body_top + l->body_rows, qrows, rows, avail;
+	int bottom = l->body_top + l->body_rows, qrows, rows, avail, tip_rows, fixed;
 	char head[256], *label;
 	const char *grown = t->flow.s.n_grown_ups == 1 ? t->flow.s.grown_ups[0] :
 	    "The grown-ups";
-	size_t topic_at = 0, topic_n = 0;
 
 	if (S_shown != t->flow.s.position)
 		S_fill(t);
@@ -284,35 +303,44 @@ S_draw(struct tui *t)
 		    "for your agreement, or Esc to go back.", ROLE_UI_NORMAL, true);
 		return;
 	}
-	for (size_t i = 0; i < t->flow.n_prompts; i++)
-		if (t->flow.prompts[i]->topic == p->topic) {
-			topic_n++;
-			if (i <= t->flow.s.position)
-				topic_at = topic_n;
-		}
 	snprintf(head, sizeof head, "%s \xc2\xb7 %zu of %zu", topic_title(p->topic),
 	    t->flow.s.position + 1, t->flow.n_prompts);
-	tui_text(t, y, x, head, w, ROLE_UI_LABEL);
 	ans = session_answer(&t->flow.s, p->id);
-	if (ans != NULL && ans->state != ANSWER_OPEN) {
-		const char *st = ans->state == ANSWER_GIVEN ? "answered" :
-		    ans->state == ANSWER_SKIPPED ? "skipped" : "for later";
+	/* How tall is the rest? Then boxes as tall as fit, and all of it a
+	 * little down from the top on a tall window. */
+	qrows = tui_wrapped(t, -1, 0, w - 8, 5, p->question, ROLE_UI_QUESTION, true);
+	tip_rows = 1;
+	if (S_tip) {
+		tip_rows = tui_wrapped(t, -1, 0, w - 4, bottom - y, p->tip,
+		    ROLE_UI_TIP, false);
+		for (size_t i = 0; i < p->n_follow_ups; i++) {
+			char *f = xasprintf("Then ask: %s", p->follow_ups[i]);
 
-		tui_text(t, y, x + w - (int)strlen(st), st, w, ROLE_UI_MUTED);
+			tip_rows += tui_wrapped(t, -1, 0, w - 4, 2, f, ROLE_UI_TIP, false);
+			free(f);
+		}
 	}
-	/* A thin progress bar under the heading. */
+	fixed = 3 + qrows + (p->scenario ? 2 : 0) + 1 + tip_rows +
+	    (S_tip ? 1 : 0) + 4;
+	rows = (l->body_rows - fixed) / 2;
+	if (rows > (l->body_rows >= 40 ? 10 : 6))
+		rows = l->body_rows >= 40 ? 10 : 6;
+	if (rows < 1)
+		rows = 1;
+	/* Down from the top as if the tip were hidden, so showing it does not
+	 * move the question; only as far as everything still fits. */
 	{
-		int filled = (int)((long)w * (long)(t->flow.s.position) /
-		    (long)(t->flow.n_prompts > 0 ? t->flow.n_prompts : 1));
+		int plain = fixed - tip_rows - (S_tip ? 1 : 0) + 1;
+		int top = tui_top(t, plain + 2 * rows);
 
-		for (int i = 0; i < w; i++)
-			tui_text(t, y + 1, x + i, i < filled ? "\xe2\x94\x81" :
-			    "\xe2\x94\x80", 1, i < filled ? ROLE_UI_ON : ROLE_UI_BORDER);
+		if (top > bottom - fixed - 2 * rows)
+			top = bottom - fixed - 2 * rows;
+		if (top > y)
+			y = top;
 	}
-	(void)topic_at;
+	S_heading(t, x, y, w, head, ans);
 	y += 3;
 	/* The question: centred and bold; a scenario sits in a labelled box. */
-	qrows = tui_wrapped(t, -1, 0, w - 8, 5, p->question, ROLE_UI_QUESTION, true);
 	if (p->scenario) {
 		tui_box(t, y, x + 1, w - 2, qrows + 2, ROLE_UI_SCENARIO);
 		tui_text(t, y, x + 3, " What would you do? ", w - 6, ROLE_UI_SCENARIO);
@@ -326,12 +354,12 @@ S_draw(struct tui *t)
 	/* The tip, or where to find it. */
 	avail = bottom - y;
 	if (S_tip) {
-		int tr = avail - 8 > 2 ? avail - 8 : 2;
+		int tr = avail - 2 * rows - 4 > 2 ? avail - 2 * rows - 4 : 2;
 		int used = tui_wrapped(t, y, x + 2, w - 4, tr, p->tip, ROLE_UI_TIP, false);
 
 		tui_text(t, y, x, "\xe2\x80\xa2", 1, ROLE_UI_TIP);
 		y += used;
-		for (size_t i = 0; i < p->n_follow_ups && y < bottom - 9; i++) {
+		for (size_t i = 0; i < p->n_follow_ups && y < bottom - 2 * rows - 5; i++) {
 			char *f = xasprintf("Then ask: %s", p->follow_ups[i]);
 
 			y += tui_wrapped(t, y, x + 2, w - 4, 2, f, ROLE_UI_TIP, false);
@@ -340,12 +368,6 @@ S_draw(struct tui *t)
 	} else
 		tui_text(t, y, x, "F2: a tip for the grown-up", w, ROLE_UI_MUTED);
 	y += 1;
-	avail = bottom - y;
-	rows = avail / 2 - 2;
-	if (rows > 6)
-		rows = 6;
-	if (rows < 1)
-		rows = 1;
 	label = xasprintf("%s's words", tui_child_name(t));
 	tui_field(t, y, x, w, rows, label, &S_child, S_focus == 0);
 	free(label);

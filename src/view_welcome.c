@@ -77,6 +77,14 @@ S_open(struct tui *t)
 	flow_close(&t->flow);
 }
 
+static const char S_hello[] =
+    "Hello! Let's talk about phones, tablets, games and being online, together.";
+static const char S_intro[] =
+    "A grown-up and a child sit here side by side. talkpact asks questions "
+    "for the child's age; you both answer, in your own words. At the end you "
+    "choose the rules that fit your family and sign them together as your "
+    "family device agreement.";
+
 static void
 S_draw(struct tui *t)
 {
@@ -85,22 +93,25 @@ S_draw(struct tui *t)
 	int list_rows, bottom;
 	char *kept;
 
-	y += tui_wrapped(t, y, x, w, 2,
-	    "Hello! Let's talk about phones, tablets, games and being online, together.",
-	    ROLE_UI_QUESTION, true);
-	y++;
-	if (l->body_rows >= 18) {
-		y += tui_wrapped(t, y, x, w, 4,
-		    "A grown-up and a child sit here side by side. talkpact asks "
-		    "questions for the child's age; you both answer, in your own "
-		    "words. At the end you choose the rules that fit your family "
-		    "and sign them together as your family device agreement.",
-		    ROLE_UI_NORMAL, false);
-		y++;
-	}
 	kept = xasprintf("Your conversations and signed agreements are kept in "
 	    "%s, readable only by you. Nothing is ever sent anywhere.",
 	    t->state_dir != NULL ? t->state_dir : "(nowhere: HOME is not set)");
+	{
+		int need = tui_wrapped(t, -1, 0, w, 2, S_hello, ROLE_UI_QUESTION, true) +
+		    1 + (int)S_n + 1 + tui_wrapped(t, -1, 0, w, 3, kept,
+		    ROLE_UI_MUTED, false);
+
+		if (l->body_rows >= 18)
+			need += tui_wrapped(t, -1, 0, w, 4, S_intro, ROLE_UI_NORMAL,
+			    false) + 1;
+		y = tui_top(t, need);
+	}
+	y += tui_wrapped(t, y, x, w, 2, S_hello, ROLE_UI_QUESTION, true);
+	y++;
+	if (l->body_rows >= 18) {
+		y += tui_wrapped(t, y, x, w, 4, S_intro, ROLE_UI_NORMAL, false);
+		y++;
+	}
 	bottom = l->body_top + l->body_rows;
 	list_rows = bottom - y - 1 - tui_wrapped(t, -1, 0, w, 3, kept,
 	    ROLE_UI_MUTED, false);
