@@ -55,6 +55,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Subcommands (cli_*.c). */
+int cmd_validate(struct cli *cli, int argc, char **argv);	/* cli_content.c */
+int cmd_list(struct cli *cli, int argc, char **argv);		/* cli_content.c */
+
 int cmd_pack(struct cli *cli, int argc, char **argv);		/* cli_pack.c */
 
 #endif

@@ -240,25 +240,38 @@ void content_cleanup(struct content *c);
  * Load one path: a regular .yaml/.yml file, or a directory walked
  * recursively (sorted, symlink loops detected, non-regular files reported,
  * never opened for reading). Problems go to *d (errors and, for replaced
- * ids, notices). Returns 0 if nothing at error level was added to *d, -1
- * otherwise (the good parts are still loaded). A missing path is an error
- * with kind DIAG_MISSING so the caller can exit 66.
+ * ids, notices), sorted by place within each file. Returns 0 if nothing at
+ * error level was added to *d, -1 otherwise (the good parts are still
+ * loaded; an item with a problem is left out whole). A missing path is an
+ * error with kind DIAG_MISSING so the caller can exit 66.
+ *
+ * Each call is one search-path entry: an id used twice within one call is
+ * an error (the first is kept); an id loaded by an earlier call is
+ * replaced in place, with a DIAG_NOTICE naming both places.
  */
 int content_load_path(struct content *c, const char *path, struct diag_list *d);
 
-/* Load a file's bytes already in memory (used by the fuzzer and tests). */
+/*
+ * Load a file's bytes already in memory (used by the fuzzer and tests), as
+ * one entry of its own; name is used in messages and origins. Returns as
+ * content_load_path.
+ */
 int content_load_buffer(struct content *c, const char *name,
     const unsigned char *buf, size_t len, struct diag_list *d);
 
 /*
- * Cross-file checks once everything is loaded: prompt clause references
- * exist in a template for one of the prompt's bands. Returns 0 or -1.
+ * Cross-file checks once everything is loaded: every clause a prompt
+ * leads to exists in some template for one of the prompt's bands (prompts
+ * whose bands have no template loaded are not checked). The checks within
+ * one template (blanks referenced exist, defaults valid) happen at load
+ * time. Returns 0 or -1.
  */
 int content_check(struct content *c, struct diag_list *d);
 
 /* Lookups; NULL if absent. Pointers stay valid until content_cleanup(). */
 const struct prompt *content_prompt(const struct content *c, const char *id);
 const struct template *content_template(const struct content *c, const char *id);
+/* The template for a band: the last loaded one when there are several. */
 const struct template *content_template_for_band(const struct content *c, enum band b);
 const struct region *content_region(const struct content *c, const char *code);
 const struct clause *template_clause(const struct template *t, const char *id);

@@ -9,6 +9,7 @@ expect_match out '^talkpact [0-9]+\.[0-9]+\.[0-9]+$' "--version prints talkpact 
 run "$TALKPACT" --help
 expect_rc 0 "--help exits 0"
 expect_match out '^Usage: talkpact' "--help starts with a usage line"
+expect_match out 'validate' "--help lists the validate command"
 
 run "$TALKPACT" --no-such-flag
 expect_rc 64 "an unknown option exits 64"
@@ -17,6 +18,10 @@ expect_match err "Try 'talkpact --help'" "an unknown option gives a hint"
 
 run "$TALKPACT" --content
 expect_rc 64 "an option missing its value exits 64"
+
+run "$TALKPACT" valdate
+expect_rc 64 "a mistyped command exits 64"
+expect_match err "did you mean 'validate'" "a mistyped command suggests 'validate'"
 
 run "$TALKPACT" frobnicate
 expect_rc 64 "an unknown command exits 64"

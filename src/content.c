@@ -1,0 +1,2565 @@
+/*
+ * content.c: the strict content loader. Owns reading content files and
+ * folders, turning libyaml's events into a small node tree, checking that
+ * tree against the format in talkpact-content(5), and building the plain
+ * structs of content.h with an id index for lookups.
+ *
+ * It must never print, exit (but through xmalloc), read the environment or
+ * open anything but a regular file for reading: every problem becomes a
+ * struct diag with FILE:LINE:COL. It is the only module besides the session
+ * store that includes yaml.h.
+ *
+ * Strings are copied once, from libyaml's event into a tree node; the
+ * structs then take the node's string over (S_take).
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "content.h"
+#include "util.h"
+
+/* ---------------------------------------------------------------------- */
+/* Enum names                                                              */
+
+static const char *const S_band_names[] = {
+#define X(e, name) name,
+	BAND_TABLE
+#undef X
+};
+static const char *const S_topic_ids[] = {
+#define X(e, id, title) id,
+	TOPIC_TABLE
+#undef X
+};
+static const char *const S_topic_titles[] = {
+#define X(e, id, title) title,
+	TOPIC_TABLE
+#undef X
+};
+static const char *const S_binds_ids[] = {
+#define X(e, id, shown) id,
+	BINDS_TABLE
+#undef X
+};
+static const char *const S_binds_shown[] = {
+#define X(e, id, shown) shown,
+	BINDS_TABLE
+#undef X
+};
+static const char *const S_blank_kind_ids[] = {
+#define X(e, id) id,
+	BLANK_KIND_TABLE
+#undef X
+};
+static const char *const S_role_ids[] = {
+#define X(e, id, shown) id,
+	ROLE_TABLE
+#undef X
+};
+static const char *const S_role_shown[] = {
+#define X(e, id, shown) shown,
+	ROLE_TABLE
+#undef X
+};
+static const char *const S_resource_ids[] = {
+#define X(e, id, shown) id,
+	RESOURCE_FOR_TABLE
+#undef X
+};
+static const char *const S_resource_shown[] = {
+#define X(e, id, shown) shown,
+	RESOURCE_FOR_TABLE
+#undef X
+};
+
+static int
+S_find_name(const char *const *names, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+#define S_NAMES(a) (a), (sizeof (a) / sizeof (a)[0])
+
+const char *
+band_name(enum band b)
+{
+	return (unsigned)b < BAND__COUNT ? S_band_names[b] : "?";
+}
+
+int
+band_from_name(const char *s)
+{
+	return S_find_name(S_NAMES(S_band_names), s);
+}
+
+enum band
+band_for_age(int age)
+{
+	if (age <= 7)
+		return BAND_4_7;
+	if (age <= 10)
+		return BAND_8_10;
+	if (age <= 13)
+		return BAND_11_13;
+	return BAND_14_17;
+}
+
+const char *
+topic_id(enum topic t)
+{
+	return (unsigned)t < TOPIC__COUNT ? S_topic_ids[t] : "?";
+}
+
+const char *
+topic_title(enum topic t)
+{
+	return (unsigned)t < TOPIC__COUNT ? S_topic_titles[t] : "?";
+}
+
+int
+topic_from_name(const char *s)
+{
+	return S_find_name(S_NAMES(S_topic_ids), s);
+}
+
+const char *
+binds_id(enum binds b)
+{
+	return (unsigned)b < BINDS__COUNT ? S_binds_ids[b] : "?";
+}
+
+const char *
+binds_shown(enum binds b)
+{
+	return (unsigned)b < BINDS__COUNT ? S_binds_shown[b] : "?";
+}
+
+int
+binds_from_name(const char *s)
+{
+	return S_find_name(S_NAMES(S_binds_ids), s);
+}
+
+const char *
+blank_kind_id(enum blank_kind k)
+{
+	return (unsigned)k < BLANK__COUNT ? S_blank_kind_ids[k] : "?";
+}
+
+const char *
+role_id(enum role r)
+{
+	return (unsigned)r < ROLE__COUNT ? S_role_ids[r] : "?";
+}
+
+const char *
+role_shown(enum role r)
+{
+	return (unsigned)r < ROLE__COUNT ? S_role_shown[r] : "?";
+}
+
+const char *
+resource_for_shown(enum resource_for f)
+{
+	return (unsigned)f < RESOURCE__COUNT ? S_resource_shown[f] : "?";
+}
+
+/* ---------------------------------------------------------------------- */
+/* The id index: open addressing over array positions                       */
+
+enum { IX_PROMPT, IX_TEMPLATE, IX_REGION, IX_PACK, IX__COUNT };
+
+struct S_table {
+	size_t *slots;		/* array position + 1; 0 is empty */
+	size_t cap;		/* a power of two, or 0 */
+	size_t used;
+};
+
+struct S_index {
+	struct S_table t[IX__COUNT];
+	/* Parallel to the item arrays: which load (search-path entry) each
+	 * item came from, and each prompt's pack as a position. */
+	unsigned *gen[IX__COUNT];
+	size_t gen_cap[IX__COUNT];
+	size_t cap[IX__COUNT];	/* of the item arrays in struct content */
+	size_t *prompt_pack;
+	size_t prompt_pack_cap;
+	unsigned load;		/* current load number */
+	size_t files_cap;
+};
+
+static uint64_t
+S_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static const char *
+S_item_id(const struct content *c, int kind, size_t i)
+{
+	switch (kind) {
+	case IX_PROMPT:
+		return c->prompts[i].id;
+	case IX_TEMPLATE:
+		return c->templates[i].id;
+	case IX_REGION:
+		return c->regions[i].code;
+	default:
+		return c->packs[i].id;
+	}
+}
+
+/* The slot for id: holding it, or the empty one where it would go. */
+static size_t *
+S_table_slot(const struct content *c, const struct S_table *t, int kind,
+    const char *id)
+{
+	size_t mask = t->cap - 1, i = (size_t)S_hash(id) & mask;
+
+	for (;;) {
+		size_t *slot = &t->slots[i];
+
+		if (*slot == 0 || strcmp(S_item_id(c, kind, *slot - 1), id) == 0)
+			return slot;
+		i = (i + 1) & mask;
+	}
+}
+
+static long
+S_table_find(const struct content *c, int kind, const char *id)
+{
+	const struct S_index *ix = c->index;
+	const struct S_table *t;
+	size_t *slot;
+
+	if (ix == NULL || id == NULL)
+		return -1;
+	t = &ix->t[kind];
+	if (t->cap == 0)
+		return -1;
+	slot = S_table_slot(c, t, kind, id);
+	return *slot == 0 ? -1 : (long)(*slot - 1);
+}
+
+static void
+S_table_add(struct content *c, int kind, size_t pos)
+{
+	struct S_index *ix = c->index;
+	struct S_table *t = &ix->t[kind];
+
+	if ((t->used + 1) * 2 > t->cap) {
+		struct S_table old = *t;
+
+		t->cap = old.cap ? old.cap * 2 : 64;
+		t->slots = xcalloc(t->cap, sizeof *t->slots);
+		t->used = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.slots[i] != 0) {
+				*S_table_slot(c, t, kind,
+				    S_item_id(c, kind, old.slots[i] - 1)) =
+				    old.slots[i];
+				t->used++;
+			}
+		free(old.slots);
+	}
+	*S_table_slot(c, t, kind, S_item_id(c, kind, pos)) = pos + 1;
+	t->used++;
+}
+
+static void
+S_set_gen(struct content *c, int kind, size_t pos)
+{
+	struct S_index *ix = c->index;
+
+	ix->gen[kind] = xgrow(ix->gen[kind], &ix->gen_cap[kind], pos,
+	    sizeof *ix->gen[kind]);
+	ix->gen[kind][pos] = ix->load;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Freeing                                                                 */
+
+static void
+S_free_strv(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void
+S_pack_free(struct pack *p)
+{
+	free(p->id);
+	free(p->title);
+	free(p->language);
+}
+
+static void
+S_prompt_free(struct prompt *p)
+{
+	free(p->id);
+	free(p->question);
+	free(p->tip);
+	S_free_strv(p->follow_ups, p->n_follow_ups);
+	S_free_strv(p->clauses, p->n_clauses);
+}
+
+static void
+S_blank_free(struct blank *b)
+{
+	free(b->id);
+	free(b->label);
+	free(b->def);
+	S_free_strv(b->choices, b->n_choices);
+}
+
+static void
+S_clause_free(struct clause *cl)
+{
+	free(cl->id);
+	free(cl->text);
+}
+
+static void
+S_section_free(struct section *s)
+{
+	free(s->id);
+	free(s->title);
+	for (size_t i = 0; i < s->n_clauses; i++)
+		S_clause_free(&s->clauses[i]);
+	free(s->clauses);
+}
+
+static void
+S_promise_free(struct promise *p)
+{
+	free(p->id);
+	free(p->text);
+}
+
+static void
+S_template_free(struct template *t)
+{
+	free(t->id);
+	free(t->title);
+	free(t->signatures);
+	for (size_t i = 0; i < t->n_blanks; i++)
+		S_blank_free(&t->blanks[i]);
+	free(t->blanks);
+	for (size_t i = 0; i < t->n_sections; i++)
+		S_section_free(&t->sections[i]);
+	free(t->sections);
+	for (size_t i = 0; i < t->n_promises; i++)
+		S_promise_free(&t->promises[i]);
+	free(t->promises);
+	S_free_strv(t->steps, t->n_steps);
+}
+
+static void
+S_resource_free(struct resource *r)
+{
+	free(r->name);
+	free(r->about);
+	free(r->phone);
+	free(r->web);
+}
+
+static void
+S_region_free(struct region *r)
+{
+	free(r->code);
+	free(r->name);
+	for (size_t i = 0; i < r->n_resources; i++)
+		S_resource_free(&r->resources[i]);
+	free(r->resources);
+}
+
+void
+content_init(struct content *c)
+{
+	memset(c, 0, sizeof *c);
+	c->index = xcalloc(1, sizeof(struct S_index));
+}
+
+void
+content_cleanup(struct content *c)
+{
+	struct S_index *ix = c->index;
+
+	for (size_t i = 0; i < c->n_packs; i++)
+		S_pack_free(&c->packs[i]);
+	free(c->packs);
+	for (size_t i = 0; i < c->n_prompts; i++)
+		S_prompt_free(&c->prompts[i]);
+	free(c->prompts);
+	for (size_t i = 0; i < c->n_templates; i++)
+		S_template_free(&c->templates[i]);
+	free(c->templates);
+	for (size_t i = 0; i < c->n_regions; i++)
+		S_region_free(&c->regions[i]);
+	free(c->regions);
+	S_free_strv(c->files, c->n_files);
+	if (ix != NULL) {
+		for (int k = 0; k < IX__COUNT; k++) {
+			free(ix->t[k].slots);
+			free(ix->gen[k]);
+		}
+		free(ix->prompt_pack);
+		free(ix);
+	}
+	memset(c, 0, sizeof *c);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The node tree built from libyaml's events                               */
+
+enum S_ntype { N_SCALAR, N_SEQ, N_MAP, N_BAD };
+
+struct S_node {
+	enum S_ntype type;
+	unsigned line, col;		/* 1-based */
+	char *str;			/* N_SCALAR; NULL once taken */
+	size_t len;
+	bool plain;			/* an unquoted scalar */
+	bool owned;			/* str is malloc'd (a value), not arena */
+	struct S_node **kids;		/* N_SEQ items; N_MAP key, value, ... */
+	size_t n, cap;
+};
+
+/*
+ * Nodes, their kid arrays and key strings live in a bump arena freed in
+ * one go with the file; only value strings are malloc'd, so that the
+ * structs can take them over without a second copy.
+ */
+struct S_chunk {
+	struct S_chunk *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+struct S_arena {
+	struct S_chunk *head;
+};
+
+static void *
+S_alloc(struct S_arena *a, size_t n)
+{
+	struct S_chunk *ch = a->head;
+
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
+	    sizeof(max_align_t);
+	if (ch == NULL || ch->cap - ch->used < n) {
+		size_t cap = n > 65536 ? n : 65536;
+
+		ch = xmalloc(sizeof *ch + cap);
+		ch->cap = cap;
+		ch->used = 0;
+		ch->next = a->head;
+		a->head = ch;
+	}
+	ch->used += n;
+	return (char *)ch->data + ch->used - n;
+}
+
+static void
+S_arena_free(struct S_arena *a)
+{
+	while (a->head != NULL) {
+		struct S_chunk *next = a->head->next;
+
+		free(a->head);
+		a->head = next;
+	}
+}
+
+/* Free the value strings nobody took; the nodes go with the arena. */
+static void
+S_node_free(struct S_node *n)
+{
+	if (n == NULL)
+		return;
+	for (size_t i = 0; i < n->n; i++)
+		S_node_free(n->kids[i]);
+	if (n->owned)
+		free(n->str);
+	n->str = NULL;
+	n->n = 0;
+}
+
+/* Loading one file. */
+struct S_ctx {
+	struct content *c;
+	struct diag_list *d;
+	const char *file;		/* owned by c->files */
+	const unsigned char *buf;
+	size_t len;
+	unsigned problems;
+	bool stopped;			/* too many problems */
+	struct S_arena arena;
+};
+
+static void S_err(struct S_ctx *x, unsigned line, unsigned col,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+S_err(struct S_ctx *x, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (x->stopped)
+		return;
+	va_start(ap, fmt);
+	diag_addv(x->d, DIAG_ERROR, DIAG_DATA, x->file, line, col, fmt, ap);
+	va_end(ap);
+	if (++x->problems >= CONTENT_MAX_PROBLEMS) {
+		x->stopped = true;
+		diag_add(x->d, DIAG_NOTICE, DIAG_DATA, x->file, 0, 0,
+		    "stopped after %u problems in this file",
+		    CONTENT_MAX_PROBLEMS);
+	}
+}
+
+#define S_nerr(x, node, ...) S_err((x), (node)->line, (node)->col, __VA_ARGS__)
+
+/*
+ * Line and column (both 1-based, the column in characters) of byte offset
+ * off, counting line breaks as libyaml does: CR LF, CR, LF, NEL, LS, PS.
+ */
+static void
+S_line_col(const unsigned char *b, size_t len, size_t off, unsigned *line,
+    unsigned *col)
+{
+	unsigned l = 1, c = 1;
+
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++) {
+		unsigned char ch = b[i];
+
+		if (ch == '\r' && i + 1 < off && b[i + 1] == '\n')
+			continue;
+		if (ch == '\n' || ch == '\r' ||
+		    (ch == 0xc2 && i + 1 < len && b[i + 1] == 0x85) ||
+		    (ch == 0xe2 && i + 2 < len && b[i + 1] == 0x80 &&
+		    (b[i + 2] == 0xa8 || b[i + 2] == 0xa9))) {
+			l++;
+			c = 0;
+			if (ch == 0xc2)
+				i += 1;
+			else if (ch == 0xe2)
+				i += 2;
+			c = 1;
+			continue;
+		}
+		if ((ch & 0xc0) != 0x80)
+			c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Is code point cp allowed in YAML (and so by libyaml)? */
+static bool
+S_printable(uint32_t cp)
+{
+	return cp == 0x09 || cp == 0x0a || cp == 0x0d ||
+	    (cp >= 0x20 && cp <= 0x7e) || cp == 0x85 ||
+	    (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) ||
+	    (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+/* Decode one UTF-8 character at p (n bytes left); 0 if invalid. */
+static size_t
+S_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	size_t bad;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return p[0] == 0 ? 0 : 1;
+	}
+	for (size_t k = 2; k <= 4 && k <= n; k++) {
+		if (utf8_valid((const char *)p, k, &bad)) {
+			uint32_t v = p[0] & (0x7f >> k);
+
+			for (size_t i = 1; i < k; i++)
+				v = (v << 6) | (p[i] & 0x3f);
+			*cp = v;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Before libyaml sees the bytes: UTF-8, no NUL or control characters, no
+ * over-long line. libyaml reports those by byte offset only, so we find
+ * them first and give their line and column. Returns false if any.
+ */
+static bool
+S_prescan(struct S_ctx *x)
+{
+	const unsigned char *b = x->buf;
+	size_t len = x->len, i = 0, line_start = 0;
+	unsigned line = 1, col = 1;
+	bool good = true, long_reported = false;
+
+	while (i < len && !x->stopped) {
+		uint32_t cp = 0;
+		size_t k;
+
+		/* The common case: printable ASCII, then a newline. */
+		while (i < len && b[i] >= 0x20 && b[i] < 0x7f) {
+			i++;
+			col++;
+		}
+		if (!long_reported && i - line_start > CONTENT_MAX_LINE_BYTES) {
+			S_err(x, line, 1, "line %u is longer than %u bytes", line,
+			    CONTENT_MAX_LINE_BYTES);
+			long_reported = true;
+			good = false;
+		}
+		if (i < len && b[i] == '\n') {
+			i++;
+			line++;
+			col = 1;
+			line_start = i;
+			long_reported = false;
+			continue;
+		}
+		if (i >= len)
+			break;
+		k = S_utf8_decode(b + i, len - i, &cp);
+
+		if (k == 0) {
+			if (b[i] == 0)
+				S_err(x, line, col, "a NUL byte: this does not "
+				    "look like a text file");
+			else
+				S_err(x, line, col, "invalid UTF-8 (byte 0x%02x); "
+				    "content files must be saved as UTF-8",
+				    b[i]);
+			good = false;
+			/* Skip to the next plausible character start. */
+			i++;
+			while (i < len && (b[i] & 0xc0) == 0x80)
+				i++;
+			col++;
+			continue;
+		}
+		if (!S_printable(cp)) {
+			S_err(x, line, col, "control character U+%04X is not "
+			    "allowed", (unsigned)cp);
+			good = false;
+		}
+		if (cp == '\n' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 ||
+		    (cp == '\r' && !(i + 1 < len && b[i + 1] == '\n'))) {
+			line++;
+			col = 1;
+			line_start = i + k;
+			long_reported = false;
+		} else if (cp != '\r') {
+			col++;
+			if (!long_reported &&
+			    i + k - line_start > CONTENT_MAX_LINE_BYTES) {
+				S_err(x, line, 1, "line %u is longer than %u "
+				    "bytes", line, CONTENT_MAX_LINE_BYTES);
+				long_reported = true;
+				good = false;
+			}
+		}
+		i += k;
+	}
+	return good;
+}
+
+static const char *
+S_event_what(yaml_event_type_t t)
+{
+	switch (t) {
+	case YAML_SEQUENCE_START_EVENT:
+		return "a list";
+	case YAML_MAPPING_START_EVENT:
+		return "a mapping";
+	default:
+		return "text";
+	}
+}
+
+/* Report a libyaml error, in its words plus a hint where we have one. */
+static void
+S_yaml_error(struct S_ctx *x, const yaml_parser_t *p)
+{
+	unsigned line, col;
+
+	switch (p->error) {
+	case YAML_MEMORY_ERROR:
+		S_err(x, 0, 0, "out of memory while reading YAML");
+		return;
+	case YAML_READER_ERROR:
+		S_line_col(x->buf, x->len, p->problem_offset, &line, &col);
+		S_err(x, line, col, "YAML syntax error: %s",
+		    p->problem != NULL ? p->problem : "unreadable input");
+		return;
+	default:
+		break;
+	}
+	line = (unsigned)p->problem_mark.line + 1;
+	col = (unsigned)p->problem_mark.column + 1;
+	if (p->problem_mark.index < x->len &&
+	    x->buf[p->problem_mark.index] == '\t') {
+		S_err(x, line, col, "YAML syntax error: a tab character; "
+		    "indent with spaces, not tabs");
+		return;
+	}
+	if (p->context != NULL)
+		S_err(x, line, col, "YAML syntax error: %s %s that starts at "
+		    "line %u, column %u", p->problem ? p->problem : "error",
+		    p->context, (unsigned)p->context_mark.line + 1,
+		    (unsigned)p->context_mark.column + 1);
+	else
+		S_err(x, line, col, "YAML syntax error: %s",
+		    p->problem ? p->problem : "unknown problem");
+}
+
+/* Refuse anchors and tags on a node's start event. */
+static void
+S_check_props(struct S_ctx *x, const yaml_event_t *ev,
+    const yaml_char_t *anchor, const yaml_char_t *tag)
+{
+	unsigned line = (unsigned)ev->start_mark.line + 1;
+	unsigned col = (unsigned)ev->start_mark.column + 1;
+
+	if (anchor != NULL)
+		S_err(x, line, col, "anchors (&%s) are not allowed in content "
+		    "files; write the value out again", (const char *)anchor);
+	if (tag != NULL)
+		S_err(x, line, col, "tags (%s) are not allowed in content "
+		    "files", (const char *)tag);
+}
+
+/* Refuse NUL and control characters that escapes ("\0", "\e") let in. */
+static bool
+S_check_scalar_chars(struct S_ctx *x, unsigned line, unsigned col,
+    const unsigned char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = 0;
+		size_t k = S_utf8_decode(s + i, len - i, &cp);
+
+		if (k == 0) {
+			S_err(x, line, col, "text contains %s",
+			    s[i] == 0 ? "a NUL character" : "invalid UTF-8");
+			return false;
+		}
+		if (cp != '\n' && cp != '\t' && !(cp >= 0x20 && cp != 0x7f &&
+		    !(cp >= 0x80 && cp < 0xa0))) {
+			S_err(x, line, col, "text contains control character "
+			    "U+%04X", (unsigned)cp);
+			return false;
+		}
+		i += k;
+	}
+	return true;
+}
+
+static struct S_node *
+S_node_new(struct S_ctx *x, enum S_ntype type, const yaml_event_t *ev)
+{
+	struct S_node *n = S_alloc(&x->arena, sizeof *n);
+
+	memset(n, 0, sizeof *n);
+	n->type = type;
+	n->line = (unsigned)ev->start_mark.line + 1;
+	n->col = (unsigned)ev->start_mark.column + 1;
+	return n;
+}
+
+static void
+S_node_append(struct S_ctx *x, struct S_node *parent, struct S_node *kid)
+{
+	if (parent->n == parent->cap) {
+		size_t cap = parent->cap ? parent->cap * 2 : 8;
+		struct S_node **kids;
+
+		if (cap > SIZE_MAX / 2 / sizeof *kids)
+			abort();	/* cannot happen: the file is capped */
+		kids = S_alloc(&x->arena, cap * sizeof *kids);
+		if (parent->n > 0)
+			memcpy(kids, parent->kids, parent->n * sizeof *kids);
+		parent->kids = kids;
+		parent->cap = cap;
+	}
+	parent->kids[parent->n++] = kid;
+}
+
+/*
+ * Parse x->buf into a tree. Returns the root, or NULL when the file has a
+ * syntax error or no document (after reporting it); *root_out is the
+ * document's root node.
+ */
+static struct S_node *
+S_parse(struct S_ctx *x)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct S_node *stack[CONTENT_MAX_DEPTH + 1];
+	struct S_node *root = NULL, *node;
+	size_t depth = 0;
+	unsigned docs = 0;
+	bool done = false, failed = false;
+
+	if (!yaml_parser_initialize(&parser)) {
+		S_err(x, 0, 0, "out of memory starting the YAML parser");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, x->buf, x->len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			S_yaml_error(x, &parser);
+			failed = true;
+			break;
+		}
+		node = NULL;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				S_err(x, (unsigned)ev.start_mark.line + 1,
+				    (unsigned)ev.start_mark.column + 1,
+				    "a second YAML document ('---'); a content "
+				    "file holds one");
+				failed = true;
+				done = true;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			S_err(x, (unsigned)ev.start_mark.line + 1,
+			    (unsigned)ev.start_mark.column + 1,
+			    "aliases (*%s) are not allowed in content files; "
+			    "write the value out again",
+			    (const char *)ev.data.alias.anchor);
+			node = S_node_new(x, N_BAD, &ev);
+			break;
+		case YAML_SCALAR_EVENT:
+			S_check_props(x, &ev, ev.data.scalar.anchor,
+			    ev.data.scalar.tag);
+			node = S_node_new(x, N_SCALAR, &ev);
+			if (ev.data.scalar.length > CONTENT_MAX_TEXT_BYTES) {
+				S_nerr(x, node, "text of %zu bytes; the most "
+				    "is %u", ev.data.scalar.length,
+				    CONTENT_MAX_TEXT_BYTES);
+				node->type = N_BAD;
+			} else if (ev.data.scalar.style ==
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+			    !S_check_scalar_chars(x, node->line, node->col,
+			    ev.data.scalar.value, ev.data.scalar.length)) {
+				/* Only escapes can bring in what the prescan
+				 * refused. */
+				node->type = N_BAD;
+			} else {
+				bool key = depth > 0 &&
+				    stack[depth - 1]->type == N_MAP &&
+				    stack[depth - 1]->n % 2 == 0;
+				size_t n = ev.data.scalar.length;
+
+				if (key) {
+					node->str = S_alloc(&x->arena, n + 1);
+					memcpy(node->str, ev.data.scalar.value, n);
+					node->str[n] = '\0';
+				} else {
+					node->str = xstrndup(
+					    (const char *)ev.data.scalar.value, n);
+					node->owned = true;
+				}
+				node->len = n;
+				node->plain = ev.data.scalar.style ==
+				    YAML_PLAIN_SCALAR_STYLE;
+			}
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (ev.type == YAML_SEQUENCE_START_EVENT)
+				S_check_props(x, &ev,
+				    ev.data.sequence_start.anchor,
+				    ev.data.sequence_start.tag);
+			else
+				S_check_props(x, &ev,
+				    ev.data.mapping_start.anchor,
+				    ev.data.mapping_start.tag);
+			if (depth >= CONTENT_MAX_DEPTH) {
+				S_err(x, (unsigned)ev.start_mark.line + 1,
+				    (unsigned)ev.start_mark.column + 1,
+				    "%s nested more than %u levels deep",
+				    S_event_what(ev.type), CONTENT_MAX_DEPTH);
+				failed = true;
+				done = true;
+				break;
+			}
+			stack[depth++] = S_node_new(x,
+			    ev.type == YAML_SEQUENCE_START_EVENT ? N_SEQ : N_MAP,
+			    &ev);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (depth > 0)
+				node = stack[--depth];
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (node != NULL) {
+			if (depth > 0)
+				S_node_append(x, stack[depth - 1], node);
+			else if (root == NULL)
+				root = node;
+			else
+				S_node_free(node);
+		}
+	}
+	while (depth > 0)
+		S_node_free(stack[--depth]);
+	yaml_parser_delete(&parser);
+	if (failed) {
+		S_node_free(root);
+		return NULL;
+	}
+	if (root == NULL)
+		S_err(x, 1, 1, "the file has no content; expected 'pack:', "
+		    "'template:' or 'help:'");
+	return root;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Checking the tree                                                       */
+
+static bool
+S_null(const struct S_node *n)
+{
+	if (n == NULL)
+		return true;
+	if (n->type != N_SCALAR || !n->plain)
+		return false;
+	return n->len == 0 || strcmp(n->str, "~") == 0 ||
+	    strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
+	    strcmp(n->str, "NULL") == 0;
+}
+
+static const char *
+S_found(const struct S_node *n)
+{
+	if (S_null(n))
+		return "nothing";
+	switch (n->type) {
+	case N_SEQ:
+		return "a list";
+	case N_MAP:
+		return "a mapping (key: value)";
+	default:
+		return "text";
+	}
+}
+
+static char *
+S_take(struct S_node *n)
+{
+	char *s = n->str;
+
+	if (!n->owned)
+		return xstrdup(s);
+	n->str = NULL;
+	n->owned = false;
+	return s;
+}
+
+/*
+ * Match a mapping's keys against a table. found[i] is the value of keys[i]
+ * or NULL (a null value counts as absent, but a repeat is still refused).
+ * Reports keys that are not names, unknown and duplicate keys. Returns
+ * false if the node is not a mapping (reported, as "expected WHAT").
+ */
+static bool
+S_fields(struct S_ctx *x, struct S_node *map, const char *const *keys,
+    size_t nkeys, struct S_node **found, const char *what)
+{
+	struct S_node *seen[16];
+
+	for (size_t i = 0; i < nkeys; i++)
+		found[i] = seen[i] = NULL;
+	if (map->type != N_MAP) {
+		if (map->type != N_BAD)
+			S_nerr(x, map, "expected %s as 'key: value' lines, "
+			    "found %s", what, S_found(map));
+		return false;
+	}
+	for (size_t i = 0; i + 1 < map->n && !x->stopped; i += 2) {
+		struct S_node *k = map->kids[i], *v = map->kids[i + 1];
+		int at;
+
+		if (k->type != N_SCALAR) {
+			if (k->type != N_BAD)
+				S_nerr(x, k, "expected a key name in %s, found "
+				    "%s", what, S_found(k));
+			continue;
+		}
+		at = S_find_name(keys, nkeys, k->str);
+		if (at < 0) {
+			const char *near = closest_word(k->str, keys, nkeys);
+
+			if (near != NULL)
+				S_nerr(x, k, "unknown key '%s' in %s (did you "
+				    "mean '%s'?)", k->str, what, near);
+			else
+				S_nerr(x, k, "unknown key '%s' in %s", k->str,
+				    what);
+			continue;
+		}
+		if (seen[at] != NULL) {
+			S_nerr(x, k, "duplicate key '%s' in %s (first given "
+			    "at line %u)", k->str, what, seen[at]->line);
+			continue;
+		}
+		seen[at] = k;
+		found[at] = S_null(v) ? NULL : v;
+	}
+	return true;
+}
+
+/* Report required keys that are missing; true if all there. */
+static bool
+S_require(struct S_ctx *x, const struct S_node *map, const char *const *keys,
+    struct S_node **found, const int *req, size_t nreq, const char *what)
+{
+	bool good = true;
+
+	for (size_t i = 0; i < nreq; i++)
+		if (found[req[i]] == NULL) {
+			S_nerr(x, map, "missing required key '%s' in %s",
+			    keys[req[i]], what);
+			good = false;
+		}
+	return good;
+}
+
+/* A text value: a non-empty scalar. */
+static bool
+S_text(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
+    char **out)
+{
+	if (v->type == N_BAD)
+		return false;
+	if (v->type != N_SCALAR) {
+		S_nerr(x, v, "expected text for '%s' in %s, found %s", key,
+		    what, S_found(v));
+		return false;
+	}
+	if (v->len == 0) {
+		S_nerr(x, v, "'%s' in %s is empty", key, what);
+		return false;
+	}
+	*out = S_take(v);
+	return true;
+}
+
+static bool
+S_id_ok(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 64)
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-'))
+			return false;
+	return true;
+}
+
+/* An id: letters, digits and '-', at most 64. */
+static bool
+S_id(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
+    char **out)
+{
+	if (v->type == N_SCALAR && !S_id_ok(v->str)) {
+		S_nerr(x, v, "'%s' in %s must be 1 to 64 letters, digits and "
+		    "'-', not '%s'", key, what, v->str);
+		return false;
+	}
+	return S_text(x, v, key, what, out);
+}
+
+static bool
+S_bool(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
+    bool *out)
+{
+	if (v->type == N_SCALAR && v->plain && strcmp(v->str, "true") == 0) {
+		*out = true;
+		return true;
+	}
+	if (v->type == N_SCALAR && v->plain && strcmp(v->str, "false") == 0) {
+		*out = false;
+		return true;
+	}
+	if (v->type != N_BAD)
+		S_nerr(x, v, "expected true or false for '%s' in %s, found %s%s%s",
+		    key, what, v->type == N_SCALAR ? "'" : "",
+		    v->type == N_SCALAR ? v->str : S_found(v),
+		    v->type == N_SCALAR ? "'" : "");
+	return false;
+}
+
+static bool
+S_parse_long(const char *s, long *out)
+{
+	char *end;
+	long n;
+
+	if (*s == '\0' || !((*s >= '0' && *s <= '9') || *s == '-' || *s == '+'))
+		return false;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || end == s)
+		return false;
+	*out = n;
+	return true;
+}
+
+static bool
+S_long(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
+    long *out)
+{
+	if (v->type == N_SCALAR && v->plain && S_parse_long(v->str, out))
+		return true;
+	if (v->type != N_BAD)
+		S_nerr(x, v, "expected a whole number for '%s' in %s, found "
+		    "%s%s%s", key, what, v->type == N_SCALAR ? "'" : "",
+		    v->type == N_SCALAR ? v->str : S_found(v),
+		    v->type == N_SCALAR ? "'" : "");
+	return false;
+}
+
+/* A value that must be one of names[]; *out its index. */
+static bool
+S_enum(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
+    const char *const *names, size_t n, const char *kind, int *out)
+{
+	const char *near;
+	int at;
+
+	if (v->type == N_BAD)
+		return false;
+	if (v->type != N_SCALAR) {
+		S_nerr(x, v, "expected %s for '%s' in %s, found %s", kind, key,
+		    what, S_found(v));
+		return false;
+	}
+	at = S_find_name(names, n, v->str);
+	if (at >= 0) {
+		*out = at;
+		return true;
+	}
+	near = closest_word(v->str, names, n);
+	if (near != NULL)
+		S_nerr(x, v, "unknown %s '%s' in %s (did you mean '%s'?)", kind,
+		    v->str, what, near);
+	else {
+		char list[512];
+		size_t used = 0;
+
+		list[0] = '\0';
+		for (size_t i = 0; i < n && used + 40 < sizeof list; i++)
+			used += (size_t)snprintf(list + used, sizeof list - used,
+			    "%s%s", i ? ", " : "", names[i]);
+		S_nerr(x, v, "unknown %s '%s' in %s; expected one of: %s", kind,
+		    v->str, what, list);
+	}
+	return false;
+}
+
+/* A list node (reported if not). */
+static bool
+S_list(struct S_ctx *x, struct S_node *v, const char *key, const char *what)
+{
+	if (v->type == N_SEQ)
+		return true;
+	if (v->type != N_BAD)
+		S_nerr(x, v, "expected a list for '%s' in %s, found %s "
+		    "(write it as [a, b] or as lines starting with '- ')", key,
+		    what, S_found(v));
+	return false;
+}
+
+static bool
+S_text_list(struct S_ctx *x, struct S_node *v, const char *key,
+    const char *what, bool ids, char ***out, size_t *n_out)
+{
+	char **items;
+	bool good = true;
+
+	if (!S_list(x, v, key, what))
+		return false;
+	items = xcalloc(v->n, sizeof *items);
+	for (size_t i = 0; i < v->n; i++) {
+		bool ok = ids ? S_id(x, v->kids[i], key, what, &items[i])
+		    : S_text(x, v->kids[i], key, what, &items[i]);
+
+		good = good && ok;
+	}
+	if (!good) {
+		S_free_strv(items, v->n);
+		return false;
+	}
+	*out = items;
+	*n_out = v->n;
+	return true;
+}
+
+static bool
+S_advice(struct S_ctx *x, struct S_node *v, const char *what, unsigned *out)
+{
+	unsigned bits = 0;
+	bool good = true;
+
+	if (!S_list(x, v, "advice", what))
+		return false;
+	for (size_t i = 0; i < v->n; i++) {
+		long n;
+
+		if (!S_long(x, v->kids[i], "advice", what, &n)) {
+			good = false;
+			continue;
+		}
+		if (n < 1 || n > 7) {
+			S_nerr(x, v->kids[i], "advice point %ld in %s: the "
+			    "school letter's points are 1 to 7", n, what);
+			good = false;
+			continue;
+		}
+		bits |= 1u << (unsigned)n;
+	}
+	*out = bits;
+	return good;
+}
+
+/* "prompt 'x'" or, when the id is unusable, "prompt 3". Caller frees. */
+static char *
+S_what(struct S_node *map, const char *kind, const char *idkey, size_t pos)
+{
+	if (map->type == N_MAP)
+		for (size_t i = 0; i + 1 < map->n; i += 2) {
+			struct S_node *k = map->kids[i], *v = map->kids[i + 1];
+
+			if (k->type == N_SCALAR && v->type == N_SCALAR &&
+			    strcmp(k->str, idkey) == 0 && v->len > 0 &&
+			    v->len <= 64)
+				return xasprintf("%s '%s'", kind, v->str);
+		}
+	return xasprintf("%s %zu", kind, pos + 1);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Adding items to the content, with the duplicate/replace rule             */
+
+static char *
+S_origin_string(const struct origin *o)
+{
+	return xasprintf("%s:%u:%u", o->file, o->line, o->col);
+}
+
+/*
+ * Where an item with this id should go: a new position (returns n), or an
+ * existing one it replaces (a notice), or -1 when the id already came from
+ * this same load (an error; the new item is dropped).
+ */
+static long
+S_place(struct S_ctx *x, int kind, const char *noun, const char *id,
+    const struct origin *where, size_t n)
+{
+	struct S_index *ix = x->c->index;
+	long old = S_table_find(x->c, kind, id);
+	const struct origin *o;
+	char *os;
+
+	if (old < 0)
+		return (long)n;
+	switch (kind) {
+	case IX_PROMPT:
+		o = &x->c->prompts[old].where;
+		break;
+	case IX_TEMPLATE:
+		o = &x->c->templates[old].where;
+		break;
+	case IX_REGION:
+		o = &x->c->regions[old].where;
+		break;
+	default:
+		o = &x->c->packs[old].where;
+		break;
+	}
+	os = S_origin_string(o);
+	if (ix->gen[kind][old] == ix->load) {
+		S_err(x, where->line, where->col, "duplicate %s id '%s' (first "
+		    "defined at %s)", noun, id, os);
+		free(os);
+		return -1;
+	}
+	diag_add(x->d, DIAG_NOTICE, DIAG_DATA, where->file, where->line,
+	    where->col, "%s '%s' replaces the one from %s", noun, id, os);
+	free(os);
+	return old;
+}
+
+static struct origin
+S_origin(struct S_ctx *x, const struct S_node *n)
+{
+	struct origin o = { x->file, n->line, n->col };
+
+	return o;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Packs and prompts                                                       */
+
+enum { PK_ID, PK_TITLE, PK_LANGUAGE, PK_VERSION, PK__N };
+static const char *const S_pack_keys[] = { "id", "title", "language", "version" };
+
+enum {
+	PR_ID, PR_BANDS, PR_TOPIC, PR_QUESTION, PR_TIP, PR_FOLLOW_UPS,
+	PR_SCENARIO, PR_CLAUSES, PR_ADVICE, PR__N
+};
+static const char *const S_prompt_keys[] = {
+	"id", "bands", "topic", "question", "tip", "follow-ups", "scenario",
+	"clauses", "advice"
+};
+
+static bool
+S_bands(struct S_ctx *x, struct S_node *v, const char *what, unsigned *out)
+{
+	unsigned bits = 0;
+	bool good = true;
+
+	if (!S_list(x, v, "bands", what))
+		return false;
+	if (v->n == 0) {
+		S_nerr(x, v, "'bands' in %s is empty; give one or more of "
+		    "4-7, 8-10, 11-13, 14-17", what);
+		return false;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		int b;
+
+		if (!S_enum(x, v->kids[i], "bands", what,
+		    S_NAMES(S_band_names), "age band", &b)) {
+			good = false;
+			continue;
+		}
+		if (bits & BAND_BIT(b)) {
+			S_nerr(x, v->kids[i], "band %s is listed twice in %s",
+			    S_band_names[b], what);
+			good = false;
+		}
+		bits |= BAND_BIT(b);
+	}
+	*out = bits;
+	return good;
+}
+
+static void
+S_load_prompt(struct S_ctx *x, struct S_node *map, size_t pos, size_t pack)
+{
+	struct S_node *f[PR__N];
+	static const int req[] = { PR_ID, PR_BANDS, PR_TOPIC, PR_QUESTION, PR_TIP };
+	struct prompt p;
+	struct S_index *ix = x->c->index;
+	char *what = S_what(map, "prompt", "id", pos);
+	bool good;
+	int topic = 0;
+	long at;
+
+	memset(&p, 0, sizeof p);
+	if (!S_fields(x, map, S_prompt_keys, PR__N, f, what))
+		goto out;
+	good = S_require(x, map, S_prompt_keys, f, req, 5, what);
+	p.where = S_origin(x, map);
+	if (f[PR_ID] != NULL)
+		good = S_id(x, f[PR_ID], "id", what, &p.id) && good;
+	if (f[PR_BANDS] != NULL)
+		good = S_bands(x, f[PR_BANDS], what, &p.bands) && good;
+	if (f[PR_TOPIC] != NULL)
+		good = S_enum(x, f[PR_TOPIC], "topic", what,
+		    S_NAMES(S_topic_ids), "topic", &topic) && good;
+	p.topic = (enum topic)topic;
+	if (f[PR_QUESTION] != NULL)
+		good = S_text(x, f[PR_QUESTION], "question", what,
+		    &p.question) && good;
+	if (f[PR_TIP] != NULL)
+		good = S_text(x, f[PR_TIP], "tip", what, &p.tip) && good;
+	if (f[PR_FOLLOW_UPS] != NULL)
+		good = S_text_list(x, f[PR_FOLLOW_UPS], "follow-ups", what,
+		    false, &p.follow_ups, &p.n_follow_ups) && good;
+	if (f[PR_SCENARIO] != NULL)
+		good = S_bool(x, f[PR_SCENARIO], "scenario", what,
+		    &p.scenario) && good;
+	if (f[PR_CLAUSES] != NULL)
+		good = S_text_list(x, f[PR_CLAUSES], "clauses", what, true,
+		    &p.clauses, &p.n_clauses) && good;
+	if (f[PR_ADVICE] != NULL)
+		good = S_advice(x, f[PR_ADVICE], what, &p.advice) && good;
+	if (!good)
+		goto out;
+
+	at = S_place(x, IX_PROMPT, "prompt", p.id, &p.where, x->c->n_prompts);
+	if (at < 0)
+		goto out;
+	if ((size_t)at == x->c->n_prompts) {
+		x->c->prompts = xgrow(x->c->prompts, &ix->cap[IX_PROMPT],
+		    x->c->n_prompts, sizeof *x->c->prompts);
+		ix->prompt_pack = xgrow(ix->prompt_pack, &ix->prompt_pack_cap,
+		    x->c->n_prompts, sizeof *ix->prompt_pack);
+		x->c->prompts[x->c->n_prompts++] = p;
+		S_table_add(x->c, IX_PROMPT, (size_t)at);
+	} else {
+		S_prompt_free(&x->c->prompts[at]);
+		x->c->prompts[at] = p;
+	}
+	ix->prompt_pack[at] = pack;
+	S_set_gen(x->c, IX_PROMPT, (size_t)at);
+	memset(&p, 0, sizeof p);
+out:
+	S_prompt_free(&p);
+	free(what);
+}
+
+enum { PF_PACK, PF_PROMPTS, PF__N };
+static const char *const S_packfile_keys[] = { "pack", "prompts" };
+
+static void
+S_load_pack_file(struct S_ctx *x, struct S_node *root)
+{
+	struct S_node *f[PF__N], *h[PK__N];
+	static const int req[] = { PF_PACK, PF_PROMPTS };
+	static const int hreq[] = { PK_ID, PK_TITLE, PK_LANGUAGE, PK_VERSION };
+	struct pack pk;
+	char *what = NULL;
+	bool good;
+	long at;
+
+	memset(&pk, 0, sizeof pk);
+	S_fields(x, root, S_packfile_keys, PF__N, f, "a prompt pack file");
+	if (!S_require(x, root, S_packfile_keys, f, req, 2,
+	    "a prompt pack file"))
+		goto out;
+	what = S_what(f[PF_PACK], "pack", "id", 0);
+	if (!S_fields(x, f[PF_PACK], S_pack_keys, PK__N, h, what))
+		goto out;
+	good = S_require(x, f[PF_PACK], S_pack_keys, h, hreq, 4, what);
+	pk.where = S_origin(x, f[PF_PACK]);
+	if (h[PK_ID] != NULL)
+		good = S_id(x, h[PK_ID], "id", what, &pk.id) && good;
+	if (h[PK_TITLE] != NULL)
+		good = S_text(x, h[PK_TITLE], "title", what, &pk.title) && good;
+	if (h[PK_LANGUAGE] != NULL)
+		good = S_text(x, h[PK_LANGUAGE], "language", what,
+		    &pk.language) && good;
+	if (h[PK_VERSION] != NULL &&
+	    S_long(x, h[PK_VERSION], "version", what, &pk.version) &&
+	    pk.version < 1) {
+		S_nerr(x, h[PK_VERSION], "'version' in %s must be 1 or more",
+		    what);
+		good = false;
+	} else if (h[PK_VERSION] != NULL && pk.version < 1)
+		good = false;
+	if (!good)
+		goto out;
+	if (!S_list(x, f[PF_PROMPTS], "prompts", what))
+		goto out;
+	if (f[PF_PROMPTS]->n == 0) {
+		S_nerr(x, f[PF_PROMPTS], "%s has no prompts", what);
+		goto out;
+	}
+
+	at = S_place(x, IX_PACK, "pack", pk.id, &pk.where, x->c->n_packs);
+	if (at < 0)
+		goto out;
+	if ((size_t)at == x->c->n_packs) {
+		x->c->packs = xgrow(x->c->packs,
+		    &((struct S_index *)x->c->index)->cap[IX_PACK],
+		    x->c->n_packs, sizeof *x->c->packs);
+		x->c->packs[x->c->n_packs++] = pk;
+		S_table_add(x->c, IX_PACK, (size_t)at);
+	} else {
+		/* The old pack's prompts keep pointing at this slot. */
+		S_pack_free(&x->c->packs[at]);
+		x->c->packs[at] = pk;
+	}
+	S_set_gen(x->c, IX_PACK, (size_t)at);
+	memset(&pk, 0, sizeof pk);
+	for (size_t i = 0; i < f[PF_PROMPTS]->n && !x->stopped; i++)
+		S_load_prompt(x, f[PF_PROMPTS]->kids[i], i, (size_t)at);
+out:
+	S_pack_free(&pk);
+	free(what);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Templates                                                               */
+
+enum { TH_ID, TH_TITLE, TH_BAND, TH_REVIEW, TH_SIGNATURES, TH__N };
+static const char *const S_theader_keys[] = {
+	"id", "title", "band", "review-months", "signatures"
+};
+enum { TF_TEMPLATE, TF_BLANKS, TF_SECTIONS, TF_PROMISES, TF_STEPS, TF__N };
+static const char *const S_tfile_keys[] = {
+	"template", "blanks", "sections", "promises", "if-something-goes-wrong"
+};
+enum { BL_ID, BL_KIND, BL_LABEL, BL_DEFAULT, BL_CHOICES, BL_MIN, BL_MAX, BL__N };
+static const char *const S_blank_keys[] = {
+	"id", "kind", "label", "default", "choices", "min", "max"
+};
+enum { SE_ID, SE_TITLE, SE_CLAUSES, SE__N };
+static const char *const S_section_keys[] = { "id", "title", "clauses" };
+enum { CL_ID, CL_TEXT, CL_BINDS, CL_ON, CL_ADVICE, CL__N };
+static const char *const S_clause_keys[] = { "id", "text", "binds", "on", "advice" };
+enum { PM_ID, PM_TEXT, PM_ON, PM__N };
+static const char *const S_promise_keys[] = { "id", "text", "on" };
+
+static bool
+S_time_ok(const char *s)
+{
+	return strlen(s) == 5 && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' &&
+	    s[1] <= '9' && s[2] == ':' && s[3] >= '0' && s[3] <= '5' &&
+	    s[4] >= '0' && s[4] <= '9' && (s[0] - '0') * 10 + (s[1] - '0') < 24;
+}
+
+static bool
+S_load_blank(struct S_ctx *x, struct S_node *map, size_t pos,
+    struct blank *b)
+{
+	struct S_node *f[BL__N];
+	static const int req[] = { BL_ID, BL_KIND, BL_LABEL, BL_DEFAULT };
+	char *what = S_what(map, "blank", "id", pos);
+	bool good = false;
+	int kind = 0;
+
+	memset(b, 0, sizeof *b);
+	b->min = LONG_MIN;
+	b->max = LONG_MAX;
+	if (!S_fields(x, map, S_blank_keys, BL__N, f, what))
+		goto out;
+	good = S_require(x, map, S_blank_keys, f, req, 4, what);
+	b->where = S_origin(x, map);
+	if (f[BL_ID] != NULL)
+		good = S_id(x, f[BL_ID], "id", what, &b->id) && good;
+	if (f[BL_KIND] != NULL && S_enum(x, f[BL_KIND], "kind", what,
+	    S_NAMES(S_blank_kind_ids), "kind of blank", &kind))
+		b->kind = (enum blank_kind)kind;
+	else
+		good = false;
+	if (f[BL_LABEL] != NULL)
+		good = S_text(x, f[BL_LABEL], "label", what, &b->label) && good;
+	if (!good)
+		goto out;
+	if (b->kind != BLANK_CHOICE && f[BL_CHOICES] != NULL) {
+		S_nerr(x, f[BL_CHOICES], "'choices' in %s: only a blank of "
+		    "kind choice has choices", what);
+		good = false;
+	}
+	if (b->kind == BLANK_CHOICE) {
+		if (f[BL_CHOICES] == NULL) {
+			S_nerr(x, map, "missing required key 'choices' in %s "
+			    "(a blank of kind choice)", what);
+			good = false;
+		} else if (S_text_list(x, f[BL_CHOICES], "choices", what, false,
+		    &b->choices, &b->n_choices)) {
+			if (b->n_choices < 2) {
+				S_nerr(x, f[BL_CHOICES], "'choices' in %s needs "
+				    "at least two choices", what);
+				good = false;
+			}
+		} else
+			good = false;
+	}
+	for (int k = BL_MIN; k <= BL_MAX; k++) {
+		if (f[k] == NULL)
+			continue;
+		if (b->kind != BLANK_NUMBER) {
+			S_nerr(x, f[k], "'%s' in %s: only a blank of kind "
+			    "number has %s", S_blank_keys[k], what,
+			    S_blank_keys[k]);
+			good = false;
+		} else if (!S_long(x, f[k], S_blank_keys[k], what,
+		    k == BL_MIN ? &b->min : &b->max))
+			good = false;
+	}
+	if (good && b->min > b->max) {
+		S_nerr(x, f[BL_MIN], "'min' (%ld) is more than 'max' (%ld) in "
+		    "%s", b->min, b->max, what);
+		good = false;
+	}
+	if (!good || !S_text(x, f[BL_DEFAULT], "default", what, &b->def)) {
+		good = false;
+		goto out;
+	}
+	switch (b->kind) {
+	case BLANK_TIME:
+		if (!S_time_ok(b->def)) {
+			S_nerr(x, f[BL_DEFAULT], "default '%s' in %s is not a "
+			    "time; write HH:MM, 24-hour, in quotes "
+			    "(\"19:30\")", b->def, what);
+			good = false;
+		}
+		break;
+	case BLANK_NUMBER: {
+		long n;
+
+		if (!S_parse_long(b->def, &n)) {
+			S_nerr(x, f[BL_DEFAULT], "default '%s' in %s is not a "
+			    "whole number", b->def, what);
+			good = false;
+		} else if (n < b->min || n > b->max) {
+			S_nerr(x, f[BL_DEFAULT], "default %ld in %s is outside "
+			    "min..max (%ld..%ld)", n, what, b->min, b->max);
+			good = false;
+		}
+		break;
+	}
+	case BLANK_CHOICE: {
+		bool in = false;
+
+		for (size_t i = 0; i < b->n_choices; i++)
+			in = in || strcmp(b->choices[i], b->def) == 0;
+		if (!in) {
+			const char *near = closest_word(b->def,
+			    (const char *const *)b->choices, b->n_choices);
+
+			S_nerr(x, f[BL_DEFAULT], "default '%s' in %s is not one "
+			    "of its choices%s%s%s", b->def, what,
+			    near ? " (did you mean '" : "", near ? near : "",
+			    near ? "'?)" : "");
+			good = false;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+out:
+	if (!good)
+		S_blank_free(b);
+	free(what);
+	return good;
+}
+
+/* Check {{name}} markers in clause text against the template's blanks. */
+static bool
+S_check_markers(struct S_ctx *x, struct S_node *at, const char *text,
+    const struct blank *blanks, size_t n_blanks, const char *what)
+{
+	const char *p = text, *open, *close;
+	bool good = true;
+
+	while ((open = strstr(p, "{{")) != NULL) {
+		size_t len;
+		bool known;
+		char *name;
+
+		close = strstr(open + 2, "}}");
+		if (close == NULL) {
+			S_nerr(x, at, "'{{' without '}}' in the text of %s",
+			    what);
+			return false;
+		}
+		len = (size_t)(close - open - 2);
+		name = xstrndup(open + 2, len);
+		known = strcmp(name, "child") == 0 ||
+		    strcmp(name, "grown-ups") == 0;
+		for (size_t i = 0; i < n_blanks && !known; i++)
+			known = strcmp(blanks[i].id, name) == 0;
+		if (!known) {
+			const char **cands = xcalloc(n_blanks + 2,
+			    sizeof *cands);
+			const char *near;
+
+			cands[0] = "child";
+			cands[1] = "grown-ups";
+			for (size_t i = 0; i < n_blanks; i++)
+				cands[i + 2] = blanks[i].id;
+			near = closest_word(name, cands, n_blanks + 2);
+			S_nerr(x, at, "unknown blank '{{%s}}' in the text of %s%s"
+			    "%s%s", name, what,
+			    near ? " (did you mean '{{" : "; declare it under "
+			    "'blanks:'", near ? near : "", near ? "}}'?)" : "");
+			free(cands);
+			good = false;
+		}
+		free(name);
+		p = close + 2;
+	}
+	return good;
+}
+
+static bool
+S_load_clause(struct S_ctx *x, struct S_node *map, size_t pos,
+    const struct template *t, struct clause *cl)
+{
+	struct S_node *f[CL__N];
+	static const int req[] = { CL_ID, CL_TEXT, CL_BINDS };
+	char *what = S_what(map, "clause", "id", pos);
+	bool good = false;
+	int binds = 0;
+
+	memset(cl, 0, sizeof *cl);
+	cl->on = true;
+	if (!S_fields(x, map, S_clause_keys, CL__N, f, what))
+		goto out;
+	good = S_require(x, map, S_clause_keys, f, req, 3, what);
+	cl->where = S_origin(x, map);
+	if (f[CL_ID] != NULL)
+		good = S_id(x, f[CL_ID], "id", what, &cl->id) && good;
+	if (f[CL_TEXT] != NULL) {
+		struct S_node *tn = f[CL_TEXT];
+
+		if (S_text(x, tn, "text", what, &cl->text))
+			good = S_check_markers(x, tn, cl->text, t->blanks,
+			    t->n_blanks, what) && good;
+		else
+			good = false;
+	}
+	if (f[CL_BINDS] != NULL && S_enum(x, f[CL_BINDS], "binds", what,
+	    S_NAMES(S_binds_ids), "binds value", &binds))
+		cl->binds = (enum binds)binds;
+	else
+		good = false;
+	if (f[CL_ON] != NULL)
+		good = S_bool(x, f[CL_ON], "on", what, &cl->on) && good;
+	if (f[CL_ADVICE] != NULL)
+		good = S_advice(x, f[CL_ADVICE], what, &cl->advice) && good;
+out:
+	if (!good)
+		S_clause_free(cl);
+	free(what);
+	return good;
+}
+
+static const struct clause *
+S_section_clause(const struct section *s, const char *id)
+{
+	for (size_t i = 0; i < s->n_clauses; i++)
+		if (strcmp(s->clauses[i].id, id) == 0)
+			return &s->clauses[i];
+	return NULL;
+}
+
+static bool
+S_load_section(struct S_ctx *x, struct S_node *map, size_t pos,
+    struct template *t, struct section *s)
+{
+	struct S_node *f[SE__N];
+	static const int req[] = { SE_ID, SE_TITLE, SE_CLAUSES };
+	char *what = S_what(map, "section", "id", pos);
+	bool good = false;
+
+	memset(s, 0, sizeof *s);
+	if (!S_fields(x, map, S_section_keys, SE__N, f, what))
+		goto out;
+	good = S_require(x, map, S_section_keys, f, req, 3, what);
+	if (f[SE_ID] != NULL)
+		good = S_id(x, f[SE_ID], "id", what, &s->id) && good;
+	if (f[SE_TITLE] != NULL)
+		good = S_text(x, f[SE_TITLE], "title", what, &s->title) && good;
+	if (f[SE_CLAUSES] == NULL || !S_list(x, f[SE_CLAUSES], "clauses", what)) {
+		good = false;
+		goto out;
+	}
+	s->clauses = xcalloc(f[SE_CLAUSES]->n, sizeof *s->clauses);
+	for (size_t i = 0; i < f[SE_CLAUSES]->n && !x->stopped; i++) {
+		struct S_node *cn = f[SE_CLAUSES]->kids[i];
+		struct clause *cl = &s->clauses[s->n_clauses];
+
+		if (!S_load_clause(x, cn, i, t, cl))
+			continue;
+		/* Clause ids are unique across the whole template. */
+		if (template_clause(t, cl->id) != NULL ||
+		    S_section_clause(s, cl->id) != NULL) {
+			S_nerr(x, cn, "duplicate clause id '%s' in template "
+			    "'%s'", cl->id, t->id);
+			S_clause_free(cl);
+			continue;
+		}
+		s->n_clauses++;
+	}
+out:
+	if (!good)
+		S_section_free(s);
+	free(what);
+	return good;
+}
+
+static bool
+S_load_promise(struct S_ctx *x, struct S_node *map, size_t pos,
+    struct promise *pm)
+{
+	struct S_node *f[PM__N];
+	static const int req[] = { PM_ID, PM_TEXT };
+	char *what = S_what(map, "promise", "id", pos);
+	bool good = false;
+
+	memset(pm, 0, sizeof *pm);
+	pm->on = true;
+	if (!S_fields(x, map, S_promise_keys, PM__N, f, what))
+		goto out;
+	good = S_require(x, map, S_promise_keys, f, req, 2, what);
+	pm->where = S_origin(x, map);
+	if (f[PM_ID] != NULL)
+		good = S_id(x, f[PM_ID], "id", what, &pm->id) && good;
+	if (f[PM_TEXT] != NULL)
+		good = S_text(x, f[PM_TEXT], "text", what, &pm->text) && good;
+	if (f[PM_ON] != NULL)
+		good = S_bool(x, f[PM_ON], "on", what, &pm->on) && good;
+out:
+	if (!good)
+		S_promise_free(pm);
+	free(what);
+	return good;
+}
+
+static bool
+S_signatures(struct S_ctx *x, struct S_node *v, const char *what,
+    struct template *t)
+{
+	bool good = true;
+
+	if (!S_list(x, v, "signatures", what))
+		return false;
+	if (v->n == 0) {
+		S_nerr(x, v, "'signatures' in %s is empty; give child, "
+		    "grown-up or both", what);
+		return false;
+	}
+	t->signatures = xcalloc(v->n, sizeof *t->signatures);
+	for (size_t i = 0; i < v->n; i++) {
+		int r;
+
+		if (!S_enum(x, v->kids[i], "signatures", what,
+		    S_NAMES(S_role_ids), "signature role", &r)) {
+			good = false;
+			continue;
+		}
+		for (size_t j = 0; j < t->n_signatures; j++)
+			if (t->signatures[j] == (enum role)r) {
+				S_nerr(x, v->kids[i], "signature role '%s' is "
+				    "listed twice in %s", S_role_ids[r], what);
+				good = false;
+			}
+		t->signatures[t->n_signatures++] = (enum role)r;
+	}
+	return good;
+}
+
+static void
+S_load_template_file(struct S_ctx *x, struct S_node *root)
+{
+	struct S_node *f[TF__N], *h[TH__N], *v;
+	static const int req[] = { TF_TEMPLATE, TF_SECTIONS, TF_PROMISES,
+	    TF_STEPS };
+	static const int hreq[] = { TH_ID, TH_TITLE, TH_BAND, TH_REVIEW,
+	    TH_SIGNATURES };
+	struct template t;
+	char *what = NULL;
+	bool good;
+	int band = 0;
+	long review = 0, at;
+
+	memset(&t, 0, sizeof t);
+	S_fields(x, root, S_tfile_keys, TF__N, f, "an agreement template file");
+	good = S_require(x, root, S_tfile_keys, f, req, 4,
+	    "an agreement template file");
+	if (f[TF_TEMPLATE] == NULL)
+		goto out;
+	what = S_what(f[TF_TEMPLATE], "template", "id", 0);
+	if (!S_fields(x, f[TF_TEMPLATE], S_theader_keys, TH__N, h, what))
+		goto out;
+	good = S_require(x, f[TF_TEMPLATE], S_theader_keys, h, hreq, 5, what) &&
+	    good;
+	t.where = S_origin(x, f[TF_TEMPLATE]);
+	if (h[TH_ID] != NULL)
+		good = S_id(x, h[TH_ID], "id", what, &t.id) && good;
+	if (h[TH_TITLE] != NULL)
+		good = S_text(x, h[TH_TITLE], "title", what, &t.title) && good;
+	if (h[TH_BAND] != NULL && S_enum(x, h[TH_BAND], "band", what,
+	    S_NAMES(S_band_names), "age band", &band))
+		t.band = (enum band)band;
+	else
+		good = false;
+	if (h[TH_REVIEW] != NULL && S_long(x, h[TH_REVIEW], "review-months",
+	    what, &review)) {
+		if (review != 1 && review != 3 && review != 6 && review != 12) {
+			S_nerr(x, h[TH_REVIEW], "'review-months' in %s must be "
+			    "1, 3, 6 or 12, not %ld", what, review);
+			good = false;
+		}
+		t.review_months = (int)review;
+	} else
+		good = false;
+	if (h[TH_SIGNATURES] != NULL)
+		good = S_signatures(x, h[TH_SIGNATURES], what, &t) && good;
+
+	/* Blanks first: clause text is checked against them. */
+	if ((v = f[TF_BLANKS]) != NULL && S_list(x, v, "blanks", what)) {
+		t.blanks = xcalloc(v->n, sizeof *t.blanks);
+		for (size_t i = 0; i < v->n && !x->stopped; i++) {
+			struct blank *b = &t.blanks[t.n_blanks];
+
+			if (!S_load_blank(x, v->kids[i], i, b))
+				continue;
+			if (template_blank(&t, b->id) != NULL ||
+			    strcmp(b->id, "child") == 0 ||
+			    strcmp(b->id, "grown-ups") == 0) {
+				S_nerr(x, v->kids[i], "duplicate blank id '%s' "
+				    "in %s%s", b->id, what,
+				    template_blank(&t, b->id) ? "" :
+				    " ({{child}} and {{grown-ups}} are built in)");
+				S_blank_free(b);
+				continue;
+			}
+			t.n_blanks++;
+		}
+	} else if (v != NULL)
+		good = false;
+	if ((v = f[TF_SECTIONS]) != NULL && S_list(x, v, "sections", what)) {
+		if (v->n == 0) {
+			S_nerr(x, v, "'sections' in %s is empty", what);
+			good = false;
+		}
+		t.sections = xcalloc(v->n, sizeof *t.sections);
+		for (size_t i = 0; i < v->n && !x->stopped; i++) {
+			struct section *s = &t.sections[t.n_sections];
+			bool dup = false;
+
+			if (!S_load_section(x, v->kids[i], i, &t, s))
+				continue;
+			for (size_t j = 0; j < t.n_sections; j++)
+				dup = dup || strcmp(t.sections[j].id, s->id) == 0;
+			if (dup) {
+				S_nerr(x, v->kids[i], "duplicate section id '%s' "
+				    "in %s", s->id, what);
+				S_section_free(s);
+				continue;
+			}
+			t.n_sections++;
+		}
+	} else if (v != NULL)
+		good = false;
+	if ((v = f[TF_PROMISES]) != NULL && S_list(x, v, "promises", what)) {
+		t.promises = xcalloc(v->n, sizeof *t.promises);
+		for (size_t i = 0; i < v->n && !x->stopped; i++) {
+			struct promise *pm = &t.promises[t.n_promises];
+			bool dup = false;
+
+			if (!S_load_promise(x, v->kids[i], i, pm))
+				continue;
+			for (size_t j = 0; j < t.n_promises; j++)
+				dup = dup || strcmp(t.promises[j].id, pm->id) == 0;
+			if (dup) {
+				S_nerr(x, v->kids[i], "duplicate promise id '%s' "
+				    "in %s", pm->id, what);
+				S_promise_free(pm);
+				continue;
+			}
+			t.n_promises++;
+		}
+	} else if (v != NULL)
+		good = false;
+	if ((v = f[TF_STEPS]) != NULL)
+		good = S_text_list(x, v, "if-something-goes-wrong", what, false,
+		    &t.steps, &t.n_steps) && good;
+	if (!good || t.id == NULL)
+		goto out;
+
+	at = S_place(x, IX_TEMPLATE, "template", t.id, &t.where,
+	    x->c->n_templates);
+	if (at < 0)
+		goto out;
+	if ((size_t)at == x->c->n_templates) {
+		x->c->templates = xgrow(x->c->templates,
+		    &((struct S_index *)x->c->index)->cap[IX_TEMPLATE],
+		    x->c->n_templates, sizeof *x->c->templates);
+		x->c->templates[x->c->n_templates++] = t;
+		S_table_add(x->c, IX_TEMPLATE, (size_t)at);
+	} else {
+		S_template_free(&x->c->templates[at]);
+		x->c->templates[at] = t;
+	}
+	S_set_gen(x->c, IX_TEMPLATE, (size_t)at);
+	memset(&t, 0, sizeof t);
+out:
+	S_template_free(&t);
+	free(what);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Help lines                                                              */
+
+enum { RG_REGION, RG_NAME, RG_RESOURCES, RG__N };
+static const char *const S_region_keys[] = { "region", "name", "resources" };
+enum { RS_NAME, RS_FOR, RS_ABOUT, RS_PHONE, RS_WEB, RS__N };
+static const char *const S_resource_keys[] = {
+	"name", "for", "about", "phone", "web"
+};
+static const char *const S_help_keys[] = { "help" };
+
+static bool
+S_load_resource(struct S_ctx *x, struct S_node *map, size_t pos,
+    struct resource *r)
+{
+	struct S_node *f[RS__N];
+	static const int req[] = { RS_NAME, RS_FOR, RS_ABOUT };
+	char *what = S_what(map, "resource", "name", pos);
+	bool good = false;
+	int kind = 0;
+
+	memset(r, 0, sizeof *r);
+	if (!S_fields(x, map, S_resource_keys, RS__N, f, what))
+		goto out;
+	good = S_require(x, map, S_resource_keys, f, req, 3, what);
+	if (f[RS_NAME] != NULL)
+		good = S_text(x, f[RS_NAME], "name", what, &r->name) && good;
+	if (f[RS_FOR] != NULL && S_enum(x, f[RS_FOR], "for", what,
+	    S_NAMES(S_resource_ids), "kind of help", &kind))
+		r->kind = (enum resource_for)kind;
+	else
+		good = false;
+	if (f[RS_ABOUT] != NULL)
+		good = S_text(x, f[RS_ABOUT], "about", what, &r->about) && good;
+	if (f[RS_PHONE] != NULL)
+		good = S_text(x, f[RS_PHONE], "phone", what, &r->phone) && good;
+	if (f[RS_WEB] != NULL)
+		good = S_text(x, f[RS_WEB], "web", what, &r->web) && good;
+out:
+	if (!good)
+		S_resource_free(r);
+	free(what);
+	return good;
+}
+
+static void
+S_load_region(struct S_ctx *x, struct S_node *map, size_t pos)
+{
+	struct S_node *f[RG__N], *v;
+	static const int req[] = { RG_REGION, RG_NAME, RG_RESOURCES };
+	struct region r;
+	char *what = S_what(map, "region", "region", pos);
+	bool good;
+	long at;
+
+	memset(&r, 0, sizeof r);
+	if (!S_fields(x, map, S_region_keys, RG__N, f, what))
+		goto out;
+	good = S_require(x, map, S_region_keys, f, req, 3, what);
+	r.where = S_origin(x, map);
+	if (f[RG_REGION] != NULL)
+		good = S_id(x, f[RG_REGION], "region", what, &r.code) && good;
+	if (f[RG_NAME] != NULL)
+		good = S_text(x, f[RG_NAME], "name", what, &r.name) && good;
+	if ((v = f[RG_RESOURCES]) != NULL && S_list(x, v, "resources", what)) {
+		r.resources = xcalloc(v->n, sizeof *r.resources);
+		for (size_t i = 0; i < v->n && !x->stopped; i++)
+			if (S_load_resource(x, v->kids[i], i,
+			    &r.resources[r.n_resources]))
+				r.n_resources++;
+	} else
+		good = false;
+	if (!good)
+		goto out;
+	at = S_place(x, IX_REGION, "region", r.code, &r.where,
+	    x->c->n_regions);
+	if (at < 0)
+		goto out;
+	if ((size_t)at == x->c->n_regions) {
+		x->c->regions = xgrow(x->c->regions,
+		    &((struct S_index *)x->c->index)->cap[IX_REGION],
+		    x->c->n_regions, sizeof *x->c->regions);
+		x->c->regions[x->c->n_regions++] = r;
+		S_table_add(x->c, IX_REGION, (size_t)at);
+	} else {
+		S_region_free(&x->c->regions[at]);
+		x->c->regions[at] = r;
+	}
+	S_set_gen(x->c, IX_REGION, (size_t)at);
+	memset(&r, 0, sizeof r);
+out:
+	S_region_free(&r);
+	free(what);
+}
+
+static void
+S_load_help_file(struct S_ctx *x, struct S_node *root)
+{
+	struct S_node *f[1];
+	static const int req[] = { 0 };
+
+	S_fields(x, root, S_help_keys, 1, f, "a help file");
+	if (!S_require(x, root, S_help_keys, f, req, 1, "a help file"))
+		return;
+	if (!S_list(x, f[0], "help", "a help file"))
+		return;
+	for (size_t i = 0; i < f[0]->n && !x->stopped; i++)
+		S_load_region(x, f[0]->kids[i], i);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Files                                                                   */
+
+/* Which kind of file: by the first of pack/template/help among its keys. */
+static void
+S_load_root(struct S_ctx *x, struct S_node *root)
+{
+	static const char *const kinds[] = { "pack", "template", "help" };
+
+	if (root->type != N_MAP) {
+		if (root->type != N_BAD)
+			S_nerr(x, root, "expected 'pack:', 'template:' or "
+			    "'help:' at the top of the file, found %s",
+			    S_found(root));
+		return;
+	}
+	for (size_t i = 0; i + 1 < root->n; i += 2) {
+		struct S_node *k = root->kids[i];
+		int kind;
+
+		if (k->type != N_SCALAR)
+			continue;
+		kind = S_find_name(S_NAMES(kinds), k->str);
+		if (kind == 0)
+			S_load_pack_file(x, root);
+		else if (kind == 1)
+			S_load_template_file(x, root);
+		else if (kind == 2)
+			S_load_help_file(x, root);
+		if (kind >= 0)
+			return;
+	}
+	if (root->n >= 2 && root->kids[0]->type == N_SCALAR) {
+		const char *near = closest_word(root->kids[0]->str,
+		    S_NAMES(kinds));
+
+		if (near != NULL) {
+			S_nerr(x, root->kids[0], "unknown key '%s' at the top "
+			    "of the file (did you mean '%s'?)",
+			    root->kids[0]->str, near);
+			return;
+		}
+	}
+	S_nerr(x, root, "expected 'pack:', 'template:' or 'help:' at the top "
+	    "of the file");
+}
+
+/* Fix prompts' pack pointers after the packs array may have moved. */
+static void
+S_fix_packs(struct content *c)
+{
+	struct S_index *ix = c->index;
+
+	for (size_t i = 0; i < c->n_prompts; i++)
+		c->prompts[i].pack = &c->packs[ix->prompt_pack[i]];
+}
+
+static const char *
+S_add_file(struct content *c, const char *name)
+{
+	struct S_index *ix = c->index;
+
+	c->files = xgrow(c->files, &ix->files_cap, c->n_files,
+	    sizeof *c->files);
+	c->files[c->n_files] = xstrdup(name);
+	return c->files[c->n_files++];
+}
+
+/* Sort one file's problems by place, keeping the order of equals. */
+static void
+S_sort_diags(struct diag_list *d, size_t from)
+{
+	for (size_t i = from + 1; i < d->n; i++) {
+		struct diag t = d->items[i];
+		size_t j = i;
+		unsigned tl = t.line ? t.line : UINT_MAX;
+
+		while (j > from) {
+			const struct diag *p = &d->items[j - 1];
+			unsigned pl = p->line ? p->line : UINT_MAX;
+
+			if (pl < tl || (pl == tl && p->col <= t.col))
+				break;
+			d->items[j] = *p;
+			j--;
+		}
+		d->items[j] = t;
+	}
+}
+
+/* One file's bytes, within the current load. */
+static int
+S_load_bytes(struct content *c, const char *name, const unsigned char *buf,
+    size_t len, struct diag_list *d)
+{
+	struct S_ctx x;
+	struct S_node *root;
+	size_t before = d->n_errors, first = d->n;
+
+	memset(&x, 0, sizeof x);
+	x.c = c;
+	x.d = d;
+	x.file = S_add_file(c, name);
+	x.buf = buf;
+	x.len = len;
+	if (len > CONTENT_MAX_FILE_BYTES) {
+		S_err(&x, 0, 0, "the file is %zu bytes; the most is %u (4 MiB)",
+		    len, CONTENT_MAX_FILE_BYTES);
+		goto out;
+	}
+	if (len == 0) {
+		S_err(&x, 1, 1, "the file is empty; expected 'pack:', "
+		    "'template:' or 'help:'");
+		goto out;
+	}
+	if (!S_prescan(&x))
+		goto out;
+	root = S_parse(&x);
+	if (root != NULL) {
+		S_load_root(&x, root);
+		S_node_free(root);
+	}
+	S_arena_free(&x.arena);
+out:
+	S_sort_diags(d, first);
+	S_fix_packs(c);
+	return d->n_errors > before ? -1 : 0;
+}
+
+int
+content_load_buffer(struct content *c, const char *name,
+    const unsigned char *buf, size_t len, struct diag_list *d)
+{
+	((struct S_index *)c->index)->load++;
+	return S_load_bytes(c, name, buf, len, d);
+}
+
+static bool
+S_yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	    (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+static const char *
+S_file_type(mode_t m)
+{
+	if (S_ISFIFO(m))
+		return "a named pipe (FIFO)";
+	if (S_ISCHR(m))
+		return "a character device";
+	if (S_ISBLK(m))
+		return "a block device";
+	if (S_ISSOCK(m))
+		return "a socket";
+	return "not a regular file";
+}
+
+static void
+S_path_error(struct diag_list *d, const char *path, int err)
+{
+	if (err == ENOENT || err == ENOTDIR)
+		diag_add(d, DIAG_ERROR, DIAG_MISSING, path, 0, 0,
+		    "no such file or folder");
+	else if (err == ELOOP)
+		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+		    "too many levels of symbolic links (a symbolic link loop?)");
+	else
+		diag_add(d, DIAG_ERROR, DIAG_IO, path, 0, 0, "cannot read: %s",
+		    strerror(err));
+}
+
+/* Read a regular file (never blocking on anything else) and load it. */
+static void
+S_load_file(struct content *c, const char *path, struct diag_list *d)
+{
+	struct stat st;
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		S_path_error(d, path, errno);
+		return;
+	}
+	if (fstat(fd, &st) != 0) {
+		S_path_error(d, path, errno);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+		    "%s, not a content file; skipped", S_file_type(st.st_mode));
+		goto out;
+	}
+	if ((uintmax_t)st.st_size > CONTENT_MAX_FILE_BYTES) {
+		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+		    "the file is %jd bytes; the most is %u (4 MiB)",
+		    (intmax_t)st.st_size, CONTENT_MAX_FILE_BYTES);
+		goto out;
+	}
+	/* Read to the end, whatever stat said, but never past the cap. */
+	buf = xmalloc(CONTENT_MAX_FILE_BYTES + 1);
+	for (;;) {
+		ssize_t n = read(fd, buf + len, CONTENT_MAX_FILE_BYTES + 1 - len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag_add(d, DIAG_ERROR, DIAG_IO, path, 0, 0,
+			    "read failed: %s", strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > CONTENT_MAX_FILE_BYTES)
+			break;
+	}
+	S_load_bytes(c, path, buf, len, d);
+out:
+	free(buf);
+	close(fd);
+}
+
+struct S_walk {
+	struct content *c;
+	struct diag_list *d;
+	struct { dev_t dev; ino_t ino; char *path; } *seen;
+	size_t n_seen, cap_seen;
+};
+
+static int
+S_strcmp_p(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+S_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	if (n > 0 && dir[n - 1] == '/')
+		return xasprintf("%s%s", dir, name);
+	return xasprintf("%s/%s", dir, name);
+}
+
+static void
+S_walk_dir(struct S_walk *w, const char *path, const struct stat *st)
+{
+	DIR *dir;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < w->n_seen; i++)
+		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino) {
+			diag_add(w->d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+			    "leads back to %s (a symbolic link loop, or the "
+			    "same folder twice); skipped", w->seen[i].path);
+			return;
+		}
+	w->seen = xgrow(w->seen, &w->cap_seen, w->n_seen, sizeof *w->seen);
+	w->seen[w->n_seen].dev = st->st_dev;
+	w->seen[w->n_seen].ino = st->st_ino;
+	w->seen[w->n_seen++].path = xstrdup(path);
+
+	dir = opendir(path);
+	if (dir == NULL) {
+		S_path_error(w->d, path, errno);
+		return;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;	/* ., .., and hidden files */
+		names = xgrow(names, &cap, n, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dir);
+	qsort(names, n, sizeof *names, S_strcmp_p);
+	for (size_t i = 0; i < n; i++) {
+		char *sub = S_join(path, names[i]);
+		struct stat sst;
+
+		if (stat(sub, &sst) != 0) {
+			int err = errno;
+			struct stat lst;
+
+			if (err == ENOENT && lstat(sub, &lst) == 0)
+				diag_add(w->d, DIAG_ERROR, DIAG_DATA, sub, 0, 0,
+				    "a symbolic link to nothing; skipped");
+			else if (err == ELOOP || S_yaml_name(names[i]))
+				S_path_error(w->d, sub, err);
+		} else if (S_ISDIR(sst.st_mode))
+			S_walk_dir(w, sub, &sst);
+		else if (S_yaml_name(names[i])) {
+			if (S_ISREG(sst.st_mode))
+				S_load_file(w->c, sub, w->d);
+			else
+				diag_add(w->d, DIAG_ERROR, DIAG_DATA, sub, 0, 0,
+				    "%s, not a content file; skipped",
+				    S_file_type(sst.st_mode));
+		}
+		free(sub);
+		free(names[i]);
+	}
+	free(names);
+}
+
+int
+content_load_path(struct content *c, const char *path, struct diag_list *d)
+{
+	struct stat st;
+	size_t before = d->n_errors;
+
+	((struct S_index *)c->index)->load++;
+	if (stat(path, &st) != 0) {
+		S_path_error(d, path, errno);
+	} else if (S_ISDIR(st.st_mode)) {
+		struct S_walk w = { c, d, NULL, 0, 0 };
+
+		S_walk_dir(&w, path, &st);
+		for (size_t i = 0; i < w.n_seen; i++)
+			free(w.seen[i].path);
+		free(w.seen);
+	} else if (S_ISREG(st.st_mode)) {
+		S_load_file(c, path, d);
+	} else {
+		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+		    "%s, not a content file or folder", S_file_type(st.st_mode));
+	}
+	S_fix_packs(c);
+	return d->n_errors > before ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Cross-file checks and lookups                                           */
+
+int
+content_check(struct content *c, struct diag_list *d)
+{
+	size_t before = d->n_errors;
+
+	for (size_t i = 0; i < c->n_prompts; i++) {
+		const struct prompt *p = &c->prompts[i];
+		bool any = false;
+
+		for (size_t t = 0; t < c->n_templates && !any; t++)
+			any = (p->bands & BAND_BIT(c->templates[t].band)) != 0;
+		if (!any)
+			continue;	/* nothing loaded to check against */
+		for (size_t k = 0; k < p->n_clauses; k++) {
+			bool found = false;
+
+			/* Any template for one of its bands will do. */
+			for (size_t t = 0; t < c->n_templates && !found; t++) {
+				const struct template *tp = &c->templates[t];
+
+				found = (p->bands & BAND_BIT(tp->band)) &&
+				    template_clause(tp, p->clauses[k]) != NULL;
+			}
+			if (!found)
+				diag_add(d, DIAG_ERROR, DIAG_DATA, p->where.file,
+				    p->where.line, p->where.col, "prompt '%s' "
+				    "leads to clause '%s', which no template "
+				    "for its age bands has", p->id,
+				    p->clauses[k]);
+		}
+	}
+	return d->n_errors > before ? -1 : 0;
+}
+
+const struct prompt *
+content_prompt(const struct content *c, const char *id)
+{
+	long at = S_table_find(c, IX_PROMPT, id);
+
+	return at < 0 ? NULL : &c->prompts[at];
+}
+
+const struct template *
+content_template(const struct content *c, const char *id)
+{
+	long at = S_table_find(c, IX_TEMPLATE, id);
+
+	return at < 0 ? NULL : &c->templates[at];
+}
+
+const struct template *
+content_template_for_band(const struct content *c, enum band b)
+{
+	/* The last loaded wins: a family's own template over the shipped. */
+	for (size_t i = c->n_templates; i > 0; i--)
+		if (c->templates[i - 1].band == b)
+			return &c->templates[i - 1];
+	return NULL;
+}
+
+const struct region *
+content_region(const struct content *c, const char *code)
+{
+	long at = S_table_find(c, IX_REGION, code);
+
+	return at < 0 ? NULL : &c->regions[at];
+}
+
+const struct clause *
+template_clause(const struct template *t, const char *id)
+{
+	for (size_t i = 0; i < t->n_sections; i++) {
+		const struct section *s = &t->sections[i];
+
+		for (size_t j = 0; j < s->n_clauses; j++)
+			if (strcmp(s->clauses[j].id, id) == 0)
+				return &s->clauses[j];
+	}
+	return NULL;
+}
+
+const struct blank *
+template_blank(const struct template *t, const char *id)
+{
+	for (size_t i = 0; i < t->n_blanks; i++)
+		if (strcmp(t->blanks[i].id, id) == 0)
+			return &t->blanks[i];
+	return NULL;
+}
