@@ -19,6 +19,7 @@
 const struct cli_command cli_commands[] = {
 	{ "validate", cmd_validate, "check content files and report every problem" },
 	{ "list", cmd_list, "list the prompts and agreement templates" },
+	{ "pack", cmd_pack, "print prompt packs for teachers: a handout or cut-out cards" },
 	{ "sessions", cmd_sessions, "list saved sessions" },
 	{ "render", cmd_render, "write a session's agreement (md, html, txt)" },
 	{ "verify", cmd_verify, "check a signed agreement has not changed" },

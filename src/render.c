@@ -573,8 +573,9 @@ S_md_needs_escape(const struct S_md *m, int32_t c)
  * spaces become numeric character references; so does a space at the
  * start or end of a line (parsers strip those) or just inside emphasis
  * (first_blank, last_blank). first_hard and last_hard ask for the first
- * or last character as a reference when it is not a space, so that an
- * emphasis delimiter next to it stays a delimiter.
+ * or last character as a reference when it is a letter or the like (not
+ * a space or ASCII punctuation), so that an emphasis delimiter next to it
+ * stays a delimiter.
  */
 static void
 S_md_text(struct S_md *m, const char *s, bool first_hard, bool last_hard,
@@ -602,7 +603,9 @@ S_md_text(struct S_md *m, const char *s, bool first_hard, bool last_hard,
 			char e[2] = { '\\', (char)c };
 
 			S_md_raw(m, e, 2);
-		} else if ((first && first_hard) || (last && last_hard)) {
+		} else if (((first && first_hard) || (last && last_hard)) &&
+		    !S_is_ascii_punct(c)) {
+			/* Punctuation next to a delimiter keeps it one. */
 			S_md_entity(m, c);
 		} else {
 			bool digits = c >= '0' && c <= '9' &&
