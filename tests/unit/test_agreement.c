@@ -481,6 +481,75 @@ test_hostile_property(void **state)
 	}
 }
 
+/* The TUI's review lines: wrapped to the width, title first, styled. */
+static void
+test_lines(void **state)
+{
+	struct session s;
+	struct render_lines l = { NULL, 0, 0 };
+	char *cause = NULL;
+	bool found = false;
+
+	(void)state;
+	signed_session(&s, "x", "Sam", "r");
+	assert_int_equal(agreement_lines(&s, fixture_content(), NOW, 40, &l, &cause), 0);
+	assert_true(l.n > 50);
+	assert_non_null(strstr(l.lines[0].text, "Our family device"));
+	assert_true(l.lines[0].n_spans > 0 && (l.lines[0].spans[0].style & RSTYLE_TITLE));
+	for (size_t i = 0; i < l.n; i++) {
+		assert_true(text_width(l.lines[i].text, strlen(l.lines[i].text)) <= 40);
+		if (strstr(l.lines[i].text, "SHA-256 fingerprint:") != NULL)
+			found = true;
+	}
+	assert_true(found);
+	render_lines_cleanup(&l);
+	session_cleanup(&s);
+}
+
+/* The longest answer allowed, made of hostile pieces, stays one answer. */
+static void
+test_long_text(void **state)
+{
+	uint64_t seed = 42;
+	struct session s;
+	char *big = xmalloc(SESSION_MAX_TEXT_BYTES + 64), *md, *html, *esc;
+	size_t n = 0;
+	cmark_node *doc;
+
+	(void)state;
+	while (n < SESSION_MAX_TEXT_BYTES - 40) {
+		char *p = hostile_string(&seed, 1, true);
+
+		memcpy(big + n, p, strlen(p));
+		n += strlen(p);
+		free(p);
+	}
+	big[n] = '\0';
+	signed_session(&s, big, "Sam", "r");
+	doc = agreement_build(&s, fixture_content(), NOW, NULL, &(char *){ NULL });
+	md = render_markdown(doc);
+	html = render_html_body(doc);
+	esc = escape(big);
+	HASNT(html, "<script");
+	HASNT(html, "href=");
+	if (strstr(html, esc) == NULL) {
+		/* cmark strips the paragraph's leading and trailing blanks. */
+		size_t a = strspn(esc, " "), e = strlen(esc);
+
+		while (e > a && esc[e - 1] == ' ')
+			e--;
+		esc[e] = '\0';
+		if (strstr(html, esc + a) == NULL)
+			fail_msg("the long answer is not verbatim in the HTML");
+	}
+	free(esc);
+	free(md);
+	free(html);
+	cmark_node_free(doc);
+	free(big);
+	session_cleanup(&s);
+}
+
 static void
 test_stem(void **state)
 {
@@ -503,6 +572,8 @@ main(void)
 		cmocka_unit_test(test_unsigned_and_missing_template),
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_hostile_property),
+		cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_long_text),
 		cmocka_unit_test(test_stem),
 	};
 
