@@ -326,6 +326,11 @@ S_text_node(cmark_node *parent, const char *s, size_t n)
 	int32_t c;
 	char *lit;
 
+	if (utf8_valid(s, n, NULL)) {
+		/* The common case: copy it whole. */
+		lit = xstrndup(s, n);
+		goto append;
+	}
 	while (i < n) {
 		k = S_utf8_next(s + i, n - i, &c);
 		if (c < 0)
@@ -335,6 +340,7 @@ S_text_node(cmark_node *parent, const char *s, size_t n)
 		i += k;
 	}
 	lit = S_buf_take(&b);
+append:
 	t = S_append(parent, CMARK_NODE_TEXT);
 	if (t != NULL)
 		cmark_node_set_literal(t, lit);
@@ -587,6 +593,30 @@ S_md_text(struct S_md *m, const char *s, bool first_hard, bool last_hard,
 	while (i < len) {
 		bool first = (i == 0), last;
 
+		/*
+		 * Fast path: inside a line, away from the text's ends, a run of
+		 * letters, digits, spaces and punctuation that is not syntax
+		 * here goes out as it is, in one piece.
+		 */
+		if (!first && !m->at_line_start && !m->line_digits) {
+			size_t j = i;
+
+			while (j + 1 < len) {
+				unsigned char b = (unsigned char)s[j];
+
+				if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+				    (b >= '0' && b <= '9') || b == ' ' ||
+				    (S_is_ascii_punct(b) && !S_md_needs_escape(m, b)))
+					j++;
+				else
+					break;
+			}
+			if (j > i) {
+				S_md_raw(m, s + i, j - i);
+				i = j;
+				continue;
+			}
+		}
 		k = S_utf8_next(s + i, len - i, &c);
 		last = (i + k == len);
 		if (c < 0) {
