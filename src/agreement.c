@@ -173,6 +173,8 @@ S_talked(cmark_node *doc, const struct session *s, const struct content *c)
 	size_t n = session_prompts(s, c, &order), given = 0, later = 0;
 	cmark_node *para, *list = NULL;
 
+	/* Smaller on paper than the agreement itself (see the CSS). */
+	doc = doc_div(doc, "conversation");
 	doc_text(doc_heading(doc, 2), "What we talked about");
 	for (size_t i = 0; i < n; i++) {
 		const struct answer *a = session_answer(s, order[i]->id);
@@ -284,6 +286,7 @@ S_help(cmark_node *doc, const struct session *s, const struct content *c,
 	}
 	if (r == NULL || r->n_resources == 0)
 		return;
+	doc = doc_div(doc, "help");
 	para = doc_paragraph(doc);
 	doc_text(para, "Help and reporting lines (");
 	doc_text(para, r->name);
@@ -333,8 +336,7 @@ S_signer(cmark_node *div, enum role role, const char *who,
 	} else
 		doc_text(para, "Not signed yet");
 	para = doc_paragraph(doc_div(box, "sign-here"));
-	doc_text(para, "Signed by hand: ______________________________  "
-	    "Date: ____________");
+	doc_text(para, "Signed by hand: ______________________");
 }
 
 static void
@@ -477,6 +479,7 @@ agreement_build(const struct session *s, const struct content *c, time_t now,
 	    fp);
 	fingerprint_sections(body_md, strlen(body_md), &secs);
 
+	doc = doc_div(doc, "fingerprint");
 	doc_text(doc_heading(doc, 2), S_FP_HEADING);
 	S_signed_para(doc, s, now);
 	groups = fingerprint_groups(fp, FINGERPRINT_SHOWN);
@@ -514,27 +517,51 @@ agreement_build(const struct session *s, const struct content *c, time_t now,
 		doc_text(para, groups);
 		free(groups);
 	}
-	doc_text(doc_paragraph(doc), "The fingerprint is the first 32 of the "
-	    "64 hex digits of a SHA-256 of this agreement's words. To check "
-	    "that nothing changed since it was signed, run: talkpact verify "
-	    "on its .md file.");
+	doc_text(doc_paragraph(doc), "The first 32 of the 64 hex digits of a "
+	    "SHA-256 of the words above. Check them with: talkpact verify "
+	    "FILE.md");
 	fingerprint_sections_cleanup(&secs);
 	free(body_md);
 	free(sig_md);
 	if (fp_out != NULL)
 		memcpy(fp_out, fp, sizeof fp);
-	return doc;
+	return cmark_node_parent(doc);
 }
 
+/*
+ * Print layout: the agreement at 12pt, the conversation and the
+ * fingerprint smaller, signatures side by side with room to sign, and no
+ * clause or signature split across pages. The page takes the printer's
+ * paper (A4 or Letter): the margins suit both.
+ */
 static const char S_agreement_css[] =
-    ".signature { margin: 1em 0 1.4em; break-inside: avoid;"
+    ".conversation { font-size: .85em; }\n"
+    ".conversation h3 { font-size: 1em; margin: .8em 0 .1em; }\n"
+    ".conversation p { margin: .1em 0 .3em; }\n"
+    ".help { font-size: .85em; }\n"
+    ".signatures { display: flex; flex-wrap: wrap; gap: 0 1.5em; }\n"
+    ".signature { flex: 1 1 14em; margin: .4em 0 .8em; break-inside: avoid;"
     " page-break-inside: avoid; }\n"
-    ".sign-here p { margin-top: 1.6em; white-space: nowrap; }\n"
+    ".signature p { margin: .2em 0; }\n"
+    ".signature { font-size: .9em; }\n"
+    ".sign-here p { margin-top: 1.2em; }\n"
+    ".fingerprint { font-size: .7em; }\n"
+    ".fingerprint h2 { font-size: 1.2em; margin-top: .4em; }\n"
+    ".fingerprint p { margin: .1em 0; }\n"
+    ".fingerprint ul { columns: 2; margin: .2em 0; }\n"
+    ".fingerprint li { margin: 0; }\n"
     "footer { font-family: \"DejaVu Sans Mono\", monospace; }\n"
+    "@page { margin: 12mm 14mm; }\n"
     "@media print {\n"
+    "  html { line-height: 1.25; }\n"
+    "  h1 { font-size: 1.6em; margin-bottom: .3em; }\n"
+    "  h2 { font-size: 1.2em; margin: .6em 0 .15em; }\n"
+    "  p { margin: .25em 0 .4em; }\n"
+    "  li { margin: 0; line-height: 1.2; }\n"
+    "  ul, ol { margin: .2em 0; }\n"
     "  footer { position: fixed; bottom: 0; left: 0; right: 0;"
-    " margin: 0; background: #fff; }\n"
-    "  main { margin-bottom: 3em; }\n"
+    " margin: 0; padding-top: .2em; background: #fff; font-size: 8pt; }\n"
+    "  main { margin-bottom: 1.5em; }\n"
     "}\n";
 
 int

@@ -61,6 +61,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cmd_validate(struct cli *cli, int argc, char **argv);	/* cli_content.c */
 int cmd_list(struct cli *cli, int argc, char **argv);		/* cli_content.c */
 int cmd_sessions(struct cli *cli, int argc, char **argv);	/* cli_session.c */
+int cmd_render(struct cli *cli, int argc, char **argv);		/* cli_agreement.c */
+int cmd_verify(struct cli *cli, int argc, char **argv);		/* cli_agreement.c */
 
 int cmd_pack(struct cli *cli, int argc, char **argv);		/* cli_pack.c */
 int cmd_resume(struct cli *cli, int argc, char **argv);		/* cli_tui.c */

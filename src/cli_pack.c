@@ -262,6 +262,9 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 			o.paper = (enum pack_paper)v;
 			break;
 		case 'T':
+			if (optarg[0] == '\0')
+				return cli_usage_error("pack",
+				    "the --title is empty");
 			if (!utf8_valid(optarg, strlen(optarg), NULL))
 				return cli_usage_error("pack",
 				    "the --title is not valid UTF-8");

@@ -23,8 +23,14 @@ void
 cli_print_diags(const struct diag_list *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
-		char *line = diag_string(&d->items[i]);
+		char *line;
 
+		/* A problem with no file is about the command: say who says so. */
+		if (d->items[i].file == NULL) {
+			fprintf(stderr, "talkpact: %s\n", d->items[i].message);
+			continue;
+		}
+		line = diag_string(&d->items[i]);
 		fprintf(stderr, "%s\n", line);
 		free(line);
 	}

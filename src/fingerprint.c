@@ -157,11 +157,12 @@ fingerprint_parse_hex(const char *text, char *out, size_t max)
 	for (const char *p = text; *p != '\0'; p++) {
 		if (*p == ' ')
 			continue;
-		if (!isxdigit((unsigned char)*p) || n >= max)
+		if (!isxdigit((unsigned char)*p) || n >= max) {
+			out[0] = '\0';
 			return 0;
+		}
 		out[n++] = (char)tolower((unsigned char)*p);
 	}
-	if (n < max)
-		out[n] = '\0';
+	out[n] = '\0';
 	return n;
 }

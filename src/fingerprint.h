@@ -63,8 +63,9 @@ void fingerprint_sections_cleanup(struct fingerprint_sections *s);
 
 /*
  * Read hex digits from text such as "3f2a 9c01" (spaces allowed between
- * groups) into out (at most max digits, lower-cased). Returns how many
- * digits, or 0 if anything else is there.
+ * groups) into out (at most max digits, lower-cased, NUL-terminated: out
+ * holds max + 1 bytes). Returns how many digits, or 0 (and "") if anything
+ * else is there.
  */
 size_t fingerprint_parse_hex(const char *text, char *out, size_t max);
 

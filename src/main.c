@@ -19,8 +19,11 @@
 const struct cli_command cli_commands[] = {
 	{ "validate", cmd_validate, "check content files and report every problem" },
 	{ "list", cmd_list, "list the prompts and agreement templates" },
+	{ "pack", cmd_pack, "print prompt packs for teachers: a handout or cut-out cards" },
 	{ "sessions", cmd_sessions, "list saved sessions" },
 	{ "resume", cmd_resume, "carry on with a saved conversation" },
+	{ "render", cmd_render, "write a session's agreement (md, html, txt)" },
+	{ "verify", cmd_verify, "check a signed agreement has not changed" },
 	{ NULL, NULL, NULL },	/* commands arrive with their modules */
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0] - 1;

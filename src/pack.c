@@ -126,29 +126,27 @@ pack_select(const struct content *c, const struct pack_options *o, size_t *n,
 #define S_FOOTER "Made with talkpact. A prompt pack holds questions only, " \
     "never a family's answers."
 
-/* "4-7, 8-10 and 11-13" for the bands that have prompts. */
+/* "4-7, 8-10 and 11-13" for the bands that have prompts. Caller frees. */
 static char *
 S_band_list(unsigned bands)
 {
-	struct { char *s; } acc = { xstrdup("") };	/* the list so far */
+	char *list = xstrdup(""), *next;
 	int total = 0, seen = 0;
 
 	for (int b = 0; b < BAND__COUNT; b++)
 		if (bands & BAND_BIT(b))
 			total++;
 	for (int b = 0; b < BAND__COUNT; b++) {
-		char *next;
-
 		if ((bands & BAND_BIT(b)) == 0)
 			continue;
 		seen++;
-		next = xasprintf("%s%s%s", acc.s,
+		next = xasprintf("%s%s%s", list,
 		    seen == 1 ? "" : seen == total ? " and " : ", ",
 		    band_name((enum band)b));
-		free(acc.s);
-		acc.s = next;
+		free(list);
+		list = next;
 	}
-	return acc.s;
+	return list;
 }
 
 static char *

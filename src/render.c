@@ -326,6 +326,11 @@ S_text_node(cmark_node *parent, const char *s, size_t n)
 	int32_t c;
 	char *lit;
 
+	if (utf8_valid(s, n, NULL)) {
+		/* The common case: copy it whole. */
+		lit = xstrndup(s, n);
+		goto append;
+	}
 	while (i < n) {
 		k = S_utf8_next(s + i, n - i, &c);
 		if (c < 0)
@@ -335,6 +340,7 @@ S_text_node(cmark_node *parent, const char *s, size_t n)
 		i += k;
 	}
 	lit = S_buf_take(&b);
+append:
 	t = S_append(parent, CMARK_NODE_TEXT);
 	if (t != NULL)
 		cmark_node_set_literal(t, lit);
@@ -573,8 +579,9 @@ S_md_needs_escape(const struct S_md *m, int32_t c)
  * spaces become numeric character references; so does a space at the
  * start or end of a line (parsers strip those) or just inside emphasis
  * (first_blank, last_blank). first_hard and last_hard ask for the first
- * or last character as a reference when it is not a space, so that an
- * emphasis delimiter next to it stays a delimiter.
+ * or last character as a reference when it is a letter or the like (not
+ * a space or ASCII punctuation), so that an emphasis delimiter next to it
+ * stays a delimiter.
  */
 static void
 S_md_text(struct S_md *m, const char *s, bool first_hard, bool last_hard,
@@ -586,6 +593,30 @@ S_md_text(struct S_md *m, const char *s, bool first_hard, bool last_hard,
 	while (i < len) {
 		bool first = (i == 0), last;
 
+		/*
+		 * Fast path: inside a line, away from the text's ends, a run of
+		 * letters, digits, spaces and punctuation that is not syntax
+		 * here goes out as it is, in one piece.
+		 */
+		if (!first && !m->at_line_start && !m->line_digits) {
+			size_t j = i;
+
+			while (j + 1 < len) {
+				unsigned char b = (unsigned char)s[j];
+
+				if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+				    (b >= '0' && b <= '9') || b == ' ' ||
+				    (S_is_ascii_punct(b) && !S_md_needs_escape(m, b)))
+					j++;
+				else
+					break;
+			}
+			if (j > i) {
+				S_md_raw(m, s + i, j - i);
+				i = j;
+				continue;
+			}
+		}
 		k = S_utf8_next(s + i, len - i, &c);
 		last = (i + k == len);
 		if (c < 0) {
@@ -602,7 +633,9 @@ S_md_text(struct S_md *m, const char *s, bool first_hard, bool last_hard,
 			char e[2] = { '\\', (char)c };
 
 			S_md_raw(m, e, 2);
-		} else if ((first && first_hard) || (last && last_hard)) {
+		} else if (((first && first_hard) || (last && last_hard)) &&
+		    !S_is_ascii_punct(c)) {
+			/* Punctuation next to a delimiter keeps it one. */
 			S_md_entity(m, c);
 		} else {
 			bool digits = c >= '0' && c <= '9' &&

@@ -241,6 +241,11 @@ run "$TALKPACT" pack extra
 expect_rc 64 "a stray argument exits 64"
 run "$TALKPACT" pack --age
 expect_rc 64 "an option without its value exits 64"
+run "$TALKPACT" pack --title ''
+expect_rc 64 "an empty --title exits 64"
+run "$TALKPACT" pack --title "$(printf 'bad\377')"
+expect_rc 64 "a --title that is not UTF-8 exits 64"
+expect_match err 'not valid UTF-8' "and says so"
 run "$TALKPACT" pack --only-content
 expect_rc 64 "--only-content without --content exits 64"
 

@@ -86,6 +86,47 @@ render(const struct session *s, enum render_format f)
 #define HASNT(hay, needle) do { if (strstr((hay), (needle)) != NULL) \
 	fail_msg("unexpected '%s' in:\n%s", (needle), (hay)); } while (0)
 
+/* "LEVEL TEXT|" for each heading of md, parsed again by cmark. */
+static char *
+headings(const char *md)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	char *out = xstrdup(""), *t;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING && ev == CMARK_EVENT_ENTER)
+			t = xasprintf("%s%d ", out, cmark_node_get_heading_level(n));
+		else if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+			t = xasprintf("%s|", out);
+		else if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT &&
+		    cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_HEADING)
+			t = xasprintf("%s%s", out, cmark_node_get_literal(n));
+		else
+			continue;
+		free(out);
+		out = t;
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	return out;
+}
+
+static char *
+render_html_body_of(const struct session *s)
+{
+	char *cause = NULL, *h;
+	cmark_node *doc = agreement_build(s, fixture_content(), NOW, NULL, &cause);
+
+	assert_non_null(doc);
+	h = render_html_body(doc);
+	cmark_node_free(doc);
+	return h;
+}
+
 static void
 test_contents(void **state)
 {
@@ -95,25 +136,25 @@ test_contents(void **state)
 	(void)state;
 	signed_session(&s, "Jo and  me\nand Gran", "Sam", "We charge phones downstairs");
 	md = render(&s, RENDER_MD);
-	/* Structure, in the Markdown: the sections in order. */
+	/* Structure, from the Markdown parsed again: the headings in order. */
 	{
-		static const char *const heads[] = { "# Our family device agreement for Sam\n",
-		    "\n## What we talked about\n", "\n### Who do you talk to online\\?\n",
-		    "\n## Our devices and when we use them\n", "\n## Photos and sharing\n",
-		    "\n## Our own rules\n", "\n## What the grown\\-ups promise\n",
-		    "\n## If something goes wrong\n", "\n## When we look at this again\n",
-		    "\n## Signatures\n", "\n## Fingerprint\n" };
-		const char *at = md;
+		char *h = headings(md);
 
-		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-			const char *h = strstr(at, heads[i]);
-
-			if (h == NULL)
-				fail_msg("heading %zu '%s' missing or out of order:\n%s", i, heads[i], md);
-			at = h + 1;
-		}
+		assert_string_equal(h, "1 Our family device agreement for Sam|"
+		    "2 What we talked about|3 Who do you talk to online?|"
+		    "2 Our devices and when we use them|2 Photos and sharing|"
+		    "2 Our own rules|2 What the grown-ups promise|"
+		    "2 If something goes wrong|2 When we look at this again|"
+		    "2 Signatures|2 Fingerprint|");
+		free(h);
 	}
-	HAS(md, "**Sam**\\: Jo and  me\\\nand Gran");	/* a hard line break */
+	{
+		/* The child's words keep their double space and line break. */
+		char *body = render_html_body_of(&s);
+
+		HAS(body, "<strong>Sam</strong>: Jo and  me<br />\nand Gran");
+		free(body);
+	}
 	/* The words, in the plain text. */
 	txt = render(&s, RENDER_TXT);
 	HAS(txt, "Sam (9) with Alex Smith and Jo, agreed on 29 November 2026.");
@@ -165,10 +206,11 @@ test_unsigned_and_missing_template(void **state)
 	(void)state;
 	signed_session(&s, "x", "Sam", "r");
 	apply_ok(&s, (struct action){ .kind = ACTION_BACK });
-	md = render(&s, RENDER_MD);
-	HAS(md, "a draft of 29 November 2026\\.");
-	HAS(md, "*Not signed yet\\.*");
-	HAS(md, "Not signed yet\\; made on 29 November 2026\\.");
+	md = render(&s, RENDER_TXT);
+	HAS(md, "a draft of 29 November 2026.");
+	HAS(md, "\nNot signed yet.\n");
+	HAS(md, "Not signed yet; made on 29 November 2026.");
+	HAS(md, "Not signed yet\n");	/* in each signature box */
 	free(md);
 	free(s.template_id);
 	s.template_id = xstrdup("gone");
@@ -249,11 +291,22 @@ test_verify(void **state)
 	free(crlf);
 
 	expect_change(md, "tell Mum", "tell Dad", "the section \"What we talked about\" changed");
-	expect_change(md, "**20\\:15**", "**22\\:15**", "the section \"Our devices and when we use them\" changed");
+	expect_change(md, "go to bed", "go to sleep", "the section \"Our devices and when we use them\" changed");
 	expect_change(md, "Phones down", "Phones up", "the section \"Our own rules\" changed");
-	expect_change(md, "as&#32;**Jo**", "as&#32;**Joe**", "the section \"Signatures\" changed");
+	{
+		/* A name in the signatures section. */
+		const char *sig = strstr(md, "## Signatures\n"), *jo = strstr(sig, "Jo");
+		char *m = xasprintf("%.*sJoe%s", (int)(jo - md), md, jo + 2);
+		struct agreement_check k;
+
+		verify_text(m, &k);
+		assert_int_equal(k.verdict, AGREEMENT_CHANGED);
+		HAS(k.changes[0], "the section \"Signatures\" changed");
+		agreement_check_cleanup(&k);
+		free(m);
+	}
 	expect_change(md, "# Our family device agreement for Sam", "# Our family device agreement for Tom", "the title changed");
-	expect_change(md, "by Sam\\, Alex Smith and Jo\\.", "by Sam\\, Alex Smith and Joe\\.", "the \"Signed on\" line changed");
+	expect_change(md, "November 2026 by Sam", "November 2026 by Pam", "the \"Signed on\" line changed");
 	expect_change(md, "Signed on 29 November", "Signed on 28 November", "the \"Signed on\" line changed");
 	expect_change(md, "## Our own rules\n", "## Our rules\n", "the section \"Our rules\" changed");
 	{
@@ -264,7 +317,8 @@ test_verify(void **state)
 		free(cut);
 	}
 	/* The fingerprint line itself. */
-	fp_at = strstr(md, "fingerprint\\: ") + strlen("fingerprint\\: ");
+	fp_at = strchr(strstr(md, "SHA-256 fingerprint"), ' ') + 1;
+	fp_at = strchr(fp_at, ' ') + 1;
 	fp_line = xstrndup(fp_at, 4);
 	expect_change(md, fp_line, strcmp(fp_line, "0000") ? "0000" : "1111", "the fingerprint line changed");
 	free(fp_line);
@@ -427,6 +481,75 @@ test_hostile_property(void **state)
 	}
 }
 
+/* The TUI's review lines: wrapped to the width, title first, styled. */
+static void
+test_lines(void **state)
+{
+	struct session s;
+	struct render_lines l = { NULL, 0, 0 };
+	char *cause = NULL;
+	bool found = false;
+
+	(void)state;
+	signed_session(&s, "x", "Sam", "r");
+	assert_int_equal(agreement_lines(&s, fixture_content(), NOW, 40, &l, &cause), 0);
+	assert_true(l.n > 50);
+	assert_non_null(strstr(l.lines[0].text, "Our family device"));
+	assert_true(l.lines[0].n_spans > 0 && (l.lines[0].spans[0].style & RSTYLE_TITLE));
+	for (size_t i = 0; i < l.n; i++) {
+		assert_true(text_width(l.lines[i].text, strlen(l.lines[i].text)) <= 40);
+		if (strstr(l.lines[i].text, "SHA-256 fingerprint:") != NULL)
+			found = true;
+	}
+	assert_true(found);
+	render_lines_cleanup(&l);
+	session_cleanup(&s);
+}
+
+/* The longest answer allowed, made of hostile pieces, stays one answer. */
+static void
+test_long_text(void **state)
+{
+	uint64_t seed = 42;
+	struct session s;
+	char *big = xmalloc(SESSION_MAX_TEXT_BYTES + 64), *md, *html, *esc;
+	size_t n = 0;
+	cmark_node *doc;
+
+	(void)state;
+	while (n < SESSION_MAX_TEXT_BYTES - 40) {
+		char *p = hostile_string(&seed, 1, true);
+
+		memcpy(big + n, p, strlen(p));
+		n += strlen(p);
+		free(p);
+	}
+	big[n] = '\0';
+	signed_session(&s, big, "Sam", "r");
+	doc = agreement_build(&s, fixture_content(), NOW, NULL, &(char *){ NULL });
+	md = render_markdown(doc);
+	html = render_html_body(doc);
+	esc = escape(big);
+	HASNT(html, "<script");
+	HASNT(html, "href=");
+	if (strstr(html, esc) == NULL) {
+		/* cmark strips the paragraph's leading and trailing blanks. */
+		size_t a = strspn(esc, " "), e = strlen(esc);
+
+		while (e > a && esc[e - 1] == ' ')
+			e--;
+		esc[e] = '\0';
+		if (strstr(html, esc + a) == NULL)
+			fail_msg("the long answer is not verbatim in the HTML");
+	}
+	free(esc);
+	free(md);
+	free(html);
+	cmark_node_free(doc);
+	free(big);
+	session_cleanup(&s);
+}
+
 static void
 test_stem(void **state)
 {
@@ -449,6 +572,8 @@ main(void)
 		cmocka_unit_test(test_unsigned_and_missing_template),
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_hostile_property),
+		cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_long_text),
 		cmocka_unit_test(test_stem),
 	};
 

@@ -1,0 +1,303 @@
+/*
+ * cli_agreement.c: 'talkpact render' (a session's agreement as Markdown,
+ * a printable HTML page and plain text) and 'talkpact verify' (has a
+ * signed .md file changed?). Prints and picks exit codes; the document is
+ * agreement.c's.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "agreement.h"
+#include "cli.h"
+#include "cli_session.h"
+#include "content.h"
+#include "session.h"
+#include "util.h"
+
+#define S_VERIFY_MAX_BYTES (16u * 1024 * 1024)
+
+static const struct {
+	const char *name, *ext;
+	enum render_format fmt;
+} S_formats[] = {
+	{ "md", "md", RENDER_MD },
+	{ "html", "html", RENDER_HTML },
+	{ "txt", "txt", RENDER_TXT },
+};
+#define S_N_FORMATS (sizeof S_formats / sizeof S_formats[0])
+
+/* Write all of text to path (0600, replacing it) or stdout if path is NULL. */
+static int
+S_write(const char *path, const char *text)
+{
+	size_t len = strlen(text);
+	int fd;
+
+	if (path == NULL) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
+			return cli_error(EX_IOERR, "cannot write the agreement: %s",
+			    strerror(errno));
+		return 0;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return cli_error(EX_CANTCREAT, "cannot create %s: %s", path,
+		    strerror(errno));
+	while (len > 0) {
+		ssize_t w = write(fd, text, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			int e = errno;
+
+			close(fd);
+			return cli_error(EX_IOERR, "cannot write %s: %s", path,
+			    strerror(e));
+		}
+		text += w;
+		len -= (size_t)w;
+	}
+	if (close(fd) != 0)
+		return cli_error(EX_IOERR, "cannot write %s: %s", path,
+		    strerror(errno));
+	return 0;
+}
+
+static void
+S_render_usage(FILE *f)
+{
+	fprintf(f,
+	    "Usage: talkpact render SESSION [-f md|html|txt|all] [-o PATH]\n"
+	    "Write a session's family device agreement, with its fingerprint.\n"
+	    "\n"
+	    "  -f, --format FORMAT  md (Markdown, the default), html (a page to\n"
+	    "                       print on A4 or Letter), txt (72 columns), or\n"
+	    "                       all three\n"
+	    "  -o, --output PATH    for one format: the file to write (default:\n"
+	    "                       standard output); for all: a folder to write\n"
+	    "                       them in, or a file name without its ending\n"
+	    "                       (default: the current folder, files named\n"
+	    "                       like agreement-sam-2026-11-29.md)\n"
+	    "  -h, --help           show this help\n"
+	    "\n"
+	    "SESSION is an id from 'talkpact sessions', the start of one, or a\n"
+	    "session file's path.\n");
+}
+
+int
+cmd_render(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *format = "md", *output = NULL;
+	struct session s;
+	struct content c;
+	struct stat sb;
+	char *cause = NULL, *stem = NULL, *text;
+	time_t now = time(NULL);
+	int ch, rc, which = -1;
+	bool all;
+
+	while ((ch = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			format = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			S_render_usage(stdout);
+			return 0;
+		case ':':
+			return cli_usage_error("render", "option '%s' needs a "
+			    "value", argv[optind - 1]);
+		default:
+			return cli_usage_error("render", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	all = strcmp(format, "all") == 0;
+	for (size_t i = 0; i < S_N_FORMATS; i++)
+		if (strcmp(format, S_formats[i].name) == 0)
+			which = (int)i;
+	if (!all && which < 0)
+		return cli_usage_error("render", "unknown format '%s' (use md, "
+		    "html, txt or all)", format);
+	if (optind >= argc)
+		return cli_usage_error("render", "which session? (see "
+		    "'talkpact sessions')");
+	if (optind + 1 < argc)
+		return cli_usage_error("render", "unexpected argument '%s'",
+		    argv[optind + 1]);
+
+	session_init(&s);
+	if ((rc = cli_find_session(cli, argv[optind], &s, NULL)) != 0)
+		return rc;
+	content_init(&c);
+	if ((rc = cli_load_content(cli, &c)) != 0)
+		goto out;
+
+	if (!all) {
+		if (agreement_render(&s, &c, now, S_formats[which].fmt, &text,
+		    &cause) != 0) {
+			rc = cli_error(EX_DATAERR, "%s", cause);
+			goto out;
+		}
+		rc = S_write(output, text);
+		free(text);
+		goto out;
+	}
+	/* All three: into a folder, or next to a stem. */
+	if (output == NULL || (stat(output, &sb) == 0 && S_ISDIR(sb.st_mode)) ||
+	    output[strlen(output) - 1] == '/') {
+		char *name = agreement_file_stem(&s, now);
+
+		stem = xasprintf("%s%s%s", output != NULL ? output : ".",
+		    output != NULL && output[strlen(output) - 1] == '/' ? "" : "/",
+		    name);
+		free(name);
+	} else
+		stem = xstrdup(output);
+	for (size_t i = 0; i < S_N_FORMATS && rc == 0; i++) {
+		char *path;
+
+		if (agreement_render(&s, &c, now, S_formats[i].fmt, &text,
+		    &cause) != 0) {
+			rc = cli_error(EX_DATAERR, "%s", cause);
+			break;
+		}
+		path = xasprintf("%s.%s", stem, S_formats[i].ext);
+		rc = S_write(path, text);
+		if (rc == 0 && !cli->quiet)
+			printf("%s\n", path);
+		free(path);
+		free(text);
+	}
+out:
+	free(stem);
+	free(cause);
+	content_cleanup(&c);
+	session_cleanup(&s);
+	return rc;
+}
+
+static void
+S_verify_usage(FILE *f)
+{
+	fprintf(f,
+	    "Usage: talkpact verify FILE.md\n"
+	    "Check that a signed agreement written by 'talkpact render' has not\n"
+	    "changed since it was signed, by its fingerprint.\n"
+	    "Exit status: 0 unchanged, 1 changed, 65 not an agreement,\n"
+	    "66 no such file, 74 cannot read it.\n");
+}
+
+int
+cmd_verify(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct agreement_check chk;
+	const char *path;
+	char *buf = NULL;
+	size_t len = 0, cap = 0, bad;
+	FILE *f;
+	int ch, rc;
+
+	(void)cli;
+	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			S_verify_usage(stdout);
+			return 0;
+		default:
+			return cli_usage_error("verify", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("verify", "which file? (an agreement's "
+		    ".md file)");
+	if (optind + 1 < argc)
+		return cli_usage_error("verify", "unexpected argument '%s'",
+		    argv[optind + 1]);
+	path = argv[optind];
+	if ((f = fopen(path, "rb")) == NULL)
+		return cli_error(errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+		    "%s: %s", path, strerror(errno));
+	for (;;) {
+		size_t n;
+
+		if (len + 65536 + 1 > cap) {
+			cap = (len + 65536 + 1) * 2;
+			buf = xreallocarray(buf, cap, 1);
+		}
+		n = fread(buf + len, 1, 65536, f);
+		len += n;
+		if (n == 0 || len > S_VERIFY_MAX_BYTES)
+			break;
+	}
+	if (ferror(f)) {
+		rc = cli_error(errno == EISDIR ? EX_DATAERR : EX_IOERR,
+		    "%s: cannot read it: %s", path, strerror(errno));
+		fclose(f);
+		free(buf);
+		return rc;
+	}
+	fclose(f);
+	buf[len] = '\0';
+	if (len > S_VERIFY_MAX_BYTES) {
+		free(buf);
+		return cli_error(EX_DATAERR, "%s: too big to be an agreement",
+		    path);
+	}
+	if (!utf8_valid(buf, len, &bad)) {
+		free(buf);
+		return cli_error(EX_DATAERR, "%s: not a talkpact agreement (not "
+		    "UTF-8 text; byte %zu)", path, bad + 1);
+	}
+	agreement_verify(buf, len, &chk);
+	free(buf);
+	switch (chk.verdict) {
+	case AGREEMENT_UNCHANGED:
+		if (chk.is_signed)
+			printf("%s: unchanged since signed on %s\n", path,
+			    chk.signed_text);
+		else
+			printf("%s: unchanged (%s)\n", path, chk.signed_text);
+		rc = 0;
+		break;
+	case AGREEMENT_CHANGED:
+		printf("%s: CHANGED since it was %s:\n", path,
+		    chk.is_signed ? "signed" : "made");
+		for (size_t i = 0; i < chk.n_changes; i++)
+			printf("  %s\n", chk.changes[i]);
+		rc = 1;
+		break;
+	default:
+		rc = cli_error(EX_DATAERR, "%s: not a talkpact agreement (it has "
+		    "no fingerprint block)", path);
+		break;
+	}
+	agreement_check_cleanup(&chk);
+	if (fflush(stdout) != 0)
+		rc = EX_IOERR;
+	return rc;
+}

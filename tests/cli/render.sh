@@ -1,0 +1,92 @@
+# render.sh: 'talkpact render' and 'talkpact verify' on the command line:
+# formats, -o for one and for all, default names, private files, exit
+# codes for every kind of failure, and verify catching changes.
+. "$top_srcdir/tests/lib.sh"
+
+TZ=UTC
+export TZ
+sess="$top_srcdir/tests/sessions/8-10.yaml"
+cd "$T" || exit 1
+
+run "$TALKPACT" render "$sess"
+expect_rc 0 "render writes Markdown to stdout by default"
+expect_match out '^# Our family device agreement for Sam$' "it starts with the title"
+expect_match out '^## Fingerprint$' "it has the fingerprint block"
+
+run "$TALKPACT" render "$sess" -f txt
+expect_match out '^SHA-256 fingerprint: [0-9a-f]{4}( [0-9a-f]{4}){7}$' "txt shows 8 groups of 4 hex digits"
+fp=$(printf '%s\n' "$out" | sed -n 's/^SHA-256 fingerprint: //p')
+run "$TALKPACT" render "$sess" -f html
+expect_match out "<footer>Fingerprint $fp</footer>" "the HTML footer carries the same fingerprint"
+expect_no_match out '<script|href=' "no script and no links in the HTML"
+
+run "$TALKPACT" render "$sess" -f html -o "$T/one.html"
+expect_rc 0 "-o writes one file"
+[ "$(stat -c %a "$T/one.html")" = 600 ] && ok "the file is private (0600)" || not_ok "the file is private (0600)"
+expect_eq "$out" "" "nothing on stdout with -o"
+
+run "$TALKPACT" render "$sess" -f all
+expect_rc 0 "--format all"
+for ext in md html txt; do
+	[ -s "$T/agreement-sam-2026-11-29.$ext" ] && ok "all: agreement-sam-2026-11-29.$ext in the current folder" ||
+		not_ok "all: agreement-sam-2026-11-29.$ext in the current folder" "$(ls "$T")"
+done
+mkdir "$T/out-dir"
+run "$TALKPACT" render "$sess" -f all -o "$T/out-dir"
+[ -s "$T/out-dir/agreement-sam-2026-11-29.html" ] && ok "all into a folder" || not_ok "all into a folder"
+run "$TALKPACT" render "$sess" -f all -o "$T/family"
+[ -s "$T/family.md" ] && [ -s "$T/family.txt" ] && ok "all next to a stem" || not_ok "all next to a stem"
+
+run "$TALKPACT" render "$sess" -o "$T/no/such/dir/a.md"
+expect_rc 73 "an output that cannot be created exits 73"
+expect_match err "cannot create $T/no/such/dir/a.md" "and says which"
+run "$TALKPACT" render "$sess" -f pdf
+expect_rc 64 "an unknown format exits 64"
+run "$TALKPACT" render
+expect_rc 64 "no session exits 64"
+run "$TALKPACT" render "$T/missing.yaml"
+expect_rc 66 "a missing session file exits 66"
+printf 'format: 1\nstage: [\n' >"$T/bad.yaml"
+run "$TALKPACT" render "$T/bad.yaml"
+expect_rc 65 "a damaged session exits 65"
+expect_match err "bad.yaml:3:1: error:" "with its place"
+run "$TALKPACT" render no-such-id
+expect_rc 66 "an unknown id exits 66"
+
+# verify
+md="$T/agreement-sam-2026-11-29.md"
+run "$TALKPACT" verify "$md"
+expect_rc 0 "verify: an untouched agreement exits 0"
+expect_eq "$out" "$md: unchanged since signed on 29 November 2026 by Sam, Alex Smith and Jo" "verify: says when and by whom"
+sed 's/Mostly my friends/Only my friends/' "$md" >"$T/c1.md"
+run "$TALKPACT" verify "$T/c1.md"
+expect_rc 1 "verify: a changed answer exits 1"
+expect_match out 'the section "What we talked about" changed' "verify: names the section"
+sed 's/29 November 2026 by Sam/28 November 2026 by Sam/' "$md" >"$T/c2.md"
+run "$TALKPACT" verify "$T/c2.md"
+expect_rc 1 "verify: a changed signing date exits 1"
+expect_match out 'the "Signed on" line changed' "verify: names the signing line"
+sed 's/as \*\*Jo\*\* on/as **Joe** on/' "$md" >"$T/c3.md"
+run "$TALKPACT" verify "$T/c3.md"
+expect_rc 1 "verify: a changed signature exits 1"
+expect_match out 'the section "Signatures" changed' "verify: names the signatures"
+sed 's/^\(SHA-256 fingerprint: \)..../\10000/' "$md" >"$T/c4.md"
+run "$TALKPACT" verify "$T/c4.md"
+expect_rc 1 "verify: a changed fingerprint exits 1"
+expect_match out 'the fingerprint line changed' "verify: names the fingerprint line"
+tr -d '\r' <"$md" | sed 's/$/\r/' >"$T/crlf.md"
+run "$TALKPACT" verify "$T/crlf.md"
+expect_rc 0 "verify: CRLF line endings are not a change"
+printf '# Notes\n\nNot an agreement.\n' >"$T/notes.md"
+run "$TALKPACT" verify "$T/notes.md"
+expect_rc 65 "verify: a file that is not an agreement exits 65"
+expect_match err "not a talkpact agreement" "verify: says so"
+printf '\377\376bin' >"$T/bin.md"
+run "$TALKPACT" verify "$T/bin.md"
+expect_rc 65 "verify: a binary file exits 65"
+run "$TALKPACT" verify "$T/nope.md"
+expect_rc 66 "verify: a missing file exits 66"
+run "$TALKPACT" verify
+expect_rc 64 "verify: no file exits 64"
+
+done_testing
