@@ -1,8 +1,8 @@
 # screens.sh: the real program in tmux: the welcome screen and the family
 # screen at 80x24, a conversation with accents, CJK and emoji, the
-# too-small notice and recovery, NO_COLOR, the first-frame exit, and
-# SIGKILL mid-session followed by carrying on with every confirmed
-# answer still there.
+# too-small notice and recovery, NO_COLOR, the first-frame exit, the
+# conversation at 200x60, and SIGKILL mid-session followed by 'talkpact
+# resume' with every confirmed answer still there.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -17,7 +17,7 @@ tui_stop
 tui_start "$TALKPACT"
 tui_wait_for 'Start a new conversation' || true
 # The welcome screen names the test's temporary HOME, so it is checked by content.
-if tui_screen | tr -d '\n ' | grep -q "keptin$(printf '%s' "$HOME" | tr -d ' ')/.local/state/talkpact/sessions"; then ok "the welcome screen says where files are kept"; else not_ok "where files are kept" "$(tui_screen)"; fi
+if tui_screen | tr -d '\n ' | grep -q "keptin$(printf '%s' "$HOME" | tr -d ' ')/.local/state/talkpact,"; then ok "the welcome screen says where files are kept"; else not_ok "where files are kept" "$(tui_screen)"; fi
 if tui_screen | grep -q '▸ Start a new conversation'; then ok "the first choice is marked"; else not_ok "the first choice is marked"; fi
 
 tui_keys Enter
@@ -27,7 +27,6 @@ tui_keys Enter
 tui_type "8"
 tui_keys Enter
 tui_wait_for 'ages 8-10 \(suggested\)' && ok "the age suggests a band" || not_ok "the age suggests a band"
-tui_keys Down
 tui_type "Alex 李"
 tui_keys Enter Enter Right
 tui_wait_for 'United Kingdom' && ok "a region is chosen from the content" || not_ok "region"
@@ -69,14 +68,35 @@ tui_stop
 
 tui_start "$TALKPACT"
 tui_wait_for 'Carry on: Zoë' && ok "the welcome screen offers to carry on with Zoë" || not_ok "carry on offered"
-tui_keys Down Enter
-tui_wait_for '3 of [0-9]+' && ok "carrying on returns to the question after the last confirmed one" || not_ok "resume position"
+tui_keys q
+tui_stop
+
+# 'talkpact resume' carries on with the latest unfinished conversation.
+tui_start "$TALKPACT" resume
+tui_wait_for '3 of [0-9]+' && ok "talkpact resume returns to the question after the last confirmed one" || not_ok "resume position"
 tui_keys Escape
 tui_wait_for 'Only people I know' && ok "the answer confirmed before the kill is there" || not_ok "answer after kill" "$(tui_screen)"
 tui_keys Escape
 tui_wait_for 'Sam 😀 and 小明 from school' && ok "the first answer is there too, emoji and CJK intact" || not_ok "first answer after kill"
 tui_keys F10
 tui_wait_for '^\[exit 0\]$' && ok "F10 quits with exit 0" || not_ok "F10 quits"
+tui_stop
+
+# 'talkpact resume' with nothing to resume, and with a session that does
+# not exist: clear messages and sysexits.
+run "$TALKPACT" resume no-such-session
+expect_rc 66 "resume of an unknown session exits 66"
+expect_match err 'no-such-session' "and names it"
+
+# A tall, wide window: the same conversation uses the room.
+# (Esc went back twice above, so it carries on at the first question.)
+tui_start -s 200x60 "$TALKPACT" resume
+tui_wait_for ' 1 of [0-9]+ ' || true
+tui_expect_screen talk-200x60 "the conversation at 200x60"
+tui_keys F2
+tui_wait_for 'Then ask' && ok "F2 shows the tip and follow-ups at 200x60" || not_ok "tip at 200x60"
+tui_keys F10
+tui_wait_for '^\[exit 0\]$' || true
 tui_stop
 
 # NO_COLOR: the same screen, drawn without colour escape sequences.
