@@ -497,10 +497,17 @@ S_sign(struct plain *p)
 		free(cause);
 		return STEP_QUIT;
 	}
-	fprintf(p->out, "\n== Signed ==\nTo print (web page): %s\nPlain text: %s\n"
-	    "Markdown: %s\nFingerprint (SHA-256): %s\n"
-	    "To print, open the .html file in a web browser and choose Print.\n",
-	    p->flow.out_html, p->flow.out_txt, p->flow.out_md, p->flow.fingerprint);
+	fprintf(p->out, "\n== Signed ==\nThree files, with the same words:\n"
+	    "To print (web page): %s\nPlain text: %s\nMarkdown: %s\n"
+	    "Fingerprint: %s (the same code is printed at the end of the "
+	    "agreement)\n"
+	    "How to print: open the .html file in a web browser and choose "
+	    "Print.\n"
+	    "Copies somewhere else: talkpact render %s -f all -o FOLDER\n"
+	    "Check later that nothing was changed: talkpact verify %s\n",
+	    p->flow.out_html, p->flow.out_txt, p->flow.out_md,
+	    p->flow.fingerprint, s->id != NULL ? s->id : "SESSION",
+	    p->flow.out_md);
 	return STEP_QUIT;
 }
 
