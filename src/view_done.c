@@ -66,7 +66,16 @@ S_draw(struct tui *t)
 		    "message below. Press Enter to try again.", ROLE_UI_ERROR, false);
 		return;
 	}
-	/* Full paths when they fit; else the folder once, then the names. */
+	/* Full paths when they fit (the column widens on a wide window);
+	 * else the folder once, then the names. */
+	for (size_t i = 0; i < 3; i++) {
+		int need = lw + 2 + wrap_width(files[i].path, strlen(files[i].path));
+
+		if (need > w && need <= l->cols - 4) {
+			x -= (need - w + 1) / 2;
+			w = need;
+		}
+	}
 	for (size_t i = 0; i < 3; i++)
 		if (lw + 2 + wrap_width(files[i].path, strlen(files[i].path)) > w)
 			full = false;
