@@ -558,7 +558,7 @@ S_draw_foot(struct tui *t)
 		{ "Esc", "close help" }, { "\xe2\x86\x91\xe2\x86\x93", "scroll" },
 		{ NULL, NULL }
 	};
-	int x = 1;
+	int x = 1, pad = 1, gap = 2;
 
 	tui_fill(t, t->lay.message_row, 0, t->lay.cols, ROLE_UI_NORMAL);
 	if (t->message != NULL)
@@ -566,17 +566,29 @@ S_draw_foot(struct tui *t)
 		    t->message_bad ? ROLE_UI_ERROR : ROLE_UI_OK);
 	tui_fill(t, t->lay.keys_row, 0, t->lay.cols, ROLE_UI_NORMAL);
 	h = t->help ? help_hints : t->view->hints(t);
+	/* Every key must show: when they do not fit, pack them tighter. */
+	{
+		int need = 1;
+
+		for (const struct tui_hint *k = h; k->key != NULL; k++)
+			need += wrap_width(k->key, strlen(k->key)) + 3 +
+			    wrap_width(k->what, strlen(k->what)) + 2;
+		if (need > t->lay.cols) {
+			pad = 0;
+			gap = 1;
+		}
+	}
 	for (; h->key != NULL; h++) {
-		int kw = wrap_width(h->key, strlen(h->key)) + 2;
+		int kw = wrap_width(h->key, strlen(h->key)) + 2 * pad;
 		int ww = wrap_width(h->what, strlen(h->what));
 
 		if (x + kw + ww + 1 > t->lay.cols)
 			break;
 		tui_fill(t, t->lay.keys_row, x, kw, ROLE_UI_KEY);
-		tui_text(t, t->lay.keys_row, x + 1, h->key, kw, ROLE_UI_KEY);
+		tui_text(t, t->lay.keys_row, x + pad, h->key, kw, ROLE_UI_KEY);
 		x += kw + 1;
 		x += tui_text(t, t->lay.keys_row, x, h->what, ww, ROLE_UI_KEYTEXT);
-		x += 2;
+		x += gap;
 	}
 }
 

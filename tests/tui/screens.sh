@@ -53,7 +53,7 @@ tui_wait_for '2 of [0-9]+' && ok "growing the window brings the screen back" || 
 tui_keys F1
 tui_wait_for 'Keys that work everywhere' && ok "F1 shows help for the screen" || not_ok "help"
 tui_keys Escape
-tui_wait_for 'F2  tip' && ok "Esc closes help" || not_ok "close help"
+tui_wait_for 'F2 +tip' && ok "Esc closes help" || not_ok "close help"
 
 # Type a second answer, confirm it, and kill the program hard.
 tui_type "Only people I know"

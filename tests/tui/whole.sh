@@ -64,7 +64,7 @@ tui_keys Enter
 tui_wait_for '20:15' || true
 # Down past the blanks to the clauses, where letters are commands.
 n=0
-while ! tui_screen | grep -q 'Space  on/off' && [ "$n" -lt 40 ]; do
+while ! tui_screen | grep -Eq 'Space +on/off' && [ "$n" -lt 40 ]; do
 	tui_keys Down; tui_settle 100; n=$((n + 1))
 done
 tui_keys a
@@ -74,7 +74,7 @@ tui_keys Enter
 tui_wait_for 'Rule added' || true
 if tui_screen | grep -A3 'Our own rules' | grep -q 'We dance 💃 on Fridays'; then ok "their rule is listed under Our own rules"; else not_ok "own rule" "$(tui_screen)"; fi
 tui_keys Tab
-tui_wait_for 'Space  on/off' || true
+tui_wait_for 'Space +on/off' || true
 tui_keys End
 tui_wait_for 'Enter +read it through' || true
 tui_keys Enter
