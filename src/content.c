@@ -445,6 +445,7 @@ struct S_node {
 	size_t len;
 	bool plain;			/* an unquoted scalar */
 	bool owned;			/* str is malloc'd (a value), not arena */
+	size_t start, end;		/* byte offsets in the file */
 	struct S_node **kids;		/* N_SEQ items; N_MAP key, value, ... */
 	size_t n, cap;
 };
@@ -795,6 +796,8 @@ S_node_new(struct S_ctx *x, enum S_ntype type, const yaml_event_t *ev)
 	n->type = type;
 	n->line = (unsigned)ev->start_mark.line + 1;
 	n->col = (unsigned)ev->start_mark.column + 1;
+	n->start = ev->start_mark.index;
+	n->end = ev->end_mark.index;
 	return n;
 }
 
@@ -1705,13 +1708,24 @@ S_check_markers(struct S_ctx *x, struct S_node *at, const char *text,
 			const char **cands = xcalloc(n_blanks + 2,
 			    sizeof *cands);
 			const char *near;
+			unsigned line = at->line, col = at->col;
+			size_t mlen = len + 4;
+
+			/* Point at the marker itself when the source has it as
+			 * written (not folded across lines). */
+			for (size_t i = at->start; i + mlen <= at->end &&
+			    at->end <= x->len; i++)
+				if (memcmp(x->buf + i, open, mlen) == 0) {
+					S_line_col(x->buf, x->len, i, &line, &col);
+					break;
+				}
 
 			cands[0] = "child";
 			cands[1] = "grown-ups";
 			for (size_t i = 0; i < n_blanks; i++)
 				cands[i + 2] = blanks[i].id;
 			near = closest_word(name, cands, n_blanks + 2);
-			S_nerr(x, at, "unknown blank '{{%s}}' in the text of %s%s"
+			S_err(x, line, col, "unknown blank '{{%s}}' in the text of %s%s"
 			    "%s%s", name, what,
 			    near ? " (did you mean '{{" : "; declare it under "
 			    "'blanks:'", near ? near : "", near ? "}}'?)" : "");
