@@ -201,6 +201,8 @@ struct S_index {
 	size_t *prompt_pack;
 	size_t prompt_pack_cap;
 	unsigned load;		/* current load number */
+	const struct pack *packs_base;	/* c->packs when last fixed up */
+	size_t n_fixed;			/* prompts whose pack pointer is set */
 	size_t files_cap;
 };
 
@@ -1452,6 +1454,7 @@ S_load_prompt(struct S_ctx *x, struct S_node *map, size_t pos, size_t pack)
 		x->c->prompts[at] = p;
 	}
 	ix->prompt_pack[at] = pack;
+	x->c->prompts[at].pack = &x->c->packs[pack];	/* S_fix_packs if they move */
 	S_set_gen(x->c, IX_PROMPT, (size_t)at);
 	memset(&p, 0, sizeof p);
 out:
@@ -2194,14 +2197,22 @@ S_load_root(struct S_ctx *x, struct S_node *root)
 	    "of the file");
 }
 
-/* Fix prompts' pack pointers after the packs array may have moved. */
+/*
+ * Point new prompts at their packs, and every prompt again when the packs
+ * array has moved (rarely: it doubles), keeping loading linear.
+ */
 static void
 S_fix_packs(struct content *c)
 {
 	struct S_index *ix = c->index;
+	size_t from = c->packs == ix->packs_base ? ix->n_fixed : 0;
 
-	for (size_t i = 0; i < c->n_prompts; i++)
+	if (from > c->n_prompts)
+		from = 0;
+	for (size_t i = from; i < c->n_prompts; i++)
 		c->prompts[i].pack = &c->packs[ix->prompt_pack[i]];
+	ix->packs_base = c->packs;
+	ix->n_fixed = c->n_prompts;
 }
 
 static const char *
