@@ -447,7 +447,7 @@ struct S_node {
 	size_t len;
 	bool plain;			/* an unquoted scalar */
 	bool owned;			/* str is malloc'd (a value), not arena */
-	size_t start, end;		/* byte offsets in the file */
+	unsigned end_line, end_col;	/* where it ends, 1-based */
 	struct S_node **kids;		/* N_SEQ items; N_MAP key, value, ... */
 	size_t n, cap;
 };
@@ -522,6 +522,8 @@ struct S_ctx {
 	unsigned problems;
 	bool stopped;			/* too many problems */
 	struct S_arena arena;
+	size_t *lines;			/* byte offset of each line, or NULL */
+	size_t n_lines;
 };
 
 static void S_err(struct S_ctx *x, unsigned line, unsigned col,
@@ -582,6 +584,52 @@ S_line_col(const unsigned char *b, size_t len, size_t off, unsigned *line,
 	}
 	*line = l;
 	*col = c;
+}
+
+/*
+ * The byte offset of 1-based line and column (in characters), as libyaml
+ * counts them; its marks' index counts characters, not bytes. The table of
+ * line starts is built on first use, only when a problem needs it.
+ */
+static size_t
+S_byte_at(struct S_ctx *x, unsigned line, unsigned col)
+{
+	const unsigned char *b = x->buf;
+	size_t off, cap = 0;
+
+	if (x->lines == NULL) {
+		x->lines = xgrow(NULL, &cap, 0, sizeof *x->lines);
+		x->lines[x->n_lines++] = 0;
+		for (size_t i = 0; i < x->len; i++) {
+			size_t next = 0;
+
+			if (b[i] == '\r')
+				next = i + 1 < x->len && b[i + 1] == '\n' ?
+				    i + 2 : i + 1;
+			else if (b[i] == '\n')
+				next = i + 1;
+			else if (b[i] == 0xc2 && i + 1 < x->len && b[i + 1] == 0x85)
+				next = i + 2;
+			else if (b[i] == 0xe2 && i + 2 < x->len &&
+			    b[i + 1] == 0x80 && (b[i + 2] == 0xa8 || b[i + 2] == 0xa9))
+				next = i + 3;
+			if (next == 0)
+				continue;
+			x->lines = xgrow(x->lines, &cap, x->n_lines,
+			    sizeof *x->lines);
+			x->lines[x->n_lines++] = next;
+			i = next - 1;
+		}
+	}
+	if (line == 0 || line > x->n_lines)
+		return x->len;
+	off = x->lines[line - 1];
+	for (unsigned c = 1; c < col && off < x->len; c++) {
+		off++;
+		while (off < x->len && (b[off] & 0xc0) == 0x80)
+			off++;
+	}
+	return off;
 }
 
 /* Is code point cp allowed in YAML (and so by libyaml)? */
@@ -732,8 +780,8 @@ S_yaml_error(struct S_ctx *x, const yaml_parser_t *p)
 	}
 	line = (unsigned)p->problem_mark.line + 1;
 	col = (unsigned)p->problem_mark.column + 1;
-	if (p->problem_mark.index < x->len &&
-	    x->buf[p->problem_mark.index] == '\t') {
+	if (S_byte_at(x, line, col) < x->len &&
+	    x->buf[S_byte_at(x, line, col)] == '\t') {
 		S_err(x, line, col, "YAML syntax error: a tab character; "
 		    "indent with spaces, not tabs");
 		return;
@@ -798,8 +846,8 @@ S_node_new(struct S_ctx *x, enum S_ntype type, const yaml_event_t *ev)
 	n->type = type;
 	n->line = (unsigned)ev->start_mark.line + 1;
 	n->col = (unsigned)ev->start_mark.column + 1;
-	n->start = ev->start_mark.index;
-	n->end = ev->end_mark.index;
+	n->end_line = (unsigned)ev->end_mark.line + 1;
+	n->end_col = (unsigned)ev->end_mark.column + 1;
 	return n;
 }
 
@@ -1713,11 +1761,12 @@ S_check_markers(struct S_ctx *x, struct S_node *at, const char *text,
 			const char *near;
 			unsigned line = at->line, col = at->col;
 			size_t mlen = len + 4;
+			size_t from = S_byte_at(x, at->line, at->col);
+			size_t to = S_byte_at(x, at->end_line, at->end_col);
 
 			/* Point at the marker itself when the source has it as
 			 * written (not folded across lines). */
-			for (size_t i = at->start; i + mlen <= at->end &&
-			    at->end <= x->len; i++)
+			for (size_t i = from; i + mlen <= to; i++)
 				if (memcmp(x->buf + i, open, mlen) == 0) {
 					S_line_col(x->buf, x->len, i, &line, &col);
 					break;
@@ -2282,6 +2331,7 @@ S_load_bytes(struct content *c, const char *name, const unsigned char *buf,
 	}
 	S_arena_free(&x.arena);
 out:
+	free(x.lines);
 	S_sort_diags(d, first);
 	S_fix_packs(c);
 	return d->n_errors > before ? -1 : 0;
