@@ -57,5 +57,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 /* Subcommands (cli_*.c). */
 int cmd_validate(struct cli *cli, int argc, char **argv);	/* cli_content.c */
 int cmd_list(struct cli *cli, int argc, char **argv);		/* cli_content.c */
+int cmd_sessions(struct cli *cli, int argc, char **argv);	/* cli_session.c */
+
+int cmd_pack(struct cli *cli, int argc, char **argv);		/* cli_pack.c */
 
 #endif

@@ -19,6 +19,8 @@
 const struct cli_command cli_commands[] = {
 	{ "validate", cmd_validate, "check content files and report every problem" },
 	{ "list", cmd_list, "list the prompts and agreement templates" },
+	{ "pack", cmd_pack, "print prompt packs for teachers: a handout or cut-out cards" },
+	{ "sessions", cmd_sessions, "list saved sessions" },
 	{ NULL, NULL, NULL },	/* commands arrive with their modules */
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0] - 1;

@@ -25,7 +25,11 @@ struct cmark_node;
 enum render_format { RENDER_MD, RENDER_HTML, RENDER_TXT };
 #define RENDER_TEXT_WIDTH 72
 
-/* Tree building helpers. Each returns a new node appended to parent. */
+/*
+ * Tree building helpers. Each returns a new node appended to parent (owned
+ * by the tree), or NULL if parent cannot hold that kind of node (text
+ * straight into a document, a paragraph into a list) or cls is invalid.
+ */
 struct cmark_node *doc_new(void);			/* caller: cmark_node_free() */
 struct cmark_node *doc_heading(struct cmark_node *parent, int level);
 struct cmark_node *doc_paragraph(struct cmark_node *parent);
@@ -35,11 +39,16 @@ struct cmark_node *doc_quote(struct cmark_node *parent);
 struct cmark_node *doc_emph(struct cmark_node *parent);
 struct cmark_node *doc_strong(struct cmark_node *parent);
 struct cmark_node *doc_rule(struct cmark_node *parent);	/* thematic break */
-/* Text, exactly as given (newlines become line breaks); never parsed. */
+/*
+ * Text, exactly as given, never parsed: "\n", "\r\n" and "\r" become line
+ * breaks (inside a heading, spaces: a heading is one line in every format);
+ * invalid UTF-8 becomes U+FFFD. Returns the first node added.
+ */
 struct cmark_node *doc_text(struct cmark_node *parent, const char *text);
 /*
  * A block that only the HTML page sees, wrapped in <div class="CLASS">
- * (class from our own code, [a-z-]+). In Markdown and text its children
+ * (classes from our own code: [a-z-]+, several separated by single
+ * spaces; anything else returns NULL). In Markdown and text its children
  * appear as ordinary blocks.
  */
 struct cmark_node *doc_div(struct cmark_node *parent, const char *cls);
@@ -52,7 +61,13 @@ struct render_page {
 	const char *lang;		/* "en-GB" */
 };
 
-/* Outputs. Each returns a new NUL-terminated string; caller frees. */
+/*
+ * Outputs. Each returns a new NUL-terminated string; caller frees. Each
+ * first tidies the tree in place the same way, so all formats agree: line
+ * breaks at the start or end of a paragraph or heading are dropped (at the
+ * edge of emphasis they move outside it), and empty text, emphasis and
+ * paragraphs are removed. Tidying twice changes nothing.
+ */
 char *render_markdown(struct cmark_node *doc);
 char *render_html_page(struct cmark_node *doc, const struct render_page *page);
 char *render_html_body(struct cmark_node *doc);	/* just the body HTML */
@@ -85,11 +100,23 @@ struct render_lines {
 	size_t n, cap;
 };
 
-/* Wrap doc to width display columns (wide characters count 2). */
+/*
+ * Wrap doc to width display columns (wide characters count 2; widths under
+ * 10 count as 10). Headings: level 1 underlined with '=', level 2 with '-',
+ * deeper levels in capitals (ASCII letters only);
+ * lists "- " and right-aligned "1. " with hanging indents; quotes "> ";
+ * control characters dropped, tabs as spaces. out is overwritten; free it
+ * with render_lines_cleanup(). render_text() is these lines joined by
+ * newlines.
+ */
 void render_lines(struct cmark_node *doc, int width, struct render_lines *out);
 void render_lines_cleanup(struct render_lines *l);
 
-/* Display width of UTF-8 text (wcwidth; invalid bytes count 1). */
+/*
+ * Display width of UTF-8 text, from a built-in table (East Asian wide and
+ * emoji count 2, combining marks and controls 0, invalid bytes 1), so it
+ * does not depend on the caller's locale.
+ */
 int text_width(const char *s, size_t len);
 
 #endif

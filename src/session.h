@@ -22,6 +22,10 @@
 #define SESSION_FORMAT_VERSION 1
 #define SESSION_MAX_GROWN_UPS 3
 #define SESSION_MAX_TEXT_BYTES (16u * 1024)	/* one answer or rule */
+#define SESSION_MAX_NAME_BYTES 80		/* a name, as typed */
+#define SESSION_MAX_BLANK_BYTES 400		/* a text blank's value */
+#define SESSION_MAX_RULES 40
+#define SESSION_MAX_ANSWERS 1000
 
 /* Where the family is. X(enum-suffix, id, shown-as) */
 #define SESSION_STAGE_TABLE \
@@ -74,6 +78,7 @@ struct promise_setting {
 
 struct signature {
 	enum role role;
+	size_t grown_up;	/* ROLE_GROWN_UP: index into grown_ups[]; else 0 */
 	char *name;		/* as typed */
 	time_t when;
 };
@@ -150,6 +155,33 @@ struct action {
 	bool flag;
 	time_t when;		/* SIGN; 0 means now */
 };
+
+/* Stage and action names, from the tables above. *_from_id returns -1 if unknown. */
+const char *session_stage_id(enum session_stage st);
+const char *session_stage_shown(enum session_stage st);
+int session_stage_from_id(const char *id);
+const char *action_id(enum action_kind k);
+
+/*
+ * Check one piece of text the family typed: valid UTF-8, no control
+ * characters (newline and tab allowed only if multiline), at most max
+ * bytes. Returns 0, or -1 with a message for the status line in *cause
+ * (caller frees). what names the thing ("The answer", "A name").
+ */
+int session_check_text(const char *text, size_t max, bool multiline,
+    const char *what, char **cause);
+
+/*
+ * The signatures the template asks for: one for the child if it lists
+ * "child", one per grown-up if it lists "grown-up". Returns how many, and
+ * whether each is present in *n_signed (may be NULL).
+ */
+size_t session_signatures_needed(const struct session *s,
+    const struct template *t, size_t *n_signed);
+
+/* The signature for role (and grown-up index), or NULL. */
+const struct signature *session_signature(const struct session *s,
+    enum role role, size_t grown_up);
 
 void session_init(struct session *s);
 void session_cleanup(struct session *s);

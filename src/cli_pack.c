@@ -1,0 +1,354 @@
+/*
+ * cli_pack.c: 'talkpact pack', prompt packs for teachers (issue 7). Parses
+ * the options, loads the content as 'validate' does, asks pack.c for the
+ * document and render.c for the chosen format, and writes it out.
+ *
+ * Must never: build document text itself (pack.c does), or write anything
+ * but the finished pack to the output (a half-written file is removed).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "content.h"
+#include "pack.h"
+#include "render.h"
+#include "util.h"
+
+/* Format names, indexed by enum render_format. */
+static const char *const S_formats[] = {
+	[RENDER_MD] = "md", [RENDER_HTML] = "html", [RENDER_TXT] = "txt"
+};
+
+static void
+S_usage(FILE *f)
+{
+	fputs("Usage: talkpact pack [OPTION]...\n"
+	    "Print the conversation prompts as a pack for a class or a group of\n"
+	    "families: a handout (HTML, Markdown or text) or cut-out cards (HTML).\n"
+	    "A pack holds the questions only, never a family's answers.\n"
+	    "\n"
+	    "  -a, --age BAND       ages 4-7, 8-10, 11-13 or 14-17, or an age such\n"
+	    "                       as 9; repeat for more bands (default: all)\n"
+	    "  -t, --topic TOPIC    only this topic; repeat for more (default: all)\n"
+	    "  -r, --region R       help and reporting lines for region R\n"
+	    "                       (default UK)\n"
+	    "  -f, --format FORMAT  html (the default), md or txt; with -o, the\n"
+	    "                       file's extension chooses when not given\n"
+	    "  -l, --layout LAYOUT  handout (the default) or cards: eight cut-out\n"
+	    "                       cards to a page (HTML only)\n"
+	    "  -p, --paper PAPER    a4 (the default) or letter, for cards\n"
+	    "  -T, --title TEXT     the pack's title\n"
+	    "  -o, --output FILE    write to FILE (mode 0600) instead of standard\n"
+	    "                       output\n"
+	    "  -c, --content DIR    also load prompts from DIR (as before 'pack')\n"
+	    "      --only-content   load only the --content folders\n"
+	    "  -h, --help           show this help and exit\n"
+	    "\n"
+	    "Open the HTML in a web browser and print it; cards print with\n"
+	    "dashed cut lines.\n"
+	    "Exit status: 0 success, 64 usage (an unknown band, topic, region,\n"
+	    "format, or cards asked for as md or txt), 65 problems in the\n"
+	    "content, 66 a --content folder is missing, 73 cannot create FILE,\n"
+	    "74 write error.\n", f);
+}
+
+/* A band name or an age 4..17; -1 if neither. */
+static int
+S_parse_band(const char *s)
+{
+	int b = band_from_name(s);
+	char *end;
+	long age;
+
+	if (b >= 0)
+		return b;
+	errno = 0;
+	age = strtol(s, &end, 10);
+	if (errno == 0 && end != s && *end == '\0' && age >= 4 && age <= 17)
+		return (int)band_for_age((int)age);
+	return -1;
+}
+
+static int
+S_unknown(const char *what, const char *value, const char *const *names,
+    size_t n)
+{
+	const char *best = closest_word(value, names, n);
+	char list[512];
+	size_t len = 0;
+
+	list[0] = '\0';
+	for (size_t i = 0; i < n && len + strlen(names[i]) + 3 < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		    i > 0 ? ", " : "", names[i]);
+	if (best != NULL)
+		return cli_usage_error("pack", "unknown %s '%s'; did you mean "
+		    "'%s'? (%s)", what, value, best, list);
+	return cli_usage_error("pack", "unknown %s '%s' (choose from: %s)",
+	    what, value, list);
+}
+
+static int
+S_band_error(const char *s)
+{
+	const char *names[BAND__COUNT];
+
+	for (int b = 0; b < BAND__COUNT; b++)
+		names[b] = band_name((enum band)b);
+	return S_unknown("age band", s, names, BAND__COUNT);
+}
+
+static int
+S_topic_error(const char *s)
+{
+	const char *names[TOPIC__COUNT];
+
+	for (int t = 0; t < TOPIC__COUNT; t++)
+		names[t] = topic_id((enum topic)t);
+	return S_unknown("topic", s, names, TOPIC__COUNT);
+}
+
+static int
+S_format_from_name(const char *s)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, S_formats[i]) == 0)
+			return i;	/* the index is the enum value */
+	if (strcmp(s, "markdown") == 0)
+		return RENDER_MD;
+	if (strcmp(s, "text") == 0)
+		return RENDER_TXT;
+	return -1;
+}
+
+/* The format a file name asks for, or -1. */
+static int
+S_format_from_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return -1;
+	if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
+		return RENDER_HTML;
+	if (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0)
+		return RENDER_MD;
+	if (strcmp(dot, ".txt") == 0)
+		return RENDER_TXT;
+	return -1;
+}
+
+/*
+ * Write text to path through a temporary file in the same folder, so a
+ * failure never leaves half a pack behind. Returns an exit code.
+ */
+static int
+S_write_file(const char *path, const char *text)
+{
+	size_t len = strlen(text), done = 0;
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd, rc = 0;
+
+	fd = mkstemp(tmp);	/* mode 0600 */
+	if (fd == -1) {
+		rc = cli_error(EX_CANTCREAT, "cannot create %s: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	while (done < len) {
+		ssize_t k = write(fd, text + done, len - done);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			rc = cli_error(EX_IOERR, "cannot write %s: %s", path,
+			    strerror(k < 0 ? errno : EIO));
+			break;
+		}
+		done += (size_t)k;
+	}
+	if (close(fd) != 0 && rc == 0)
+		rc = cli_error(EX_IOERR, "cannot write %s: %s", path,
+		    strerror(errno));
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = cli_error(EX_CANTCREAT, "cannot create %s: %s", path,
+		    strerror(errno));
+	if (rc != 0)
+		unlink(tmp);
+out:
+	free(tmp);
+	return rc;
+}
+
+static int
+S_write_stdout(const char *text)
+{
+	fputs(text, stdout);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return cli_error(EX_IOERR, "cannot write the pack: %s",
+		    strerror(errno));
+	return 0;
+}
+
+int
+cmd_pack(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "age", required_argument, NULL, 'a' },
+		{ "topic", required_argument, NULL, 't' },
+		{ "region", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "layout", required_argument, NULL, 'l' },
+		{ "paper", required_argument, NULL, 'p' },
+		{ "title", required_argument, NULL, 'T' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "content", required_argument, NULL, 'c' },
+		{ "only-content", no_argument, NULL, 'O' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct pack_options o = { .layout = PACK_LAYOUT_HANDOUT,
+	    .paper = PACK_PAPER_A4 };
+	const char *output = NULL;
+	struct pack_doc pd = { 0 };
+	struct content c;
+	struct diag_list d;
+	char *cause = NULL, *text = NULL;
+	int ch, v, format = -1, rc;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+:a:t:r:f:l:p:T:o:c:h", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			if ((v = S_parse_band(optarg)) < 0)
+				return S_band_error(optarg);
+			o.bands |= BAND_BIT(v);
+			break;
+		case 't':
+			if ((v = topic_from_name(optarg)) < 0)
+				return S_topic_error(optarg);
+			o.topics |= 1u << (unsigned)v;
+			break;
+		case 'r':
+			o.region = optarg;
+			break;
+		case 'f':
+			if ((format = S_format_from_name(optarg)) < 0)
+				return S_unknown("format", optarg,
+				    (const char *const[]){ "html", "md", "txt" }, 3);
+			break;
+		case 'l':
+			if ((v = pack_layout_from_name(optarg)) < 0) {
+				const char *n[] = { "handout", "cards" };
+
+				return S_unknown("layout", optarg, n, 2);
+			}
+			o.layout = (enum pack_layout)v;
+			break;
+		case 'p':
+			if ((v = pack_paper_from_name(optarg)) < 0) {
+				const char *n[] = { "a4", "letter" };
+
+				return S_unknown("paper size", optarg, n, 2);
+			}
+			o.paper = (enum pack_paper)v;
+			break;
+		case 'T':
+			if (optarg[0] == '\0')
+				return cli_usage_error("pack",
+				    "the --title is empty");
+			if (!utf8_valid(optarg, strlen(optarg), NULL))
+				return cli_usage_error("pack",
+				    "the --title is not valid UTF-8");
+			o.title = optarg;
+			break;
+		case 'o':
+			output = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			break;
+		case 'c':
+			cli_add_content_dir(cli, optarg);
+			break;
+		case 'O':
+			cli->only_content = true;
+			break;
+		case 'h':
+			S_usage(stdout);
+			return 0;
+		case ':':
+			return cli_usage_error("pack", "option '%s' needs a value",
+			    argv[optind - 1]);
+		default:
+			return cli_usage_error("pack", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("pack", "unexpected argument '%s'",
+		    argv[optind]);
+	if (format < 0 && output != NULL)
+		format = S_format_from_path(output);
+	if (format < 0)
+		format = RENDER_HTML;
+	if (o.layout == PACK_LAYOUT_CARDS && format != RENDER_HTML)
+		return cli_usage_error("pack", "cards are printed from HTML only; "
+		    "use --format html (or --layout handout for %s)",
+		    S_formats[format]);
+	if (cli->only_content && cli->n_content_dirs == 0)
+		return cli_usage_error("pack", "--only-content needs at least "
+		    "one --content DIR");
+
+	content_init(&c);
+	diag_list_init(&d);
+	rc = cli_load_content(cli, &c);
+	if (rc != 0)
+		goto out;
+	if (pack_build(&c, &o, &pd, &d, &cause) != 0) {
+		rc = cli_usage_error("pack", "%s", cause);
+		goto out;
+	}
+	for (size_t i = 0; i < d.n; i++) {
+		char *s;
+
+		if (d.items[i].level == DIAG_NOTICE && cli->quiet)
+			continue;
+		s = diag_string(&d.items[i]);
+		fprintf(stderr, "%s\n", s);
+		free(s);
+	}
+	switch (format) {
+	case RENDER_MD:
+		text = render_markdown(pd.doc);
+		break;
+	case RENDER_TXT:
+		text = render_text(pd.doc, RENDER_TEXT_WIDTH);
+		break;
+	default: {
+		struct render_page page = {
+			.title = pd.title,
+			.footer = pd.footer,
+			.css = pd.css,
+			.lang = c.n_packs > 0 && c.packs[0].language != NULL ?
+			    c.packs[0].language : "en-GB",
+		};
+
+		text = render_html_page(pd.doc, &page);
+		break;
+	}
+	}
+	rc = output != NULL ? S_write_file(output, text) : S_write_stdout(text);
+out:
+	free(text);
+	free(cause);
+	pack_doc_cleanup(&pd);
+	diag_list_cleanup(&d);
+	content_cleanup(&c);
+	return rc;
+}

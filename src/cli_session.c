@@ -1,0 +1,208 @@
+/*
+ * cli_session.c: the command line's view of saved sessions: 'talkpact
+ * sessions', and finding one session for 'resume', 'render' and the
+ * interactive program (cli_find_session). Prints and picks exit codes;
+ * the reading and writing is session_store.c's.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "cli_session.h"
+#include "diag.h"
+#include "session.h"
+#include "session_store.h"
+#include "util.h"
+
+void
+cli_print_diags(const struct diag_list *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *line = diag_string(&d->items[i]);
+
+		fprintf(stderr, "%s\n", line);
+		free(line);
+	}
+}
+
+int
+cli_open_store(struct cli *cli, struct session_store *st)
+{
+	char *cause = NULL;
+
+	if (session_store_open(st, cli->state_dir, &cause) != 0) {
+		cli_error(EX_CANTCREAT, "%s", cause);
+		free(cause);
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+int
+cli_find_session(struct cli *cli, const char *arg, struct session *s,
+    char **path)
+{
+	struct session_store st;
+	struct session_list l;
+	struct diag_list d;
+	int rc;
+
+	if (path != NULL)
+		*path = NULL;
+	diag_list_init(&d);
+	/* A path needs no store; an id or "the latest" does. */
+	if (arg != NULL && (strchr(arg, '/') != NULL ||
+	    (strlen(arg) > 5 && strcmp(arg + strlen(arg) - 5, ".yaml") == 0))) {
+		rc = session_store_load(NULL, arg, s, path, &d);
+		goto out;
+	}
+	if ((rc = cli_open_store(cli, &st)) != 0)
+		return rc;
+	if (arg != NULL) {
+		rc = session_store_load(&st, arg, s, path, &d);
+		session_store_cleanup(&st);
+		goto out;
+	}
+	rc = session_store_list(&st, &l, &d);
+	session_store_cleanup(&st);
+	if (rc != 0)
+		goto out;
+	/* Newest first: the first unfinished one that loads. */
+	rc = -1;
+	for (size_t i = 0; i < l.n; i++) {
+		if (!l.items[i].ok || l.items[i].s.stage == STAGE_SIGNED)
+			continue;
+		*s = l.items[i].s;
+		session_init(&l.items[i].s);
+		if (path != NULL)
+			*path = xstrdup(l.items[i].path);
+		rc = 0;
+		break;
+	}
+	session_list_cleanup(&l);
+	if (rc != 0) {
+		cli_print_diags(&d);
+		diag_list_cleanup(&d);
+		return cli_error(EX_NOINPUT, "there is no unfinished session to "
+		    "continue; run 'talkpact' to start one, or 'talkpact "
+		    "sessions' to see them all");
+	}
+	/* Damaged files elsewhere in the folder do not stop us. */
+	diag_list_cleanup(&d);
+	return 0;
+out:
+	if (rc != 0) {
+		cli_print_diags(&d);
+		rc = diag_exit_code(&d);
+		if (rc == 0)
+			rc = EX_DATAERR;
+	}
+	diag_list_cleanup(&d);
+	return rc;
+}
+
+static void
+S_sessions_usage(FILE *f)
+{
+	fprintf(f,
+	    "Usage: talkpact sessions\n"
+	    "List the saved sessions, newest first: id, child, when last\n"
+	    "changed and how far the family got. Continue one with\n"
+	    "'talkpact resume ID'; print its agreement with 'talkpact render ID'.\n");
+}
+
+int
+cmd_sessions(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct session_store st;
+	struct session_list l;
+	struct diag_list d;
+	size_t idw = 2, childw = 5, damaged = 0;
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			S_sessions_usage(stdout);
+			return 0;
+		default:
+			return cli_usage_error("sessions", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("sessions", "unexpected argument '%s'",
+		    argv[optind]);
+	if ((rc = cli_open_store(cli, &st)) != 0)
+		return rc;
+	diag_list_init(&d);
+	if (session_store_list(&st, &l, &d) != 0) {
+		cli_print_diags(&d);
+		rc = diag_exit_code(&d);
+		diag_list_cleanup(&d);
+		session_store_cleanup(&st);
+		return rc;
+	}
+	if (l.n == 0) {
+		printf("No sessions yet. Run 'talkpact' to start one.\n");
+		goto out;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const struct session *s = &l.items[i].s;
+		const char *base = strrchr(l.items[i].path, '/') + 1;
+		size_t w = l.items[i].ok && s->id != NULL ? strlen(s->id) :
+		    strlen(base);
+
+		if (w > idw)
+			idw = w;
+		if (s->child != NULL && strlen(s->child) > childw)
+			childw = strlen(s->child);
+	}
+	if (childw > 24)
+		childw = 24;
+	printf("%-*s  %-*s  %3s  %-16s  %s\n", (int)idw, "ID", (int)childw,
+	    "CHILD", "AGE", "CHANGED", "STAGE");
+	for (size_t i = 0; i < l.n; i++) {
+		const struct session *s = &l.items[i].s;
+		const char *base = strrchr(l.items[i].path, '/') + 1;
+		char when[32] = "-", age[16] = "-";
+		struct tm tm;
+
+		if (!l.items[i].ok) {
+			damaged++;
+			printf("%-*s  %-*s  %3s  %-16s  %s\n", (int)idw, base,
+			    (int)childw, "?", "?", "?",
+			    "damaged (see the message above)");
+			continue;
+		}
+		if (s->updated != 0 && localtime_r(&s->updated, &tm) != NULL)
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		if (s->age > 0)
+			snprintf(age, sizeof age, "%d", s->age);
+		printf("%-*s  %-*.*s  %3s  %-16s  %s", (int)idw,
+		    s->id != NULL ? s->id : base, (int)childw, (int)childw,
+		    s->child != NULL ? s->child : "-", age, when,
+		    session_stage_shown(s->stage));
+		if (s->stage == STAGE_TALKING)
+			printf(" (%zu answered)", s->n_answers);
+		putchar('\n');
+	}
+out:
+	cli_print_diags(&d);
+	rc = damaged > 0 ? EX_DATAERR : 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		rc = cli_error(EX_IOERR, "cannot write the list");
+	session_list_cleanup(&l);
+	diag_list_cleanup(&d);
+	session_store_cleanup(&st);
+	return rc;
+}

@@ -1,0 +1,1608 @@
+/*
+ * render.c: the document engine. Builds cmark trees (doc_*) and turns them
+ * into CommonMark (our own escaping writer), a self-contained printable HTML
+ * page, and wrapped plain text or styled lines (one wrapping engine).
+ *
+ * Owns: escaping user text for Markdown and HTML, display widths, wrapping.
+ * Must never: parse user text as Markdown, emit raw HTML that came from a
+ * node's text, print, exit, or read the environment or the locale.
+ *
+ * Display width (text_width) uses a small built-in table of East Asian
+ * wide/fullwidth and emoji ranges and of zero-width marks, not wcwidth():
+ * a library must not depend on the caller's setlocale(), and printed
+ * documents should wrap the same on every machine.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "render.h"
+#include "util.h"
+
+/* ------------------------------------------------------------------ */
+/* A growing byte buffer.                                              */
+
+struct S_buf {
+	char *p;
+	size_t len, cap;
+};
+
+static void
+S_buf_grow(struct S_buf *b, size_t more)
+{
+	size_t want = b->len + more + 1;
+
+	if (want <= b->cap)
+		return;
+	if (b->cap == 0)
+		b->cap = 64;
+	while (b->cap < want)
+		b->cap *= 2;
+	b->p = xreallocarray(b->p, b->cap, 1);
+}
+
+static void
+S_buf_put(struct S_buf *b, const char *s, size_t n)
+{
+	S_buf_grow(b, n);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void
+S_buf_puts(struct S_buf *b, const char *s)
+{
+	S_buf_put(b, s, strlen(s));
+}
+
+static void
+S_buf_putc(struct S_buf *b, char c)
+{
+	S_buf_put(b, &c, 1);
+}
+
+/* The buffer's string, never NULL; the caller frees it. */
+static char *
+S_buf_take(struct S_buf *b)
+{
+	char *p;
+
+	if (b->p == NULL)
+		return xstrdup("");
+	p = b->p;
+	b->p = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+/* ------------------------------------------------------------------ */
+/* UTF-8 and display width.                                            */
+
+/*
+ * Decode one character at s (len > 0 bytes left). Returns its length in
+ * bytes; *cp is -1 for an invalid byte (length 1).
+ */
+static size_t
+S_utf8_next(const char *s, size_t len, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n;
+	int32_t c, min;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
+		n = 2; c = u[0] & 0x1f; min = 0x80;
+	} else if (u[0] >= 0xe0 && u[0] <= 0xef) {
+		n = 3; c = u[0] & 0x0f; min = 0x800;
+	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
+		n = 4; c = u[0] & 0x07; min = 0x10000;
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	if (n > len) {
+		*cp = -1;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = c;
+	return n;
+}
+
+struct S_range {
+	int32_t lo, hi;
+};
+
+/* Characters that take two columns: East Asian Wide/Fullwidth, emoji. */
+static const struct S_range S_wide[] = {
+	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x2329, 0x232a },
+	{ 0x23e9, 0x23ec }, { 0x23f0, 0x23f0 }, { 0x23f3, 0x23f3 },
+	{ 0x25fd, 0x25fe }, { 0x2614, 0x2615 }, { 0x2648, 0x2653 },
+	{ 0x267f, 0x267f }, { 0x2693, 0x2693 }, { 0x26a1, 0x26a1 },
+	{ 0x26aa, 0x26ab }, { 0x26bd, 0x26be }, { 0x26c4, 0x26c5 },
+	{ 0x26ce, 0x26ce }, { 0x26d4, 0x26d4 }, { 0x26ea, 0x26ea },
+	{ 0x26f2, 0x26f3 }, { 0x26f5, 0x26f5 }, { 0x26fa, 0x26fa },
+	{ 0x26fd, 0x26fd }, { 0x2705, 0x2705 }, { 0x270a, 0x270b },
+	{ 0x2728, 0x2728 }, { 0x274c, 0x274c }, { 0x274e, 0x274e },
+	{ 0x2753, 0x2755 }, { 0x2757, 0x2757 }, { 0x2795, 0x2797 },
+	{ 0x27b0, 0x27b0 }, { 0x27bf, 0x27bf }, { 0x2b1b, 0x2b1c },
+	{ 0x2b50, 0x2b50 }, { 0x2b55, 0x2b55 }, { 0x2e80, 0x303e },
+	{ 0x3041, 0x33ff }, { 0x3400, 0x4dbf }, { 0x4e00, 0x9fff },
+	{ 0xa000, 0xa4cf }, { 0xa960, 0xa97f }, { 0xac00, 0xd7a3 },
+	{ 0xf900, 0xfaff }, { 0xfe10, 0xfe19 }, { 0xfe30, 0xfe6f },
+	{ 0xff00, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x16fe0, 0x16fe4 },
+	{ 0x17000, 0x18cff }, { 0x1b000, 0x1b2ff }, { 0x1f004, 0x1f004 },
+	{ 0x1f0cf, 0x1f0cf }, { 0x1f18e, 0x1f18e }, { 0x1f191, 0x1f19a },
+	{ 0x1f200, 0x1f251 }, { 0x1f300, 0x1f3fa }, { 0x1f400, 0x1f64f },
+	{ 0x1f680, 0x1f6ff }, { 0x1f7e0, 0x1f7eb }, { 0x1f90c, 0x1f9ff },
+	{ 0x1fa70, 0x1faff }, { 0x20000, 0x2fffd }, { 0x30000, 0x3fffd },
+};
+
+/* Characters that take no column: combining marks, joiners, selectors. */
+static const struct S_range S_zero[] = {
+	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd },
+	{ 0x05bf, 0x05bf }, { 0x05c1, 0x05c2 }, { 0x05c4, 0x05c5 },
+	{ 0x05c7, 0x05c7 }, { 0x0610, 0x061a }, { 0x064b, 0x065f },
+	{ 0x0670, 0x0670 }, { 0x06d6, 0x06dc }, { 0x06df, 0x06e4 },
+	{ 0x06e7, 0x06e8 }, { 0x06ea, 0x06ed }, { 0x0900, 0x0902 },
+	{ 0x093a, 0x093a }, { 0x093c, 0x093c }, { 0x0941, 0x0948 },
+	{ 0x094d, 0x094d }, { 0x0e31, 0x0e31 }, { 0x0e34, 0x0e3a },
+	{ 0x0e47, 0x0e4e }, { 0x1160, 0x11ff }, { 0x1ab0, 0x1aff },
+	{ 0x1dc0, 0x1dff }, { 0x200b, 0x200f }, { 0x202a, 0x202e },
+	{ 0x2060, 0x2064 }, { 0x20d0, 0x20ff }, { 0xfe00, 0xfe0f },
+	{ 0xfe20, 0xfe2f }, { 0xfeff, 0xfeff }, { 0x1f3fb, 0x1f3ff },
+	{ 0xe0000, 0xe0fff },
+};
+
+static bool
+S_in(const struct S_range *t, size_t n, int32_t c)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (c < t[mid].lo)
+			hi = mid;
+		else if (c > t[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+/* Columns for one character; -1 (invalid) counts 1, controls 0. */
+static int
+S_char_width(int32_t c)
+{
+	if (c < 0)
+		return 1;
+	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+		return 0;
+	if (c < 0x300)
+		return 1;
+	if (S_in(S_zero, sizeof S_zero / sizeof S_zero[0], c))
+		return 0;
+	if (S_in(S_wide, sizeof S_wide / sizeof S_wide[0], c))
+		return 2;
+	return 1;
+}
+
+int
+text_width(const char *s, size_t len)
+{
+	size_t i = 0;
+	int w = 0;
+	int32_t c;
+
+	while (i < len) {
+		i += S_utf8_next(s + i, len - i, &c);
+		w += S_char_width(c);
+	}
+	return w;
+}
+
+/* ------------------------------------------------------------------ */
+/* Building trees.                                                     */
+
+static cmark_node *
+S_append(cmark_node *parent, cmark_node_type type)
+{
+	cmark_node *n = cmark_node_new(type);
+
+	if (n == NULL)
+		return NULL;
+	if (parent != NULL && !cmark_node_append_child(parent, n)) {
+		cmark_node_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+cmark_node *
+doc_new(void)
+{
+	return cmark_node_new(CMARK_NODE_DOCUMENT);
+}
+
+cmark_node *
+doc_heading(cmark_node *parent, int level)
+{
+	cmark_node *n = S_append(parent, CMARK_NODE_HEADING);
+
+	if (n != NULL)
+		cmark_node_set_heading_level(n, level < 1 ? 1 : level > 6 ? 6 : level);
+	return n;
+}
+
+cmark_node *
+doc_paragraph(cmark_node *parent)
+{
+	return S_append(parent, CMARK_NODE_PARAGRAPH);
+}
+
+cmark_node *
+doc_list(cmark_node *parent, bool ordered)
+{
+	cmark_node *n = S_append(parent, CMARK_NODE_LIST);
+
+	if (n == NULL)
+		return NULL;
+	cmark_node_set_list_type(n, ordered ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST);
+	if (ordered) {
+		cmark_node_set_list_start(n, 1);
+		cmark_node_set_list_delim(n, CMARK_PERIOD_DELIM);
+	}
+	cmark_node_set_list_tight(n, 1);
+	return n;
+}
+
+cmark_node *
+doc_item(cmark_node *list)
+{
+	return S_append(list, CMARK_NODE_ITEM);
+}
+
+cmark_node *
+doc_quote(cmark_node *parent)
+{
+	return S_append(parent, CMARK_NODE_BLOCK_QUOTE);
+}
+
+cmark_node *
+doc_emph(cmark_node *parent)
+{
+	return S_append(parent, CMARK_NODE_EMPH);
+}
+
+cmark_node *
+doc_strong(cmark_node *parent)
+{
+	return S_append(parent, CMARK_NODE_STRONG);
+}
+
+cmark_node *
+doc_rule(cmark_node *parent)
+{
+	return S_append(parent, CMARK_NODE_THEMATIC_BREAK);
+}
+
+static bool
+S_in_heading(cmark_node *n)
+{
+	for (; n != NULL; n = cmark_node_parent(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+			return true;
+	return false;
+}
+
+/* Append one text node for s[0..n), invalid UTF-8 replaced by U+FFFD. */
+static cmark_node *
+S_text_node(cmark_node *parent, const char *s, size_t n)
+{
+	struct S_buf b = { 0 };
+	cmark_node *t;
+	size_t i = 0, k;
+	int32_t c;
+	char *lit;
+
+	if (utf8_valid(s, n, NULL)) {
+		/* The common case: copy it whole. */
+		lit = xstrndup(s, n);
+		goto append;
+	}
+	while (i < n) {
+		k = S_utf8_next(s + i, n - i, &c);
+		if (c < 0)
+			S_buf_puts(&b, "\xef\xbf\xbd");
+		else
+			S_buf_put(&b, s + i, k);
+		i += k;
+	}
+	lit = S_buf_take(&b);
+append:
+	t = S_append(parent, CMARK_NODE_TEXT);
+	if (t != NULL)
+		cmark_node_set_literal(t, lit);
+	free(lit);
+	return t;
+}
+
+cmark_node *
+doc_text(cmark_node *parent, const char *text)
+{
+	bool heading = S_in_heading(parent);
+	cmark_node *first = NULL, *t;
+	const char *p, *e;
+
+	p = text != NULL ? text : "";
+	for (;;) {
+		e = p + strcspn(p, "\r\n");
+		if (e > p || (first == NULL && *e == '\0')) {
+			t = S_text_node(parent, p, (size_t)(e - p));
+			if (first == NULL)
+				first = t;
+		}
+		if (*e == '\0')
+			break;
+		/* Headings are one line in every format: newlines are spaces. */
+		if (heading)
+			t = S_text_node(parent, " ", 1);
+		else
+			t = S_append(parent, CMARK_NODE_LINEBREAK);
+		if (first == NULL)
+			first = t;
+		p = e + (e[0] == '\r' && e[1] == '\n' ? 2 : 1);
+	}
+	return first;
+}
+
+/* One or more class names [a-z-]+, separated by single spaces. */
+static bool
+S_class_ok(const char *cls)
+{
+	bool word = false;
+
+	if (cls == NULL)
+		return false;
+	for (const char *p = cls; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || *p == '-')
+			word = true;
+		else if (*p == ' ' && word)
+			word = false;
+		else
+			return false;
+	}
+	return word;
+}
+
+cmark_node *
+doc_div(cmark_node *parent, const char *cls)
+{
+	cmark_node *n;
+	char *open;
+
+	if (!S_class_ok(cls))
+		return NULL;
+	n = S_append(parent, CMARK_NODE_CUSTOM_BLOCK);
+	if (n == NULL)
+		return NULL;
+	open = xasprintf("<div class=\"%s\">", cls);
+	cmark_node_set_on_enter(n, open);
+	cmark_node_set_on_exit(n, "</div>");
+	free(open);
+	return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tidying: the few shapes that no Markdown can express are normalised */
+/* the same way before every output, so all formats agree.             */
+
+static bool
+S_is_break(cmark_node *n)
+{
+	cmark_node_type t;
+
+	if (n == NULL)
+		return false;
+	t = cmark_node_get_type(n);
+	return t == CMARK_NODE_LINEBREAK || t == CMARK_NODE_SOFTBREAK;
+}
+
+static void
+S_tidy(cmark_node *n)
+{
+	cmark_node *c, *next;
+	cmark_node_type t = cmark_node_get_type(n);
+	const char *lit;
+
+	for (c = cmark_node_first_child(n); c != NULL; c = next) {
+		next = cmark_node_next(c);
+		S_tidy(c);
+	}
+	/* Remove what renders as nothing at all. */
+	for (c = cmark_node_first_child(n); c != NULL; c = next) {
+		cmark_node_type ct = cmark_node_get_type(c);
+
+		next = cmark_node_next(c);
+		if (ct == CMARK_NODE_TEXT) {
+			lit = cmark_node_get_literal(c);
+			if (lit == NULL || *lit == '\0')
+				cmark_node_free(c);
+		} else if ((ct == CMARK_NODE_EMPH || ct == CMARK_NODE_STRONG ||
+		    ct == CMARK_NODE_PARAGRAPH) &&
+		    cmark_node_first_child(c) == NULL) {
+			cmark_node_free(c);
+		}
+	}
+	switch (t) {
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+		/* Breaks at the edge of emphasis move outside it. */
+		while (S_is_break(c = cmark_node_first_child(n))) {
+			cmark_node_unlink(c);
+			cmark_node_insert_before(n, c);
+		}
+		while (S_is_break(c = cmark_node_last_child(n))) {
+			cmark_node_unlink(c);
+			cmark_node_insert_after(n, c);
+		}
+		break;
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		/* A block cannot start or end with a line break. */
+		while (S_is_break(c = cmark_node_first_child(n)))
+			cmark_node_free(c);
+		while (S_is_break(c = cmark_node_last_child(n)))
+			cmark_node_free(c);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* CommonMark writer.                                                  */
+
+struct S_md {
+	struct S_buf out;
+	struct S_buf prefix;	/* continuation prefix for each new line */
+	bool at_line_start;	/* nothing but the prefix written yet */
+	bool line_digits;	/* only digits written since then */
+	char last;		/* last byte written, for delimiter choice */
+};
+
+static bool
+S_is_ascii_punct(int32_t c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	    (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+/* Unicode space separators (Zs) other than U+0020. */
+static bool
+S_is_unicode_space(int32_t c)
+{
+	return c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+	    c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+static void
+S_md_raw(struct S_md *m, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	S_buf_put(&m->out, s, n);
+	m->last = s[n - 1];
+	m->at_line_start = false;
+	m->line_digits = false;
+}
+
+static void
+S_md_entity(struct S_md *m, int32_t c)
+{
+	char e[16];
+	int n = snprintf(e, sizeof e, "&#%ld;", (long)c);
+
+	S_md_raw(m, e, (size_t)n);
+}
+
+static void
+S_md_newline(struct S_md *m)
+{
+	S_buf_putc(&m->out, '\n');
+	if (m->prefix.len > 0)
+		S_buf_put(&m->out, m->prefix.p, m->prefix.len);
+	m->last = '\n';
+	m->at_line_start = true;
+	m->line_digits = true;
+}
+
+/* A blank line between blocks: the prefix without its trailing spaces. */
+static void
+S_md_blank_line(struct S_md *m)
+{
+	size_t k = m->prefix.len;
+
+	while (k > 0 && m->prefix.p[k - 1] == ' ')
+		k--;
+	S_buf_putc(&m->out, '\n');
+	S_buf_put(&m->out, m->prefix.p != NULL ? m->prefix.p : "", k);
+	S_md_newline(m);
+}
+
+/*
+ * Does ASCII punctuation c need a backslash here? Some characters always
+ * do; the others only where a parser would read them as syntax: at the
+ * start of a line ("-", "+", "=") or after a line's leading digits
+ * ("1." and "1)" start a list).
+ */
+static bool
+S_md_needs_escape(const struct S_md *m, int32_t c)
+{
+	switch (c) {
+	case '\\': case '`': case '*': case '_': case '[': case ']':
+	case '<': case '>': case '&': case '#': case '~':
+		return true;
+	case '-': case '+': case '=':
+		return m->at_line_start;
+	case '.': case ')':
+		return m->line_digits && !m->at_line_start;
+	default:
+		return false;
+	}
+}
+
+/*
+ * Text escaped so that it parses back to exactly itself: punctuation that
+ * could be syntax is backslash-escaped; controls, tabs and non-ASCII
+ * spaces become numeric character references; so does a space at the
+ * start or end of a line (parsers strip those) or just inside emphasis
+ * (first_blank, last_blank). first_hard and last_hard ask for the first
+ * or last character as a reference when it is a letter or the like (not
+ * a space or ASCII punctuation), so that an emphasis delimiter next to it
+ * stays a delimiter.
+ */
+static void
+S_md_text(struct S_md *m, const char *s, bool first_hard, bool last_hard,
+    bool first_blank, bool last_blank)
+{
+	size_t len = strlen(s), i = 0, k;
+	int32_t c;
+
+	while (i < len) {
+		bool first = (i == 0), last;
+
+		/*
+		 * Fast path: inside a line, away from the text's ends, a run of
+		 * letters, digits, spaces and punctuation that is not syntax
+		 * here goes out as it is, in one piece.
+		 */
+		if (!first && !m->at_line_start && !m->line_digits) {
+			size_t j = i;
+
+			while (j + 1 < len) {
+				unsigned char b = (unsigned char)s[j];
+
+				if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+				    (b >= '0' && b <= '9') || b == ' ' ||
+				    (S_is_ascii_punct(b) && !S_md_needs_escape(m, b)))
+					j++;
+				else
+					break;
+			}
+			if (j > i) {
+				S_md_raw(m, s + i, j - i);
+				i = j;
+				continue;
+			}
+		}
+		k = S_utf8_next(s + i, len - i, &c);
+		last = (i + k == len);
+		if (c < 0) {
+			S_md_raw(m, "\xef\xbf\xbd", 3);
+		} else if (c < 0x20 || c == 0x7f || S_is_unicode_space(c)) {
+			S_md_entity(m, c);
+		} else if (c == ' ') {
+			if (m->at_line_start || (first && first_blank) ||
+			    (last && last_blank))
+				S_md_entity(m, c);
+			else
+				S_md_raw(m, " ", 1);
+		} else if (S_is_ascii_punct(c) && S_md_needs_escape(m, c)) {
+			char e[2] = { '\\', (char)c };
+
+			S_md_raw(m, e, 2);
+		} else if (((first && first_hard) || (last && last_hard)) &&
+		    !S_is_ascii_punct(c)) {
+			/* Punctuation next to a delimiter keeps it one. */
+			S_md_entity(m, c);
+		} else {
+			bool digits = c >= '0' && c <= '9' &&
+			    (m->at_line_start || m->line_digits);
+
+			S_md_raw(m, s + i, k);
+			m->line_digits = digits;
+		}
+		i += k;
+	}
+}
+
+static bool
+S_is_emphasis(cmark_node *n)
+{
+	cmark_node_type t;
+
+	if (n == NULL)
+		return false;
+	t = cmark_node_get_type(n);
+	return t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG;
+}
+
+/* Does a line end follow n (a break, or the end of the block)? */
+static bool
+S_line_end_after(cmark_node *n)
+{
+	cmark_node *p;
+
+	for (; n != NULL; n = p) {
+		cmark_node *next = cmark_node_next(n);
+
+		if (next != NULL)
+			return S_is_break(next);
+		p = cmark_node_parent(n);
+		if (p == NULL || !S_is_emphasis(p))
+			return true;
+	}
+	return true;
+}
+
+static void S_md_inlines(struct S_md *m, cmark_node *parent);
+
+static void
+S_md_inline(struct S_md *m, cmark_node *n)
+{
+	const char *lit;
+	char delim[3];
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		/*
+		 * A blank just inside an emphasis delimiter would stop it being
+		 * one, and so would a letter just outside it.
+		 */
+		lit = cmark_node_get_literal(n);
+		S_md_text(m, lit != NULL ? lit : "",
+		    S_is_emphasis(cmark_node_previous(n)),
+		    S_is_emphasis(cmark_node_next(n)),
+		    cmark_node_previous(n) == NULL &&
+		    S_is_emphasis(cmark_node_parent(n)),
+		    S_line_end_after(n) || (cmark_node_next(n) == NULL &&
+		    S_is_emphasis(cmark_node_parent(n))));
+		break;
+	case CMARK_NODE_LINEBREAK:
+		S_md_raw(m, "\\", 1);
+		S_md_newline(m);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		S_md_newline(m);
+		break;
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+		/* Never two runs of the same character side by side. */
+		delim[0] = delim[1] = m->last == '*' ? '_' : '*';
+		delim[2] = '\0';
+		if (cmark_node_get_type(n) == CMARK_NODE_EMPH)
+			delim[1] = '\0';
+		S_md_raw(m, delim, strlen(delim));
+		S_md_inlines(m, n);
+		S_md_raw(m, delim, strlen(delim));
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+	case CMARK_NODE_CUSTOM_INLINE:
+		S_md_inlines(m, n);
+		break;
+	default:
+		/* Raw HTML never leaves a tree. */
+		break;
+	}
+}
+
+static void
+S_md_inlines(struct S_md *m, cmark_node *parent)
+{
+	for (cmark_node *c = cmark_node_first_child(parent); c != NULL;
+	    c = cmark_node_next(c))
+		S_md_inline(m, c);
+}
+
+static void S_md_blocks(struct S_md *m, cmark_node *parent, bool tight);
+
+/* The marker of the list before this one, so two lists stay two. */
+static cmark_node *
+S_prev_block(cmark_node *n)
+{
+	cmark_node *p = cmark_node_previous(n);
+
+	while (p != NULL && cmark_node_get_type(p) == CMARK_NODE_CUSTOM_BLOCK &&
+	    cmark_node_last_child(p) != NULL)
+		p = cmark_node_last_child(p);
+	return p;
+}
+
+static int
+S_list_variant(cmark_node *list)
+{
+	cmark_node *p = S_prev_block(list);
+	int v = 0;
+
+	/* Alternate with a directly preceding list of the same kind. */
+	while (p != NULL && cmark_node_get_type(p) == CMARK_NODE_LIST &&
+	    cmark_node_get_list_type(p) == cmark_node_get_list_type(list)) {
+		v ^= 1;
+		p = S_prev_block(p);
+	}
+	return v;
+}
+
+static void
+S_md_block(struct S_md *m, cmark_node *n, bool tight)
+{
+	size_t saved;
+	int level, num;
+	const char *lit;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		S_md_inlines(m, n);
+		break;
+	case CMARK_NODE_HEADING:
+		level = cmark_node_get_heading_level(n);
+		S_md_raw(m, "######", (size_t)level);
+		if (cmark_node_first_child(n) != NULL) {
+			S_md_raw(m, " ", 1);
+			/* Parsers strip a heading's leading blanks like a line's. */
+			m->at_line_start = m->line_digits = true;
+		}
+		S_md_inlines(m, n);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		S_md_raw(m, "___", 3);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		saved = m->prefix.len;
+		S_md_raw(m, "> ", 2);
+		S_buf_puts(&m->prefix, "> ");
+		m->at_line_start = m->line_digits = true;
+		S_md_blocks(m, n, false);
+		m->prefix.len = saved;
+		m->prefix.p[saved] = '\0';
+		break;
+	case CMARK_NODE_LIST: {
+		bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		bool ltight = cmark_node_get_list_tight(n) != 0;
+		int v = S_list_variant(n);
+		bool firsti = true;
+
+		num = cmark_node_get_list_start(n);
+		for (cmark_node *it = cmark_node_first_child(n); it != NULL;
+		    it = cmark_node_next(it), num++) {
+			char marker[32];
+			int w;
+
+			if (!firsti) {
+				if (ltight)
+					S_md_newline(m);
+				else
+					S_md_blank_line(m);
+			}
+			firsti = false;
+			if (ordered)
+				w = snprintf(marker, sizeof marker, "%d%c ", num,
+				    v ? ')' : '.');
+			else
+				w = snprintf(marker, sizeof marker, "%c ",
+				    v ? '*' : '-');
+			saved = m->prefix.len;
+			S_md_raw(m, marker, (size_t)w);
+			for (int i = 0; i < w; i++)
+				S_buf_putc(&m->prefix, ' ');
+			m->at_line_start = m->line_digits = true;
+			S_md_blocks(m, it, ltight);
+			m->prefix.len = saved;
+			m->prefix.p[saved] = '\0';
+		}
+		break;
+	}
+	case CMARK_NODE_CODE_BLOCK: {
+		/* A fence longer than any run of backticks inside. */
+		size_t run = 0, best = 0;
+
+		lit = cmark_node_get_literal(n);
+		if (lit == NULL)
+			lit = "";
+		for (const char *p = lit; *p != '\0'; p++) {
+			run = *p == '`' ? run + 1 : 0;
+			if (run > best)
+				best = run;
+		}
+		best = best < 3 ? 3 : best + 1;
+		for (size_t i = 0; i < best; i++)
+			S_md_raw(m, "`", 1);
+		for (const char *p = lit; *p != '\0'; p++) {
+			S_md_newline(m);
+			size_t k = strcspn(p, "\n");
+			S_md_raw(m, p, k);
+			p += k;
+			if (*p == '\0')
+				break;
+		}
+		S_md_newline(m);
+		for (size_t i = 0; i < best; i++)
+			S_md_raw(m, "`", 1);
+		break;
+	}
+	case CMARK_NODE_CUSTOM_BLOCK:
+		S_md_blocks(m, n, tight);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Does this block write anything (a div of nothing writes nothing)? */
+static bool
+S_md_visible(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+
+	if (t == CMARK_NODE_HTML_BLOCK)
+		return false;
+	if (t == CMARK_NODE_CUSTOM_BLOCK) {
+		for (cmark_node *c = cmark_node_first_child(n); c != NULL;
+		    c = cmark_node_next(c))
+			if (S_md_visible(c))
+				return true;
+		return false;
+	}
+	return true;
+}
+
+static void
+S_md_blocks_inner(struct S_md *m, cmark_node *parent, bool tight, bool *first)
+{
+	for (cmark_node *c = cmark_node_first_child(parent); c != NULL;
+	    c = cmark_node_next(c)) {
+		if (!S_md_visible(c))
+			continue;
+		if (cmark_node_get_type(c) == CMARK_NODE_CUSTOM_BLOCK) {
+			S_md_blocks_inner(m, c, tight, first);
+			continue;
+		}
+		if (!*first) {
+			if (tight)
+				S_md_newline(m);
+			else
+				S_md_blank_line(m);
+		}
+		*first = false;
+		S_md_block(m, c, tight);
+	}
+}
+
+static void
+S_md_blocks(struct S_md *m, cmark_node *parent, bool tight)
+{
+	bool first = true;
+
+	S_md_blocks_inner(m, parent, tight, &first);
+}
+
+char *
+render_markdown(cmark_node *doc)
+{
+	struct S_md m = { .at_line_start = true, .line_digits = true,
+	    .last = '\n' };
+
+	S_tidy(doc);
+	S_buf_puts(&m.prefix, "");
+	S_md_blocks(&m, doc, false);
+	if (m.out.len > 0)
+		S_buf_putc(&m.out, '\n');
+	free(m.prefix.p);
+	return S_buf_take(&m.out);
+}
+
+/* ------------------------------------------------------------------ */
+/* HTML.                                                               */
+
+static void
+S_html_escape(struct S_buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		switch (*s) {
+		case '&': S_buf_puts(b, "&amp;"); break;
+		case '<': S_buf_puts(b, "&lt;"); break;
+		case '>': S_buf_puts(b, "&gt;"); break;
+		case '"': S_buf_puts(b, "&quot;"); break;
+		case '\'': S_buf_puts(b, "&#39;"); break;
+		default: S_buf_putc(b, *s); break;
+		}
+	}
+}
+
+char *
+render_html_body(cmark_node *doc)
+{
+	char *html, *out;
+
+	S_tidy(doc);
+	html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+	out = xstrdup(html != NULL ? html : "");
+	free(html);
+	return out;
+}
+
+static const char S_css[] =
+    ":root { color-scheme: light; }\n"
+    "html { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial,"
+    " Helvetica, sans-serif; font-size: 12pt; line-height: 1.45;"
+    " color: #111; background: #fff; }\n"
+    "body { margin: 0 auto; max-width: 42em; padding: 1.5em; }\n"
+    "h1 { font-size: 1.9em; margin: 0 0 .5em; }\n"
+    "h2 { font-size: 1.4em; margin: 1.4em 0 .4em; }\n"
+    "h3 { font-size: 1.15em; margin: 1.2em 0 .3em; }\n"
+    "h4, h5, h6 { font-size: 1em; margin: 1em 0 .2em; }\n"
+    "h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid;"
+    " line-height: 1.2; }\n"
+    "p { margin: .4em 0 .7em; orphans: 3; widows: 3; }\n"
+    "ul, ol { padding-left: 1.6em; }\n"
+    "li { margin: .25em 0; }\n"
+    "blockquote { margin: .6em 0; padding: .2em 0 .2em 1em;"
+    " border-left: 3pt solid #999; color: #333; }\n"
+    "hr { border: 0; border-top: 1pt solid #999; margin: 1.2em 0; }\n"
+    ".clause, li, blockquote { break-inside: avoid;"
+    " page-break-inside: avoid; }\n"
+    "footer { margin-top: 2em; padding-top: .5em; border-top: 1pt solid #ccc;"
+    " font-size: .85em; color: #444; }\n"
+    "@page { size: auto; margin: 18mm 16mm; }\n"
+    "@media print {\n"
+    "  html { font-size: 12pt; }\n"
+    "  body { max-width: none; padding: 0; }\n"
+    "  a { color: inherit; text-decoration: none; }\n"
+    "}\n";
+
+/* A language tag we can put in an attribute unescaped: [A-Za-z0-9-]+. */
+static const char *
+S_lang(const char *lang)
+{
+	if (lang == NULL || *lang == '\0' || strlen(lang) > 35)
+		return "en";
+	for (const char *p = lang; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-'))
+			return "en";
+	return lang;
+}
+
+char *
+render_html_page(cmark_node *doc, const struct render_page *page)
+{
+	struct S_buf b = { 0 };
+	char *body;
+
+	body = render_html_body(doc);
+	S_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
+	S_buf_puts(&b, S_lang(page != NULL ? page->lang : NULL));
+	S_buf_puts(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width,"
+	    " initial-scale=1\">\n<title>");
+	S_html_escape(&b, page != NULL && page->title != NULL ? page->title : "");
+	S_buf_puts(&b, "</title>\n<style>\n");
+	S_buf_puts(&b, S_css);
+	if (page != NULL && page->css != NULL) {
+		/* Our own CSS, but never let it close the element. */
+		if (strstr(page->css, "</") == NULL)
+			S_buf_puts(&b, page->css);
+	}
+	S_buf_puts(&b, "</style>\n</head>\n<body>\n<main>\n");
+	S_buf_puts(&b, body);
+	S_buf_puts(&b, "</main>\n");
+	if (page != NULL && page->footer != NULL) {
+		S_buf_puts(&b, "<footer>");
+		S_html_escape(&b, page->footer);
+		S_buf_puts(&b, "</footer>\n");
+	}
+	S_buf_puts(&b, "</body>\n</html>\n");
+	free(body);
+	return S_buf_take(&b);
+}
+
+/* ------------------------------------------------------------------ */
+/* The wrapping engine: plain text and the TUI's styled lines.         */
+
+/* One level of the line prefix: a quote's "> " or a list item's indent. */
+struct S_level {
+	char *text;		/* for lines after the first */
+	char *first;		/* for the first line (a list marker), or NULL */
+	unsigned style;
+};
+
+/* A character cluster of the word being built: base plus zero-width marks. */
+struct S_glyph {
+	size_t start, len;	/* into word bytes */
+	int width;
+	unsigned style;
+};
+
+struct S_wrap {
+	int width;
+	struct render_lines *out;
+
+	struct S_level *levels;
+	size_t n_levels, cap_levels;
+
+	struct S_buf line;	/* the line being filled */
+	struct render_span *spans;
+	size_t n_spans, cap_spans;
+	int col;		/* its display width */
+	bool open;		/* a line is being filled */
+	bool has_text;		/* it has text past the prefix */
+	int prefix_width;
+
+	struct S_buf word;	/* the word being built */
+	struct S_glyph *glyphs;
+	size_t n_glyphs, cap_glyphs;
+	int word_width;
+	bool space;		/* a space is pending before the word */
+	unsigned space_style;
+
+	bool blank_before;	/* a blank line goes before the next block */
+	bool any;		/* any block written yet */
+	unsigned style;		/* inline style in force */
+	unsigned block_style;	/* style for the whole block (heading, quote) */
+};
+
+static void
+S_line_put(struct S_wrap *w, const char *s, size_t n, unsigned style)
+{
+	struct render_span *last;
+
+	if (n == 0)
+		return;
+	last = w->n_spans > 0 ? &w->spans[w->n_spans - 1] : NULL;
+	if (last != NULL && last->style == style &&
+	    last->start + last->len == w->line.len) {
+		last->len += n;
+	} else {
+		w->spans = xgrow(w->spans, &w->cap_spans, w->n_spans,
+		    sizeof *w->spans);
+		w->spans[w->n_spans].start = w->line.len;
+		w->spans[w->n_spans].len = n;
+		w->spans[w->n_spans].style = style;
+		w->n_spans++;
+	}
+	S_buf_put(&w->line, s, n);
+}
+
+static int
+S_level_width(const struct S_level *l, bool first)
+{
+	const char *s = first && l->first != NULL ? l->first : l->text;
+
+	return text_width(s, strlen(s));
+}
+
+/* Start a line: write every level's prefix. */
+static void
+S_line_open(struct S_wrap *w)
+{
+	w->col = 0;
+	for (size_t i = 0; i < w->n_levels; i++) {
+		struct S_level *l = &w->levels[i];
+		const char *s = l->first != NULL ? l->first : l->text;
+
+		S_line_put(w, s, strlen(s), l->style);
+		w->col += text_width(s, strlen(s));
+		free(l->first);
+		l->first = NULL;
+	}
+	w->prefix_width = w->col;
+	w->open = true;
+	w->has_text = false;
+}
+
+static void
+S_emit(struct S_wrap *w, char *text, struct render_span *spans, size_t n_spans)
+{
+	struct render_lines *o = w->out;
+
+	o->lines = xgrow(o->lines, &o->cap, o->n, sizeof *o->lines);
+	o->lines[o->n].text = text;
+	o->lines[o->n].spans = spans;
+	o->lines[o->n].n_spans = n_spans;
+	o->n++;
+}
+
+/* Finish the line: trailing spaces go, spans are clipped to match. */
+static void
+S_line_close(struct S_wrap *w)
+{
+	size_t len = w->line.len;
+
+	if (!w->open)
+		return;
+	while (len > 0 && w->line.p[len - 1] == ' ')
+		len--;
+	while (w->n_spans > 0 && w->spans[w->n_spans - 1].start >= len)
+		w->n_spans--;
+	if (w->n_spans > 0) {
+		struct render_span *s = &w->spans[w->n_spans - 1];
+
+		if (s->start + s->len > len)
+			s->len = len - s->start;
+	}
+	if (w->line.p == NULL)
+		S_buf_puts(&w->line, "");
+	w->line.p[len] = '\0';
+	w->line.len = len;
+	if (w->n_spans == 0) {
+		free(w->spans);
+		w->spans = NULL;
+	}
+	S_emit(w, S_buf_take(&w->line), w->spans, w->n_spans);
+	w->spans = NULL;
+	w->n_spans = w->cap_spans = 0;
+	w->open = false;
+	w->has_text = false;
+}
+
+static void
+S_blank_line(struct S_wrap *w)
+{
+	/* Inside a quote the blank line keeps its "> " (trimmed to ">"). */
+	bool markers = false;
+
+	for (size_t i = 0; i < w->n_levels; i++)
+		if (w->levels[i].first != NULL)
+			markers = true;
+	if (markers) {
+		/* A list marker waits for its first line; keep it. */
+		S_emit(w, xstrdup(""), NULL, 0);
+		return;
+	}
+	S_line_open(w);
+	S_line_close(w);
+}
+
+static void
+S_put_glyph(struct S_wrap *w, const char *s, size_t n, int width, unsigned style)
+{
+	if (!w->open)
+		S_line_open(w);
+	S_line_put(w, s, n, style);
+	w->col += width;
+	w->has_text = true;
+}
+
+/* Place the word being built, wrapping before it or breaking it. */
+static void
+S_flush_word(struct S_wrap *w)
+{
+	int avail;
+
+	if (w->n_glyphs == 0)
+		goto out;
+	if (!w->open)
+		S_line_open(w);
+	if (w->has_text && w->col + (w->space ? 1 : 0) + w->word_width > w->width) {
+		S_line_close(w);
+		S_line_open(w);
+	} else if (w->has_text && w->space) {
+		S_line_put(w, " ", 1, w->space_style);
+		w->col++;
+	}
+	avail = w->width - w->col;
+	for (size_t i = 0; i < w->n_glyphs; i++) {
+		struct S_glyph *g = &w->glyphs[i];
+
+		/* A word longer than the line is broken between characters. */
+		if (g->width > avail && w->has_text) {
+			S_line_close(w);
+			S_line_open(w);
+			avail = w->width - w->col;
+		}
+		S_put_glyph(w, w->word.p + g->start, g->len, g->width, g->style);
+		avail -= g->width;
+	}
+out:
+	w->word.len = 0;
+	w->n_glyphs = 0;
+	w->word_width = 0;
+	w->space = false;
+}
+
+static void
+S_wrap_space(struct S_wrap *w)
+{
+	if (w->n_glyphs > 0)
+		S_flush_word(w);
+	if (w->has_text || w->n_glyphs > 0) {
+		w->space = true;
+		w->space_style = w->style | w->block_style;
+	}
+}
+
+static void
+S_wrap_break(struct S_wrap *w)
+{
+	S_flush_word(w);
+	if (!w->open)
+		S_line_open(w);
+	S_line_close(w);
+	w->space = false;
+}
+
+/* Add text to the word stream: spaces separate words; controls vanish. */
+static void
+S_wrap_text(struct S_wrap *w, const char *s)
+{
+	size_t len = strlen(s), i = 0, k;
+	int32_t c;
+
+	while (i < len) {
+		int cw;
+
+		k = S_utf8_next(s + i, len - i, &c);
+		if (c == ' ' || c == '\t') {
+			S_wrap_space(w);
+			i += k;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+			i += k;
+			continue;
+		}
+		cw = S_char_width(c);
+		if (cw == 0 && w->n_glyphs > 0) {
+			/* A mark joins the character before it. */
+			S_buf_put(&w->word, c < 0 ? "\xef\xbf\xbd" : s + i,
+			    c < 0 ? 3 : k);
+			w->glyphs[w->n_glyphs - 1].len = w->word.len -
+			    w->glyphs[w->n_glyphs - 1].start;
+		} else {
+			w->glyphs = xgrow(w->glyphs, &w->cap_glyphs, w->n_glyphs,
+			    sizeof *w->glyphs);
+			w->glyphs[w->n_glyphs].start = w->word.len;
+			if (c < 0)
+				S_buf_put(&w->word, "\xef\xbf\xbd", 3);
+			else
+				S_buf_put(&w->word, s + i, k);
+			w->glyphs[w->n_glyphs].len = w->word.len -
+			    w->glyphs[w->n_glyphs].start;
+			w->glyphs[w->n_glyphs].width = cw;
+			w->glyphs[w->n_glyphs].style = w->style | w->block_style;
+			w->n_glyphs++;
+			w->word_width += cw;
+		}
+		i += k;
+	}
+}
+
+static void
+S_wrap_inlines(struct S_wrap *w, cmark_node *parent)
+{
+	for (cmark_node *n = cmark_node_first_child(parent); n != NULL;
+	    n = cmark_node_next(n)) {
+		unsigned saved = w->style;
+		const char *lit;
+
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			lit = cmark_node_get_literal(n);
+			S_wrap_text(w, lit != NULL ? lit : "");
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			S_wrap_space(w);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			S_wrap_break(w);
+			break;
+		case CMARK_NODE_EMPH:
+			w->style |= RSTYLE_EMPH;
+			S_wrap_inlines(w, n);
+			break;
+		case CMARK_NODE_STRONG:
+			w->style |= RSTYLE_STRONG;
+			S_wrap_inlines(w, n);
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+		case CMARK_NODE_CUSTOM_INLINE:
+			S_wrap_inlines(w, n);
+			break;
+		default:
+			break;
+		}
+		w->style = saved;
+	}
+}
+
+/* End a paragraph-like block. */
+static void
+S_wrap_end_block(struct S_wrap *w)
+{
+	S_flush_word(w);
+	if (w->open)
+		S_line_close(w);
+	w->space = false;
+}
+
+static void
+S_push_level(struct S_wrap *w, const char *first, const char *text,
+    unsigned style)
+{
+	int used = 0, tw = text_width(text, strlen(text));
+
+	for (size_t i = 0; i < w->n_levels; i++)
+		used += S_level_width(&w->levels[i], false);
+	w->levels = xgrow(w->levels, &w->cap_levels, w->n_levels,
+	    sizeof *w->levels);
+	/* Past the width's room for text, nesting stops indenting. */
+	if (used + tw > w->width - 8) {
+		w->levels[w->n_levels].text = xstrdup("");
+		w->levels[w->n_levels].first = first != NULL &&
+		    used + text_width(first, strlen(first)) <= w->width - 2 ?
+		    xstrdup(first) : NULL;
+	} else {
+		w->levels[w->n_levels].text = xstrdup(text);
+		w->levels[w->n_levels].first = first != NULL ? xstrdup(first) : NULL;
+	}
+	w->levels[w->n_levels].style = style;
+	w->n_levels++;
+}
+
+static void
+S_pop_level(struct S_wrap *w)
+{
+	struct S_level *l = &w->levels[w->n_levels - 1];
+
+	/* An item that wrote nothing still shows its marker. */
+	if (l->first != NULL) {
+		S_line_open(w);
+		S_line_close(w);
+	}
+	w->n_levels--;
+	free(l->text);
+	free(l->first);
+}
+
+static void S_wrap_blocks(struct S_wrap *w, cmark_node *parent, bool tight);
+
+static void
+S_wrap_before_block(struct S_wrap *w)
+{
+	if (w->blank_before && w->any)
+		S_blank_line(w);
+	w->blank_before = false;
+	w->any = true;
+}
+
+static void
+S_wrap_block(struct S_wrap *w, cmark_node *n, bool tight)
+{
+	int level, num, maxw;
+	size_t first_line;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		S_wrap_before_block(w);
+		S_wrap_inlines(w, n);
+		S_wrap_end_block(w);
+		w->blank_before = !tight;
+		break;
+	case CMARK_NODE_HEADING:
+		S_wrap_before_block(w);
+		level = cmark_node_get_heading_level(n);
+		w->block_style |= RSTYLE_HEADING | (level == 1 ? RSTYLE_TITLE : 0);
+		first_line = w->out->n;
+		S_wrap_inlines(w, n);
+		S_wrap_end_block(w);
+		w->block_style &= ~(unsigned)(RSTYLE_HEADING | RSTYLE_TITLE);
+		if (level >= 3) {
+			/* No underline: capitals (ASCII only) set it apart. */
+			for (size_t i = first_line; i < w->out->n; i++)
+				for (char *q = w->out->lines[i].text;
+				    *q != '\0'; q++)
+					if (*q >= 'a' && *q <= 'z')
+						*q = (char)(*q - 'a' + 'A');
+		} else {
+			/* Underline as wide as the heading's widest line. */
+			maxw = 0;
+			for (size_t i = first_line; i < w->out->n; i++) {
+				const char *t = w->out->lines[i].text;
+				int tw = text_width(t, strlen(t)) - w->prefix_width;
+
+				if (tw > maxw)
+					maxw = tw;
+			}
+			if (maxw > 0) {
+				S_line_open(w);
+				for (int i = 0; i < maxw && w->col < w->width; i++) {
+					S_line_put(w, level == 1 ? "=" : "-", 1,
+					    RSTYLE_HEADING | (level == 1 ?
+					    RSTYLE_TITLE : 0) | RSTYLE_MUTED);
+					w->col++;
+				}
+				w->has_text = true;
+				S_line_close(w);
+			}
+		}
+		w->blank_before = true;
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		S_wrap_before_block(w);
+		S_line_open(w);
+		while (w->col < w->width) {
+			S_line_put(w, "-", 1, RSTYLE_MUTED | w->block_style);
+			w->col++;
+		}
+		w->has_text = true;
+		S_line_close(w);
+		w->blank_before = true;
+		break;
+	case CMARK_NODE_BLOCK_QUOTE: {
+		unsigned saved = w->block_style;
+
+		S_wrap_before_block(w);
+		w->any = false;
+		S_push_level(w, NULL, "> ", RSTYLE_QUOTE | RSTYLE_MUTED);
+		w->block_style |= RSTYLE_QUOTE;
+		S_wrap_blocks(w, n, false);
+		w->block_style = saved;
+		S_pop_level(w);
+		w->any = true;
+		w->blank_before = true;
+		break;
+	}
+	case CMARK_NODE_LIST: {
+		bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		bool ltight = cmark_node_get_list_tight(n) != 0;
+		int last, mw;
+		char marker[32], pad[32];
+
+		S_wrap_before_block(w);
+		num = cmark_node_get_list_start(n);
+		/* Numbers right-aligned, so text lines up past "9." and "10.". */
+		last = num;
+		for (cmark_node *it = cmark_node_first_child(n); it != NULL;
+		    it = cmark_node_next(it))
+			last++;
+		mw = snprintf(marker, sizeof marker, "%d. ", last - 1);
+		for (cmark_node *it = cmark_node_first_child(n); it != NULL;
+		    it = cmark_node_next(it), num++) {
+			if (it != cmark_node_first_child(n) && !ltight)
+				S_blank_line(w);
+			if (ordered)
+				snprintf(marker, sizeof marker, "%*d. ", mw - 2, num);
+			else
+				snprintf(marker, sizeof marker, "- ");
+			memset(pad, ' ', strlen(marker));
+			pad[strlen(marker)] = '\0';
+			S_push_level(w, marker, pad, 0);
+			w->any = false;
+			w->blank_before = false;
+			S_wrap_blocks(w, it, ltight);
+			S_pop_level(w);
+		}
+		w->any = true;
+		w->blank_before = true;
+		break;
+	}
+	case CMARK_NODE_CODE_BLOCK: {
+		const char *lit = cmark_node_get_literal(n);
+
+		S_wrap_before_block(w);
+		for (const char *p = lit != NULL ? lit : ""; *p != '\0';) {
+			size_t k = strcspn(p, "\n");
+			char *ln = xstrndup(p, k);
+
+			S_wrap_text(w, ln);
+			free(ln);
+			S_wrap_break(w);
+			p += k;
+			if (*p == '\n')
+				p++;
+		}
+		w->blank_before = true;
+		break;
+	}
+	case CMARK_NODE_CUSTOM_BLOCK:
+		S_wrap_blocks(w, n, tight);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+S_wrap_blocks(struct S_wrap *w, cmark_node *parent, bool tight)
+{
+	for (cmark_node *c = cmark_node_first_child(parent); c != NULL;
+	    c = cmark_node_next(c))
+		S_wrap_block(w, c, tight);
+}
+
+void
+render_lines(cmark_node *doc, int width, struct render_lines *out)
+{
+	struct S_wrap w = { 0 };
+
+	out->lines = NULL;
+	out->n = out->cap = 0;
+	/* Room for at least a wide character after the deepest prefix. */
+	w.width = width < 10 ? 10 : width;
+	w.out = out;
+	S_tidy(doc);
+	S_wrap_blocks(&w, doc, false);
+	S_wrap_end_block(&w);
+	free(w.line.p);
+	free(w.spans);
+	free(w.word.p);
+	free(w.glyphs);
+	for (size_t i = 0; i < w.n_levels; i++) {
+		free(w.levels[i].text);
+		free(w.levels[i].first);
+	}
+	free(w.levels);
+}
+
+void
+render_lines_cleanup(struct render_lines *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->lines[i].text);
+		free(l->lines[i].spans);
+	}
+	free(l->lines);
+	l->lines = NULL;
+	l->n = l->cap = 0;
+}
+
+char *
+render_text(cmark_node *doc, int width)
+{
+	struct render_lines l;
+	struct S_buf b = { 0 };
+
+	render_lines(doc, width, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		S_buf_puts(&b, l.lines[i].text);
+		S_buf_putc(&b, '\n');
+	}
+	render_lines_cleanup(&l);
+	return S_buf_take(&b);
+}

@@ -1,0 +1,1050 @@
+/*
+ * session.c: the session model. Owns struct session and every change to
+ * it (session_apply), with the checks that keep what the family typed
+ * safe to keep and print: valid UTF-8, no control characters, capped
+ * lengths, blank values of the right kind.
+ *
+ * Never prints, never saves (session_store.c does), never reads the
+ * environment. Looks content up by walking struct content itself, so it
+ * does not depend on the loader's lookup tables.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session.h"
+#include "util.h"
+
+static const char *const S_stage_ids[] = {
+#define X(e, id, shown) id,
+	SESSION_STAGE_TABLE
+#undef X
+};
+static const char *const S_stage_shown[] = {
+#define X(e, id, shown) shown,
+	SESSION_STAGE_TABLE
+#undef X
+};
+static const char *const S_action_ids[] = {
+#define X(e, id) id,
+	ACTION_TABLE
+#undef X
+};
+
+const char *
+session_stage_id(enum session_stage st)
+{
+	return (unsigned)st < STAGE__COUNT ? S_stage_ids[st] : "?";
+}
+
+const char *
+session_stage_shown(enum session_stage st)
+{
+	return (unsigned)st < STAGE__COUNT ? S_stage_shown[st] : "?";
+}
+
+int
+session_stage_from_id(const char *id)
+{
+	for (int i = 0; i < STAGE__COUNT; i++)
+		if (strcmp(S_stage_ids[i], id) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+action_id(enum action_kind k)
+{
+	return (unsigned)k < ACTION__COUNT ? S_action_ids[k] : "?";
+}
+
+void
+session_init(struct session *s)
+{
+	memset(s, 0, sizeof *s);
+	s->format_version = SESSION_FORMAT_VERSION;
+	s->stage = STAGE_FAMILY;
+	s->band = (enum band)BAND_NONE;
+}
+
+void
+session_cleanup(struct session *s)
+{
+	free(s->id);
+	free(s->child);
+	for (size_t i = 0; i < s->n_grown_ups; i++)
+		free(s->grown_ups[i]);
+	free(s->region);
+	free(s->template_id);
+	for (size_t i = 0; i < s->n_answers; i++) {
+		free(s->answers[i].prompt_id);
+		free(s->answers[i].child);
+		free(s->answers[i].grown_up);
+	}
+	free(s->answers);
+	for (size_t i = 0; i < s->n_clauses; i++)
+		free(s->clauses[i].clause_id);
+	free(s->clauses);
+	for (size_t i = 0; i < s->n_blanks; i++) {
+		free(s->blanks[i].blank_id);
+		free(s->blanks[i].value);
+	}
+	free(s->blanks);
+	for (size_t i = 0; i < s->n_rules; i++)
+		free(s->rules[i].text);
+	free(s->rules);
+	for (size_t i = 0; i < s->n_promises; i++)
+		free(s->promises[i].promise_id);
+	free(s->promises);
+	for (size_t i = 0; i < s->n_signatures; i++)
+		free(s->signatures[i].name);
+	free(s->signatures);
+	session_init(s);
+}
+
+char *
+session_make_id(const char *child, time_t now)
+{
+	char slug[25], date[32];
+	size_t n = 0;
+	struct tm tm;
+
+	for (const char *p = child != NULL ? child : ""; *p != '\0' &&
+	    n < sizeof slug - 1; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if (isascii(ch) && isalnum(ch))
+			slug[n++] = (char)tolower(ch);
+		else if ((ch == ' ' || ch == '-') && n > 0 && slug[n - 1] != '-')
+			slug[n++] = '-';
+	}
+	while (n > 0 && slug[n - 1] == '-')
+		n--;
+	slug[n] = '\0';
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
+		snprintf(date, sizeof date, "%lld", (long long)now);
+	return xasprintf("%s-%s-%02d%02d", date, n > 0 ? slug : "child",
+	    tm.tm_hour, tm.tm_min);
+}
+
+/* ---- lookups against content ------------------------------------------ */
+
+static const struct template *
+S_template_by_id(const struct content *c, const char *id)
+{
+	if (c == NULL || id == NULL)
+		return NULL;
+	for (size_t i = c->n_templates; i-- > 0;)
+		if (strcmp(c->templates[i].id, id) == 0)
+			return &c->templates[i];
+	return NULL;
+}
+
+/* The last loaded template for a band: user content comes after shipped. */
+static const struct template *
+S_template_by_band(const struct content *c, int band)
+{
+	if (c == NULL || band < 0)
+		return NULL;
+	for (size_t i = c->n_templates; i-- > 0;)
+		if ((int)c->templates[i].band == band)
+			return &c->templates[i];
+	return NULL;
+}
+
+static const struct region *
+S_region(const struct content *c, const char *code)
+{
+	if (c == NULL)
+		return NULL;
+	for (size_t i = 0; i < c->n_regions; i++)
+		if (strcasecmp(c->regions[i].code, code) == 0)
+			return &c->regions[i];
+	return NULL;
+}
+
+static const struct clause *
+S_clause(const struct template *t, const char *id)
+{
+	for (size_t i = 0; t != NULL && i < t->n_sections; i++)
+		for (size_t j = 0; j < t->sections[i].n_clauses; j++)
+			if (strcmp(t->sections[i].clauses[j].id, id) == 0)
+				return &t->sections[i].clauses[j];
+	return NULL;
+}
+
+static const struct blank *
+S_blank(const struct template *t, const char *id)
+{
+	for (size_t i = 0; t != NULL && i < t->n_blanks; i++)
+		if (strcmp(t->blanks[i].id, id) == 0)
+			return &t->blanks[i];
+	return NULL;
+}
+
+static const struct promise *
+S_promise(const struct template *t, const char *id)
+{
+	for (size_t i = 0; t != NULL && i < t->n_promises; i++)
+		if (strcmp(t->promises[i].id, id) == 0)
+			return &t->promises[i];
+	return NULL;
+}
+
+const struct template *
+session_template(const struct session *s, const struct content *c)
+{
+	const struct template *t = S_template_by_id(c, s->template_id);
+
+	return t != NULL ? t : S_template_by_band(c, (int)s->band);
+}
+
+const struct answer *
+session_answer(const struct session *s, const char *prompt_id)
+{
+	for (size_t i = 0; i < s->n_answers; i++)
+		if (strcmp(s->answers[i].prompt_id, prompt_id) == 0)
+			return &s->answers[i];
+	return NULL;
+}
+
+bool
+session_clause_on(const struct session *s, const struct clause *cl)
+{
+	for (size_t i = 0; i < s->n_clauses; i++)
+		if (strcmp(s->clauses[i].clause_id, cl->id) == 0)
+			return s->clauses[i].on;
+	return cl->on;
+}
+
+bool
+session_promise_on(const struct session *s, const struct promise *p)
+{
+	for (size_t i = 0; i < s->n_promises; i++)
+		if (strcmp(s->promises[i].promise_id, p->id) == 0)
+			return s->promises[i].on;
+	return p->on;
+}
+
+const char *
+session_blank(const struct session *s, const struct blank *b)
+{
+	for (size_t i = 0; i < s->n_blanks; i++)
+		if (strcmp(s->blanks[i].blank_id, b->id) == 0)
+			return s->blanks[i].value;
+	return b->def;
+}
+
+int
+session_review_months(const struct session *s, const struct template *t)
+{
+	if (s->review_months > 0)
+		return s->review_months;
+	return t != NULL && t->review_months > 0 ? t->review_months : 6;
+}
+
+struct S_sort_item {
+	const struct prompt *p;
+	size_t order;
+};
+
+static int
+S_prompt_cmp(const void *a, const void *b)
+{
+	const struct S_sort_item *x = a, *y = b;
+
+	if (x->p->topic != y->p->topic)
+		return (int)x->p->topic < (int)y->p->topic ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+size_t
+session_prompts(const struct session *s, const struct content *c,
+    const struct prompt ***out)
+{
+	struct S_sort_item *items;
+	size_t n = 0;
+
+	*out = NULL;
+	if (c == NULL || (int)s->band < 0 || c->n_prompts == 0)
+		return 0;
+	items = xreallocarray(NULL, c->n_prompts, sizeof *items);
+	for (size_t i = 0; i < c->n_prompts; i++) {
+		if ((c->prompts[i].bands & BAND_BIT(s->band)) == 0)
+			continue;
+		items[n].p = &c->prompts[i];
+		items[n].order = i;
+		n++;
+	}
+	/* qsort is not stable; the load order breaks ties. */
+	qsort(items, n, sizeof *items, S_prompt_cmp);
+	if (n > 0) {
+		*out = xreallocarray(NULL, n, sizeof **out);
+		for (size_t i = 0; i < n; i++)
+			(*out)[i] = items[i].p;
+	}
+	free(items);
+	return n;
+}
+
+const struct signature *
+session_signature(const struct session *s, enum role role, size_t grown_up)
+{
+	for (size_t i = 0; i < s->n_signatures; i++)
+		if (s->signatures[i].role == role &&
+		    (role != ROLE_GROWN_UP || s->signatures[i].grown_up == grown_up))
+			return &s->signatures[i];
+	return NULL;
+}
+
+size_t
+session_signatures_needed(const struct session *s, const struct template *t,
+    size_t *n_signed)
+{
+	bool child = false, grown = false;
+	size_t need = 0, have = 0;
+
+	if (t == NULL) {		/* no template: the child and every grown-up */
+		child = grown = true;
+	} else {
+		for (size_t i = 0; i < t->n_signatures; i++) {
+			if (t->signatures[i] == ROLE_CHILD)
+				child = true;
+			else if (t->signatures[i] == ROLE_GROWN_UP)
+				grown = true;
+		}
+	}
+	if (child) {
+		need++;
+		have += session_signature(s, ROLE_CHILD, 0) != NULL;
+	}
+	if (grown) {
+		for (size_t g = 0; g < s->n_grown_ups; g++) {
+			need++;
+			have += session_signature(s, ROLE_GROWN_UP, g) != NULL;
+		}
+	}
+	if (n_signed != NULL)
+		*n_signed = have;
+	return need;
+}
+
+char *
+session_describe(const struct session *s, const struct content *c)
+{
+	const struct prompt **order = NULL;
+	char who[SESSION_MAX_NAME_BYTES + 32];
+	char *out;
+	size_t n;
+
+	if (s->child == NULL)
+		snprintf(who, sizeof who, "A new session");
+	else if (s->age > 0)
+		snprintf(who, sizeof who, "%s, %d", s->child, s->age);
+	else
+		snprintf(who, sizeof who, "%s", s->child);
+
+	switch (s->stage) {
+	case STAGE_TALKING:
+		n = session_prompts(s, c, &order);
+		free(order);
+		if (n > 0) {
+			out = xasprintf("%s, talking: %zu of %zu", who,
+			    s->position < n ? s->position + 1 : n, n);
+			break;
+		}
+		out = xasprintf("%s, talking", who);
+		break;
+	case STAGE_SIGNED: {
+		char date[16] = "";
+		struct tm tm;
+		time_t last = 0;
+
+		for (size_t i = 0; i < s->n_signatures; i++)
+			if (s->signatures[i].when > last)
+				last = s->signatures[i].when;
+		if (last != 0 && localtime_r(&last, &tm) != NULL)
+			strftime(date, sizeof date, "%Y-%m-%d", &tm);
+		out = *date != '\0' ? xasprintf("%s, signed on %s", who, date) :
+		    xasprintf("%s, signed", who);
+		break;
+	}
+	default:
+		out = xasprintf("%s, %s", who, S_stage_shown[s->stage]);
+		/* "Getting started" reads better in lower case after a comma. */
+		for (char *p = out + strlen(who) + 2; *p != '\0'; p++) {
+			*p = (char)tolower((unsigned char)*p);
+			break;
+		}
+		break;
+	}
+	return out;
+}
+
+/* ---- checks ------------------------------------------------------------ */
+
+static int
+S_fail(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+S_fail(char **cause, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (cause != NULL)
+		*cause = xstrdup(buf);
+	return -1;
+}
+
+int
+session_check_text(const char *text, size_t max, bool multiline,
+    const char *what, char **cause)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t len = strlen(text), bad;
+
+	if (len > max)
+		return S_fail(cause, "%s is too long: please keep it under %zu "
+		    "letters.", what, max);
+	if (!utf8_valid(text, len, &bad))
+		return S_fail(cause, "%s has a broken character (not UTF-8) "
+		    "at byte %zu; please type it again.", what, bad + 1);
+	for (size_t i = 0; i < len; i++) {
+		if ((p[i] == '\n' || p[i] == '\t') && multiline)
+			continue;
+		if (p[i] < 0x20 || p[i] == 0x7f)
+			return S_fail(cause, multiline ?
+			    "%s has a control character in it; please type it "
+			    "again." : "%s must be one line, with no tabs or "
+			    "control characters.", what);
+		/* C1 controls, U+0080..U+009F, are C2 80..C2 9F in UTF-8. */
+		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f)
+			return S_fail(cause, "%s has a control character in "
+			    "it; please type it again.", what);
+	}
+	return 0;
+}
+
+static bool
+S_blank_text(const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* A copy of s without leading and trailing white space. */
+static char *
+S_trim(const char *s)
+{
+	const char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	return xstrndup(s, (size_t)(e - s));
+}
+
+/* A name as typed, trimmed; NULL and *cause on a mistake. */
+static char *
+S_name(const char *text, const char *what, char **cause)
+{
+	char *t;
+
+	if (text == NULL || S_blank_text(text)) {
+		S_fail(cause, "Please type %s.", what);
+		return NULL;
+	}
+	t = S_trim(text);
+	if (session_check_text(t, SESSION_MAX_NAME_BYTES, false, "A name",
+	    cause) != 0) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* "7:30", "19:30" -> "07:30", "19:30". */
+static int
+S_check_time(const char *v, char *out, size_t outsz)
+{
+	unsigned h = 0, m = 0;
+	size_t i = 0, hd = 0;
+
+	while (isdigit((unsigned char)v[i]) && hd < 3)
+		h = h * 10 + (unsigned)(v[i++] - '0'), hd++;
+	if (hd < 1 || hd > 2 || v[i] != ':')
+		return -1;
+	i++;
+	if (!isdigit((unsigned char)v[i]) || !isdigit((unsigned char)v[i + 1]) ||
+	    v[i + 2] != '\0')
+		return -1;
+	m = (unsigned)(v[i] - '0') * 10 + (unsigned)(v[i + 1] - '0');
+	if (h > 23 || m > 59)
+		return -1;
+	snprintf(out, outsz, "%02u:%02u", h, m);
+	return 0;
+}
+
+static int
+S_check_number(const char *v, const struct blank *b, char *out, size_t outsz,
+    char **cause)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (end == v || *end != '\0' || errno != 0 || isspace((unsigned char)*v)) {
+		if (b->min != LONG_MIN && b->max != LONG_MAX)
+			return S_fail(cause, "Please type a number from %ld "
+			    "to %ld.", b->min, b->max);
+		return S_fail(cause, "Please type a whole number, like %s.",
+		    b->def);
+	}
+	if (n < b->min || n > b->max) {
+		if (b->min != LONG_MIN && b->max != LONG_MAX)
+			return S_fail(cause, "Please type a number from %ld "
+			    "to %ld.", b->min, b->max);
+		if (b->min != LONG_MIN)
+			return S_fail(cause, "Please type a number of at "
+			    "least %ld.", b->min);
+		return S_fail(cause, "Please type a number of at most %ld.",
+		    b->max);
+	}
+	snprintf(out, outsz, "%ld", n);
+	return 0;
+}
+
+/* The canonical value for blank b, or NULL and *cause. Caller frees. */
+static char *
+S_blank_value(const struct blank *b, const char *text, char **cause)
+{
+	char buf[64], *v, *out = NULL;
+
+	v = S_trim(text);
+	switch (b->kind) {
+	case BLANK_TIME:
+		if (S_check_time(v, buf, sizeof buf) == 0)
+			out = xstrdup(buf);
+		else
+			S_fail(cause, "Please type a time like 19:30.");
+		break;
+	case BLANK_NUMBER:
+		if (S_check_number(v, b, buf, sizeof buf, cause) == 0)
+			out = xstrdup(buf);
+		break;
+	case BLANK_CHOICE: {
+		size_t len = 0;
+		char *list;
+
+		for (size_t i = 0; i < b->n_choices; i++)
+			if (strcasecmp(b->choices[i], v) == 0) {
+				out = xstrdup(b->choices[i]);
+				goto out;
+			}
+		for (size_t i = 0; i < b->n_choices; i++)
+			len += strlen(b->choices[i]) + 2;
+		list = xmalloc(len + 1);
+		list[0] = '\0';
+		for (size_t i = 0; i < b->n_choices; i++) {
+			if (i > 0)
+				strcat(list, ", ");
+			strcat(list, b->choices[i]);
+		}
+		S_fail(cause, "Please pick one of: %s.", list);
+		free(list);
+		break;
+	}
+	case BLANK_TEXT:
+	default:
+		if (session_check_text(v, SESSION_MAX_BLANK_BYTES, false,
+		    "That", cause) == 0)
+			out = xstrdup(v);
+		break;
+	}
+out:
+	free(v);
+	return out;
+}
+
+/* ---- changes ------------------------------------------------------------ */
+
+static void
+S_replace(char **slot, char *v)
+{
+	free(*slot);
+	*slot = v;
+}
+
+static struct answer *
+S_answer_slot(struct session *s, const char *prompt_id)
+{
+	struct answer *a;
+
+	for (size_t i = 0; i < s->n_answers; i++)
+		if (strcmp(s->answers[i].prompt_id, prompt_id) == 0)
+			return &s->answers[i];
+	s->answers = xgrow(s->answers, &s->cap_answers, s->n_answers,
+	    sizeof *s->answers);
+	a = &s->answers[s->n_answers++];
+	a->prompt_id = xstrdup(prompt_id);
+	a->state = ANSWER_OPEN;
+	a->child = a->grown_up = NULL;
+	return a;
+}
+
+static void
+S_clear_signatures(struct session *s)
+{
+	for (size_t i = 0; i < s->n_signatures; i++)
+		free(s->signatures[i].name);
+	s->n_signatures = 0;
+}
+
+/* The prompt with this id in this session's order, and its position. */
+static const struct prompt *
+S_session_prompt(const struct session *s, const struct content *c,
+    const char *id, size_t *pos, size_t *n_out)
+{
+	const struct prompt **order, *found = NULL;
+	size_t n = session_prompts(s, c, &order);
+
+	for (size_t i = 0; id != NULL && i < n; i++)
+		if (strcmp(order[i]->id, id) == 0) {
+			found = order[i];
+			*pos = i;
+			break;
+		}
+	free(order);
+	*n_out = n;
+	return found;
+}
+
+static int
+S_need_stage(const struct session *s, unsigned mask, char **cause)
+{
+	if (mask & (1u << s->stage))
+		return 0;
+	switch (s->stage) {
+	case STAGE_SIGNED:
+		return S_fail(cause, "This agreement is signed. Go back to "
+		    "change it (the signatures will be removed).");
+	case STAGE_SIGNING:
+		return S_fail(cause, "You are signing now. Go back to change "
+		    "the agreement.");
+	default:
+		return S_fail(cause, "That can't be done while %s; go %s "
+		    "first.", s->stage == STAGE_FAMILY ? "getting started" :
+		    s->stage == STAGE_TALKING ? "talking" :
+		    "choosing the agreement",
+		    (mask & ((1u << s->stage) - 1)) ? "back" : "on");
+	}
+}
+
+#define ST(x) (1u << STAGE_##x)
+
+static int
+S_apply_family(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	char *v;
+
+	switch (a->kind) {
+	case ACTION_SET_CHILD:
+		if ((v = S_name(a->text, "the child's first name", cause)) == NULL)
+			return -1;
+		S_replace(&s->child, v);
+		return 0;
+	case ACTION_SET_AGE:
+		if (a->number < 4 || a->number > 17)
+			return S_fail(cause, "Please type an age from 4 to 17.");
+		s->age = (int)a->number;
+		s->band = a->number <= 7 ? BAND_4_7 : a->number <= 10 ?
+		    BAND_8_10 : a->number <= 13 ? BAND_11_13 : BAND_14_17;
+		return 0;
+	case ACTION_SET_BAND:
+		if (a->number < 0 || a->number >= BAND__COUNT)
+			return S_fail(cause, "Please pick one of the four age "
+			    "groups.");
+		s->band = (enum band)a->number;
+		return 0;
+	case ACTION_SET_GROWN_UP:
+		if (a->index >= SESSION_MAX_GROWN_UPS)
+			return S_fail(cause, "There is room for %d grown-ups.",
+			    SESSION_MAX_GROWN_UPS);
+		if (a->index > s->n_grown_ups)
+			return S_fail(cause, "Please fill in grown-up %zu first.",
+			    s->n_grown_ups + 1);
+		if (a->text == NULL || S_blank_text(a->text)) {
+			if (a->index == s->n_grown_ups)
+				return 0;
+			free(s->grown_ups[a->index]);
+			memmove(&s->grown_ups[a->index],
+			    &s->grown_ups[a->index + 1],
+			    (s->n_grown_ups - a->index - 1) * sizeof s->grown_ups[0]);
+			s->grown_ups[--s->n_grown_ups] = NULL;
+			return 0;
+		}
+		if ((v = S_name(a->text, "a grown-up's name", cause)) == NULL)
+			return -1;
+		if (a->index == s->n_grown_ups)
+			s->grown_ups[s->n_grown_ups++] = v;
+		else
+			S_replace(&s->grown_ups[a->index], v);
+		return 0;
+	case ACTION_SET_REGION: {
+		const struct region *r;
+
+		if (a->id == NULL || *a->id == '\0') {
+			S_replace(&s->region, NULL);
+			return 0;
+		}
+		if (c != NULL && (r = S_region(c, a->id)) != NULL) {
+			S_replace(&s->region, xstrdup(r->code));
+			return 0;
+		}
+		if (c == NULL || c->n_regions == 0)
+			return S_fail(cause, "No help lines are loaded, so no "
+			    "region can be chosen.");
+		return S_fail(cause, "There are no help lines for '%s' yet; "
+		    "pick one from the list.", a->id);
+	}
+	case ACTION_START_TALKING: {
+		const struct template *t;
+
+		if (s->child == NULL)
+			return S_fail(cause, "Please type the child's first name.");
+		if (s->age == 0)
+			return S_fail(cause, "Please type the child's age.");
+		if (s->n_grown_ups == 0)
+			return S_fail(cause, "Please type at least one "
+			    "grown-up's name.");
+		if ((t = S_template_by_band(c, (int)s->band)) == NULL)
+			return S_fail(cause, "There is no agreement for ages "
+			    "%s; check the content folders.",
+			    s->band == BAND_4_7 ? "4-7" : s->band == BAND_8_10 ?
+			    "8-10" : s->band == BAND_11_13 ? "11-13" : "14-17");
+		S_replace(&s->template_id, xstrdup(t->id));
+		s->stage = STAGE_TALKING;
+		return 0;
+	}
+	default:
+		return S_fail(cause, "Unknown action.");
+	}
+}
+
+static int
+S_apply_talk(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	const struct prompt *p;
+	struct answer *ans;
+	size_t pos = 0, n = 0;
+	char *child = NULL, *grown = NULL;
+
+	if (a->kind == ACTION_GOTO) {
+		S_session_prompt(s, c, NULL, &pos, &n);
+		if (a->number < 0 || (size_t)a->number > n)
+			return S_fail(cause, "There is no question %ld.",
+			    a->number + 1);
+		s->position = (size_t)a->number;
+		return 0;
+	}
+	if ((p = S_session_prompt(s, c, a->id, &pos, &n)) == NULL)
+		return S_fail(cause, "There is no question '%s' for this age "
+		    "group.", a->id != NULL ? a->id : "");
+	if (a->kind == ACTION_ANSWER) {
+		bool has_child = a->text != NULL && !S_blank_text(a->text);
+		bool has_grown = a->text2 != NULL && !S_blank_text(a->text2);
+
+		if (!has_child && !has_grown)
+			return S_fail(cause, "Type what someone said, or skip "
+			    "this question.");
+		if (has_child && session_check_text(a->text,
+		    SESSION_MAX_TEXT_BYTES, true, "The child's answer", cause) != 0)
+			return -1;
+		if (has_grown && session_check_text(a->text2,
+		    SESSION_MAX_TEXT_BYTES, true, "The grown-up's answer",
+		    cause) != 0)
+			return -1;
+		if (session_answer(s, p->id) == NULL &&
+		    s->n_answers >= SESSION_MAX_ANSWERS)
+			return S_fail(cause, "This session has too many answers.");
+		/* Kept exactly as typed: the child's own words. */
+		child = has_child ? xstrdup(a->text) : NULL;
+		grown = has_grown ? xstrdup(a->text2) : NULL;
+	} else if (session_answer(s, p->id) == NULL &&
+	    s->n_answers >= SESSION_MAX_ANSWERS)
+		return S_fail(cause, "This session has too many answers.");
+
+	ans = S_answer_slot(s, p->id);
+	switch (a->kind) {
+	case ACTION_ANSWER:
+		S_replace(&ans->child, child);
+		S_replace(&ans->grown_up, grown);
+		ans->state = ANSWER_GIVEN;
+		break;
+	case ACTION_SKIP:
+		ans->state = ANSWER_SKIPPED;
+		break;
+	default:
+		ans->state = ANSWER_LATER;
+		break;
+	}
+	if (pos == s->position && s->position < n)
+		s->position++;
+	return 0;
+}
+
+static int
+S_set_flag(struct session *s, bool promise, const char *id, bool on)
+{
+	if (promise) {
+		for (size_t i = 0; i < s->n_promises; i++)
+			if (strcmp(s->promises[i].promise_id, id) == 0) {
+				s->promises[i].on = on;
+				return 0;
+			}
+		s->promises = xgrow(s->promises, &s->cap_promises,
+		    s->n_promises, sizeof *s->promises);
+		s->promises[s->n_promises].promise_id = xstrdup(id);
+		s->promises[s->n_promises++].on = on;
+		return 0;
+	}
+	for (size_t i = 0; i < s->n_clauses; i++)
+		if (strcmp(s->clauses[i].clause_id, id) == 0) {
+			s->clauses[i].on = on;
+			return 0;
+		}
+	s->clauses = xgrow(s->clauses, &s->cap_clauses, s->n_clauses,
+	    sizeof *s->clauses);
+	s->clauses[s->n_clauses].clause_id = xstrdup(id);
+	s->clauses[s->n_clauses++].on = on;
+	return 0;
+}
+
+static int
+S_apply_agree(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	const struct template *t = session_template(s, c);
+	const struct blank *b;
+	char *v;
+
+	if (t == NULL)
+		return S_fail(cause, "This session's agreement (%s) is not "
+		    "loaded; check the content folders.",
+		    s->template_id != NULL ? s->template_id : "none");
+	switch (a->kind) {
+	case ACTION_SET_CLAUSE:
+		if (a->id == NULL || S_clause(t, a->id) == NULL)
+			return S_fail(cause, "There is no part '%s' in this "
+			    "agreement.", a->id != NULL ? a->id : "");
+		return S_set_flag(s, false, a->id, a->flag);
+	case ACTION_SET_PROMISE:
+		if (a->id == NULL || S_promise(t, a->id) == NULL)
+			return S_fail(cause, "There is no promise '%s' in this "
+			    "agreement.", a->id != NULL ? a->id : "");
+		return S_set_flag(s, true, a->id, a->flag);
+	case ACTION_SET_BLANK:
+		if (a->id == NULL || (b = S_blank(t, a->id)) == NULL)
+			return S_fail(cause, "There is no blank '%s' in this "
+			    "agreement.", a->id != NULL ? a->id : "");
+		if (a->text == NULL || S_blank_text(a->text)) {
+			/* Empty: back to the template's default. */
+			for (size_t i = 0; i < s->n_blanks; i++)
+				if (strcmp(s->blanks[i].blank_id, b->id) == 0) {
+					free(s->blanks[i].blank_id);
+					free(s->blanks[i].value);
+					s->blanks[i] = s->blanks[--s->n_blanks];
+					break;
+				}
+			return 0;
+		}
+		if ((v = S_blank_value(b, a->text, cause)) == NULL)
+			return -1;
+		for (size_t i = 0; i < s->n_blanks; i++)
+			if (strcmp(s->blanks[i].blank_id, b->id) == 0) {
+				S_replace(&s->blanks[i].value, v);
+				return 0;
+			}
+		s->blanks = xgrow(s->blanks, &s->cap_blanks, s->n_blanks,
+		    sizeof *s->blanks);
+		s->blanks[s->n_blanks].blank_id = xstrdup(b->id);
+		s->blanks[s->n_blanks++].value = v;
+		return 0;
+	case ACTION_ADD_RULE:
+	case ACTION_EDIT_RULE:
+		if (a->kind == ACTION_EDIT_RULE && a->index >= s->n_rules)
+			return S_fail(cause, "There is no rule %zu.", a->index + 1);
+		if (a->kind == ACTION_ADD_RULE && s->n_rules >= SESSION_MAX_RULES)
+			return S_fail(cause, "There is room for %d of your own "
+			    "rules.", SESSION_MAX_RULES);
+		if (a->text == NULL || S_blank_text(a->text))
+			return S_fail(cause, "Please type the rule.");
+		if (a->number < 0 || a->number >= BINDS__COUNT)
+			return S_fail(cause, "Please choose whom the rule is for.");
+		if (session_check_text(a->text, SESSION_MAX_TEXT_BYTES, true,
+		    "The rule", cause) != 0)
+			return -1;
+		if (a->kind == ACTION_ADD_RULE) {
+			s->rules = xgrow(s->rules, &s->cap_rules, s->n_rules,
+			    sizeof *s->rules);
+			s->rules[s->n_rules].text = xstrdup(a->text);
+			s->rules[s->n_rules++].binds = (enum binds)a->number;
+		} else {
+			S_replace(&s->rules[a->index].text, xstrdup(a->text));
+			s->rules[a->index].binds = (enum binds)a->number;
+		}
+		return 0;
+	case ACTION_REMOVE_RULE:
+		if (a->index >= s->n_rules)
+			return S_fail(cause, "There is no rule %zu.", a->index + 1);
+		free(s->rules[a->index].text);
+		memmove(&s->rules[a->index], &s->rules[a->index + 1],
+		    (s->n_rules - a->index - 1) * sizeof *s->rules);
+		s->n_rules--;
+		return 0;
+	case ACTION_SET_REVIEW:
+		if (a->number != 1 && a->number != 3 && a->number != 6 &&
+		    a->number != 12)
+			return S_fail(cause, "Please choose 1, 3, 6 or 12 months.");
+		s->review_months = (int)a->number;
+		return 0;
+	default:
+		return S_fail(cause, "Unknown action.");
+	}
+}
+
+static int
+S_apply_sign(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	const struct template *t = session_template(s, c);
+	struct signature *sig = NULL;
+	size_t need, have, g = 0;
+	char *name;
+
+	if (a->number == ROLE_GROWN_UP) {
+		if (a->index >= s->n_grown_ups)
+			return S_fail(cause, "There is no grown-up %zu.",
+			    a->index + 1);
+		g = a->index;
+	} else if (a->number != ROLE_CHILD)
+		return S_fail(cause, "Please choose who is signing.");
+	if ((name = S_name(a->text, "your name", cause)) == NULL)
+		return -1;
+	for (size_t i = 0; i < s->n_signatures; i++)
+		if (s->signatures[i].role == (enum role)a->number &&
+		    s->signatures[i].grown_up == g)
+			sig = &s->signatures[i];
+	if (sig == NULL) {
+		s->signatures = xgrow(s->signatures, &s->cap_signatures,
+		    s->n_signatures, sizeof *s->signatures);
+		sig = &s->signatures[s->n_signatures++];
+		sig->name = NULL;
+	}
+	sig->role = (enum role)a->number;
+	sig->grown_up = g;
+	S_replace(&sig->name, name);
+	sig->when = a->when != 0 ? a->when : time(NULL);
+	need = session_signatures_needed(s, t, &have);
+	if (have == need)
+		s->stage = STAGE_SIGNED;
+	return 0;
+}
+
+int
+session_apply(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	int rc = -1;
+
+	if (cause != NULL)
+		*cause = NULL;
+	switch (a->kind) {
+	case ACTION_SET_CHILD:
+	case ACTION_SET_AGE:
+	case ACTION_SET_BAND:
+	case ACTION_SET_GROWN_UP:
+	case ACTION_SET_REGION:
+	case ACTION_START_TALKING:
+		if (S_need_stage(s, ST(FAMILY), cause) == 0)
+			rc = S_apply_family(s, c, a, cause);
+		break;
+	case ACTION_ANSWER:
+	case ACTION_SKIP:
+	case ACTION_LATER:
+	case ACTION_GOTO:
+		if (S_need_stage(s, ST(TALKING) | ST(AGREEING), cause) == 0)
+			rc = S_apply_talk(s, c, a, cause);
+		break;
+	case ACTION_START_AGREEING:
+		if (S_need_stage(s, ST(TALKING), cause) == 0) {
+			s->stage = STAGE_AGREEING;
+			rc = 0;
+		}
+		break;
+	case ACTION_SET_CLAUSE:
+	case ACTION_SET_BLANK:
+	case ACTION_ADD_RULE:
+	case ACTION_EDIT_RULE:
+	case ACTION_REMOVE_RULE:
+	case ACTION_SET_PROMISE:
+	case ACTION_SET_REVIEW:
+		if (S_need_stage(s, ST(AGREEING), cause) == 0)
+			rc = S_apply_agree(s, c, a, cause);
+		break;
+	case ACTION_START_SIGNING:
+		if (S_need_stage(s, ST(AGREEING), cause) == 0) {
+			if (session_template(s, c) == NULL) {
+				rc = S_fail(cause, "This session's agreement is "
+				    "not loaded; check the content folders.");
+				break;
+			}
+			s->stage = STAGE_SIGNING;
+			rc = 0;
+		}
+		break;
+	case ACTION_SIGN:
+		if (S_need_stage(s, ST(SIGNING), cause) == 0)
+			rc = S_apply_sign(s, c, a, cause);
+		break;
+	case ACTION_BACK:
+		if (s->stage == STAGE_FAMILY) {
+			rc = S_fail(cause, "This is the first step.");
+			break;
+		}
+		if (s->stage == STAGE_SIGNED || s->stage == STAGE_SIGNING)
+			S_clear_signatures(s);
+		s->stage = s->stage == STAGE_SIGNED ? STAGE_SIGNING :
+		    (enum session_stage)(s->stage - 1);
+		rc = 0;
+		break;
+	default:
+		rc = S_fail(cause, "Unknown action.");
+		break;
+	}
+	if (rc == 0) {
+		s->updated = time(NULL);
+		if (s->created == 0)
+			s->created = s->updated;
+	}
+	return rc;
+}

@@ -1,0 +1,1410 @@
+/*
+ * session_store.c: session files. Owns the on-disk format (written with
+ * libyaml's emitter, read back with its event parser into a small tree
+ * that keeps every node's line and column), the private sessions folder,
+ * and atomic replacement of a file.
+ *
+ * Never prints, never exits, never reads the environment. Never writes
+ * over a file that does not load cleanly.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "session_store.h"
+#include "util.h"
+
+#define S_MAX_DEPTH 16
+
+static const char *const S_band_names[] = {
+#define X(e, name) name,
+	BAND_TABLE
+#undef X
+};
+static const char *const S_binds_ids[] = {
+#define X(e, id, shown) id,
+	BINDS_TABLE
+#undef X
+};
+static const char *const S_role_ids[] = {
+#define X(e, id, shown) id,
+	ROLE_TABLE
+#undef X
+};
+static const char *const S_stage_ids[] = {
+#define X(e, id, shown) id,
+	SESSION_STAGE_TABLE
+#undef X
+};
+static const char *const S_answer_states[] = { "open", "given", "skipped", "later" };
+
+static int
+S_index_of(const char *const *names, int n, const char *v)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], v) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- folder ------------------------------------------------------------- */
+
+/* mkdir -p with mode 0700 for each folder it creates. */
+static int
+S_mkdirs(const char *path, char **cause)
+{
+	char *p = xstrdup(path);
+	int rc = -1;
+
+	for (char *q = p + 1; ; q++) {
+		if (*q != '/' && *q != '\0')
+			continue;
+		char save = *q;
+
+		*q = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			*cause = xasprintf("cannot create folder %s: %s", p,
+			    strerror(errno));
+			goto out;
+		}
+		*q = save;
+		if (save == '\0')
+			break;
+	}
+	rc = 0;
+out:
+	free(p);
+	return rc;
+}
+
+/* Make path a private folder: a directory, mode 0700 at most. */
+static int
+S_private_dir(const char *path, char **cause)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		*cause = xasprintf("cannot use folder %s: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		*cause = xasprintf("%s is not a folder", path);
+		return -1;
+	}
+	if ((sb.st_mode & 077) != 0 && chmod(path, sb.st_mode & 0700) != 0) {
+		*cause = xasprintf("cannot make folder %s private: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+session_store_open(struct session_store *st, const char *state_dir,
+    char **cause)
+{
+	char *dir;
+
+	st->dir = NULL;
+	if (state_dir == NULL || *state_dir == '\0') {
+		*cause = xstrdup("there is no folder for sessions "
+		    "(set HOME or XDG_STATE_HOME)");
+		return -1;
+	}
+	dir = xasprintf("%s/sessions", state_dir);
+	if (S_mkdirs(dir, cause) != 0 || S_private_dir(state_dir, cause) != 0 ||
+	    S_private_dir(dir, cause) != 0) {
+		free(dir);
+		return -1;
+	}
+	st->dir = dir;
+	return 0;
+}
+
+void
+session_store_cleanup(struct session_store *st)
+{
+	free(st->dir);
+	st->dir = NULL;
+}
+
+char *
+session_store_path(const struct session_store *st, const char *id)
+{
+	return xasprintf("%s/%s.yaml", st->dir, id);
+}
+
+void
+session_store_new_id(const struct session_store *st, struct session *s,
+    time_t now)
+{
+	char *base = session_make_id(s->child, now), *id = xstrdup(base), *path;
+	struct stat sb;
+
+	for (int n = 2; ; n++) {
+		path = session_store_path(st, id);
+		if (lstat(path, &sb) != 0 && errno == ENOENT) {
+			free(path);
+			break;
+		}
+		free(path);
+		free(id);
+		id = xasprintf("%s-%d", base, n);
+	}
+	free(base);
+	free(s->id);
+	s->id = id;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+struct S_buf {
+	char *p;
+	size_t n, cap;
+};
+
+static int
+S_buf_write(void *data, unsigned char *bytes, size_t size)
+{
+	struct S_buf *b = data;
+
+	if (b->n + size + 1 > b->cap) {
+		b->cap = (b->n + size + 1) * 2;
+		b->p = xreallocarray(b->p, b->cap, 1);
+	}
+	memcpy(b->p + b->n, bytes, size);
+	b->n += size;
+	b->p[b->n] = '\0';
+	return 1;
+}
+
+struct S_em {
+	yaml_emitter_t e;
+	bool failed;
+};
+
+static void
+S_emit(struct S_em *em, yaml_event_t *ev)
+{
+	/* yaml_emitter_emit() frees the event, even on failure. */
+	if (em->failed || !yaml_emitter_emit(&em->e, ev))
+		em->failed = true;
+}
+
+static void
+S_scalar(struct S_em *em, const char *v, yaml_scalar_style_t style)
+{
+	yaml_event_t ev;
+
+	if (em->failed)
+		return;
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL,
+	    (yaml_char_t *)(uintptr_t)v, (int)strlen(v), 1, 1, style)) {
+		em->failed = true;
+		return;
+	}
+	S_emit(em, &ev);
+}
+
+/* Our own words (keys, numbers, ids from our tables): plain. */
+static void
+S_plain(struct S_em *em, const char *v)
+{
+	S_scalar(em, v, YAML_PLAIN_SCALAR_STYLE);
+}
+
+/* Anything typed by the family or taken from content: double-quoted, so it
+ * reads back byte for byte (newlines and tabs become \n and \t). */
+static void
+S_quoted(struct S_em *em, const char *v)
+{
+	S_scalar(em, v, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+}
+
+static void
+S_key_quoted(struct S_em *em, const char *k, const char *v)
+{
+	S_plain(em, k);
+	S_quoted(em, v);
+}
+
+static void
+S_key_long(struct S_em *em, const char *k, long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%ld", v);
+	S_plain(em, k);
+	S_plain(em, buf);
+}
+
+static void
+S_key_time(struct S_em *em, const char *k, time_t t)
+{
+	char buf[32];
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL)
+		memset(&tm, 0, sizeof tm);
+	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	S_plain(em, k);
+	S_plain(em, buf);
+}
+
+static void
+S_start(struct S_em *em, bool map, bool flow)
+{
+	yaml_event_t ev;
+
+	if (em->failed)
+		return;
+	if (map)
+		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+		    flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
+	else
+		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+		    flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+	S_emit(em, &ev);
+}
+
+static void
+S_end(struct S_em *em, bool map)
+{
+	yaml_event_t ev;
+
+	if (em->failed)
+		return;
+	if (map)
+		yaml_mapping_end_event_initialize(&ev);
+	else
+		yaml_sequence_end_event_initialize(&ev);
+	S_emit(em, &ev);
+}
+
+char *
+session_store_format(const struct session *s)
+{
+	static const char header[] =
+	    "# A talkpact session: one family's conversation and agreement.\n"
+	    "# Format described in talkpact-session(5). talkpact rewrites this\n"
+	    "# file on every change; edit it by hand only with care.\n";
+	struct S_buf b = { NULL, 0, 0 };
+	struct S_em em = { .failed = false };
+	yaml_event_t ev;
+
+	S_buf_write(&b, (unsigned char *)(uintptr_t)header, sizeof header - 1);
+	yaml_emitter_initialize(&em.e);
+	yaml_emitter_set_output(&em.e, S_buf_write, &b);
+	yaml_emitter_set_unicode(&em.e, 1);
+	yaml_emitter_set_width(&em.e, -1);
+	yaml_emitter_set_indent(&em.e, 2);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	S_emit(&em, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	S_emit(&em, &ev);
+	S_start(&em, true, false);
+
+	S_key_long(&em, "format", SESSION_FORMAT_VERSION);
+	if (s->id != NULL)
+		S_key_quoted(&em, "id", s->id);
+	S_key_time(&em, "created", s->created);
+	S_key_time(&em, "updated", s->updated);
+	S_plain(&em, "stage");
+	S_plain(&em, session_stage_id(s->stage));
+
+	S_plain(&em, "family");
+	S_start(&em, true, false);
+	if (s->child != NULL)
+		S_key_quoted(&em, "child", s->child);
+	if (s->age > 0)
+		S_key_long(&em, "age", s->age);
+	if ((int)s->band >= 0 && s->band < BAND__COUNT) {
+		S_plain(&em, "band");
+		S_plain(&em, S_band_names[s->band]);
+	}
+	S_plain(&em, "grown-ups");
+	S_start(&em, false, s->n_grown_ups == 0);
+	for (size_t i = 0; i < s->n_grown_ups; i++)
+		S_quoted(&em, s->grown_ups[i]);
+	S_end(&em, false);
+	if (s->region != NULL)
+		S_key_quoted(&em, "region", s->region);
+	S_end(&em, true);
+
+	if (s->template_id != NULL)
+		S_key_quoted(&em, "template", s->template_id);
+	S_key_long(&em, "position", (long)s->position);
+
+	S_plain(&em, "answers");
+	S_start(&em, false, s->n_answers == 0);
+	for (size_t i = 0; i < s->n_answers; i++) {
+		const struct answer *a = &s->answers[i];
+
+		S_start(&em, true, false);
+		S_key_quoted(&em, "prompt", a->prompt_id);
+		S_plain(&em, "state");
+		S_plain(&em, S_answer_states[a->state]);
+		if (a->child != NULL)
+			S_key_quoted(&em, "child", a->child);
+		if (a->grown_up != NULL)
+			S_key_quoted(&em, "grown-up", a->grown_up);
+		S_end(&em, true);
+	}
+	S_end(&em, false);
+
+	S_plain(&em, "clauses");
+	S_start(&em, true, s->n_clauses == 0);
+	for (size_t i = 0; i < s->n_clauses; i++) {
+		S_quoted(&em, s->clauses[i].clause_id);
+		S_plain(&em, s->clauses[i].on ? "true" : "false");
+	}
+	S_end(&em, true);
+
+	S_plain(&em, "blanks");
+	S_start(&em, true, s->n_blanks == 0);
+	for (size_t i = 0; i < s->n_blanks; i++)
+		S_key_quoted(&em, s->blanks[i].blank_id, s->blanks[i].value);
+	S_end(&em, true);
+
+	S_plain(&em, "rules");
+	S_start(&em, false, s->n_rules == 0);
+	for (size_t i = 0; i < s->n_rules; i++) {
+		S_start(&em, true, false);
+		S_key_quoted(&em, "text", s->rules[i].text);
+		S_plain(&em, "binds");
+		S_plain(&em, S_binds_ids[s->rules[i].binds]);
+		S_end(&em, true);
+	}
+	S_end(&em, false);
+
+	S_plain(&em, "promises");
+	S_start(&em, true, s->n_promises == 0);
+	for (size_t i = 0; i < s->n_promises; i++) {
+		S_quoted(&em, s->promises[i].promise_id);
+		S_plain(&em, s->promises[i].on ? "true" : "false");
+	}
+	S_end(&em, true);
+
+	if (s->review_months > 0)
+		S_key_long(&em, "review-months", s->review_months);
+
+	S_plain(&em, "signatures");
+	S_start(&em, false, s->n_signatures == 0);
+	for (size_t i = 0; i < s->n_signatures; i++) {
+		const struct signature *g = &s->signatures[i];
+
+		S_start(&em, true, false);
+		S_plain(&em, "role");
+		S_plain(&em, S_role_ids[g->role]);
+		if (g->role == ROLE_GROWN_UP)
+			S_key_long(&em, "grown-up", (long)g->grown_up + 1);
+		S_key_quoted(&em, "name", g->name);
+		S_key_time(&em, "time", g->when);
+		S_end(&em, true);
+	}
+	S_end(&em, false);
+
+	S_end(&em, true);
+	yaml_document_end_event_initialize(&ev, 1);
+	S_emit(&em, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	S_emit(&em, &ev);
+	yaml_emitter_flush(&em.e);
+	yaml_emitter_delete(&em.e);
+	if (em.failed) {
+		/* Only possible for text session_apply() would have refused. */
+		free(b.p);
+		return NULL;
+	}
+	return b.p;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+enum S_ytype { Y_SCALAR, Y_MAP, Y_SEQ };
+
+struct S_ynode {
+	enum S_ytype type;
+	char *value;			/* Y_SCALAR */
+	bool plain;
+	unsigned line, col;		/* 1-based */
+	struct S_ynode *kids;		/* Y_MAP: key, value, key, value... */
+	size_t n, cap;
+};
+
+static void
+S_ynode_free(struct S_ynode *y)
+{
+	for (size_t i = 0; i < y->n; i++)
+		S_ynode_free(&y->kids[i]);
+	free(y->kids);
+	free(y->value);
+}
+
+struct S_reader {
+	const char *file;
+	struct diag_list *d;
+	yaml_parser_t p;
+};
+
+static int
+S_err(struct S_reader *r, unsigned line, unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int
+S_err(struct S_reader *r, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_addv(r->d, DIAG_ERROR, DIAG_DATA, r->file, line, col, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int
+S_parse_error(struct S_reader *r)
+{
+	if (r->p.context != NULL)
+		return S_err(r, (unsigned)r->p.problem_mark.line + 1,
+		    (unsigned)r->p.problem_mark.column + 1,
+		    "this is not a readable session file: %s %s",
+		    r->p.problem != NULL ? r->p.problem : "bad YAML",
+		    r->p.context);
+	return S_err(r, (unsigned)r->p.problem_mark.line + 1,
+	    (unsigned)r->p.problem_mark.column + 1,
+	    "this is not a readable session file: %s",
+	    r->p.problem != NULL ? r->p.problem : "bad YAML");
+}
+
+/* Build the node starting with ev (already parsed) into *y. */
+static int
+S_parse_node(struct S_reader *r, yaml_event_t *ev, struct S_ynode *y, int depth)
+{
+	yaml_event_t next;
+	enum yaml_event_type_e end;
+	int rc = -1;
+
+	memset(y, 0, sizeof *y);
+	y->line = (unsigned)ev->start_mark.line + 1;
+	y->col = (unsigned)ev->start_mark.column + 1;
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		return S_err(r, y->line, y->col, "aliases are not allowed in "
+		    "a session file");
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.anchor != NULL || ev->data.scalar.tag != NULL)
+			return S_err(r, y->line, y->col, "anchors and tags are "
+			    "not allowed in a session file");
+		if (strlen((char *)ev->data.scalar.value) != ev->data.scalar.length)
+			return S_err(r, y->line, y->col, "text must not contain "
+			    "a NUL character");
+		y->type = Y_SCALAR;
+		y->value = xstrndup((char *)ev->data.scalar.value,
+		    ev->data.scalar.length);
+		y->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		return 0;
+	case YAML_MAPPING_START_EVENT:
+		if (ev->data.mapping_start.anchor != NULL)
+			return S_err(r, y->line, y->col, "anchors are not "
+			    "allowed in a session file");
+		y->type = Y_MAP;
+		end = YAML_MAPPING_END_EVENT;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		if (ev->data.sequence_start.anchor != NULL)
+			return S_err(r, y->line, y->col, "anchors are not "
+			    "allowed in a session file");
+		y->type = Y_SEQ;
+		end = YAML_SEQUENCE_END_EVENT;
+		break;
+	default:
+		return S_err(r, y->line, y->col, "unexpected YAML here");
+	}
+	if (depth > S_MAX_DEPTH)
+		return S_err(r, y->line, y->col, "nested too deeply");
+	for (;;) {
+		if (!yaml_parser_parse(&r->p, &next))
+			return S_parse_error(r);
+		if (next.type == end) {
+			yaml_event_delete(&next);
+			rc = 0;
+			break;
+		}
+		y->kids = xgrow(y->kids, &y->cap, y->n, sizeof *y->kids);
+		rc = S_parse_node(r, &next, &y->kids[y->n], depth + 1);
+		y->n++;
+		yaml_event_delete(&next);
+		if (rc != 0)
+			break;
+	}
+	return rc;
+}
+
+/* The whole document as one tree; NULL root on failure. */
+static int
+S_parse(struct S_reader *r, const char *buf, size_t len, struct S_ynode *root)
+{
+	yaml_event_t ev;
+	int rc = -1, stage = 0;
+	bool have = false;
+
+	memset(root, 0, sizeof *root);
+	yaml_parser_initialize(&r->p);
+	yaml_parser_set_input_string(&r->p, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&r->p, YAML_UTF8_ENCODING);
+	for (;;) {
+		if (!yaml_parser_parse(&r->p, &ev)) {
+			S_parse_error(r);
+			goto out;
+		}
+		if (ev.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (ev.type == YAML_DOCUMENT_START_EVENT) {
+			if (stage++ > 0) {
+				S_err(r, (unsigned)ev.start_mark.line + 1,
+				    (unsigned)ev.start_mark.column + 1,
+				    "a session file holds one document");
+				yaml_event_delete(&ev);
+				goto out;
+			}
+		} else if (ev.type == YAML_SCALAR_EVENT ||
+		    ev.type == YAML_MAPPING_START_EVENT ||
+		    ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ev.type == YAML_ALIAS_EVENT) {
+			int prc = S_parse_node(r, &ev, root, 0);
+
+			have = true;
+			yaml_event_delete(&ev);
+			if (prc != 0)
+				goto out;
+			continue;
+		}
+		yaml_event_delete(&ev);
+	}
+	if (!have) {
+		S_err(r, 1, 1, "the file is empty, not a session");
+		goto out;
+	}
+	rc = 0;
+out:
+	yaml_parser_delete(&r->p);
+	return rc;
+}
+
+/* The value of key, or NULL if absent or empty ("key:" or "key: ~"). */
+static const struct S_ynode *
+S_get(const struct S_ynode *map, const char *key)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct S_ynode *v = &map->kids[i + 1];
+
+		if (map->kids[i].type != Y_SCALAR ||
+		    strcmp(map->kids[i].value, key) != 0)
+			continue;
+		if (v->type == Y_SCALAR && v->plain && (v->value[0] == '\0' ||
+		    strcmp(v->value, "~") == 0 || strcmp(v->value, "null") == 0))
+			return NULL;
+		return v;
+	}
+	return NULL;
+}
+
+/* Check a mapping: string keys, no duplicates, only known keys. */
+static int
+S_check_map(struct S_reader *r, const struct S_ynode *y, const char *what,
+    const char *const *known)
+{
+	if (y->type != Y_MAP)
+		return S_err(r, y->line, y->col, "%s must be a mapping "
+		    "(key: value lines)", what);
+	for (size_t i = 0; i < y->n; i += 2) {
+		const struct S_ynode *k = &y->kids[i];
+		bool ok = known == NULL;
+
+		if (k->type != Y_SCALAR)
+			return S_err(r, k->line, k->col, "keys must be plain "
+			    "words");
+		for (size_t j = 0; j < i; j += 2)
+			if (strcmp(y->kids[j].value, k->value) == 0)
+				return S_err(r, k->line, k->col, "'%s' is given "
+				    "twice (first on line %u)", k->value,
+				    y->kids[j].line);
+		for (size_t j = 0; known != NULL && known[j] != NULL; j++)
+			if (strcmp(known[j], k->value) == 0)
+				ok = true;
+		if (!ok)
+			return S_err(r, k->line, k->col, "unknown key '%s' in "
+			    "%s", k->value, what);
+	}
+	return 0;
+}
+
+static int
+S_str(struct S_reader *r, const struct S_ynode *y, const char *what,
+    size_t max, bool multiline, char **out)
+{
+	char *cause = NULL;
+
+	if (y->type != Y_SCALAR)
+		return S_err(r, y->line, y->col, "%s must be text", what);
+	if (session_check_text(y->value, max, multiline, what, &cause) != 0) {
+		S_err(r, y->line, y->col, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	free(*out);
+	*out = xstrdup(y->value);
+	return 0;
+}
+
+static int
+S_long(struct S_reader *r, const struct S_ynode *y, const char *what,
+    long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (y->type != Y_SCALAR || !y->plain)
+		return S_err(r, y->line, y->col, "%s must be a number", what);
+	errno = 0;
+	v = strtol(y->value, &end, 10);
+	if (end == y->value || *end != '\0' || errno != 0)
+		return S_err(r, y->line, y->col, "%s must be a number, not "
+		    "'%s'", what, y->value);
+	if (v < min || v > max)
+		return S_err(r, y->line, y->col, "%s must be from %ld to %ld",
+		    what, min, max);
+	*out = v;
+	return 0;
+}
+
+static int
+S_bool(struct S_reader *r, const struct S_ynode *y, const char *what,
+    bool *out)
+{
+	if (y->type == Y_SCALAR && y->plain && strcmp(y->value, "true") == 0)
+		*out = true;
+	else if (y->type == Y_SCALAR && y->plain && strcmp(y->value, "false") == 0)
+		*out = false;
+	else
+		return S_err(r, y->line, y->col, "%s must be true or false",
+		    what);
+	return 0;
+}
+
+static int
+S_time(struct S_reader *r, const struct S_ynode *y, const char *what,
+    time_t *out)
+{
+	struct tm tm;
+	char tail;
+	int n;
+
+	memset(&tm, 0, sizeof tm);
+	if (y->type != Y_SCALAR ||
+	    (n = sscanf(y->value, "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
+	    &tail)) != 6 || strlen(y->value) != 20 || tm.tm_mon < 1 ||
+	    tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
+	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
+		return S_err(r, y->line, y->col, "%s must be a UTC time like "
+		    "2026-11-29T14:32:00Z", what);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	*out = timegm(&tm);
+	return 0;
+}
+
+static int
+S_enum(struct S_reader *r, const struct S_ynode *y, const char *what,
+    const char *const *names, int n, int *out)
+{
+	char list[256] = "";
+
+	if (y->type == Y_SCALAR && (*out = S_index_of(names, n, y->value)) >= 0)
+		return 0;
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			strncat(list, i + 1 < n ? ", " : " or ",
+			    sizeof list - strlen(list) - 1);
+		strncat(list, names[i], sizeof list - strlen(list) - 1);
+	}
+	return S_err(r, y->line, y->col, "%s must be %s", what, list);
+}
+
+static int
+S_seq(struct S_reader *r, const struct S_ynode *y, const char *what)
+{
+	if (y->type != Y_SEQ)
+		return S_err(r, y->line, y->col, "%s must be a list", what);
+	return 0;
+}
+
+static int
+S_read_family(struct S_reader *r, const struct S_ynode *f, struct session *s)
+{
+	static const char *const keys[] = { "child", "age", "band",
+	    "grown-ups", "region", NULL };
+	const struct S_ynode *y;
+	long v;
+	int e;
+
+	if (S_check_map(r, f, "family", keys) != 0)
+		return -1;
+	if ((y = S_get(f, "child")) != NULL && S_str(r, y, "The child's name",
+	    SESSION_MAX_NAME_BYTES, false, &s->child) != 0)
+		return -1;
+	if ((y = S_get(f, "age")) != NULL) {
+		if (S_long(r, y, "age", 4, 17, &v) != 0)
+			return -1;
+		s->age = (int)v;
+	}
+	if ((y = S_get(f, "band")) != NULL) {
+		if (S_enum(r, y, "band", S_band_names, BAND__COUNT, &e) != 0)
+			return -1;
+		s->band = (enum band)e;
+	}
+	if ((y = S_get(f, "grown-ups")) != NULL) {
+		if (S_seq(r, y, "grown-ups") != 0)
+			return -1;
+		if (y->n > SESSION_MAX_GROWN_UPS)
+			return S_err(r, y->line, y->col, "at most %d grown-ups",
+			    SESSION_MAX_GROWN_UPS);
+		for (size_t i = 0; i < y->n; i++) {
+			char *name = NULL;
+
+			if (S_str(r, &y->kids[i], "A grown-up's name",
+			    SESSION_MAX_NAME_BYTES, false, &name) != 0)
+				return -1;
+			s->grown_ups[s->n_grown_ups++] = name;
+		}
+	}
+	if ((y = S_get(f, "region")) != NULL && S_str(r, y, "region", 32,
+	    false, &s->region) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+S_read_answers(struct S_reader *r, const struct S_ynode *list,
+    struct session *s)
+{
+	static const char *const keys[] = { "prompt", "state", "child",
+	    "grown-up", NULL };
+
+	if (S_seq(r, list, "answers") != 0)
+		return -1;
+	if (list->n > SESSION_MAX_ANSWERS)
+		return S_err(r, list->line, list->col, "too many answers");
+	for (size_t i = 0; i < list->n; i++) {
+		const struct S_ynode *m = &list->kids[i], *y;
+		struct answer *a;
+		int st;
+
+		if (S_check_map(r, m, "an answer", keys) != 0)
+			return -1;
+		if ((y = S_get(m, "prompt")) == NULL)
+			return S_err(r, m->line, m->col, "an answer needs "
+			    "'prompt'");
+		if ((y = S_get(m, "state")) == NULL)
+			return S_err(r, m->line, m->col, "an answer needs "
+			    "'state'");
+		if (S_enum(r, y, "state", S_answer_states, 4, &st) != 0)
+			return -1;
+		s->answers = xgrow(s->answers, &s->cap_answers, s->n_answers,
+		    sizeof *s->answers);
+		a = &s->answers[s->n_answers++];
+		memset(a, 0, sizeof *a);
+		a->state = (enum answer_state)st;
+		if (S_str(r, S_get(m, "prompt"), "prompt", 200, false,
+		    &a->prompt_id) != 0)
+			return -1;
+		for (size_t j = 0; j + 1 < s->n_answers; j++)
+			if (strcmp(s->answers[j].prompt_id, a->prompt_id) == 0)
+				return S_err(r, m->line, m->col, "prompt '%s' "
+				    "is answered twice", a->prompt_id);
+		if ((y = S_get(m, "child")) != NULL && S_str(r, y,
+		    "The child's answer", SESSION_MAX_TEXT_BYTES, true,
+		    &a->child) != 0)
+			return -1;
+		if ((y = S_get(m, "grown-up")) != NULL && S_str(r, y,
+		    "The grown-up's answer", SESSION_MAX_TEXT_BYTES, true,
+		    &a->grown_up) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* clauses: and promises: (id: true|false) */
+static int
+S_read_flags(struct S_reader *r, const struct S_ynode *m, const char *what,
+    struct session *s, bool promises)
+{
+	if (S_check_map(r, m, what, NULL) != 0)
+		return -1;
+	for (size_t i = 0; i < m->n; i += 2) {
+		char *id = NULL;
+		bool on = false;
+
+		if (S_str(r, &m->kids[i], "an id", 200, false, &id) != 0)
+			return -1;
+		if (S_bool(r, &m->kids[i + 1], what, &on) != 0) {
+			free(id);
+			return -1;
+		}
+		if (promises) {
+			s->promises = xgrow(s->promises, &s->cap_promises,
+			    s->n_promises, sizeof *s->promises);
+			s->promises[s->n_promises].promise_id = id;
+			s->promises[s->n_promises++].on = on;
+		} else {
+			s->clauses = xgrow(s->clauses, &s->cap_clauses,
+			    s->n_clauses, sizeof *s->clauses);
+			s->clauses[s->n_clauses].clause_id = id;
+			s->clauses[s->n_clauses++].on = on;
+		}
+	}
+	return 0;
+}
+
+static int
+S_read_blanks(struct S_reader *r, const struct S_ynode *m, struct session *s)
+{
+	if (S_check_map(r, m, "blanks", NULL) != 0)
+		return -1;
+	for (size_t i = 0; i < m->n; i += 2) {
+		struct blank_value *b;
+
+		s->blanks = xgrow(s->blanks, &s->cap_blanks, s->n_blanks,
+		    sizeof *s->blanks);
+		b = &s->blanks[s->n_blanks++];
+		b->blank_id = b->value = NULL;
+		if (S_str(r, &m->kids[i], "a blank's id", 200, false,
+		    &b->blank_id) != 0 || S_str(r, &m->kids[i + 1],
+		    "A blank's value", SESSION_MAX_BLANK_BYTES, false,
+		    &b->value) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+S_read_rules(struct S_reader *r, const struct S_ynode *list, struct session *s)
+{
+	static const char *const keys[] = { "text", "binds", NULL };
+
+	if (S_seq(r, list, "rules") != 0)
+		return -1;
+	if (list->n > SESSION_MAX_RULES)
+		return S_err(r, list->line, list->col, "at most %d rules",
+		    SESSION_MAX_RULES);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct S_ynode *m = &list->kids[i], *t, *b;
+		struct own_rule *o;
+		int e;
+
+		if (S_check_map(r, m, "a rule", keys) != 0)
+			return -1;
+		if ((t = S_get(m, "text")) == NULL || (b = S_get(m, "binds")) == NULL)
+			return S_err(r, m->line, m->col, "a rule needs 'text' "
+			    "and 'binds'");
+		if (S_enum(r, b, "binds", S_binds_ids, BINDS__COUNT, &e) != 0)
+			return -1;
+		s->rules = xgrow(s->rules, &s->cap_rules, s->n_rules,
+		    sizeof *s->rules);
+		o = &s->rules[s->n_rules++];
+		o->text = NULL;
+		o->binds = (enum binds)e;
+		if (S_str(r, t, "The rule", SESSION_MAX_TEXT_BYTES, true,
+		    &o->text) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+S_read_signatures(struct S_reader *r, const struct S_ynode *list,
+    struct session *s)
+{
+	static const char *const keys[] = { "role", "grown-up", "name", "time",
+	    NULL };
+
+	if (S_seq(r, list, "signatures") != 0)
+		return -1;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct S_ynode *m = &list->kids[i], *y;
+		struct signature *g;
+		long gi = 1;
+		int role;
+
+		if (S_check_map(r, m, "a signature", keys) != 0)
+			return -1;
+		if ((y = S_get(m, "role")) == NULL || S_get(m, "name") == NULL ||
+		    S_get(m, "time") == NULL)
+			return S_err(r, m->line, m->col, "a signature needs "
+			    "'role', 'name' and 'time'");
+		if (S_enum(r, y, "role", S_role_ids, ROLE__COUNT, &role) != 0)
+			return -1;
+		if (role == ROLE_GROWN_UP) {
+			if ((y = S_get(m, "grown-up")) == NULL)
+				return S_err(r, m->line, m->col, "a grown-up's "
+				    "signature needs 'grown-up' (1, 2 or 3)");
+			if (S_long(r, y, "grown-up", 1, (long)s->n_grown_ups,
+			    &gi) != 0)
+				return -1;
+		}
+		if (session_signature(s, (enum role)role, (size_t)gi - 1) != NULL)
+			return S_err(r, m->line, m->col, "this person has "
+			    "already signed above");
+		s->signatures = xgrow(s->signatures, &s->cap_signatures,
+		    s->n_signatures, sizeof *s->signatures);
+		g = &s->signatures[s->n_signatures++];
+		g->role = (enum role)role;
+		g->grown_up = role == ROLE_GROWN_UP ? (size_t)gi - 1 : 0;
+		g->name = NULL;
+		if (S_str(r, S_get(m, "name"), "A signature's name",
+		    SESSION_MAX_NAME_BYTES, false, &g->name) != 0 ||
+		    S_time(r, S_get(m, "time"), "time", &g->when) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+S_read(struct S_reader *r, const struct S_ynode *root, struct session *s)
+{
+	static const char *const keys[] = { "format", "id", "created",
+	    "updated", "stage", "family", "template", "position", "answers",
+	    "clauses", "blanks", "rules", "promises", "review-months",
+	    "signatures", NULL };
+	const struct S_ynode *y;
+	long v;
+	int e;
+
+	if (root->type != Y_MAP)
+		return S_err(r, root->line, root->col, "this is not a session "
+		    "file (it should start with 'format: %d')",
+		    SESSION_FORMAT_VERSION);
+	/* The version first, so a newer file is refused for what it is. */
+	if ((y = S_get(root, "format")) == NULL)
+		return S_err(r, root->line, root->col, "this is not a session "
+		    "file: 'format' is missing");
+	if (y->type != Y_SCALAR || S_long(r, y, "format", 1, INT_MAX, &v) != 0)
+		return -1;
+	if (v > SESSION_FORMAT_VERSION)
+		return S_err(r, y->line, y->col, "this session was saved by a "
+		    "newer talkpact (format %ld); this version reads format %d "
+		    "and will not change it", v, SESSION_FORMAT_VERSION);
+	s->format_version = (int)v;
+	if (S_check_map(r, root, "a session file", keys) != 0)
+		return -1;
+	if ((y = S_get(root, "id")) != NULL && S_str(r, y, "id", 200, false,
+	    &s->id) != 0)
+		return -1;
+	if ((y = S_get(root, "created")) != NULL && S_time(r, y, "created",
+	    &s->created) != 0)
+		return -1;
+	if ((y = S_get(root, "updated")) != NULL && S_time(r, y, "updated",
+	    &s->updated) != 0)
+		return -1;
+	if ((y = S_get(root, "stage")) == NULL)
+		return S_err(r, root->line, root->col, "'stage' is missing");
+	if (S_enum(r, y, "stage", S_stage_ids, STAGE__COUNT, &e) != 0)
+		return -1;
+	s->stage = (enum session_stage)e;
+	if ((y = S_get(root, "family")) != NULL && S_read_family(r, y, s) != 0)
+		return -1;
+	if ((y = S_get(root, "template")) != NULL && S_str(r, y, "template",
+	    200, false, &s->template_id) != 0)
+		return -1;
+	if ((y = S_get(root, "position")) != NULL) {
+		if (S_long(r, y, "position", 0, SESSION_MAX_ANSWERS, &v) != 0)
+			return -1;
+		s->position = (size_t)v;
+	}
+	if ((y = S_get(root, "answers")) != NULL && S_read_answers(r, y, s) != 0)
+		return -1;
+	if ((y = S_get(root, "clauses")) != NULL &&
+	    S_read_flags(r, y, "clauses", s, false) != 0)
+		return -1;
+	if ((y = S_get(root, "blanks")) != NULL && S_read_blanks(r, y, s) != 0)
+		return -1;
+	if ((y = S_get(root, "rules")) != NULL && S_read_rules(r, y, s) != 0)
+		return -1;
+	if ((y = S_get(root, "promises")) != NULL &&
+	    S_read_flags(r, y, "promises", s, true) != 0)
+		return -1;
+	if ((y = S_get(root, "review-months")) != NULL) {
+		if (S_long(r, y, "review-months", 1, 12, &v) != 0)
+			return -1;
+		if (v != 1 && v != 3 && v != 6 && v != 12)
+			return S_err(r, y->line, y->col, "review-months must "
+			    "be 1, 3, 6 or 12");
+		s->review_months = (int)v;
+	}
+	if ((y = S_get(root, "signatures")) != NULL &&
+	    S_read_signatures(r, y, s) != 0)
+		return -1;
+	if (s->stage > STAGE_FAMILY && (s->child == NULL || s->age == 0 ||
+	    s->n_grown_ups == 0))
+		return S_err(r, root->line, root->col, "the family's details "
+		    "are incomplete for stage '%s'", session_stage_id(s->stage));
+	return 0;
+}
+
+int
+session_store_load_buffer(const char *name, const char *buf, size_t len,
+    struct session *s, struct diag_list *d)
+{
+	struct S_reader r = { .file = name, .d = d };
+	struct S_ynode root;
+	size_t bad;
+	int rc;
+
+	session_cleanup(s);
+	if (len > SESSION_MAX_FILE_BYTES)
+		return S_err(&r, 0, 0, "the file is too big for a session "
+		    "(over %u MiB)", SESSION_MAX_FILE_BYTES >> 20);
+	if (!utf8_valid(buf, len, &bad)) {
+		unsigned line = 1, col = 1;
+
+		for (size_t i = 0; i < bad; i++) {
+			if (buf[i] == '\n')
+				line++, col = 1;
+			else if (((unsigned char)buf[i] & 0xc0) != 0x80)
+				col++;
+		}
+		return S_err(&r, line, col, "the file is not valid UTF-8 "
+		    "text");
+	}
+	if (S_parse(&r, buf, len, &root) != 0) {
+		S_ynode_free(&root);
+		return -1;
+	}
+	rc = S_read(&r, &root, s);
+	S_ynode_free(&root);
+	if (rc != 0)
+		session_cleanup(s);
+	return rc;
+}
+
+/* Read a whole file (at most max bytes). Returns 0, or -1 with errno set. */
+static int
+S_slurp(const char *path, size_t max, char **out, size_t *len)
+{
+	struct S_buf b = { NULL, 0, 0 };
+	unsigned char chunk[65536];
+	ssize_t n;
+	int fd, saved;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		S_buf_write(&b, chunk, (size_t)n);
+		if (b.n > max)
+			break;
+	}
+	saved = errno;
+	close(fd);
+	if (n < 0) {
+		free(b.p);
+		errno = saved;
+		return -1;
+	}
+	if (b.p == NULL)
+		b.p = xstrdup("");
+	*out = b.p;
+	*len = b.n;
+	return 0;
+}
+
+int
+session_store_load_path(const char *path, struct session *s,
+    struct diag_list *d)
+{
+	struct stat sb;
+	char *buf;
+	size_t len;
+	int rc;
+
+	session_cleanup(s);
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+		    "this is a folder, not a session file");
+		return -1;
+	}
+	if (S_slurp(path, SESSION_MAX_FILE_BYTES, &buf, &len) != 0) {
+		diag_add(d, DIAG_ERROR, errno == ENOENT ? DIAG_MISSING : DIAG_IO,
+		    path, 0, 0, "%s", errno == ENOENT ? "no such session file" :
+		    strerror(errno));
+		return -1;
+	}
+	rc = session_store_load_buffer(path, buf, len, s, d);
+	free(buf);
+	return rc;
+}
+
+/* ---- saving ------------------------------------------------------------ */
+
+static int
+S_write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+session_store_save_path(const char *path, const struct session *s,
+    char **cause)
+{
+	static unsigned counter;
+	char *text = NULL, *tmp = NULL, *dir = NULL, *slash;
+	struct session old;
+	struct diag_list d;
+	int fd = -1, dfd = -1, rc = -1, tries = 0;
+
+	/* Never replace a file we could not read: it may be all they have. */
+	if (access(path, F_OK) == 0) {
+		session_init(&old);
+		diag_list_init(&d);
+		if (session_store_load_path(path, &old, &d) != 0) {
+			char *why = d.n > 0 ? diag_string(&d.items[0]) :
+			    xstrdup(path);
+
+			*cause = xasprintf("not saving over %s, which did not "
+			    "load: %s", path, why);
+			free(why);
+			diag_list_cleanup(&d);
+			return -1;
+		}
+		session_cleanup(&old);
+		diag_list_cleanup(&d);
+	}
+	if ((text = session_store_format(s)) == NULL) {
+		*cause = xstrdup("the session could not be written as YAML");
+		goto out;
+	}
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		strcpy(dir, ".");
+	do {
+		free(tmp);
+		tmp = xasprintf("%s.tmp-%ld-%u", path, (long)getpid(), counter++);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	} while (fd < 0 && errno == EEXIST && ++tries < 100);
+	if (fd < 0) {
+		*cause = xasprintf("cannot create %s: %s", tmp, strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	if (S_write_all(fd, text, strlen(text)) != 0 || fsync(fd) != 0) {
+		*cause = xasprintf("cannot write %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		*cause = xasprintf("cannot write %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		*cause = xasprintf("cannot replace %s: %s", path, strerror(errno));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	/* Make the rename itself durable. */
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+	    fsync(dfd) != 0) {
+		*cause = xasprintf("cannot sync folder %s: %s", dir,
+		    strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (dfd >= 0)
+		close(dfd);
+	if (tmp != NULL) {
+		unlink(tmp);
+		free(tmp);
+	}
+	free(dir);
+	free(text);
+	return rc;
+}
+
+int
+session_store_save(const struct session_store *st, const struct session *s,
+    char **cause)
+{
+	char *path;
+	int rc;
+
+	if (s->id == NULL) {
+		*cause = xstrdup("the session has no id yet");
+		return -1;
+	}
+	path = session_store_path(st, s->id);
+	rc = session_store_save_path(path, s, cause);
+	free(path);
+	return rc;
+}
+
+/* ---- finding and listing ----------------------------------------------- */
+
+static bool
+S_is_session_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".yaml") == 0;
+}
+
+static int
+S_entry_cmp(const void *a, const void *b)
+{
+	const struct session_entry *x = a, *y = b;
+
+	if (x->ok != y->ok)
+		return x->ok ? -1 : 1;
+	if (x->s.updated != y->s.updated)
+		return x->s.updated > y->s.updated ? -1 : 1;
+	return strcmp(x->path, y->path);
+}
+
+int
+session_store_list(const struct session_store *st, struct session_list *l,
+    struct diag_list *d)
+{
+	struct dirent *de;
+	DIR *dir;
+
+	l->items = NULL;
+	l->n = l->cap = 0;
+	if ((dir = opendir(st->dir)) == NULL) {
+		diag_add(d, DIAG_ERROR, errno == ENOENT ? DIAG_MISSING : DIAG_IO,
+		    st->dir, 0, 0, "cannot read the sessions folder: %s",
+		    strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		struct session_entry *e;
+
+		if (!S_is_session_name(de->d_name))
+			continue;
+		l->items = xgrow(l->items, &l->cap, l->n, sizeof *l->items);
+		e = &l->items[l->n++];
+		e->path = xasprintf("%s/%s", st->dir, de->d_name);
+		session_init(&e->s);
+		e->ok = session_store_load_path(e->path, &e->s, d) == 0;
+	}
+	closedir(dir);
+	if (l->n > 1)
+		qsort(l->items, l->n, sizeof *l->items, S_entry_cmp);
+	return 0;
+}
+
+void
+session_list_cleanup(struct session_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].path);
+		session_cleanup(&l->items[i].s);
+	}
+	free(l->items);
+	l->items = NULL;
+	l->n = l->cap = 0;
+}
+
+int
+session_store_load(const struct session_store *st, const char *arg,
+    struct session *s, char **path_out, struct diag_list *d)
+{
+	char *path = NULL, *stem;
+	size_t n = strlen(arg);
+	int rc;
+
+	if (path_out != NULL)
+		*path_out = NULL;
+	if (strchr(arg, '/') != NULL || (n > 5 && strcmp(arg + n - 5, ".yaml") == 0))
+		path = xstrdup(arg);
+	else if (st != NULL && st->dir != NULL) {
+		struct dirent *de;
+		size_t matches = 0;
+		DIR *dir;
+
+		path = session_store_path(st, arg);
+		if (access(path, F_OK) != 0 && (dir = opendir(st->dir)) != NULL) {
+			/* Not an exact id: a unique prefix will do. */
+			while ((de = readdir(dir)) != NULL) {
+				if (!S_is_session_name(de->d_name) ||
+				    strncmp(de->d_name, arg, n) != 0)
+					continue;
+				stem = xstrndup(de->d_name, strlen(de->d_name) - 5);
+				if (matches++ == 0) {
+					free(path);
+					path = session_store_path(st, stem);
+				}
+				free(stem);
+			}
+			closedir(dir);
+			if (matches > 1) {
+				diag_add(d, DIAG_ERROR, DIAG_DATA, NULL, 0, 0,
+				    "'%s' matches %zu sessions; give more of "
+				    "the id (see 'talkpact sessions')", arg,
+				    matches);
+				free(path);
+				return -1;
+			}
+			if (matches == 0) {
+				diag_add(d, DIAG_ERROR, DIAG_MISSING, NULL, 0, 0,
+				    "no session '%s' (see 'talkpact sessions')",
+				    arg);
+				free(path);
+				return -1;
+			}
+		}
+	} else
+		path = xstrdup(arg);
+	rc = session_store_load_path(path, s, d);
+	if (rc == 0 && path_out != NULL)
+		*path_out = path;
+	else
+		free(path);
+	return rc;
+}

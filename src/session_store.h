@@ -1,0 +1,100 @@
+/*
+ * session_store.h: sessions on disk, one YAML file each (format in
+ * talkpact-session(5)), kept in a private folder (0700, files 0600) and
+ * replaced atomically on every save.
+ *
+ * Only this module and content.c include libyaml. Nothing here prints or
+ * exits; problems come back as struct diag (FILE:LINE:COL) or *cause.
+ */
+#ifndef TALKPACT_SESSION_STORE_H
+#define TALKPACT_SESSION_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "session.h"
+
+#define SESSION_MAX_FILE_BYTES (8u * 1024 * 1024)
+
+struct session_store {
+	char *dir;			/* .../sessions */
+};
+
+/*
+ * Open (creating it and its parents, mode 0700) STATE_DIR/sessions, and
+ * tighten its mode and STATE_DIR's to 0700 if they are looser. Returns 0,
+ * or -1 with *cause (caller frees).
+ */
+int session_store_open(struct session_store *st, const char *state_dir,
+    char **cause);
+void session_store_cleanup(struct session_store *st);
+
+/* DIR/ID.yaml. Caller frees. */
+char *session_store_path(const struct session_store *st, const char *id);
+
+/*
+ * Give a new session an id no file in the store uses yet
+ * (session_make_id(), then "-2", "-3"... on a clash). Replaces s->id.
+ */
+void session_store_new_id(const struct session_store *st, struct session *s,
+    time_t now);
+
+/*
+ * Write s to path atomically: a temporary file in the same folder
+ * (O_EXCL, 0600), fsync, rename over path, fsync the folder. Refuses (-1,
+ * *cause) to replace a file that does not load cleanly or has a newer
+ * format, so a damaged session is never lost. On any failure the old file
+ * is untouched and no temporary file is left behind.
+ */
+int session_store_save_path(const char *path, const struct session *s,
+    char **cause);
+/* Save to DIR/ID.yaml. */
+int session_store_save(const struct session_store *st, const struct session *s,
+    char **cause);
+
+/*
+ * The file as text, without saving it. Caller frees.
+ */
+char *session_store_format(const struct session *s);
+
+/*
+ * Load path into s (which must be session_init()ed; on failure it is left
+ * empty). Problems go to *d with file, line and column: DIAG_MISSING for a
+ * missing file, DIAG_IO for a read error, DIAG_DATA for a damaged file or
+ * a newer format. Returns 0 or -1.
+ */
+int session_store_load_path(const char *path, struct session *s,
+    struct diag_list *d);
+int session_store_load_buffer(const char *name, const char *buf, size_t len,
+    struct session *s, struct diag_list *d);
+
+/*
+ * Load by id (DIR/ID.yaml), a unique id prefix, or a path (anything with
+ * a '/' or ending in .yaml). *path_out (may be NULL) gets the file's path;
+ * caller frees. Returns 0 or -1 with problems in *d.
+ */
+int session_store_load(const struct session_store *st, const char *arg,
+    struct session *s, char **path_out, struct diag_list *d);
+
+/* Every session in the store, newest update first. */
+struct session_entry {
+	char *path;
+	struct session s;	/* loaded; empty if ok is false */
+	bool ok;
+};
+struct session_list {
+	struct session_entry *items;
+	size_t n, cap;
+};
+
+/*
+ * List DIR/ *.yaml (not temporary or hidden files). Files that fail to load
+ * are listed with ok false and their problems added to *d. Returns 0, or
+ * -1 if the folder cannot be read.
+ */
+int session_store_list(const struct session_store *st, struct session_list *l,
+    struct diag_list *d);
+void session_list_cleanup(struct session_list *l);
+
+#endif

@@ -1,0 +1,180 @@
+# print-pack.sh: prints prompt-pack cards through headless Chromium to PDF
+# and reads the PDF back (pdfinfo, pdftotext -bbox): one page per eight
+# cards, the right paper, every prompt on exactly one card, and no word
+# outside its card's rectangle (long text is sized or shortened, never
+# left to overflow). Skips when Chromium or pdftotext is missing.
+. "$top_srcdir/tests/lib.sh"
+
+[ -n "${CHROMIUM:-}" ] || skip_all "no chromium (configure found none)"
+[ -n "${PDFTOTEXT:-}" ] || skip_all "no pdftotext (configure found none)"
+PDFINFO=$(dirname "$PDFTOTEXT")/pdfinfo
+[ -x "$PDFINFO" ] || skip_all "no pdfinfo next to $PDFTOTEXT"
+
+FIX="$top_srcdir/tests/content/long-prompts"
+TO=""
+command -v timeout >/dev/null 2>&1 && TO="timeout 180"
+
+# print_pdf HTML PDF: print with no browser header or footer.
+print_pdf() {
+	rm -f "$2"
+	$TO "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
+	    --disable-background-networking --disable-component-update \
+	    --disable-sync --user-data-dir="$T/chrome" --no-pdf-header-footer \
+	    --print-to-pdf-no-header --print-to-pdf="$2" "file://$1" \
+	    >"$T/chrome.log" 2>&1
+	[ -s "$2" ]
+}
+
+# cards PDF PAPER: check the cards in PDF; writes $T/cards.txt with one
+# line per card: "page.col.row<TAB>text". Prints the words outside a card.
+# Geometry (points): 10mm margins; a4 cards 95 x 69mm, letter 97.5 x 64.5mm.
+cards() {
+	case $2 in
+	a4) w=269.291; h=195.591 ;;
+	letter) w=276.378; h=182.835 ;;
+	esac
+	"$PDFTOTEXT" -bbox "$1" "$T/bbox.html" || return 1
+	awk -v W="$w" -v H="$h" -v M=28.346 -v tol=0.75 -v out="$T/cards.txt" '
+	function attr(s, name,   r) {
+		if (match(s, name "=\"[-0-9.]+\"") == 0) return -1
+		r = substr(s, RSTART + length(name) + 2, RLENGTH - length(name) - 3)
+		return r + 0
+	}
+	/<page / { page++ }
+	/<word / {
+		x0 = attr($0, "xMin"); y0 = attr($0, "yMin")
+		x1 = attr($0, "xMax"); y1 = attr($0, "yMax")
+		t = $0; sub(/^.*">/, "", t); sub(/<\/word>.*$/, "", t)
+		col = int((x0 - M) / W); row = int((y0 - M) / H)
+		cx = M + col * W; cy = M + row * H
+		if (x0 < M - tol || y0 < M - tol || col > 1 || row > 3 ||
+		    x0 < cx - tol || x1 > cx + W + tol ||
+		    y0 < cy - tol || y1 > cy + H + tol) {
+			printf "outside a card: page %d word \"%s\" at %s,%s-%s,%s\n",
+			    page, t, x0, y0, x1, y1
+			bad++
+		}
+		k = page "." col "." row
+		if (!(k in text)) order[++n] = k
+		text[k] = text[k] " " t
+	}
+	END {
+		for (i = 1; i <= n; i++) {
+			s = text[order[i]]
+			gsub(/&amp;/, "\\&", s); gsub(/&lt;/, "<", s)
+			gsub(/&gt;/, ">", s); gsub(/&quot;/, "\"", s)
+			gsub(/&apos;/, "'\''", s)
+			# A word broken after a hyphen joins up again.
+			while (match(s, /[[:alpha:]]- /))
+				s = substr(s, 1, RSTART + 1) substr(s, RSTART + 3)
+			print order[i] "\t" s > out
+		}
+		exit bad > 0
+	}' "$T/bbox.html"
+}
+
+# once QUESTIONS-FILE: each question (one a line) is on exactly one card.
+once() {
+	awk -F '\t' 'NR == FNR { card[NR] = " " $2 " "; n = NR; next }
+	$0 != "" {
+		c = 0
+		for (i = 1; i <= n; i++) if (index(card[i], " " $0 " ")) c++
+		if (c != 1) { printf "%d cards for: %s\n", c, $0; bad++ }
+	}
+	END { exit bad > 0 }' "$T/cards.txt" "$1"
+}
+
+pages() {
+	"$PDFINFO" "$1" | awk '/^Pages:/ { print $2 }'
+}
+
+# --- the long-prompt fixture, A4 and Letter --------------------------------
+grep -c '^  - id:' "$FIX/long.yaml" >"$T/n"
+n=$(cat "$T/n")
+# Questions that print as they are (not shortened, not broken mid-word,
+# not in a script the test machine may lack fonts for).
+sed -n 's/^    question: "\(.*\)"$/\1/p' "$FIX/long.yaml" |
+    grep -v -e '^Imagine' -e 'Pneumono' | LC_ALL=C grep -v '[^ -~]' >"$T/questions"
+
+for paper in a4 letter; do
+	run "$TALKPACT" --only-content --content "$FIX" pack --layout cards \
+	    --paper "$paper" -o "$T/cards-$paper.html"
+	expect_rc 0 "$paper: long prompts make cards"
+	expect_match err "huge-question.*shortened" \
+	    "$paper: the shortened question is reported"
+	if print_pdf "$T/cards-$paper.html" "$T/cards-$paper.pdf"; then
+		ok "$paper: Chromium prints the cards"
+	else
+		not_ok "$paper: Chromium prints the cards" "$(tail -5 "$T/chrome.log")"
+		continue
+	fi
+	expect_eq "$(pages "$T/cards-$paper.pdf")" $(((n + 7) / 8)) \
+	    "$paper: $n cards take ceil($n/8) pages"
+	size=$("$PDFINFO" "$T/cards-$paper.pdf" | sed -n 's/^Page size: *//p')
+	case $paper in
+	a4) expect_match size '^59[45]\.[0-9]* x 841\.[0-9]* pts' "a4: the pages are A4" ;;
+	letter) expect_match size '^612(\.0*)? x 792(\.0*)? pts' "letter: the pages are Letter" ;;
+	esac
+	if msg=$(cards "$T/cards-$paper.pdf" "$paper"); then
+		ok "$paper: every word lies inside a card"
+	else
+		not_ok "$paper: every word lies inside a card" "$msg"
+	fi
+	expect_eq "$(wc -l <"$T/cards.txt" | tr -d ' ')" "$n" \
+	    "$paper: $n cards have text"
+	if msg=$(once "$T/questions"); then
+		ok "$paper: each question is on exactly one card"
+	else
+		not_ok "$paper: each question is on exactly one card" "$msg"
+	fi
+	c=$(grep -c 'Imagine a very long situation' "$T/cards.txt")
+	expect_eq "$c" 1 "$paper: the shortened question is on one card"
+	expect_eq "$out" "" "$paper: nothing on standard output with -o"
+done
+
+# --- the shipped prompts, every band ---------------------------------------
+"$TALKPACT" list --format tsv 2>/dev/null |
+    awk -F '\t' '$1 == "prompt" && !seen[$2]++ { print $5 }' >"$T/questions"
+n=$(wc -l <"$T/questions" | tr -d ' ')
+if [ "$n" -gt 0 ]; then
+	ok "the shipped prompts are listed ($n)"
+else
+	not_ok "the shipped prompts are listed"
+fi
+run "$TALKPACT" pack --layout cards -o "$T/all.html"
+expect_rc 0 "the shipped prompts make cards"
+expect_eq "$err" "" "no shipped card needs shortening"
+if print_pdf "$T/all.html" "$T/all.pdf"; then
+	ok "Chromium prints the shipped cards"
+	expect_eq "$(pages "$T/all.pdf")" $(((n + 7) / 8)) \
+	    "$n shipped cards take ceil($n/8) pages"
+	if msg=$(cards "$T/all.pdf" a4); then
+		ok "every shipped card's words lie inside it"
+	else
+		not_ok "every shipped card's words lie inside it" "$msg"
+	fi
+	if msg=$(once "$T/questions"); then
+		ok "each shipped question is on exactly one card"
+	else
+		not_ok "each shipped question is on exactly one card" "$msg"
+	fi
+else
+	not_ok "Chromium prints the shipped cards" "$(tail -5 "$T/chrome.log")"
+fi
+
+# --- the handout prints too -------------------------------------------------
+run "$TALKPACT" pack --age 8-10 -o "$T/handout.html"
+expect_rc 0 "the handout is written"
+if print_pdf "$T/handout.html" "$T/handout.pdf"; then
+	"$PDFTOTEXT" "$T/handout.pdf" "$T/handout.txt"
+	ok "Chromium prints the handout"
+	c=$(grep -c 'Help and reporting: United Kingdom' "$T/handout.txt")
+	expect_eq "$c" 1 "the handout ends with the help lines"
+	p=$(pages "$T/handout.pdf")
+	if [ "$p" -ge 3 ]; then ok "the handout has a cover, the band and help pages"
+	else not_ok "the handout has a cover, the band and help pages" "pages: $p"; fi
+else
+	not_ok "Chromium prints the handout" "$(tail -5 "$T/chrome.log")"
+fi
+
+done_testing

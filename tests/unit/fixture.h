@@ -1,0 +1,14 @@
+/*
+ * fixture.h: a small struct content built by hand (static data, nothing to
+ * free), so the session, store and agreement tests do not depend on the
+ * YAML loader. Band 8-10 has a template "agreement-test" and prompts
+ * p-people, p-photos, p-worried (in topic order) plus p-other for 4-7.
+ */
+#ifndef TALKPACT_TEST_FIXTURE_H
+#define TALKPACT_TEST_FIXTURE_H
+
+#include "content.h"
+
+const struct content *fixture_content(void);
+
+#endif

@@ -1,0 +1,456 @@
+/*
+ * test_agreement.c: the agreement document: every part present with both
+ * voices, blanks filled, user text kept as text; the fingerprint and
+ * verify (unchanged, each kind of change, not an agreement); and property
+ * tests over thousands of hostile strings: Markdown -> parse -> HTML
+ * equals tree -> HTML, no raw HTML or links from user text, and the text
+ * appears verbatim (escaped) in the HTML.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+#include <cmark.h>
+
+#include "agreement.h"
+#include "fixture.h"
+#include "hostile.h"
+#include "session.h"
+#include "util.h"
+
+#define NOW ((time_t)1795961520)	/* 2026-11-29 14:12 UTC */
+
+static int
+setup(void **state)
+{
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	return 0;
+}
+
+static void
+apply_ok(struct session *s, struct action a)
+{
+	char *cause = NULL;
+
+	if (session_apply(s, fixture_content(), &a, &cause) != 0)
+		fail_msg("apply %s: %s", action_id(a.kind), cause);
+}
+
+static void
+signed_session(struct session *s, const char *child_answer, const char *name,
+    const char *rule)
+{
+	session_init(s);
+	apply_ok(s, (struct action){ .kind = ACTION_SET_CHILD, .text = name });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_AGE, .number = 9 });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_GROWN_UP, .text = "Alex Smith" });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_GROWN_UP, .index = 1, .text = "Jo" });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_REGION, .id = "UK" });
+	apply_ok(s, (struct action){ .kind = ACTION_START_TALKING });
+	apply_ok(s, (struct action){ .kind = ACTION_ANSWER, .id = "p-people",
+	    .text = child_answer, .text2 = "We like to know who is new." });
+	apply_ok(s, (struct action){ .kind = ACTION_LATER, .id = "p-photos" });
+	apply_ok(s, (struct action){ .kind = ACTION_SKIP, .id = "p-worried" });
+	apply_ok(s, (struct action){ .kind = ACTION_START_AGREEING });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_CLAUSE, .id = "meals", .flag = true });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_CLAUSE, .id = "photos-ask", .flag = false });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_BLANK, .id = "bedtime", .text = "20:15" });
+	apply_ok(s, (struct action){ .kind = ACTION_ADD_RULE, .text = rule, .number = BINDS_GROWN_UPS });
+	apply_ok(s, (struct action){ .kind = ACTION_START_SIGNING });
+	apply_ok(s, (struct action){ .kind = ACTION_SIGN, .number = ROLE_CHILD, .text = name, .when = NOW });
+	apply_ok(s, (struct action){ .kind = ACTION_SIGN, .number = ROLE_GROWN_UP, .index = 0, .text = "Alex Smith", .when = NOW + 60 });
+	apply_ok(s, (struct action){ .kind = ACTION_SIGN, .number = ROLE_GROWN_UP, .index = 1, .text = "Jo", .when = NOW + 120 });
+	assert_int_equal(s->stage, STAGE_SIGNED);
+}
+
+static char *
+render(const struct session *s, enum render_format f)
+{
+	char *out = NULL, *cause = NULL;
+
+	if (agreement_render(s, fixture_content(), NOW, f, &out, &cause) != 0)
+		fail_msg("render: %s", cause);
+	return out;
+}
+
+#define HAS(hay, needle) do { if (strstr((hay), (needle)) == NULL) \
+	fail_msg("missing '%s' in:\n%s", (needle), (hay)); } while (0)
+#define HASNT(hay, needle) do { if (strstr((hay), (needle)) != NULL) \
+	fail_msg("unexpected '%s' in:\n%s", (needle), (hay)); } while (0)
+
+static void
+test_contents(void **state)
+{
+	struct session s;
+	char *md, *txt, *html;
+
+	(void)state;
+	signed_session(&s, "Jo and  me\nand Gran", "Sam", "We charge phones downstairs");
+	md = render(&s, RENDER_MD);
+	/* Structure, in the Markdown: the sections in order. */
+	{
+		static const char *const heads[] = { "# Our family device agreement for Sam\n",
+		    "\n## What we talked about\n", "\n### Who do you talk to online\\?\n",
+		    "\n## Our devices and when we use them\n", "\n## Photos and sharing\n",
+		    "\n## Our own rules\n", "\n## What the grown\\-ups promise\n",
+		    "\n## If something goes wrong\n", "\n## When we look at this again\n",
+		    "\n## Signatures\n", "\n## Fingerprint\n" };
+		const char *at = md;
+
+		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+			const char *h = strstr(at, heads[i]);
+
+			if (h == NULL)
+				fail_msg("heading %zu '%s' missing or out of order:\n%s", i, heads[i], md);
+			at = h + 1;
+		}
+	}
+	HAS(md, "**Sam**\\: Jo and  me\\\nand Gran");	/* a hard line break */
+	/* The words, in the plain text. */
+	txt = render(&s, RENDER_TXT);
+	HAS(txt, "Sam (9) with Alex Smith and Jo, agreed on 29 November 2026.");
+	HAS(txt, "Sam: Jo and me\nand Gran");	/* text wrapping folds blanks */
+	HAS(txt, "Grown-ups: We like to know who is new.");
+	HAS(txt, "To talk about again later:\n\n- Who could see a photo you sent to one friend?");
+	HASNT(txt, "What would you do if something online scared you?");	/* skipped */
+	HAS(txt, "- All our devices go to bed at 20:15 in the kitchen.");
+	HAS(txt, "- Sam plays up to 45 minutes of games, using a drawing app.");
+	HAS(txt, "- We keep meal times screen-free.");
+	HASNT(txt, "We ask before we share a photo");	/* switched off */
+	HAS(txt, "- Alex Smith and Jo will listen first if Sam is worried.");
+	HAS(txt, "- We charge phones downstairs (for the grown-ups)");
+	HAS(txt, "- We will not take your device away");
+	HASNT(txt, "When we say no");
+	HAS(txt, "1. Stop, and tell a grown-up");
+	HAS(txt, "Help and reporting lines (United Kingdom):");
+	HAS(txt, "- Childline (For children and young people). Free and confidential help.");
+	HAS(txt, "Web:\n  ceop.police.uk");
+	HAS(txt, "We will look at this agreement again together in 3 months, by 1 March\n2027.");
+	HAS(txt, "Child: Sam\nSigned in talkpact as Sam on 29 November 2026");
+	HAS(txt, "Grown-up: Jo\nSigned in talkpact as Jo on 29 November 2026");
+	HAS(txt, "Signed by hand: ____");
+	HAS(txt, "Fingerprint\n-----------\n\nSigned on 29 November 2026 by Sam, Alex Smith and Jo.\n\nSHA-256 fingerprint: ");
+	HAS(txt, "- What the grown-ups promise: ");
+	HAS(txt, "- The \"Signed on\" line: ");
+	/* Blank values stand out (strong) in the HTML. */
+	html = render(&s, RENDER_HTML);
+	HAS(html, "go to bed at <strong>20:15</strong> in <strong>the kitchen</strong>");
+	HAS(html, "<title>Our family device agreement for Sam</title>");
+	HAS(html, "<div class=\"signature\">");
+	HAS(html, "<footer>Fingerprint ");
+	HAS(html, "break-inside: avoid");
+	HASNT(html, "href=");
+	for (char *p = txt, *nl; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		assert_true(nl - p <= RENDER_TEXT_WIDTH * 4);	/* bytes; UTF-8 may be wider */
+	free(md);
+	free(html);
+	free(txt);
+	session_cleanup(&s);
+}
+
+static void
+test_unsigned_and_missing_template(void **state)
+{
+	struct session s;
+	char *md, *cause = NULL, *out = NULL;
+
+	(void)state;
+	signed_session(&s, "x", "Sam", "r");
+	apply_ok(&s, (struct action){ .kind = ACTION_BACK });
+	md = render(&s, RENDER_MD);
+	HAS(md, "a draft of 29 November 2026\\.");
+	HAS(md, "*Not signed yet\\.*");
+	HAS(md, "Not signed yet\\; made on 29 November 2026\\.");
+	free(md);
+	free(s.template_id);
+	s.template_id = xstrdup("gone");
+	s.band = BAND_14_17;
+	assert_int_equal(agreement_render(&s, fixture_content(), NOW, RENDER_MD, &out, &cause), -1);
+	HAS(cause, "(gone) is not loaded");
+	free(cause);
+	session_cleanup(&s);
+}
+
+static void
+verify_text(const char *md, struct agreement_check *c)
+{
+	agreement_verify(md, strlen(md), c);
+}
+
+/* Replace the first occurrence of from with to in a copy of md. */
+static char *
+edit(const char *md, const char *from, const char *to)
+{
+	const char *at = strstr(md, from);
+	char *out;
+
+	if (at == NULL)
+		fail_msg("'%s' not in document", from);
+	out = xasprintf("%.*s%s%s", (int)(at - md), md, to, at + strlen(from));
+	return out;
+}
+
+static void
+expect_change(const char *md, const char *from, const char *to, const char *msg)
+{
+	struct agreement_check c;
+	char *m = edit(md, from, to);
+
+	verify_text(m, &c);
+	assert_int_equal(c.verdict, AGREEMENT_CHANGED);
+	assert_true(c.n_changes >= 1);
+	if (strstr(c.changes[0], msg) == NULL)
+		fail_msg("change '%s' lacks '%s'", c.changes[0], msg);
+	agreement_check_cleanup(&c);
+	free(m);
+}
+
+static void
+test_verify(void **state)
+{
+	struct session s;
+	struct agreement_check c;
+	char *md, *crlf, *fp_line, *fp_at;
+
+	(void)state;
+	signed_session(&s, "I would tell Mum", "Sam", "Phones downstairs");
+	md = render(&s, RENDER_MD);
+	verify_text(md, &c);
+	assert_int_equal(c.verdict, AGREEMENT_UNCHANGED);
+	assert_true(c.is_signed);
+	assert_string_equal(c.signed_text, "29 November 2026 by Sam, Alex Smith and Jo");
+	agreement_check_cleanup(&c);
+
+	/* Line endings and trailing blanks do not count. */
+	crlf = xmalloc(strlen(md) * 3 + 1);
+	{
+		size_t o = 0;
+
+		for (const char *p = md; *p; p++) {
+			if (*p == '\n') {
+				crlf[o++] = ' ';
+				crlf[o++] = '\r';
+			}
+			crlf[o++] = *p;
+		}
+		crlf[o] = '\0';
+	}
+	verify_text(crlf, &c);
+	assert_int_equal(c.verdict, AGREEMENT_UNCHANGED);
+	agreement_check_cleanup(&c);
+	free(crlf);
+
+	expect_change(md, "tell Mum", "tell Dad", "the section \"What we talked about\" changed");
+	expect_change(md, "**20\\:15**", "**22\\:15**", "the section \"Our devices and when we use them\" changed");
+	expect_change(md, "Phones down", "Phones up", "the section \"Our own rules\" changed");
+	expect_change(md, "as&#32;**Jo**", "as&#32;**Joe**", "the section \"Signatures\" changed");
+	expect_change(md, "# Our family device agreement for Sam", "# Our family device agreement for Tom", "the title changed");
+	expect_change(md, "by Sam\\, Alex Smith and Jo\\.", "by Sam\\, Alex Smith and Joe\\.", "the \"Signed on\" line changed");
+	expect_change(md, "Signed on 29 November", "Signed on 28 November", "the \"Signed on\" line changed");
+	expect_change(md, "## Our own rules\n", "## Our rules\n", "the section \"Our rules\" changed");
+	{
+		const char *a = strstr(md, "## Our own rules\n"), *b = strstr(md, "## What the grown");
+		char *cut = xstrndup(a, (size_t)(b - a));
+
+		expect_change(md, cut, "", "sections were added or removed");
+		free(cut);
+	}
+	/* The fingerprint line itself. */
+	fp_at = strstr(md, "fingerprint\\: ") + strlen("fingerprint\\: ");
+	fp_line = xstrndup(fp_at, 4);
+	expect_change(md, fp_line, strcmp(fp_line, "0000") ? "0000" : "1111", "the fingerprint line changed");
+	free(fp_line);
+
+	verify_text("# Just a note\n\nHello.\n", &c);
+	assert_int_equal(c.verdict, AGREEMENT_NOT_AGREEMENT);
+	agreement_check_cleanup(&c);
+	verify_text("", &c);
+	assert_int_equal(c.verdict, AGREEMENT_NOT_AGREEMENT);
+	agreement_check_cleanup(&c);
+	free(md);
+	session_cleanup(&s);
+}
+
+/* The HTML-escaped form of text, as cmark writes it (for text nodes). */
+static char *
+escape(const char *text)
+{
+	size_t n = 0;
+	char *out = xmalloc(strlen(text) * 6 + 1);
+
+	for (const char *p = text; *p; p++) {
+		switch (*p) {
+		case '<': memcpy(out + n, "&lt;", 4); n += 4; break;
+		case '>': memcpy(out + n, "&gt;", 4); n += 4; break;
+		case '&': memcpy(out + n, "&amp;", 5); n += 5; break;
+		case '"': memcpy(out + n, "&quot;", 6); n += 6; break;
+		default: out[n++] = *p;
+		}
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* The HTML without our doc_div wrappers, which Markdown does not carry. */
+static char *
+strip_divs(const char *html)
+{
+	char *out = xmalloc(strlen(html) + 1), *o = out;
+
+	while (*html != '\0') {
+		if (strncmp(html, "<div class=\"", 12) == 0) {
+			html = strstr(html, ">\n") + 2;
+			continue;
+		}
+		if (strncmp(html, "</div>\n", 7) == 0) {
+			html += 7;
+			continue;
+		}
+		*o++ = *html++;
+	}
+	*o = '\0';
+	return out;
+}
+
+static void
+test_hostile_property(void **state)
+{
+	uint64_t seed = 0x7a1c9acdeadbeefULL;
+
+	(void)state;
+	for (int round = 0; round < 1500; round++) {
+		char *ans = hostile_string(&seed, 10, false);
+		char *name = hostile_string(&seed, 3, true);
+		char *rule = hostile_string(&seed, 8, false);
+		char fp[FINGERPRINT_HEX + 1], *md, *tree_html, *md_html, *cause = NULL;
+		struct session s;
+		struct agreement_check c;
+		cmark_node *doc, *parsed;
+		const char *trimmed;
+
+		if (ans[strspn(ans, " \t\n")] == '\0') {
+			free(ans);
+			ans = xstrdup("x");
+		}
+		if (rule[strspn(rule, " \t\n")] == '\0') {
+			free(rule);
+			rule = xstrdup("r");
+		}
+		/* Names are trimmed when typed; keep what session_apply kept. */
+		if (name[strspn(name, " ")] == '\0' || strlen(name) > 60) {
+			free(name);
+			name = xstrdup("N");
+		}
+		signed_session(&s, ans, name, rule);
+		doc = agreement_build(&s, fixture_content(), NOW, fp, &cause);
+		assert_non_null(doc);
+		md = render_markdown(doc);
+		{
+			char *h = render_html_body(doc);
+
+			tree_html = strip_divs(h);
+			free(h);
+		}
+		parsed = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+		md_html = cmark_render_html(parsed, CMARK_OPT_DEFAULT);
+		if (strcmp(tree_html, md_html) != 0) {
+			size_t k = 0;
+
+			while (tree_html[k] == md_html[k])
+				k++;
+			print_error("first difference at %zu:\ntree: %.80s\nmd:   %.80s\n", k,
+			    tree_html + (k > 20 ? k - 20 : 0), md_html + (k > 20 ? k - 20 : 0));
+		}
+		if (strcmp(tree_html, md_html) != 0)
+			fail_msg("round %d: md->html differs from tree->html\nanswer: [%s]\nname: [%s]\nrule: [%s]\n--- md\n%s",
+			    round, ans, name, rule, md);
+		/* Structure: the same headings, whatever the text. */
+		{
+			size_t h = 0;
+
+			for (const char *p = tree_html; (p = strstr(p, "<h2>")) != NULL; p++)
+				h++;
+			assert_int_equal(h, 9);
+		}
+		HASNT(tree_html, "<script");
+		HASNT(tree_html, "href=");
+		HASNT(tree_html, "<a ");
+		HASNT(tree_html, "<img");
+		HASNT(tree_html, "<pre");
+		HASNT(tree_html, "<code");
+		HASNT(tree_html, "<hr");
+		HASNT(tree_html, "<blockquote");
+		/* Each line of the answer appears verbatim, escaped. */
+		for (char *p = ans, *nl; ; p = nl + 1) {
+			char *line, *esc;
+
+			nl = strchr(p, '\n');
+			line = nl != NULL ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+			/* cmark drops a line's trailing blanks before a break. */
+			trimmed = line;
+			{
+				size_t l = strlen(line);
+
+				while (l > 0 && (line[l - 1] == ' ' || line[l - 1] == '\t'))
+					line[--l] = '\0';
+			}
+			esc = escape(trimmed);
+			if (*esc != '\0' && strstr(tree_html, esc) == NULL)
+				fail_msg("round %d: answer line [%s] not verbatim in html", round, esc);
+			free(esc);
+			free(line);
+			if (nl == NULL)
+				break;
+		}
+		/* And the .md it writes verifies. */
+		agreement_verify(md, strlen(md), &c);
+		if (c.verdict != AGREEMENT_UNCHANGED)
+			fail_msg("round %d: verify: %s\n%s", round, c.n_changes ? c.changes[0] : "not an agreement", md);
+		agreement_check_cleanup(&c);
+		free(md);
+		free(tree_html);
+		free(md_html);
+		cmark_node_free(parsed);
+		cmark_node_free(doc);
+		free(ans);
+		free(name);
+		free(rule);
+		session_cleanup(&s);
+	}
+}
+
+static void
+test_stem(void **state)
+{
+	struct session s;
+	char *stem;
+
+	(void)state;
+	signed_session(&s, "x", "Sam Lee", "r");
+	stem = agreement_file_stem(&s, NOW + 86400 * 5);
+	assert_string_equal(stem, "agreement-sam-lee-2026-11-29");
+	free(stem);
+	session_cleanup(&s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_contents),
+		cmocka_unit_test(test_unsigned_and_missing_template),
+		cmocka_unit_test(test_verify),
+		cmocka_unit_test(test_hostile_property),
+		cmocka_unit_test(test_stem),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
