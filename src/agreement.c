@@ -704,9 +704,13 @@ S_find_fp(const char *canon)
 	const char *p = canon, *found = NULL;
 
 	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+
 		if (strncmp(p, "## " S_FP_HEADING "\n", sizeof("## " S_FP_HEADING)) == 0)
 			found = p;
-		p = strchr(p, '\n') + 1;
+		if (nl == NULL)
+			break;
+		p = nl + 1;
 	}
 	return found;
 }
@@ -725,6 +729,9 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 
 	memset(out, 0, sizeof *out);
 	out->verdict = AGREEMENT_NOT_AGREEMENT;
+	/* An agreement is UTF-8 text: no NUL, nothing invalid. */
+	if (!utf8_valid(md, len, NULL))
+		goto done;
 	if ((block = S_find_fp(canon)) == NULL)
 		goto done;
 	/* Walk the block's lines. */
