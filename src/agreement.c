@@ -608,6 +608,18 @@ agreement_lines(const struct session *s, const struct content *c, time_t now,
 	return 0;
 }
 
+int
+agreement_fingerprint(const struct session *s, const struct content *c,
+    time_t now, char fp[FINGERPRINT_HEX + 1], char **cause)
+{
+	cmark_node *doc = agreement_build(s, c, now, fp, cause);
+
+	if (doc == NULL)
+		return -1;
+	cmark_node_free(doc);
+	return 0;
+}
+
 char *
 agreement_file_stem(const struct session *s, time_t now)
 {
@@ -616,14 +628,31 @@ agreement_file_stem(const struct session *s, time_t now)
 	size_t n = 0;
 	struct tm tm;
 
+	/* Latin-1 letters (U+00C0..U+00FF) fold to ASCII: Zoë is "zoe". */
+	static const char *const fold[64] = {
+		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+		"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
+		"o", "u", "u", "u", "u", "y", "th", "ss",
+		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+		"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
+		"o", "u", "u", "u", "u", "y", "th", "y"
+	};
+
 	for (const char *p = s->child != NULL ? s->child : ""; *p != '\0' &&
-	    n < sizeof slug - 1; p++) {
+	    n < sizeof slug - 3; p++) {
 		unsigned char ch = (unsigned char)*p;
 
 		if (isascii(ch) && isalnum(ch))
 			slug[n++] = (char)tolower(ch);
 		else if ((ch == ' ' || ch == '-') && n > 0 && slug[n - 1] != '-')
 			slug[n++] = '-';
+		else if (ch == 0xc3 && (unsigned char)p[1] >= 0x80 &&
+		    (unsigned char)p[1] <= 0xbf) {
+			for (const char *q = fold[(unsigned char)p[1] - 0x80];
+			    *q != '\0'; q++)
+				slug[n++] = *q;
+			p++;
+		}
 	}
 	while (n > 0 && slug[n - 1] == '-')
 		n--;

@@ -46,6 +46,14 @@ int agreement_render(const struct session *s, const struct content *c,
 int agreement_lines(const struct session *s, const struct content *c,
     time_t now, int width, struct render_lines *out, char **cause);
 
+/*
+ * The fingerprint agreement_render() puts in every format, as 64 hex
+ * digits in fp (for callers that do not include cmark.h). 0, or -1 and
+ * *cause as for agreement_build().
+ */
+int agreement_fingerprint(const struct session *s, const struct content *c,
+    time_t now, char fp[FINGERPRINT_HEX + 1], char **cause);
+
 /* "agreement-sam-2026-11-29": a file name stem for the outputs. Caller frees. */
 char *agreement_file_stem(const struct session *s, time_t now);
 

@@ -11,6 +11,7 @@
 #include <sysexits.h>
 
 struct content;
+struct session;
 
 struct cli {
 	const char *prog;		/* "talkpact" */
@@ -20,8 +21,10 @@ struct cli {
 	char **content_dirs;		/* each --content DIR, in order */
 	size_t n_content_dirs, cap_content_dirs;
 	bool only_content;		/* --only-content: skip shipped and user content */
-	bool plain;			/* --plain */
+	bool plain;			/* --plain, no terminal, or TERM dumb/unset */
 	bool quiet;			/* -q: no notices */
+	bool no_color;			/* NO_COLOR is set (non-empty) */
+	bool exit_after_first_frame;	/* TALKPACT_EXIT_AFTER_FIRST_FRAME=1 */
 };
 
 /* A subcommand: returns the process exit code. argv[0] is its name. */
@@ -62,5 +65,13 @@ int cmd_render(struct cli *cli, int argc, char **argv);		/* cli_agreement.c */
 int cmd_verify(struct cli *cli, int argc, char **argv);		/* cli_agreement.c */
 
 int cmd_pack(struct cli *cli, int argc, char **argv);		/* cli_pack.c */
+int cmd_resume(struct cli *cli, int argc, char **argv);		/* cli_tui.c */
+
+/*
+ * The interactive program (plain mode if cli->plain) with s to carry on
+ * (ownership passes; cleaned up on every path) or NULL for the welcome
+ * screen. Loads the content first. Returns the exit code. cli_tui.c.
+ */
+int cli_interactive(struct cli *cli, struct session *s);
 
 #endif

@@ -21,6 +21,7 @@ const struct cli_command cli_commands[] = {
 	{ "list", cmd_list, "list the prompts and agreement templates" },
 	{ "pack", cmd_pack, "print prompt packs for teachers: a handout or cut-out cards" },
 	{ "sessions", cmd_sessions, "list saved sessions" },
+	{ "resume", cmd_resume, "carry on with a saved conversation" },
 	{ "render", cmd_render, "write a session's agreement (md, html, txt)" },
 	{ "verify", cmd_verify, "check a signed agreement has not changed" },
 	{ NULL, NULL, NULL },	/* commands arrive with their modules */
@@ -131,6 +132,24 @@ S_cli_cleanup(struct cli *cli)
 	free(cli->content_dirs);
 }
 
+/*
+ * The interactive program runs in plain mode when asked for, when stdin or
+ * stdout is not a terminal, or when TERM is dumb or unset; NO_COLOR and
+ * TALKPACT_EXIT_AFTER_FIRST_FRAME are read here and passed on.
+ */
+static void
+S_interactive_env(struct cli *cli)
+{
+	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
+	const char *first = getenv("TALKPACT_EXIT_AFTER_FIRST_FRAME");
+
+	cli->no_color = nc != NULL && *nc != '\0';
+	cli->exit_after_first_frame = first != NULL && strcmp(first, "1") == 0;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||
+	    *term == '\0' || strcmp(term, "dumb") == 0)
+		cli->plain = true;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -187,10 +206,10 @@ main(int argc, char **argv)
 	cli.user_datadir = S_xdg_dir("XDG_DATA_HOME", ".local/share");
 	cli.state_dir = S_xdg_dir("XDG_STATE_HOME", ".local/state");
 
+	/* For the interactive program (no command, or resume). */
+	S_interactive_env(&cli);
 	if (optind >= argc) {
-		rc = cli_error(EX_UNAVAILABLE,
-		    "the interactive program is not part of this build yet; "
-		    "see 'talkpact --help' for the commands");
+		rc = cli_interactive(&cli, NULL);
 		S_cli_cleanup(&cli);
 		return rc;
 	}

@@ -1,8 +1,8 @@
 /*
  * session_store.c: session files. Owns the on-disk format (written with
  * libyaml's emitter, read back with its event parser into a small tree
- * that keeps every node's line and column), the private sessions folder,
- * and atomic replacement of a file.
+ * that keeps every node's line and column) and the private sessions
+ * folder; privfile.c does the 0700 folders and the atomic 0600 writes.
  *
  * Never prints, never exits, never reads the environment. Never writes
  * over a file that does not load cleanly.
@@ -23,6 +23,7 @@
 
 #include <yaml.h>
 
+#include "privfile.h"
 #include "session_store.h"
 #include "util.h"
 
@@ -61,57 +62,6 @@ S_index_of(const char *const *names, int n, const char *v)
 
 /* ---- folder ------------------------------------------------------------- */
 
-/* mkdir -p with mode 0700 for each folder it creates. */
-static int
-S_mkdirs(const char *path, char **cause)
-{
-	char *p = xstrdup(path);
-	int rc = -1;
-
-	for (char *q = p + 1; ; q++) {
-		if (*q != '/' && *q != '\0')
-			continue;
-		char save = *q;
-
-		*q = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			*cause = xasprintf("cannot create folder %s: %s", p,
-			    strerror(errno));
-			goto out;
-		}
-		*q = save;
-		if (save == '\0')
-			break;
-	}
-	rc = 0;
-out:
-	free(p);
-	return rc;
-}
-
-/* Make path a private folder: a directory, mode 0700 at most. */
-static int
-S_private_dir(const char *path, char **cause)
-{
-	struct stat sb;
-
-	if (stat(path, &sb) != 0) {
-		*cause = xasprintf("cannot use folder %s: %s", path,
-		    strerror(errno));
-		return -1;
-	}
-	if (!S_ISDIR(sb.st_mode)) {
-		*cause = xasprintf("%s is not a folder", path);
-		return -1;
-	}
-	if ((sb.st_mode & 077) != 0 && chmod(path, sb.st_mode & 0700) != 0) {
-		*cause = xasprintf("cannot make folder %s private: %s", path,
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 int
 session_store_open(struct session_store *st, const char *state_dir,
     char **cause)
@@ -125,8 +75,9 @@ session_store_open(struct session_store *st, const char *state_dir,
 		return -1;
 	}
 	dir = xasprintf("%s/sessions", state_dir);
-	if (S_mkdirs(dir, cause) != 0 || S_private_dir(state_dir, cause) != 0 ||
-	    S_private_dir(dir, cause) != 0) {
+	if (privfile_mkdirs(dir, cause) != 0 ||
+	    privfile_private_dir(state_dir, cause) != 0 ||
+	    privfile_private_dir(dir, cause) != 0) {
 		free(dir);
 		return -1;
 	}
@@ -1186,31 +1137,14 @@ session_store_load_path(const char *path, struct session *s,
 
 /* ---- saving ------------------------------------------------------------ */
 
-static int
-S_write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int
 session_store_save_path(const char *path, const struct session *s,
     char **cause)
 {
-	static unsigned counter;
-	char *text = NULL, *tmp = NULL, *dir = NULL, *slash;
+	char *text;
 	struct session old;
 	struct diag_list d;
-	int fd = -1, dfd = -1, rc = -1, tries = 0;
+	int rc;
 
 	/* Never replace a file we could not read: it may be all they have. */
 	if (access(path, F_OK) == 0) {
@@ -1231,58 +1165,9 @@ session_store_save_path(const char *path, const struct session *s,
 	}
 	if ((text = session_store_format(s)) == NULL) {
 		*cause = xstrdup("the session could not be written as YAML");
-		goto out;
+		return -1;
 	}
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) != NULL)
-		*(slash == dir ? slash + 1 : slash) = '\0';
-	else
-		strcpy(dir, ".");
-	do {
-		free(tmp);
-		tmp = xasprintf("%s.tmp-%ld-%u", path, (long)getpid(), counter++);
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	} while (fd < 0 && errno == EEXIST && ++tries < 100);
-	if (fd < 0) {
-		*cause = xasprintf("cannot create %s: %s", tmp, strerror(errno));
-		free(tmp);
-		tmp = NULL;
-		goto out;
-	}
-	if (S_write_all(fd, text, strlen(text)) != 0 || fsync(fd) != 0) {
-		*cause = xasprintf("cannot write %s: %s", tmp, strerror(errno));
-		goto out;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
-		*cause = xasprintf("cannot write %s: %s", tmp, strerror(errno));
-		goto out;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0) {
-		*cause = xasprintf("cannot replace %s: %s", path, strerror(errno));
-		goto out;
-	}
-	free(tmp);
-	tmp = NULL;
-	/* Make the rename itself durable. */
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
-	    fsync(dfd) != 0) {
-		*cause = xasprintf("cannot sync folder %s: %s", dir,
-		    strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	if (fd >= 0)
-		close(fd);
-	if (dfd >= 0)
-		close(dfd);
-	if (tmp != NULL) {
-		unlink(tmp);
-		free(tmp);
-	}
-	free(dir);
+	rc = privfile_write(path, text, strlen(text), cause);
 	free(text);
 	return rc;
 }

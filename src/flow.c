@@ -1,0 +1,530 @@
+/*
+ * flow.c: the glue between the front ends (TUI, plain mode) and the
+ * session model, its store and the agreement: open/list/save sessions,
+ * apply-and-save, blank checking, clause text, and the signed agreement's
+ * review lines and files (through agreement.h). Never prints, never
+ * exits, never reads the environment, never includes curses.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "agreement.h"
+#include "fingerprint.h"
+#include "flow.h"
+#include "privfile.h"
+#include "render.h"
+#include "session_store.h"
+#include "util.h"
+
+void
+flow_init(struct flow *f, const char *state_dir, const struct content *c)
+{
+	memset(f, 0, sizeof *f);
+	f->state_dir = state_dir;
+	f->c = c;
+	session_init(&f->s);
+}
+
+static void
+S_forget_outputs(struct flow *f)
+{
+	free(f->out_md);
+	free(f->out_html);
+	free(f->out_txt);
+	free(f->fingerprint);
+	f->out_md = f->out_html = f->out_txt = f->fingerprint = NULL;
+}
+
+void
+flow_close(struct flow *f)
+{
+	session_cleanup(&f->s);
+	session_init(&f->s);
+	free(f->prompts);
+	f->prompts = NULL;
+	f->n_prompts = 0;
+	f->open = false;
+	S_forget_outputs(f);
+}
+
+void
+flow_cleanup(struct flow *f)
+{
+	flow_close(f);
+	session_cleanup(&f->s);
+}
+
+static void
+S_refresh(struct flow *f)
+{
+	free(f->prompts);
+	f->prompts = NULL;
+	f->n_prompts = session_prompts(&f->s, f->c, &f->prompts);
+}
+
+static int
+S_store(const struct flow *f, struct session_store *st, char **cause)
+{
+	memset(st, 0, sizeof *st);
+	if (f->state_dir == NULL) {
+		*cause = xstrdup("There is nowhere to keep conversations: set HOME "
+		    "or XDG_STATE_HOME.");
+		return -1;
+	}
+	return session_store_open(st, f->state_dir, cause);
+}
+
+static char *
+S_first_diag(struct diag_list *d, const char *fallback)
+{
+	if (d->n > 0)
+		return diag_string(&d->items[0]);
+	return xstrdup(fallback);
+}
+
+int
+flow_list(const struct flow *f, struct flow_entries *out, char **cause)
+{
+	struct session_store st;
+	struct session_list l = { 0 };
+	struct diag_list d;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	if (f->state_dir == NULL)
+		return 0;	/* nothing saved anywhere: an empty list */
+	if (S_store(f, &st, cause) != 0)
+		return -1;
+	diag_list_init(&d);
+	if (session_store_list(&st, &l, &d) != 0) {
+		*cause = S_first_diag(&d, "The saved conversations could not be read.");
+		goto out;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		struct flow_entry *e;
+
+		if (!l.items[i].ok || l.items[i].s.id == NULL)
+			continue;
+		out->items = xgrow(out->items, &out->cap, out->n, sizeof *out->items);
+		e = &out->items[out->n++];
+		e->id = xstrdup(l.items[i].s.id);
+		e->child = l.items[i].s.child != NULL ? xstrdup(l.items[i].s.child) : NULL;
+		e->describe = session_describe(&l.items[i].s, f->c);
+		e->stage = l.items[i].s.stage;
+		e->updated = l.items[i].s.updated;
+	}
+	rc = 0;
+out:
+	session_list_cleanup(&l);
+	diag_list_cleanup(&d);
+	session_store_cleanup(&st);
+	return rc;
+}
+
+void
+flow_entries_cleanup(struct flow_entries *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->items[i].id);
+		free(e->items[i].child);
+		free(e->items[i].describe);
+	}
+	free(e->items);
+	memset(e, 0, sizeof *e);
+}
+
+void
+flow_new(struct flow *f)
+{
+	flow_close(f);
+	f->open = true;
+	S_refresh(f);
+}
+
+int
+flow_open(struct flow *f, const char *id, char **cause)
+{
+	struct session_store st;
+	struct diag_list d;
+	int rc = -1;
+
+	flow_close(f);
+	if (S_store(f, &st, cause) != 0)
+		return -1;
+	diag_list_init(&d);
+	if (session_store_load(&st, id, &f->s, NULL, &d) != 0) {
+		*cause = S_first_diag(&d, "That conversation could not be opened.");
+		session_cleanup(&f->s);
+		session_init(&f->s);
+		goto out;
+	}
+	f->open = true;
+	S_refresh(f);
+	rc = 0;
+out:
+	diag_list_cleanup(&d);
+	session_store_cleanup(&st);
+	return rc;
+}
+
+void
+flow_adopt(struct flow *f, struct session *s)
+{
+	flow_close(f);
+	f->s = *s;
+	session_init(s);
+	f->open = true;
+	S_refresh(f);
+}
+
+static int
+S_save(struct flow *f, char **cause)
+{
+	struct session_store st;
+	char *why = NULL;
+	int rc;
+
+	if (S_store(f, &st, &why) != 0)
+		goto fail;
+	if (f->s.id == NULL)
+		session_store_new_id(&st, &f->s, f->s.created != 0 ? f->s.created :
+		    time(NULL));
+	rc = session_store_save(&st, &f->s, &why);
+	session_store_cleanup(&st);
+	if (rc == 0)
+		return 0;
+fail:
+	*cause = xasprintf("Not saved: %s", why != NULL ? why : "unknown problem");
+	free(why);
+	return -1;
+}
+
+int
+flow_apply(struct flow *f, const struct action *a, char **cause)
+{
+	*cause = NULL;
+	if (!f->open) {
+		*cause = xstrdup("No conversation is open.");
+		return -1;
+	}
+	if (session_apply(&f->s, f->c, a, cause) != 0)
+		return -1;
+	switch (a->kind) {
+	case ACTION_SET_AGE:
+	case ACTION_SET_BAND:
+	case ACTION_START_TALKING:
+	case ACTION_BACK:
+		S_refresh(f);
+		break;
+	default:
+		break;
+	}
+	if (a->kind != ACTION_SIGN || f->s.stage == STAGE_SIGNED)
+		S_forget_outputs(f);
+	/* Nothing is saved before the child has a name: it names the file. */
+	if (f->s.child == NULL)
+		return 0;
+	return S_save(f, cause);
+}
+
+const struct template *
+flow_template(const struct flow *f)
+{
+	return f->open ? session_template(&f->s, f->c) : NULL;
+}
+
+const struct prompt *
+flow_current(const struct flow *f)
+{
+	if (!f->open || f->s.position >= f->n_prompts)
+		return NULL;
+	return f->prompts[f->s.position];
+}
+
+size_t
+flow_count(const struct flow *f, enum answer_state st)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->n_prompts; i++) {
+		const struct answer *a = session_answer(&f->s, f->prompts[i]->id);
+
+		if (a != NULL && a->state == st)
+			n++;
+	}
+	return n;
+}
+
+/* "19:30", or a prefix of one when not final. */
+static char *
+S_check_time(const char *s, bool final)
+{
+	static const char *const shape = "Type a time like 19:30 (24-hour clock).";
+	size_t n = strlen(s);
+	int h = -1, m = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i == 2 || (i == 1 && s[1] == ':')) {
+			if (s[i] != ':')
+				return xstrdup(shape);
+			continue;
+		}
+		if (!isdigit((unsigned char)s[i]))
+			return xstrdup(shape);
+	}
+	if (n >= 2 && s[1] != ':')
+		h = (s[0] - '0') * 10 + (s[1] - '0');
+	else if (n >= 1)
+		h = s[0] - '0';
+	if (h > 23)
+		return xasprintf("%d is not an hour: hours go from 00 to 23.", h);
+	{
+		const char *colon = strchr(s, ':');
+
+		if (colon != NULL && strlen(colon + 1) > 2)
+			return xstrdup(shape);
+		if (colon != NULL && strlen(colon + 1) == 2) {
+			m = (colon[1] - '0') * 10 + (colon[2] - '0');
+			if (m > 59)
+				return xasprintf("%02d is not a minute: minutes go "
+				    "from 00 to 59.", m);
+		}
+		if (final && (colon == NULL || strlen(colon + 1) != 2 ||
+		    colon - s < 1 || colon - s > 2))
+			return xstrdup(shape);
+	}
+	return NULL;
+}
+
+static char *
+S_check_number(const struct blank *b, const char *s, bool final)
+{
+	char *end;
+	long v;
+
+	if (*s == '\0')
+		return final ? xstrdup("Type a number.") : NULL;
+	for (const char *p = s; *p != '\0'; p++)
+		if (!isdigit((unsigned char)*p) && !(p == s && *p == '-'))
+			return xstrdup("Only digits, please: type a number.");
+	if (strcmp(s, "-") == 0)
+		return final ? xstrdup("Type a number.") : NULL;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || v < b->min || v > b->max) {
+		if (!final && v < b->min && errno == 0 && v >= 0)
+			return NULL;	/* "4" on the way to "45" */
+		if (b->min != LONG_MIN && b->max != LONG_MAX)
+			return xasprintf("Type a number from %ld to %ld.", b->min, b->max);
+		if (b->min != LONG_MIN)
+			return xasprintf("Type a number of at least %ld.", b->min);
+		return xasprintf("Type a number no bigger than %ld.", b->max);
+	}
+	return NULL;
+}
+
+char *
+flow_check_blank(const struct blank *b, const char *text, bool final)
+{
+	switch (b->kind) {
+	case BLANK_TIME:
+		if (*text == '\0')
+			return final ? xstrdup("Type a time like 19:30.") : NULL;
+		return S_check_time(text, final);
+	case BLANK_NUMBER:
+		return S_check_number(b, text, final);
+	case BLANK_CHOICE:
+		for (size_t i = 0; i < b->n_choices; i++)
+			if (strcmp(b->choices[i], text) == 0)
+				return NULL;
+		return xstrdup("Pick one of the choices with Left and Right.");
+	case BLANK_TEXT:
+	default:
+		if (final) {
+			const char *p = text;
+
+			while (*p == ' ')
+				p++;
+			if (*p == '\0')
+				return xasprintf("Please fill in \"%s\".", b->label);
+		}
+		return NULL;
+	}
+}
+
+char *
+flow_clause_text(const struct flow *f, const struct clause *cl)
+{
+	const struct template *t = flow_template(f);
+	size_t cap = strlen(cl->text) + 64, n = 0;
+	char *out = xmalloc(cap);
+	const char *p = cl->text;
+
+	while (*p != '\0') {
+		const char *end, *val = NULL;
+		char gbuf[SESSION_MAX_GROWN_UPS * (SESSION_MAX_NAME_BYTES + 8)];
+
+		if (p[0] == '{' && p[1] == '{' && (end = strstr(p + 2, "}}")) != NULL) {
+			char *id = xstrndup(p + 2, (size_t)(end - p - 2));
+			const struct blank *b = t != NULL ? template_blank(t, id) : NULL;
+
+			if (strcmp(id, "child") == 0)
+				val = f->s.child != NULL ? f->s.child : "the child";
+			else if (strcmp(id, "grown-ups") == 0) {
+				/* As the agreement joins them: "A, B and C". */
+				gbuf[0] = '\0';
+				for (size_t i = 0; i < f->s.n_grown_ups; i++) {
+					if (i > 0)
+						strncat(gbuf, i + 1 == f->s.n_grown_ups ?
+						    " and " : ", ", sizeof gbuf - strlen(gbuf) - 1);
+					strncat(gbuf, f->s.grown_ups[i],
+					    sizeof gbuf - strlen(gbuf) - 1);
+				}
+				val = f->s.n_grown_ups > 0 ? gbuf : "the grown-ups";
+			} else if (b != NULL)
+				val = session_blank(&f->s, b);
+			if (val == NULL)
+				val = "___";
+			free(id);
+			while (n + strlen(val) + 1 > cap)
+				out = xreallocarray(out, cap *= 2, 1);
+			memcpy(out + n, val, strlen(val));
+			n += strlen(val);
+			p = end + 2;
+			continue;
+		}
+		if (n + 2 > cap)
+			out = xreallocarray(out, cap *= 2, 1);
+		out[n++] = *p++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+int
+flow_review_lines(struct flow *f, int width, struct render_lines *out,
+    char **cause)
+{
+	memset(out, 0, sizeof *out);
+	if (!f->open) {
+		*cause = xstrdup("No conversation is open.");
+		return -1;
+	}
+	return agreement_lines(&f->s, f->c, time(NULL), width, out, cause);
+}
+
+/* Does path hold exactly text? (A missing file does not.) */
+static bool
+S_same_file(const char *path, const char *text)
+{
+	size_t len = strlen(text), got;
+	char *buf;
+	FILE *fp;
+	bool same;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return false;
+	buf = xmalloc(len + 1);
+	got = fread(buf, 1, len + 1, fp);
+	same = got == len && memcmp(buf, text, len) == 0;
+	free(buf);
+	fclose(fp);
+	return same;
+}
+
+static bool
+S_exists(const char *path)
+{
+	struct stat sb;
+
+	return lstat(path, &sb) == 0;
+}
+
+int
+flow_write(struct flow *f, char **cause)
+{
+	static const enum render_format fmts[] = { RENDER_MD, RENDER_HTML, RENDER_TXT };
+	static const char *const exts[] = { "md", "html", "txt" };
+	char *text[3] = { NULL, NULL, NULL }, *path[3] = { NULL, NULL, NULL };
+	char fp[FINGERPRINT_HEX + 1], *dir = NULL, *stem = NULL, *why = NULL;
+	time_t now = time(NULL);
+	int rc = -1;
+
+	*cause = NULL;
+	S_forget_outputs(f);
+	if (!f->open || f->s.stage != STAGE_SIGNED) {
+		*cause = xstrdup("The agreement is not signed yet.");
+		return -1;
+	}
+	if (f->state_dir == NULL) {
+		*cause = xstrdup("There is nowhere to keep the agreement: set HOME "
+		    "or XDG_STATE_HOME.");
+		return -1;
+	}
+	for (size_t i = 0; i < 3; i++)
+		if (agreement_render(&f->s, f->c, now, fmts[i], &text[i], &why) != 0)
+			goto out;
+	if (agreement_fingerprint(&f->s, f->c, now, fp, &why) != 0)
+		goto out;
+	dir = xasprintf("%s/agreements", f->state_dir);
+	if (privfile_mkdirs(dir, &why) != 0 ||
+	    privfile_private_dir(f->state_dir, &why) != 0 ||
+	    privfile_private_dir(dir, &why) != 0)
+		goto out;
+	/*
+	 * The same child signing twice on one day gets "-2", "-3"...; writing
+	 * this same agreement again reuses its own name (the .md is identical:
+	 * a signed agreement's text depends only on the session).
+	 */
+	for (int n = 1; ; n++) {
+		char *base = agreement_file_stem(&f->s, now);
+		bool free_here;
+
+		free(stem);
+		stem = n == 1 ? base : xasprintf("%s-%d", base, n);
+		if (n != 1)
+			free(base);
+		for (size_t i = 0; i < 3; i++) {
+			free(path[i]);
+			path[i] = xasprintf("%s/%s.%s", dir, stem, exts[i]);
+		}
+		free_here = !S_exists(path[0]) && !S_exists(path[1]) &&
+		    !S_exists(path[2]);
+		if (free_here || S_same_file(path[0], text[0]))
+			break;
+		if (n == 999) {
+			why = xasprintf("%s already holds 999 agreements for "
+			    "this name and day", dir);
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < 3; i++)
+		if (privfile_write(path[i], text[i], strlen(text[i]), &why) != 0)
+			goto out;
+	f->out_md = path[0];
+	f->out_html = path[1];
+	f->out_txt = path[2];
+	path[0] = path[1] = path[2] = NULL;
+	f->fingerprint = fingerprint_groups(fp, FINGERPRINT_SHOWN);
+	rc = 0;
+out:
+	if (rc != 0)
+		*cause = xasprintf("The agreement was not written: %s",
+		    why != NULL ? why : "unknown problem");
+	free(why);
+	for (size_t i = 0; i < 3; i++) {
+		free(text[i]);
+		free(path[i]);
+	}
+	free(stem);
+	free(dir);
+	return rc;
+}

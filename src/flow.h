@@ -1,0 +1,103 @@
+/*
+ * flow.h: one family's way through talkpact, shared by the TUI and plain
+ * mode: which session is open, the prompts it talks through, applying an
+ * action and saving at once, checking blanks as they are typed, and
+ * writing the signed agreement. It glues session.h to the session store
+ * and the agreement renderer, so the front ends never touch either.
+ *
+ * No curses, no printing, no exit, no environment: errors come back as a
+ * message in *cause (caller frees).
+ */
+#ifndef TALKPACT_FLOW_H
+#define TALKPACT_FLOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "content.h"
+#include "session.h"
+
+struct cli;
+struct render_lines;
+
+/* A saved conversation, for the welcome screen. */
+struct flow_entry {
+	char *id;
+	char *child;		/* or NULL */
+	char *describe;		/* session_describe() */
+	enum session_stage stage;
+	time_t updated;
+};
+
+struct flow_entries {
+	struct flow_entry *items;
+	size_t n, cap;
+};
+
+struct flow {
+	const char *state_dir;		/* sessions go in its sessions/; borrowed, or NULL */
+	const struct content *c;	/* borrowed */
+	struct session s;		/* the open session, if open */
+	bool open;
+	const struct prompt **prompts;	/* session_prompts(), owned array */
+	size_t n_prompts;
+	/* After flow_write(): the files written and the fingerprint. */
+	char *out_md, *out_html, *out_txt, *fingerprint;
+};
+
+void flow_init(struct flow *f, const char *state_dir, const struct content *c);
+void flow_cleanup(struct flow *f);
+
+/* Saved sessions, newest first. Returns 0 or -1 with *cause. */
+int flow_list(const struct flow *f, struct flow_entries *out, char **cause);
+void flow_entries_cleanup(struct flow_entries *e);
+
+/* Start an empty session (not saved until the child's name is given). */
+void flow_new(struct flow *f);
+/* Close the open session (it is already saved). */
+void flow_close(struct flow *f);
+/* Open a saved session by id. Returns 0 or -1 with *cause. */
+int flow_open(struct flow *f, const char *id, char **cause);
+/* Take over a session the caller loaded (e.g. from 'talkpact resume'). */
+void flow_adopt(struct flow *f, struct session *s);
+
+/*
+ * Apply one action and save straight away. Returns 0, or -1 with *cause
+ * (the session unchanged if the action was refused; changed in memory but
+ * not on disk if saving failed, and the message says so).
+ */
+int flow_apply(struct flow *f, const struct action *a, char **cause);
+
+/* The template for the session's band, or NULL. */
+const struct template *flow_template(const struct flow *f);
+/* The prompt at the session's position, or NULL past the end. */
+const struct prompt *flow_current(const struct flow *f);
+/* How many prompts have an answer given, skipped or marked later. */
+size_t flow_count(const struct flow *f, enum answer_state st);
+
+/*
+ * Check a blank's value while it is being typed (final false: an
+ * unfinished "19:" is fine) or when it is confirmed (final true).
+ * Returns NULL if fine, else a message (caller frees).
+ */
+char *flow_check_blank(const struct blank *b, const char *text, bool final);
+
+/* A clause's text with its blanks filled in as the session has them. Caller frees. */
+char *flow_clause_text(const struct flow *f, const struct clause *cl);
+
+/* The agreement as it will print, wrapped to width, for the review screen. */
+int flow_review_lines(struct flow *f, int width, struct render_lines *out,
+    char **cause);
+
+/*
+ * Write the signed agreement as STATE_DIR/agreements/STEM.md, .html and
+ * .txt (agreement_file_stem(); "-2", "-3"... when another agreement has
+ * that name; the folder 0700, each file 0600 and replaced atomically) and
+ * fill out_* (full paths) and fingerprint (the printed 32 digits in groups
+ * of four). Writing the same signed agreement again reuses its files.
+ * Returns 0 or -1 with *cause.
+ */
+int flow_write(struct flow *f, char **cause);
+
+#endif

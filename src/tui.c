@@ -1,0 +1,781 @@
+/*
+ * tui.c: the full-screen program's main loop: the terminal (curses start
+ * and a sane return on every exit path: normal, Ctrl-C, SIGTERM, SIGHUP and
+ * crashes), reading keys and turning them into requests, the title row, the
+ * status and keys lines, the help overlay, the too-small notice, colours
+ * and the drawing helpers the views share. Views own their screens; this
+ * file never looks inside a session except through flow.h.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "tui.h"
+#include "tui_curses.h"
+#include "tui_view.h"
+#include "util.h"
+
+/* ---- the terminal, and giving it back -------------------------------- */
+
+static volatile sig_atomic_t S_signal;		/* SIGINT, SIGTERM, SIGHUP */
+static volatile sig_atomic_t S_active;		/* curses owns the terminal */
+static struct termios S_saved_tio;
+static bool S_have_tio;
+static char S_reset[512];			/* written on a crash */
+static size_t S_reset_len;
+
+static void
+S_on_signal(int sig)
+{
+	S_signal = sig;
+}
+
+/* Async-signal-safe: write(), tcsetattr(), signal() and raise() only. */
+static void
+S_on_crash(int sig)
+{
+	if (S_active) {
+		if (S_reset_len > 0)
+			(void)!write(STDOUT_FILENO, S_reset, S_reset_len);
+		if (S_have_tio)
+			(void)tcsetattr(STDIN_FILENO, TCSANOW, &S_saved_tio);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+S_add_reset(const char *cap)
+{
+	const char *s = tigetstr((char *)cap);
+	size_t n;
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	n = strlen(s);
+	if (S_reset_len + n < sizeof S_reset) {
+		memcpy(S_reset + S_reset_len, s, n);
+		S_reset_len += n;
+	}
+}
+
+static void
+S_signals(void)
+{
+	struct sigaction sa;
+	static const int crash[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = S_on_signal;	/* no SA_RESTART: wake get_wch */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = S_on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
+		sigaction(crash[i], &sa, NULL);
+}
+
+static const struct {
+	short fg, bg;
+	attr_t colour, mono;
+} S_roles[] = {
+#define X(role, fg, bg, ca, ma) { fg, bg, ca, ma },
+	TUI_COLORS
+#undef X
+};
+
+static attr_t S_attrs[ROLE_UI__COUNT];
+static short S_pairs[ROLE_UI__COUNT];
+
+static void
+S_colours(struct tui *t, bool no_colour)
+{
+	t->colour = !no_colour && has_colors();
+	if (t->colour) {
+		start_color();
+		use_default_colors();
+	}
+	for (int i = 0; i < ROLE_UI__COUNT; i++) {
+		S_pairs[i] = 0;
+		if (t->colour && (S_roles[i].fg != -1 || S_roles[i].bg != -1) &&
+		    i < COLOR_PAIRS - 1) {
+			init_pair((short)(i + 1), S_roles[i].fg, S_roles[i].bg);
+			S_pairs[i] = (short)(i + 1);
+			S_attrs[i] = S_roles[i].colour;
+		} else
+			S_attrs[i] = t->colour ? S_roles[i].colour : S_roles[i].mono;
+	}
+}
+
+static void
+S_role(enum tui_role r)
+{
+	attr_set(S_attrs[r], S_pairs[r], NULL);
+}
+
+static int S_key_cleft, S_key_cright;
+
+static int
+S_key_code(const char *cap)
+{
+	char *s = tigetstr((char *)cap);
+
+	if (s == NULL || s == (char *)-1)
+		return -1;
+	return key_defined(s);
+}
+
+static void
+S_start(struct tui *t, bool no_colour)
+{
+	if (tcgetattr(STDIN_FILENO, &S_saved_tio) == 0)
+		S_have_tio = true;
+	initscr();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	set_escdelay(getenv("ESCDELAY") ? ESCDELAY : 50);
+	S_colours(t, no_colour);
+	S_reset_len = 0;
+	S_add_reset("sgr0");
+	S_add_reset("cnorm");
+	S_add_reset("rmkx");
+	S_add_reset("rmcup");
+	S_key_cleft = S_key_code("kLFT5");
+	S_key_cright = S_key_code("kRIT5");
+	S_active = 1;
+	S_signals();
+	layout_compute(&t->lay, COLS, LINES);
+}
+
+static void
+S_stop(void)
+{
+	if (!S_active)
+		return;
+	attr_set(A_NORMAL, 0, NULL);
+	curs_set(1);
+	endwin();
+	S_active = 0;
+}
+
+/* One key as our own code; -1 on timeout or a signal. */
+static int
+S_read_key(void)
+{
+	wint_t wc;
+	int rc;
+
+	timeout(-1);
+	rc = get_wch(&wc);
+	if (rc == ERR)
+		return -1;
+	if (rc == KEY_CODE_YES) {
+		switch (wc) {
+		case KEY_UP: return TK_UP;
+		case KEY_DOWN: return TK_DOWN;
+		case KEY_LEFT: return TK_LEFT;
+		case KEY_RIGHT: return TK_RIGHT;
+		case KEY_HOME: return TK_HOME;
+		case KEY_END: return TK_END;
+		case KEY_PPAGE: return TK_PGUP;
+		case KEY_NPAGE: return TK_PGDN;
+		case KEY_BACKSPACE: return TK_BACKSPACE;
+		case KEY_DC: return TK_DELETE;
+		case KEY_ENTER: return TK_ENTER;
+		case KEY_BTAB: return TK_BTAB;
+		case KEY_RESIZE: return TK_RESIZE;
+		default:
+			break;
+		}
+		if ((int)wc == S_key_cleft)
+			return TK_CLEFT;
+		if ((int)wc == S_key_cright)
+			return TK_CRIGHT;
+		if (wc >= (wint_t)KEY_F(1) && wc <= (wint_t)KEY_F(10))
+			return TK_F1 + (int)(wc - KEY_F(1));
+		return -1;
+	}
+	if (wc == 27) {
+		/* Esc alone, or Alt- (an Esc prefix) and the next key. */
+		wint_t next;
+
+		timeout(0);
+		rc = get_wch(&next);
+		timeout(-1);
+		if (rc == OK) {
+			if (next == '\r' || next == '\n')
+				return TK_ALT | TK_ENTER;
+			if (next == 0x7f || next == 8)
+				return TK_ALT | 0x7f;
+			return TK_ALT | (int)next;
+		}
+		if (rc == KEY_CODE_YES && next == KEY_BACKSPACE)
+			return TK_ALT | 0x7f;
+		return TK_ESC;
+	}
+	if (wc == '\r' || wc == '\n')
+		return TK_ENTER;
+	if (wc == '\t')
+		return TK_TAB;
+	if (wc == 8)
+		return 0x7f;
+	return (int)wc;
+}
+
+/* ---- drawing helpers -------------------------------------------------- */
+
+int
+tui_textn(struct tui *t, int y, int x, const char *s, size_t len, int w,
+    enum tui_role r)
+{
+	int used = 0;
+	size_t i = 0;
+
+	if (y < 0 || y >= t->lay.rows || x >= t->lay.cols || w <= 0)
+		return 0;
+	if (x + w > t->lay.cols)
+		w = t->lay.cols - x;
+	S_role(r);
+	move(y, x);
+	while (i < len) {
+		size_t n = wrap_next(s, len, i);
+		int cw = wrap_width(s + i, n);
+		wchar_t wcs[8];
+		size_t k = 0, j = i;
+
+		if (s[i] == '\n')
+			break;
+		if (used + cw > w)
+			break;
+		while (j < i + n && k < 7) {
+			wchar_t wc;
+
+			j += wrap_decode(s + j, i + n - j, &wc);
+			if (wc < 0x20 || wc == 0x7f || (wc >= 0x80 && wc < 0xa0))
+				wc = (k == 0) ? ' ' : 0;
+			if (wc != 0)
+				wcs[k++] = wc;
+		}
+		if (k > 0 && wrap_char_width(wcs[0]) == 0) {
+			/* A stray combining mark: show it on a space. */
+			memmove(wcs + 1, wcs, (k < 7 ? k : 6) * sizeof *wcs);
+			wcs[0] = ' ';
+			k = k < 7 ? k + 1 : 7;
+			cw = 1;
+		}
+		wcs[k] = 0;
+		if (k > 0)
+			addnwstr(wcs, (int)k);
+		used += cw;
+		i += n;
+	}
+	return used;
+}
+
+int
+tui_text(struct tui *t, int y, int x, const char *s, int w, enum tui_role r)
+{
+	return tui_textn(t, y, x, s, strlen(s), w, r);
+}
+
+void
+tui_fill(struct tui *t, int y, int x, int w, enum tui_role r)
+{
+	if (y < 0 || y >= t->lay.rows || w <= 0)
+		return;
+	if (x + w > t->lay.cols)
+		w = t->lay.cols - x;
+	S_role(r);
+	mvhline(y, x, ' ', w);
+}
+
+int
+tui_wrapped(struct tui *t, int y, int x, int w, int rows, const char *s,
+    enum tui_role r, bool centre)
+{
+	struct wrap_lines wl;
+	int n;
+
+	wrap_lines_init(&wl);
+	wrap_text(s, strlen(s), w, &wl);
+	n = (int)wl.n < rows ? (int)wl.n : rows;
+	if (y >= 0)
+		for (int i = 0; i < n; i++) {
+			const struct wrap_line *l = &wl.lines[i];
+			int off = centre ? wrap_centre(w, l->width) : 0;
+
+			tui_textn(t, y + i, x + off, s + l->start, l->len, w - off, r);
+		}
+	wrap_lines_cleanup(&wl);
+	return n;
+}
+
+void
+tui_box(struct tui *t, int y, int x, int w, int h, enum tui_role r)
+{
+	if (w < 2 || h < 2)
+		return;
+	S_role(r);
+	mvadd_wch(y, x, WACS_ULCORNER);
+	mvadd_wch(y, x + w - 1, WACS_URCORNER);
+	mvadd_wch(y + h - 1, x, WACS_LLCORNER);
+	mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
+	mvhline_set(y, x + 1, WACS_HLINE, w - 2);
+	mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
+	mvvline_set(y + 1, x, WACS_VLINE, h - 2);
+	mvvline_set(y + 1, x + w - 1, WACS_VLINE, h - 2);
+}
+
+int
+tui_top(const struct tui *t, int need)
+{
+	int spare = t->lay.body_rows - need;
+
+	return t->lay.body_top + (spare > 3 ? spare / 3 : 0);
+}
+
+void
+tui_cursor(struct tui *t, int y, int x)
+{
+	t->cur_y = y;
+	t->cur_x = x;
+}
+
+void
+tui_field(struct tui *t, int y, int x, int w, int rows, const char *label,
+    struct textfield *tf, bool focused)
+{
+	struct wrap_lines wl;
+	int crow, ccol, inner = w - 4;
+
+	tui_box(t, y, x, w, rows + 2, focused ? ROLE_UI_BORDER_FOCUS : ROLE_UI_BORDER);
+	if (label != NULL) {
+		int lw = wrap_width(label, strlen(label));
+
+		tui_text(t, y, x + 2, " ", 1, focused ? ROLE_UI_BORDER_FOCUS : ROLE_UI_BORDER);
+		tui_text(t, y, x + 3, label, w - 6, ROLE_UI_LABEL);
+		tui_text(t, y, x + 3 + (lw < w - 6 ? lw : w - 6), " ", 1,
+		    focused ? ROLE_UI_BORDER_FOCUS : ROLE_UI_BORDER);
+	}
+	if (inner < 2)
+		return;
+	textfield_scroll(tf, inner, rows);
+	wrap_lines_init(&wl);
+	textfield_layout(tf, inner, &wl, &crow, &ccol);
+	for (int r = 0; r < rows; r++) {
+		size_t li = (size_t)(tf->top + r);
+
+		tui_fill(t, y + 1 + r, x + 1, w - 2,
+		    focused ? ROLE_UI_FIELD_FOCUS : ROLE_UI_FIELD);
+		if (li < wl.n)
+			tui_textn(t, y + 1 + r, x + 2, tf->buf + wl.lines[li].start,
+			    wl.lines[li].len, inner,
+			    focused ? ROLE_UI_FIELD_FOCUS : ROLE_UI_FIELD);
+	}
+	if (tf->top > 0)
+		tui_text(t, y, x + w - 3, "\xe2\x86\x91", 1, ROLE_UI_BORDER_FOCUS);
+	if (tf->top + rows < (int)wl.n)
+		tui_text(t, y + rows + 1, x + w - 3, "\xe2\x86\x93", 1, ROLE_UI_BORDER_FOCUS);
+	if (focused)
+		tui_cursor(t, y + 1 + crow - tf->top,
+		    x + 2 + (ccol < inner ? ccol : inner));
+	wrap_lines_cleanup(&wl);
+}
+
+void
+tui_line_field(struct tui *t, int y, int x, int w, struct textfield *tf,
+    bool focused)
+{
+	int used = 0, start = 0, cur;
+	size_t from = 0;
+	enum tui_role r = focused ? ROLE_UI_FIELD_FOCUS : ROLE_UI_SELECTED;
+
+	if (w < 4)
+		return;
+	tui_fill(t, y, x, w, focused ? ROLE_UI_FIELD_FOCUS : ROLE_UI_FIELD);
+	if (!focused)
+		r = ROLE_UI_FIELD;
+	/* Scroll sideways so the cursor stays in the box. */
+	cur = wrap_width(tf->buf, tf->cursor);
+	if (cur > w - 3) {
+		start = cur - (w - 3);
+		while (from < tf->len && used < start) {
+			size_t n = wrap_next(tf->buf, tf->len, from);
+
+			used += wrap_width(tf->buf + from, n);
+			from += n;
+		}
+	}
+	tui_textn(t, y, x + 1, tf->buf + from, tf->len - from, w - 2, r);
+	if (!focused && tf->len == 0)
+		tui_text(t, y, x + 1, "\xe2\x80\x94", 1, ROLE_UI_MUTED);
+	if (focused)
+		tui_cursor(t, y, x + 1 + cur - used);
+}
+
+/* ---- status line ------------------------------------------------------ */
+
+static void
+S_set_message(struct tui *t, bool bad, const char *fmt, va_list ap)
+{
+	char *m;
+	int n;
+	va_list ap2;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	m = xmalloc((size_t)n + 1);
+	vsnprintf(m, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	free(t->message);
+	t->message = m;
+	t->message_bad = bad;
+}
+
+void
+tui_note(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	S_set_message(t, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+tui_mistake(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	S_set_message(t, true, fmt, ap);
+	va_end(ap);
+	beep();
+}
+
+void
+tui_warn(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	S_set_message(t, true, fmt, ap);
+	va_end(ap);
+}
+
+void
+tui_mistake_cause(struct tui *t, char *cause)
+{
+	tui_mistake(t, "%s", cause != NULL ? cause : "that did not work");
+	free(cause);
+}
+
+void
+tui_clear_note(struct tui *t)
+{
+	free(t->message);
+	t->message = NULL;
+}
+
+const char *
+tui_child_name(const struct tui *t)
+{
+	if (t->flow.open && t->flow.s.child != NULL && *t->flow.s.child != '\0')
+		return t->flow.s.child;
+	return "the child";
+}
+
+void
+tui_switch(struct tui *t, const struct view *v)
+{
+	t->view = v;
+	t->help = false;
+	if (v->open != NULL)
+		v->open(t);
+}
+
+/* ---- the frame -------------------------------------------------------- */
+
+static const char *const S_global_help[] = {
+	"Keys that work everywhere:",
+	"  F1 or ?      help for the screen you are on",
+	"  Esc          go back",
+	"  q or F10     leave talkpact (q only when not typing in a box)",
+	"  Tab, arrows  move between boxes and choices",
+	"  Ctrl-L       draw the screen again",
+	"",
+	"When typing in a box: Left/Right, Home/End (or Ctrl-A/Ctrl-E),",
+	"Ctrl-Left/Right or Alt-B/Alt-F move by word; Backspace, Delete,",
+	"Ctrl-K (to end), Ctrl-U (to start), Ctrl-W (a word) delete;",
+	"Alt-Enter starts a new line.",
+	"",
+	"Everything you confirm is saved at once: you can stop at any time",
+	"and carry on later from the welcome screen.",
+	NULL
+};
+
+static void
+S_draw_title(struct tui *t)
+{
+	char right[160];
+	int rw;
+
+	tui_fill(t, 0, 0, t->lay.cols, ROLE_UI_TITLE);
+	tui_text(t, 0, 1, "talkpact", 10, ROLE_UI_TITLE);
+	right[0] = '\0';
+	if (t->flow.open && t->flow.s.child != NULL) {
+		if (t->flow.s.age > 0)
+			snprintf(right, sizeof right, "%s, %d ", t->flow.s.child,
+			    t->flow.s.age);
+		else
+			snprintf(right, sizeof right, "%s ", t->flow.s.child);
+	}
+	rw = wrap_width(right, strlen(right));
+	tui_text(t, 0, 10, "\xc2\xb7 ", 2, ROLE_UI_TITLE_DIM);
+	tui_text(t, 0, 12, t->view->name, t->lay.cols - 14 - rw, ROLE_UI_TITLE);
+	if (rw > 0 && rw < t->lay.cols - 30)
+		tui_text(t, 0, t->lay.cols - rw, right, rw, ROLE_UI_TITLE);
+}
+
+static void
+S_draw_foot(struct tui *t)
+{
+	const struct tui_hint *h;
+	static const struct tui_hint help_hints[] = {
+		{ "Esc", "close help" }, { "\xe2\x86\x91\xe2\x86\x93", "scroll" },
+		{ NULL, NULL }
+	};
+	int x = 1;
+
+	tui_fill(t, t->lay.message_row, 0, t->lay.cols, ROLE_UI_NORMAL);
+	if (t->message != NULL)
+		tui_text(t, t->lay.message_row, 1, t->message, t->lay.cols - 2,
+		    t->message_bad ? ROLE_UI_ERROR : ROLE_UI_OK);
+	tui_fill(t, t->lay.keys_row, 0, t->lay.cols, ROLE_UI_NORMAL);
+	h = t->help ? help_hints : t->view->hints(t);
+	for (; h->key != NULL; h++) {
+		int kw = wrap_width(h->key, strlen(h->key)) + 2;
+		int ww = wrap_width(h->what, strlen(h->what));
+
+		if (x + kw + ww + 1 > t->lay.cols)
+			break;
+		tui_fill(t, t->lay.keys_row, x, kw, ROLE_UI_KEY);
+		tui_text(t, t->lay.keys_row, x + 1, h->key, kw, ROLE_UI_KEY);
+		x += kw + 1;
+		x += tui_text(t, t->lay.keys_row, x, h->what, ww, ROLE_UI_KEYTEXT);
+		x += 2;
+	}
+}
+
+static int
+S_help_lines(struct tui *t, const char ***out)
+{
+	static const char *lines[128];
+	int n = 0;
+
+	for (const char *const *l = t->view->help; l != NULL && *l != NULL && n < 100; l++)
+		lines[n++] = *l;
+	if (n > 0)
+		lines[n++] = "";
+	for (const char *const *l = S_global_help; *l != NULL && n < 127; l++)
+		lines[n++] = *l;
+	*out = lines;
+	return n;
+}
+
+static void
+S_draw_help(struct tui *t)
+{
+	const char **lines;
+	int n = S_help_lines(t, &lines);
+	int w = t->lay.text_cols, x = t->lay.text_left;
+	int top = t->lay.body_top, h = t->lay.body_rows;
+	int y = top + 1, shown = 0;
+
+	for (int r = top; r < top + h; r++)
+		tui_fill(t, r, x - 1, w + 2, ROLE_UI_NORMAL);
+	tui_box(t, top, x - 1, w + 2, h, ROLE_UI_BORDER_FOCUS);
+	tui_text(t, top, x + 1, " Help ", 8, ROLE_UI_LABEL);
+	if (t->help_top > n - 1)
+		t->help_top = n > 0 ? n - 1 : 0;
+	for (int i = t->help_top; i < n && y < top + h - 1; i++) {
+		int used = tui_wrapped(t, -1, 0, w - 2, top + h - 1 - y, lines[i],
+		    ROLE_UI_NORMAL, false);
+
+		tui_wrapped(t, y, x + 1, w - 2, top + h - 1 - y, lines[i],
+		    i == 0 ? ROLE_UI_HEADING : ROLE_UI_NORMAL, false);
+		y += used > 0 ? used : 1;
+		shown++;
+	}
+	(void)shown;
+}
+
+static void
+S_draw_small(struct tui *t)
+{
+	char size[96];
+	int y = t->lay.rows / 2 - 1;
+
+	snprintf(size, sizeof size, "(at least %dx%d; now %dx%d)",
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS, t->lay.cols, t->lay.rows);
+	if (y < 0)
+		y = 0;
+	tui_wrapped(t, y, 0, t->lay.cols, 2, "Please make the window larger",
+	    ROLE_UI_STRONG, true);
+	tui_wrapped(t, y + 1 + (t->lay.cols < 30), 0, t->lay.cols, 2, size,
+	    ROLE_UI_NORMAL, true);
+}
+
+static void
+S_draw(struct tui *t)
+{
+	static int cursor_shown = -1;
+	int want;
+
+	erase();
+	t->cur_y = t->cur_x = -1;
+	if (t->lay.too_small)
+		S_draw_small(t);
+	else {
+		t->view->draw(t);
+		if (t->help) {
+			t->cur_y = -1;
+			S_draw_help(t);
+		}
+		S_draw_title(t);
+		S_draw_foot(t);
+	}
+	attr_set(A_NORMAL, 0, NULL);
+	want = t->cur_y >= 0 ? 1 : 0;
+	if (want != cursor_shown) {
+		curs_set(want);
+		cursor_shown = want;
+	}
+	if (want)
+		move(t->cur_y, t->cur_x);
+	else
+		move(t->lay.rows - 1, t->lay.cols - 1);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* The first view for a session taken over at start. */
+static const struct view *
+S_view_for(const struct session *s)
+{
+	switch (s->stage) {
+	case STAGE_FAMILY: return &view_family;
+	case STAGE_TALKING: return &view_talk;
+	case STAGE_AGREEING: return &view_agree;
+	case STAGE_SIGNING: return &view_sign;
+	case STAGE_SIGNED: return &view_review;
+	default: return &view_welcome;
+	}
+}
+
+static void
+S_handle(struct tui *t, int key)
+{
+	enum request r;
+	wchar_t ch = 0;
+
+	r = keys_request(key, t->lay.too_small || t->help ? KEYS_BROWSE :
+	    t->view->mode(t), &ch);
+	switch (r) {
+	case REQ_RESIZE:
+		layout_compute(&t->lay, COLS, LINES);
+		return;
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		return;
+	case REQ_QUIT:
+		t->quit = true;
+		return;
+	default:
+		break;
+	}
+	if (t->lay.too_small)
+		return;
+	if (t->help) {
+		if (r == REQ_DOWN || r == REQ_PAGE_DOWN)
+			t->help_top += r == REQ_DOWN ? 1 : t->lay.body_rows - 3;
+		else if (r == REQ_UP || r == REQ_PAGE_UP) {
+			t->help_top -= r == REQ_UP ? 1 : t->lay.body_rows - 3;
+			if (t->help_top < 0)
+				t->help_top = 0;
+		} else
+			t->help = false;
+		return;
+	}
+	if (r == REQ_HELP) {
+		t->help = true;
+		t->help_top = 0;
+		return;
+	}
+	if (r == REQ_NONE)
+		return;
+	t->view->request(t, r, ch);
+}
+
+int
+tui_run(struct cli *cli, struct content *c, struct session *s)
+{
+	struct tui t;
+	bool first = true;
+	int rc = 0;
+
+	memset(&t, 0, sizeof t);
+	t.cli = cli;
+	t.state_dir = cli->state_dir;
+	t.sessions_dir = cli->state_dir != NULL ?
+	    xasprintf("%s/sessions", cli->state_dir) : NULL;
+	flow_init(&t.flow, cli->state_dir, c);
+	S_start(&t, cli->no_color);
+	if (s != NULL) {
+		flow_adopt(&t.flow, s);
+		tui_switch(&t, S_view_for(&t.flow.s));
+	} else
+		tui_switch(&t, &view_welcome);
+	while (!t.quit) {
+		int key;
+
+		S_draw(&t);
+		if (first && cli->exit_after_first_frame)
+			break;
+		first = false;
+		key = S_read_key();
+		if (S_signal != 0)
+			break;
+		if (key < 0)
+			continue;
+		S_handle(&t, key);
+	}
+	S_stop();
+	{
+		const struct view *const all[] = { &view_welcome, &view_family,
+		    &view_talk, &view_agree, &view_review, &view_sign, &view_done };
+
+		for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+			if (all[i]->cleanup != NULL)
+				all[i]->cleanup();
+	}
+	if (S_signal != 0)
+		rc = 128 + S_signal;
+	tui_clear_note(&t);
+	flow_cleanup(&t.flow);
+	free(t.sessions_dir);
+	return rc;
+}

@@ -1,0 +1,663 @@
+/*
+ * view_agree.c: choosing the agreement: the template's blanks (times and
+ * numbers checked as they are typed), its sections with each clause
+ * switched on or off, the family's own rules and whom each binds, and the
+ * grown-ups' promises. Every change goes through flow_apply() and is
+ * saved at once.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_curses.h"
+#include "tui_view.h"
+#include "util.h"
+
+enum item_kind {
+	IT_HEADING, IT_BLANK, IT_CLAUSE, IT_RULE, IT_ADD_RULE, IT_PROMISE,
+	IT_CONTINUE
+};
+
+struct item {
+	enum item_kind kind;
+	const char *title;		/* IT_HEADING */
+	const struct blank *blank;
+	const struct clause *clause;
+	const struct promise *promise;
+	size_t rule;			/* IT_RULE: index */
+};
+
+static struct item *S_items;
+static size_t S_n, S_cap, S_sel, S_top;
+static struct textfield S_field;	/* the blank or new rule being typed */
+static bool S_ready;
+static long S_field_for = -1;		/* item the field holds */
+static int S_new_binds = BINDS_EVERYONE;
+
+static void
+S_add(struct item it)
+{
+	S_items = xgrow(S_items, &S_cap, S_n, sizeof *S_items);
+	S_items[S_n++] = it;
+}
+
+static void
+S_build(struct tui *t)
+{
+	const struct template *tp = flow_template(&t->flow);
+
+	S_n = 0;
+	S_field_for = -1;
+	if (tp == NULL)
+		return;
+	if (tp->n_blanks > 0) {
+		S_add((struct item){ .kind = IT_HEADING, .title = "Fill in the blanks" });
+		for (size_t i = 0; i < tp->n_blanks; i++)
+			S_add((struct item){ .kind = IT_BLANK, .blank = &tp->blanks[i] });
+	}
+	for (size_t s = 0; s < tp->n_sections; s++) {
+		S_add((struct item){ .kind = IT_HEADING, .title = tp->sections[s].title });
+		for (size_t i = 0; i < tp->sections[s].n_clauses; i++)
+			S_add((struct item){ .kind = IT_CLAUSE,
+			    .clause = &tp->sections[s].clauses[i] });
+	}
+	S_add((struct item){ .kind = IT_HEADING, .title = "Our own rules" });
+	for (size_t i = 0; i < t->flow.s.n_rules; i++)
+		S_add((struct item){ .kind = IT_RULE, .rule = i });
+	S_add((struct item){ .kind = IT_ADD_RULE });
+	if (tp->n_promises > 0) {
+		S_add((struct item){ .kind = IT_HEADING, .title = "The grown-ups' promises" });
+		for (size_t i = 0; i < tp->n_promises; i++)
+			S_add((struct item){ .kind = IT_PROMISE, .promise = &tp->promises[i] });
+	}
+	S_add((struct item){ .kind = IT_CONTINUE });
+	if (S_sel >= S_n)
+		S_sel = S_n - 1;
+	while (S_sel < S_n && S_items[S_sel].kind == IT_HEADING)
+		S_sel++;
+}
+
+static bool
+S_typed(const struct item *it)
+{
+	return (it->kind == IT_BLANK && it->blank->kind != BLANK_CHOICE) ||
+	    it->kind == IT_ADD_RULE;
+}
+
+/* Load the field for the selected item if it is a typed one. */
+static void
+S_load_field(struct tui *t)
+{
+	const struct item *it = &S_items[S_sel];
+
+	if ((long)S_sel == S_field_for)
+		return;
+	S_field_for = (long)S_sel;
+	if (it->kind == IT_BLANK)
+		textfield_set(&S_field, session_blank(&t->flow.s, it->blank));
+	else
+		textfield_set(&S_field, NULL);
+}
+
+static void
+S_open(struct tui *t)
+{
+	if (!S_ready) {
+		textfield_init(&S_field, SESSION_MAX_TEXT_BYTES, false);
+		S_ready = true;
+	}
+	S_sel = 0;
+	S_top = 0;
+	S_build(t);
+	if (S_n > 0)
+		S_load_field(t);
+}
+
+static void
+S_cleanup(void)
+{
+	free(S_items);
+	S_items = NULL;
+	S_n = S_cap = 0;
+	if (S_ready)
+		textfield_cleanup(&S_field);
+	S_ready = false;
+}
+
+/* Save a typed blank being left. Returns false if it is refused. */
+static bool
+S_commit(struct tui *t)
+{
+	const struct item *it;
+	struct action a = { .kind = ACTION_SET_BLANK };
+	char *cause = NULL, *msg;
+
+	if (S_n == 0 || S_field_for != (long)S_sel)
+		return true;
+	it = &S_items[S_sel];
+	if (it->kind != IT_BLANK || !S_field.changed)
+		return true;
+	if ((msg = flow_check_blank(it->blank, textfield_text(&S_field), true)) != NULL) {
+		tui_mistake(t, "%s", msg);
+		free(msg);
+		return false;
+	}
+	a.id = it->blank->id;
+	a.text = textfield_text(&S_field);
+	if (flow_apply(&t->flow, &a, &cause) != 0) {
+		tui_mistake_cause(t, cause);
+		return false;
+	}
+	S_field.changed = false;
+	tui_note(t, "Saved.");
+	return true;
+}
+
+static void
+S_move(struct tui *t, int delta)
+{
+	size_t i = S_sel;
+
+	if (!S_commit(t))
+		return;
+	for (;;) {
+		if (delta < 0 && i == 0)
+			return;
+		if (delta > 0 && i + 1 >= S_n)
+			return;
+		i = delta < 0 ? i - 1 : i + 1;
+		if (S_items[i].kind != IT_HEADING)
+			break;
+	}
+	S_sel = i;
+	S_load_field(t);
+}
+
+static void
+S_apply(struct tui *t, struct action *a, const char *done)
+{
+	char *cause = NULL;
+
+	if (flow_apply(&t->flow, a, &cause) != 0)
+		tui_mistake_cause(t, cause);
+	else if (done != NULL)
+		tui_note(t, "%s", done);
+}
+
+static void
+S_toggle(struct tui *t, int delta)
+{
+	const struct item *it = &S_items[S_sel];
+	struct action a = { 0 };
+	const struct blank *b;
+	const char *cur;
+	size_t k = 0;
+
+	switch (it->kind) {
+	case IT_CLAUSE:
+		a.kind = ACTION_SET_CLAUSE;
+		a.id = it->clause->id;
+		a.flag = !session_clause_on(&t->flow.s, it->clause);
+		S_apply(t, &a, a.flag ? "Switched on." : "Switched off.");
+		break;
+	case IT_PROMISE:
+		a.kind = ACTION_SET_PROMISE;
+		a.id = it->promise->id;
+		a.flag = !session_promise_on(&t->flow.s, it->promise);
+		S_apply(t, &a, a.flag ? "Promised." : "Left out.");
+		break;
+	case IT_BLANK:
+		b = it->blank;
+		if (b->kind != BLANK_CHOICE || b->n_choices == 0)
+			break;
+		cur = session_blank(&t->flow.s, b);
+		for (size_t i = 0; i < b->n_choices; i++)
+			if (cur != NULL && strcmp(cur, b->choices[i]) == 0)
+				k = i;
+		k = (k + b->n_choices + (size_t)(delta < 0 ? -1 : 1)) % b->n_choices;
+		a.kind = ACTION_SET_BLANK;
+		a.id = b->id;
+		a.text = b->choices[k];
+		S_apply(t, &a, NULL);
+		break;
+	case IT_RULE: {
+		const struct own_rule *r = &t->flow.s.rules[it->rule];
+
+		a.kind = ACTION_EDIT_RULE;
+		a.index = it->rule;
+		a.text = r->text;
+		a.number = ((int)r->binds + BINDS__COUNT + (delta < 0 ? -1 : 1)) %
+		    BINDS__COUNT;
+		S_apply(t, &a, NULL);
+		break;
+	}
+	case IT_ADD_RULE:
+		S_new_binds = (S_new_binds + BINDS__COUNT + (delta < 0 ? -1 : 1)) %
+		    BINDS__COUNT;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+S_continue(struct tui *t)
+{
+	struct action a = { .kind = ACTION_START_SIGNING };
+	char *cause = NULL;
+
+	if (!S_commit(t))
+		return;
+	if (t->flow.s.stage == STAGE_AGREEING && flow_apply(&t->flow, &a, &cause) != 0) {
+		tui_mistake_cause(t, cause);
+		return;
+	}
+	tui_clear_note(t);
+	tui_switch(t, &view_review);
+}
+
+static void
+S_enter(struct tui *t)
+{
+	const struct item *it = &S_items[S_sel];
+	struct action a = { 0 };
+
+	switch (it->kind) {
+	case IT_ADD_RULE:
+		if (textfield_blank(&S_field)) {
+			tui_mistake(t, "Type your rule first, then press Enter.");
+			return;
+		}
+		a.kind = ACTION_ADD_RULE;
+		a.text = textfield_text(&S_field);
+		a.number = S_new_binds;
+		{
+			char *cause = NULL;
+
+			if (flow_apply(&t->flow, &a, &cause) != 0) {
+				tui_mistake_cause(t, cause);
+				return;
+			}
+		}
+		tui_note(t, "Rule added, for %s.", binds_shown((enum binds)a.number));
+		S_build(t);
+		S_sel++;	/* stay on "add a rule" below the new one */
+		while (S_sel < S_n && S_items[S_sel].kind != IT_ADD_RULE)
+			S_sel++;
+		S_field_for = -1;
+		S_load_field(t);
+		break;
+	case IT_CONTINUE:
+		S_continue(t);
+		break;
+	case IT_BLANK:
+		if (S_commit(t))
+			S_move(t, 1);
+		break;
+	default:
+		S_toggle(t, 1);
+		break;
+	}
+}
+
+static void
+S_request(struct tui *t, enum request r, wchar_t ch)
+{
+	const struct item *it;
+	enum tf_result res;
+	struct action a = { 0 };
+	char *msg;
+
+	if (S_n == 0) {
+		if (r == REQ_BACK)
+			tui_switch(t, &view_talk);
+		return;
+	}
+	it = &S_items[S_sel];
+	if (S_typed(it)) {
+		S_load_field(t);
+		res = textfield_request(&S_field, r, ch, 40);
+		if (res == TF_CHANGED) {
+			tui_clear_note(t);
+			if (it->kind == IT_BLANK &&
+			    (msg = flow_check_blank(it->blank, textfield_text(&S_field),
+			    false)) != NULL) {
+				tui_warn(t, "%s", msg);
+				free(msg);
+			}
+			return;
+		}
+		if (res == TF_MOVED || res == TF_REFUSED)
+			return;
+	}
+	switch (r) {
+	case REQ_UP:
+	case REQ_PREV_FIELD:
+		S_move(t, -1);
+		break;
+	case REQ_DOWN:
+	case REQ_NEXT_FIELD:
+		S_move(t, 1);
+		break;
+	case REQ_PAGE_UP:
+		for (int i = 0; i < t->lay.body_rows / 2; i++)
+			S_move(t, -1);
+		break;
+	case REQ_PAGE_DOWN:
+		for (int i = 0; i < t->lay.body_rows / 2; i++)
+			S_move(t, 1);
+		break;
+	case REQ_FIRST:
+		if (S_commit(t)) {
+			S_sel = 0;
+			while (S_sel + 1 < S_n && S_items[S_sel].kind == IT_HEADING)
+				S_sel++;
+			S_load_field(t);
+		}
+		break;
+	case REQ_LAST:
+		if (S_commit(t)) {
+			S_sel = S_n - 1;
+			S_load_field(t);
+		}
+		break;
+	case REQ_TOGGLE:
+	case REQ_RIGHT:
+		S_toggle(t, 1);
+		break;
+	case REQ_LEFT:
+		S_toggle(t, -1);
+		break;
+	case REQ_ENTER:
+		S_enter(t);
+		break;
+	case REQ_ADD:
+		if (S_commit(t)) {
+			while (S_sel + 1 < S_n && S_items[S_sel].kind != IT_ADD_RULE)
+				S_sel++;
+			while (S_sel > 0 && S_items[S_sel].kind != IT_ADD_RULE)
+				S_sel--;
+			S_load_field(t);
+		}
+		break;
+	case REQ_REMOVE:
+		if (it->kind == IT_RULE) {
+			a.kind = ACTION_REMOVE_RULE;
+			a.index = it->rule;
+			S_apply(t, &a, "Rule removed.");
+			S_build(t);
+			S_field_for = -1;
+			S_load_field(t);
+		}
+		break;
+	case REQ_BACK:
+		if (!S_commit(t))
+			break;
+		a.kind = ACTION_BACK;
+		{
+			char *cause = NULL;
+
+			if (flow_apply(&t->flow, &a, &cause) != 0) {
+				tui_mistake_cause(t, cause);
+				break;
+			}
+		}
+		tui_clear_note(t);
+		tui_switch(t, &view_talk);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Rows an item takes at width w. */
+static int
+S_height(struct tui *t, const struct item *it, int w, char **text_out)
+{
+	char *text = NULL;
+	int h = 1;
+
+	switch (it->kind) {
+	case IT_CLAUSE:
+		text = flow_clause_text(&t->flow, it->clause);
+		break;
+	case IT_PROMISE:
+		text = xstrdup(it->promise->text);
+		break;
+	case IT_RULE:
+		text = xasprintf("%s (for %s)", t->flow.s.rules[it->rule].text,
+		    binds_shown(t->flow.s.rules[it->rule].binds));
+		break;
+	case IT_HEADING:
+	case IT_BLANK:
+		h = 2;
+		break;
+	default:
+		break;
+	}
+	if (text != NULL)
+		h = tui_wrapped(t, -1, 0, w - 6, 6, text, ROLE_UI_NORMAL, false);
+	if (text_out != NULL)
+		*text_out = text;
+	else
+		free(text);
+	return h;
+}
+
+static void
+S_draw_item(struct tui *t, const struct item *it, int y, int x, int w,
+    bool sel, char *text)
+{
+	enum tui_role r = sel ? ROLE_UI_SELECTED : ROLE_UI_NORMAL;
+	const char *v;
+	int lw;
+
+	switch (it->kind) {
+	case IT_HEADING:
+		tui_text(t, y + 1, x, it->title, w, ROLE_UI_HEADING);
+		break;
+	case IT_BLANK:
+		/* The label on one row, its value below it. */
+		lw = 4;
+		tui_text(t, y, x + 2, it->blank->label, w - 2,
+		    sel ? ROLE_UI_LABEL : ROLE_UI_NORMAL);
+		y++;
+		if (it->blank->kind == BLANK_CHOICE) {
+			int vw;
+
+			v = session_blank(&t->flow.s, it->blank);
+			v = v != NULL ? v : "";
+			vw = wrap_width(v, strlen(v));
+			if (sel) {
+				tui_text(t, y, x + lw, "\xe2\x97\x82 ", 2, ROLE_UI_BORDER_FOCUS);
+				tui_fill(t, y, x + lw + 2, vw + 2, ROLE_UI_SELECTED);
+			}
+			tui_text(t, y, x + lw + 3, v, w - lw - 6,
+			    sel ? ROLE_UI_SELECTED : ROLE_UI_STRONG);
+			if (sel)
+				tui_text(t, y, x + lw + 5 + vw, "\xe2\x96\xb8", 1,
+				    ROLE_UI_BORDER_FOCUS);
+		} else if (sel)
+			tui_line_field(t, y, x + lw + 2, w - lw - 2, &S_field, true);
+		else {
+			v = session_blank(&t->flow.s, it->blank);
+			tui_text(t, y, x + lw + 3, v != NULL ? v : "", w - lw - 3,
+			    ROLE_UI_STRONG);
+		}
+		break;
+	case IT_CLAUSE:
+	case IT_PROMISE: {
+		bool on = it->kind == IT_CLAUSE ?
+		    session_clause_on(&t->flow.s, it->clause) :
+		    session_promise_on(&t->flow.s, it->promise);
+		int h = tui_wrapped(t, -1, 0, w - 6, 6, text, r, false);
+
+		if (sel)
+			for (int i = 0; i < h; i++)
+				tui_fill(t, y + i, x, w, ROLE_UI_SELECTED);
+		tui_text(t, y, x + 1, on ? "[x]" : "[ ]", 3,
+		    sel ? ROLE_UI_SELECTED : on ? ROLE_UI_ON : ROLE_UI_OFF);
+		tui_wrapped(t, y, x + 5, w - 6, 6, text,
+		    sel ? ROLE_UI_SELECTED : on ? ROLE_UI_NORMAL : ROLE_UI_MUTED, false);
+		break;
+	}
+	case IT_RULE: {
+		int h = tui_wrapped(t, -1, 0, w - 6, 6, text, r, false);
+
+		if (sel)
+			for (int i = 0; i < h; i++)
+				tui_fill(t, y + i, x, w, ROLE_UI_SELECTED);
+		tui_text(t, y, x + 1, "\xe2\x80\xa2", 1, r);
+		tui_wrapped(t, y, x + 5, w - 6, 6, text, r, false);
+		break;
+	}
+	case IT_ADD_RULE: {
+		char *who = xasprintf("for %s", binds_shown((enum binds)S_new_binds));
+
+		if (sel) {
+			free(who);
+			who = xasprintf("for %s (change after)",
+			    binds_shown((enum binds)S_new_binds));
+		}
+		int ww = wrap_width(who, strlen(who));
+
+		tui_text(t, y, x + 1, "+", 1, ROLE_UI_LABEL);
+		if (sel) {
+			tui_line_field(t, y, x + 4, w - ww - 10, &S_field, true);
+			tui_text(t, y, x + w - ww - 4, "\xe2\x97\x82 ", 2, ROLE_UI_BORDER_FOCUS);
+			tui_text(t, y, x + w - ww - 2, who, ww, ROLE_UI_LABEL);
+			tui_text(t, y, x + w - 1, "\xe2\x96\xb8", 1, ROLE_UI_BORDER_FOCUS);
+		} else
+			tui_text(t, y, x + 4, "Add a rule of your own", w - 5, ROLE_UI_MUTED);
+		free(who);
+		break;
+	}
+	case IT_CONTINUE:
+		if (sel)
+			tui_fill(t, y, x + w / 2 - 16, 32, ROLE_UI_SELECTED);
+		tui_text(t, y, x + w / 2 - 13, "Read it through and sign  \xe2\x86\x92", 30,
+		    sel ? ROLE_UI_SELECTED : ROLE_UI_LABEL);
+		break;
+	}
+}
+
+static void
+S_draw(struct tui *t)
+{
+	const struct layout *l = &t->lay;
+	int x = l->text_left, w = l->text_cols, y = l->body_top;
+	int bottom = l->body_top + l->body_rows, used;
+	const struct template *tp = flow_template(&t->flow);
+
+	if (tp == NULL || S_n == 0) {
+		tui_wrapped(t, y + 2, x, w, 4, "This session's agreement template "
+		    "is not loaded. Check the content folders, or press Esc to go "
+		    "back.", ROLE_UI_ERROR, true);
+		return;
+	}
+	tui_text(t, y, x, tp->title, w, ROLE_UI_QUESTION);
+	y += 1;
+	/* Scroll so the selected item (and its heading) shows. */
+	if (S_sel < S_top)
+		S_top = S_sel > 0 && S_items[S_sel - 1].kind == IT_HEADING ?
+		    S_sel - 1 : S_sel;
+	for (;;) {
+		used = 0;
+		for (size_t i = S_top; i <= S_sel; i++)
+			used += S_height(t, &S_items[i], w, NULL);
+		if (used <= bottom - y || S_top >= S_sel)
+			break;
+		S_top++;
+	}
+	for (size_t i = S_top; i < S_n && y < bottom; i++) {
+		char *text = NULL;
+		int h = S_height(t, &S_items[i], w, &text);
+
+		if (y + h > bottom && i != S_sel) {
+			free(text);
+			break;
+		}
+		S_draw_item(t, &S_items[i], y, x, w, i == S_sel, text);
+		free(text);
+		y += h;
+	}
+	if (S_top > 0)
+		tui_text(t, l->body_top, x + w - 8, "\xe2\x86\x91 more", 8, ROLE_UI_MUTED);
+}
+
+static enum keys_mode
+S_mode(struct tui *t)
+{
+	(void)t;
+	return S_n > 0 && S_typed(&S_items[S_sel]) ? KEYS_EDIT : KEYS_BROWSE;
+}
+
+static const struct tui_hint *
+S_hints(struct tui *t)
+{
+	static const struct tui_hint toggle[] = {
+		{ "Space", "on/off" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
+		{ "a", "add a rule" }, { "Esc", "back" }, { "?", "help" },
+		{ "q", "quit" }, { NULL, NULL }
+	};
+	static const struct tui_hint choice[] = {
+		{ "\xe2\x86\x90\xe2\x86\x92", "change" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
+		{ "Esc", "back" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	};
+	static const struct tui_hint rule[] = {
+		{ "\xe2\x86\x90\xe2\x86\x92", "who it is for" }, { "x", "remove" },
+		{ "\xe2\x86\x91\xe2\x86\x93", "move" }, { "Esc", "back" },
+		{ "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	};
+	static const struct tui_hint typed[] = {
+		{ "Enter", "save" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
+		{ "Esc", "back" }, { "F1", "help" }, { "F10", "quit" }, { NULL, NULL }
+	};
+	static const struct tui_hint add[] = {
+		{ "Enter", "add" }, { "Tab", "move" }, { "Esc", "back" },
+		{ "F1", "help" }, { "F10", "quit" }, { NULL, NULL }
+	};
+	static const struct tui_hint cont[] = {
+		{ "Enter", "read it through" }, { "\xe2\x86\x91", "move" },
+		{ "Esc", "back" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	};
+	const struct item *it;
+
+	(void)t;
+	if (S_n == 0)
+		return cont + 2;
+	it = &S_items[S_sel];
+	switch (it->kind) {
+	case IT_BLANK:
+		return it->blank->kind == BLANK_CHOICE ? choice : typed;
+	case IT_ADD_RULE:
+		return add;
+	case IT_RULE:
+		return rule;
+	case IT_CONTINUE:
+		return cont;
+	default:
+		return toggle;
+	}
+}
+
+static const char *const S_help[] = {
+	"Choosing your agreement",
+	"First fill in the blanks: times (like 19:30), numbers, and choices",
+	"(Left and Right change a choice). The clauses below use them.",
+	"Space (or Enter) switches a rule on [x] or off [ ]; only rules that",
+	"are on go into your agreement.",
+	"Under \"Our own rules\", type a rule of your own and press Enter;",
+	"Left and Right choose whom it is for. x removes one of your rules.",
+	"The grown-ups' promises are what the grown-ups agree to do.",
+	"Everything is saved as you go. At the end, read it through and sign.",
+	NULL
+};
+
+const struct view view_agree = {
+	.name = "Choosing our agreement", .open = S_open, .draw = S_draw,
+	.request = S_request, .mode = S_mode, .hints = S_hints, .help = S_help,
+	.cleanup = S_cleanup
+};

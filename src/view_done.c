@@ -1,0 +1,176 @@
+/*
+ * view_done.c: the end: where the agreement's .md, .html and .txt files
+ * are, its fingerprint, and how to print it. Writes the files if this
+ * signed session has none yet; changes nothing else.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_curses.h"
+#include "tui_view.h"
+#include "util.h"
+
+static void
+S_open(struct tui *t)
+{
+	char *cause = NULL;
+
+	if (t->flow.out_html == NULL && flow_write(&t->flow, &cause) != 0)
+		tui_mistake_cause(t, cause);
+}
+
+/* "Zoë, Alex and Jo": everyone who signed. Caller frees. */
+static char *
+S_everyone(const struct tui *t)
+{
+	const struct session *s = &t->flow.s;
+	char *out = xstrdup(tui_child_name(t)), *next;
+
+	for (size_t i = 0; i < s->n_grown_ups; i++) {
+		next = xasprintf("%s%s%s", out, i + 1 == s->n_grown_ups ? " and " :
+		    ", ", s->grown_ups[i]);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+static void
+S_draw(struct tui *t)
+{
+	const struct layout *l = &t->lay;
+	int x = l->text_left, w = l->text_cols, y = tui_top(t, 19), lw = 12;
+	const struct {
+		const char *what;
+		const char *path;
+	} files[] = {
+		{ "To print", t->flow.out_html },
+		{ "Plain text", t->flow.out_txt },
+		{ "Markdown", t->flow.out_md },
+	};
+	bool full = true;
+	char *line, *names;
+
+	names = S_everyone(t);
+	line = xasprintf("Well done, %s!", names);
+	free(names);
+	y += tui_wrapped(t, y, x, w, 2, line, ROLE_UI_QUESTION, true);
+	free(line);
+	y += tui_wrapped(t, y, x, w, 2, "Your family device agreement is signed "
+	    "and saved.", ROLE_UI_NORMAL, true) + 1;
+	if (t->flow.out_html == NULL) {
+		tui_wrapped(t, y, x, w, 3, "The files could not be written: see the "
+		    "message below. Press Enter to try again.", ROLE_UI_ERROR, false);
+		return;
+	}
+	/* Full paths when they fit (the column widens on a wide window);
+	 * else the folder once, then the names. */
+	for (size_t i = 0; i < 3; i++) {
+		int need = lw + 2 + wrap_width(files[i].path, strlen(files[i].path));
+
+		if (need > w && need <= l->cols - 4) {
+			x -= (need - w + 1) / 2;
+			w = need;
+		}
+	}
+	for (size_t i = 0; i < 3; i++)
+		if (lw + 2 + wrap_width(files[i].path, strlen(files[i].path)) > w)
+			full = false;
+	tui_text(t, y++, x, "Three files, with the same words:", w, ROLE_UI_LABEL);
+	if (!full) {
+		const char *slash = strrchr(t->flow.out_html, '/');
+		char *dir = xstrndup(t->flow.out_html,
+		    (size_t)(slash - t->flow.out_html + 1));
+
+		line = xasprintf("in the folder %s", dir);
+		y += tui_wrapped(t, y, x + 2, w - 2, 3, line, ROLE_UI_NORMAL, false);
+		free(line);
+		free(dir);
+	}
+	for (size_t i = 0; i < 3; i++) {
+		const char *shown = full ? files[i].path :
+		    strrchr(files[i].path, '/') + 1;
+
+		tui_text(t, y, x + 2, files[i].what, lw, ROLE_UI_NORMAL);
+		tui_text(t, y++, x + 2 + lw, shown, w - 2 - lw, ROLE_UI_STRONG);
+	}
+	y++;
+	tui_text(t, y, x, "Fingerprint:", w, ROLE_UI_LABEL);
+	tui_text(t, y++, x + 14, t->flow.fingerprint, w - 14, ROLE_UI_STRONG);
+	y += tui_wrapped(t, y, x + 2, w - 2, 2, "The same code is printed at the "
+	    "end of the agreement.", ROLE_UI_MUTED, false) + 1;
+	y += tui_wrapped(t, y, x, w, 2, "How to print: open the .html file in a "
+	    "web browser and choose Print.", ROLE_UI_NORMAL, false);
+	line = xasprintf("Copies somewhere else: talkpact render %s -f all -o "
+	    "FOLDER", t->flow.s.id != NULL ? t->flow.s.id : "SESSION");
+	y += tui_wrapped(t, y, x, w, 2, line, ROLE_UI_NORMAL, false);
+	free(line);
+	y += tui_wrapped(t, y, x, w, 2, "Check later that nothing was changed: "
+	    "talkpact verify on the .md file.", ROLE_UI_NORMAL, false);
+	if (y < l->body_top + l->body_rows)
+		tui_wrapped(t, y + (y + 1 < l->body_top + l->body_rows), x, w, 1,
+		    "Press Enter to finish.", ROLE_UI_OK, true);
+}
+
+static void
+S_request(struct tui *t, enum request r, wchar_t ch)
+{
+	char *cause = NULL;
+
+	(void)ch;
+	switch (r) {
+	case REQ_ENTER:
+		if (t->flow.out_html == NULL) {
+			if (flow_write(&t->flow, &cause) != 0)
+				tui_mistake_cause(t, cause);
+			break;
+		}
+		t->quit = true;
+		break;
+	case REQ_BACK:
+		tui_switch(t, &view_review);
+		break;
+	default:
+		break;
+	}
+}
+
+static enum keys_mode
+S_mode(struct tui *t)
+{
+	(void)t;
+	return KEYS_BROWSE;
+}
+
+static const struct tui_hint *
+S_hints(struct tui *t)
+{
+	static const struct tui_hint h[] = {
+		{ "Enter", "finish" }, { "Esc", "read it again" }, { "?", "help" },
+		{ "q", "quit" }, { NULL, NULL }
+	};
+
+	(void)t;
+	return h;
+}
+
+static const char *const S_help[] = {
+	"All done",
+	"Your agreement is written in three files with the same words: a web",
+	"page for printing, plain text, and Markdown. To print it, open the",
+	".html file in a web browser and choose Print.",
+	"The fingerprint is a code worked out from the signed text; if anyone",
+	"changes the text, it no longer matches: 'talkpact verify FILE.md'",
+	"checks. 'talkpact render' writes more copies wherever you like.",
+	"Enter finishes; Esc shows the agreement again.",
+	NULL
+};
+
+const struct view view_done = {
+	.name = "All done", .open = S_open, .draw = S_draw,
+	.request = S_request, .mode = S_mode, .hints = S_hints, .help = S_help,
+	.cleanup = NULL
+};

@@ -1,0 +1,426 @@
+/*
+ * view_talk.c: the conversation: one prompt at a time, grouped by topic,
+ * with progress; the question large and central, scenarios in a labelled
+ * box; the grown-up's tip one key away; a box for the child's words and
+ * one for the grown-up's. Answers, skips and "talk again later" are saved
+ * through flow_apply() the moment they are confirmed.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_curses.h"
+#include "tui_view.h"
+#include "util.h"
+
+static struct textfield S_child, S_grown;
+static bool S_ready, S_tip;
+static int S_focus;		/* 0 child, 1 grown-up */
+static size_t S_shown = (size_t)-1;	/* position the boxes were filled for */
+
+static void
+S_fill(struct tui *t)
+{
+	const struct prompt *p = flow_current(&t->flow);
+	const struct answer *a = p != NULL ? session_answer(&t->flow.s, p->id) : NULL;
+
+	textfield_set(&S_child, a != NULL ? a->child : NULL);
+	textfield_set(&S_grown, a != NULL ? a->grown_up : NULL);
+	S_focus = 0;
+	S_shown = t->flow.s.position;
+}
+
+static void
+S_open(struct tui *t)
+{
+	if (!S_ready) {
+		textfield_init(&S_child, SESSION_MAX_TEXT_BYTES, true);
+		textfield_init(&S_grown, SESSION_MAX_TEXT_BYTES, true);
+		S_ready = true;
+	}
+	S_tip = false;
+	S_fill(t);
+}
+
+static void
+S_cleanup(void)
+{
+	if (!S_ready)
+		return;
+	textfield_cleanup(&S_child);
+	textfield_cleanup(&S_grown);
+	S_ready = false;
+}
+
+/* Past the last prompt: on to choosing the agreement. */
+static void
+S_to_agreement(struct tui *t)
+{
+	struct action a = { .kind = ACTION_START_AGREEING };
+	char *cause = NULL;
+
+	if (t->flow.s.stage == STAGE_TALKING &&
+	    flow_apply(&t->flow, &a, &cause) != 0) {
+		tui_mistake_cause(t, cause);
+		return;
+	}
+	tui_note(t, "Every answer is saved. Now choose the rules that fit your family.");
+	tui_switch(t, &view_agree);
+}
+
+/* Save what is typed, if anything changed. Returns false if refused. */
+static bool
+S_save_typed(struct tui *t)
+{
+	const struct prompt *p = flow_current(&t->flow);
+	struct action a = { .kind = ACTION_ANSWER };
+	char *cause = NULL;
+	size_t pos = t->flow.s.position;
+
+	if (p == NULL || (!S_child.changed && !S_grown.changed))
+		return true;
+	if (textfield_blank(&S_child) && textfield_blank(&S_grown))
+		return true;
+	a.id = p->id;
+	a.text = textfield_blank(&S_child) ? NULL : textfield_text(&S_child);
+	a.text2 = textfield_blank(&S_grown) ? NULL : textfield_text(&S_grown);
+	if (flow_apply(&t->flow, &a, &cause) != 0) {
+		tui_mistake_cause(t, cause);
+		return false;
+	}
+	/* Saving moves on; stay put so the caller decides where to go. */
+	if (t->flow.s.position != pos) {
+		struct action g = { .kind = ACTION_GOTO, .number = (long)pos };
+
+		if (flow_apply(&t->flow, &g, &cause) != 0)
+			tui_mistake_cause(t, cause);
+	}
+	S_child.changed = S_grown.changed = false;
+	return true;
+}
+
+static void
+S_goto(struct tui *t, size_t pos)
+{
+	struct action a = { .kind = ACTION_GOTO, .number = (long)pos };
+	char *cause = NULL;
+
+	if (flow_apply(&t->flow, &a, &cause) != 0) {
+		tui_mistake_cause(t, cause);
+		return;
+	}
+	if (pos >= t->flow.n_prompts)
+		S_to_agreement(t);
+	else
+		S_fill(t);
+}
+
+static void
+S_mark(struct tui *t, enum action_kind k)
+{
+	const struct prompt *p = flow_current(&t->flow);
+	struct action a = { .kind = k };
+	char *cause = NULL;
+	size_t pos = t->flow.s.position;
+
+	if (p == NULL)
+		return;
+	if (!S_save_typed(t))
+		return;
+	a.id = p->id;
+	if (flow_apply(&t->flow, &a, &cause) != 0) {
+		tui_mistake_cause(t, cause);
+		return;
+	}
+	tui_note(t, k == ACTION_SKIP ? "Skipped." :
+	    k == ACTION_LATER ? "Marked to talk about again later." : "Saved.");
+	S_goto(t, pos + 1);
+}
+
+static void
+S_confirm(struct tui *t)
+{
+	const struct prompt *p = flow_current(&t->flow);
+
+	if (p == NULL) {
+		S_to_agreement(t);
+		return;
+	}
+	if (S_focus == 0) {
+		S_focus = 1;
+		return;
+	}
+	if (textfield_blank(&S_child) && textfield_blank(&S_grown)) {
+		const struct answer *a = session_answer(&t->flow.s, p->id);
+
+		if (a != NULL && a->state != ANSWER_OPEN) {
+			S_goto(t, t->flow.s.position + 1);
+			return;
+		}
+		tui_mistake(t, "Nothing typed yet: type what you said, or F3 to "
+		    "skip, F4 to talk about it later.");
+		S_focus = 0;
+		return;
+	}
+	{
+		struct action a = { .kind = ACTION_ANSWER };
+		char *cause = NULL;
+		size_t pos = t->flow.s.position;
+
+		a.id = p->id;
+		a.text = textfield_blank(&S_child) ? NULL : textfield_text(&S_child);
+		a.text2 = textfield_blank(&S_grown) ? NULL : textfield_text(&S_grown);
+		if (flow_apply(&t->flow, &a, &cause) != 0) {
+			tui_mistake_cause(t, cause);
+			return;
+		}
+		tui_note(t, "Saved.");
+		S_goto(t, pos + 1);
+	}
+}
+
+static void
+S_previous(struct tui *t)
+{
+	size_t pos = t->flow.s.position;
+
+	if (!S_save_typed(t))
+		return;
+	tui_clear_note(t);
+	if (pos == 0) {
+		struct action a = { .kind = ACTION_BACK };
+		char *cause = NULL;
+
+		if (flow_apply(&t->flow, &a, &cause) != 0) {
+			tui_mistake_cause(t, cause);
+			return;
+		}
+		tui_switch(t, &view_family);
+		return;
+	}
+	S_goto(t, pos - 1);
+}
+
+static void
+S_request(struct tui *t, enum request r, wchar_t ch)
+{
+	struct textfield *tf = S_focus == 0 ? &S_child : &S_grown;
+	enum tf_result res;
+
+	if (S_shown != t->flow.s.position)
+		S_fill(t);
+	res = textfield_request(tf, r, ch, t->lay.text_cols - 4);
+	if (res == TF_CHANGED || res == TF_MOVED) {
+		if (res == TF_CHANGED)
+			tui_clear_note(t);
+		return;
+	}
+	if (res == TF_REFUSED) {
+		if (r == REQ_ED_CHAR)
+			tui_mistake(t, "That answer is as long as it can be.");
+		return;
+	}
+	switch (r) {
+	case REQ_ENTER:
+		S_confirm(t);
+		break;
+	case REQ_NEXT_FIELD:
+	case REQ_PREV_FIELD:
+		S_focus = !S_focus;
+		break;
+	case REQ_DOWN:
+		S_focus = 1;
+		break;
+	case REQ_UP:
+		S_focus = 0;
+		break;
+	case REQ_TIP:
+		S_tip = !S_tip;
+		break;
+	case REQ_SKIP:
+		S_mark(t, ACTION_SKIP);
+		break;
+	case REQ_LATER:
+		S_mark(t, ACTION_LATER);
+		break;
+	case REQ_PREVIOUS:
+	case REQ_BACK:
+		S_previous(t);
+		break;
+	case REQ_PAGE_DOWN:
+		if (S_save_typed(t))
+			S_goto(t, t->flow.s.position + 1);
+		break;
+	case REQ_PAGE_UP:
+		S_previous(t);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The topic and progress, with a thin progress bar under it. */
+static void
+S_heading(struct tui *t, int x, int y, int w, const char *head,
+    const struct answer *ans)
+{
+	int filled = (int)((long)w * (long)(t->flow.s.position) /
+	    (long)(t->flow.n_prompts > 0 ? t->flow.n_prompts : 1));
+
+	tui_text(t, y, x, head, w, ROLE_UI_LABEL);
+	if (ans != NULL && ans->state != ANSWER_OPEN) {
+		const char *st = ans->state == ANSWER_GIVEN ? "answered" :
+		    ans->state == ANSWER_SKIPPED ? "skipped" : "for later";
+
+		tui_text(t, y, x + w - (int)strlen(st), st, w, ROLE_UI_MUTED);
+	}
+	for (int i = 0; i < w; i++)
+		tui_text(t, y + 1, x + i, i < filled ? "\xe2\x94\x81" :
+		    "\xe2\x94\x80", 1, i < filled ? ROLE_UI_ON : ROLE_UI_BORDER);
+}
+
+static void
+S_draw(struct tui *t)
+{
+	const struct layout *l = &t->lay;
+	const struct prompt *p;
+	const struct answer *ans;
+	int x = l->text_left, w = l->text_cols, y = l->body_top;
+	int bottom = l->body_top + l->body_rows, qrows, rows, avail, tip_rows, fixed;
+	char head[256], *label;
+	const char *grown = t->flow.s.n_grown_ups == 1 ? t->flow.s.grown_ups[0] :
+	    "The grown-ups";
+
+	if (S_shown != t->flow.s.position)
+		S_fill(t);
+	p = flow_current(&t->flow);
+	if (p == NULL) {
+		tui_wrapped(t, y + 2, x, w, 3, "That was the last question.",
+		    ROLE_UI_QUESTION, true);
+		tui_wrapped(t, y + 4, x, w, 3, "Press Enter to choose the rules "
+		    "for your agreement, or Esc to go back.", ROLE_UI_NORMAL, true);
+		return;
+	}
+	snprintf(head, sizeof head, "%s \xc2\xb7 %zu of %zu", topic_title(p->topic),
+	    t->flow.s.position + 1, t->flow.n_prompts);
+	ans = session_answer(&t->flow.s, p->id);
+	/* How tall is the rest? Then boxes as tall as fit, and all of it a
+	 * little down from the top on a tall window. */
+	qrows = tui_wrapped(t, -1, 0, w - 8, 5, p->question, ROLE_UI_QUESTION, true);
+	tip_rows = 1;
+	if (S_tip) {
+		tip_rows = tui_wrapped(t, -1, 0, w - 4, bottom - y, p->tip,
+		    ROLE_UI_TIP, false);
+		for (size_t i = 0; i < p->n_follow_ups; i++) {
+			char *f = xasprintf("Then ask: %s", p->follow_ups[i]);
+
+			tip_rows += tui_wrapped(t, -1, 0, w - 4, 2, f, ROLE_UI_TIP, false);
+			free(f);
+		}
+	}
+	fixed = 3 + qrows + (p->scenario ? 2 : 0) + 1 + tip_rows +
+	    (S_tip ? 1 : 0) + 4;
+	rows = (l->body_rows - fixed) / 2;
+	if (rows > (l->body_rows >= 40 ? 10 : 6))
+		rows = l->body_rows >= 40 ? 10 : 6;
+	if (rows < 1)
+		rows = 1;
+	/* Down from the top as if the tip were hidden, so showing it does not
+	 * move the question; only as far as everything still fits. */
+	{
+		int plain = fixed - tip_rows - (S_tip ? 1 : 0) + 1;
+		int top = tui_top(t, plain + 2 * rows);
+
+		if (top > bottom - fixed - 2 * rows)
+			top = bottom - fixed - 2 * rows;
+		if (top > y)
+			y = top;
+	}
+	S_heading(t, x, y, w, head, ans);
+	y += 3;
+	/* The question: centred and bold; a scenario sits in a labelled box. */
+	if (p->scenario) {
+		tui_box(t, y, x + 1, w - 2, qrows + 2, ROLE_UI_SCENARIO);
+		tui_text(t, y, x + 3, " What would you do? ", w - 6, ROLE_UI_SCENARIO);
+		tui_wrapped(t, y + 1, x + 4, w - 8, 5, p->question, ROLE_UI_SCENARIO, true);
+		y += qrows + 2;
+	} else {
+		tui_wrapped(t, y, x + 4, w - 8, 5, p->question, ROLE_UI_QUESTION, true);
+		y += qrows;
+	}
+	y++;
+	/* The tip, or where to find it. */
+	avail = bottom - y;
+	if (S_tip) {
+		int tr = avail - 2 * rows - 4 > 2 ? avail - 2 * rows - 4 : 2;
+		int used = tui_wrapped(t, y, x + 2, w - 4, tr, p->tip, ROLE_UI_TIP, false);
+
+		tui_text(t, y, x, "\xe2\x80\xa2", 1, ROLE_UI_TIP);
+		y += used;
+		for (size_t i = 0; i < p->n_follow_ups && y < bottom - 2 * rows - 5; i++) {
+			char *f = xasprintf("Then ask: %s", p->follow_ups[i]);
+
+			y += tui_wrapped(t, y, x + 2, w - 4, 2, f, ROLE_UI_TIP, false);
+			free(f);
+		}
+	} else
+		tui_text(t, y, x, "F2: a tip for the grown-up", w, ROLE_UI_MUTED);
+	y += 1;
+	label = xasprintf("%s's words", tui_child_name(t));
+	tui_field(t, y, x, w, rows, label, &S_child, S_focus == 0);
+	free(label);
+	y += rows + 2;
+	label = xasprintf("%s's words", grown);
+	if (t->flow.s.n_grown_ups != 1) {
+		free(label);
+		label = xstrdup("The grown-ups' words");
+	}
+	tui_field(t, y, x, w, rows, label, &S_grown, S_focus == 1);
+	free(label);
+}
+
+static enum keys_mode
+S_mode(struct tui *t)
+{
+	(void)t;
+	return KEYS_EDIT;
+}
+
+static const struct tui_hint *
+S_hints(struct tui *t)
+{
+	static const struct tui_hint h[] = {
+		{ "Enter", "next" }, { "Tab", "other box" }, { "F2", "tip" },
+		{ "F3", "skip" }, { "F4", "later" }, { "Esc", "back" },
+		{ "F1", "help" }, { "F10", "quit" }, { NULL, NULL }
+	};
+
+	(void)t;
+	return h;
+}
+
+static const char *const S_help[] = {
+	"Talking together",
+	"Read the question out loud and talk about it. Then type what the",
+	"child said in the first box, and what the grown-up said in the",
+	"second. Enter moves to the next box, then saves and goes on.",
+	"",
+	"F2 (or Ctrl-T)   show or hide a tip for the grown-up",
+	"F3 (or Ctrl-N)   skip this question",
+	"F4 (or Ctrl-O)   talk about this again later",
+	"Esc or F5        back to the question before",
+	"PgUp / PgDn      previous / next question",
+	"Alt-Enter        a new line inside an answer",
+	"",
+	"Questions in a box marked \"What would you do?\" are stories to",
+	"imagine together: there is no wrong answer.",
+	NULL
+};
+
+const struct view view_talk = {
+	.name = "Talking together", .open = S_open, .draw = S_draw,
+	.request = S_request, .mode = S_mode, .hints = S_hints, .help = S_help,
+	.cleanup = S_cleanup
+};

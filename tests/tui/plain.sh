@@ -1,0 +1,93 @@
+# plain.sh: plain mode from a script on stdin: the welcome choice, the
+# family, answers in both voices with accents, CJK and emoji, /skip,
+# /later, /back, a blank checked and refused, the clauses, and end of
+# input saving and exiting 0. Checks the saved session's content. Then a
+# whole session to a signed agreement, and the written files.
+. "$top_srcdir/tests/lib.sh"
+
+sessions="$HOME/.local/state/talkpact/sessions"
+
+# Not a terminal: plain mode starts by itself.
+printf '1\nZoë\n9\n\nAlex 李\n\nUK\n' >"$T/in"
+printf 'We play Minecraft 😀 with Léa\nGood to know\n' >>"$T/in"
+printf '/skip\n/back\nChanged my mind\n\n/later\n' >>"$T/in"
+run sh -c "'$TALKPACT' <'$T/in'"
+expect_rc 0 "end of input exits 0"
+expect_match out '^1\) Start a new conversation' "the welcome choices are numbered"
+expect_match out '1 of [0-9]+\]' "progress is shown as N of M"
+expect_match out "Zoë's words:" "the child's box is named for the child"
+expect_match out "Alex 李's words:" "the grown-up's box is named for the grown-up"
+expect_match out 'Carry on later with: talkpact resume ' "how to carry on is printed"
+f=$(ls "$sessions"/*.yaml 2>/dev/null | head -n 1)
+if [ -n "$f" ] && [ -f "$f" ]; then ok "a session file was saved"; else not_ok "a session file was saved"; fi
+mode=$(stat -c %a "$f" 2>/dev/null)
+expect_eq "$mode" 600 "the session file is private (0600)"
+# The store may write the emoji as a YAML escape.
+if grep -Eq 'Minecraft (😀|\\U0001F600) with Léa' "$f"; then ok "the child's words are saved as typed"; else not_ok "the child's words are saved as typed" "$(cat "$f")"; fi
+if grep -q 'Good to know' "$f"; then ok "the grown-up's words are saved"; else not_ok "the grown-up's words are saved"; fi
+if grep -q 'Changed my mind' "$f"; then ok "/back went to the question before, whose answer was saved"; else not_ok "/back then answer" "$(cat "$f")"; fi
+if grep -q 'state: skipped' "$f"; then not_ok "/back then an answer replaces the skip" "$(cat "$f")"; else ok "/back then an answer replaces the skip"; fi
+if grep -q 'state: later' "$f"; then ok "/later is recorded"; else not_ok "/later is recorded" "$(cat "$f")"; fi
+
+# --plain with a bad age and a bad band: clear messages, then it goes on.
+rm -rf "$HOME/.local"
+printf '1\nSam\n40\n8\n20-30\n\nJo\n\n\n/quit\n' >"$T/in2"
+run sh -c "'$TALKPACT' --plain <'$T/in2'"
+expect_rc 0 "/quit exits 0"
+expect_match out '! Please type an age from 4 to 17' "an impossible age is refused with a message"
+expect_match out '! Type one of 4-7, 8-10, 11-13 or 14-17' "an unknown band is refused with a message"
+expect_match out '== Talking together ==' "the family step completes after the mistakes"
+
+# A whole session to a signed agreement from a script, on a small content
+# folder of the test's own (three prompts, one template) so the script
+# does not depend on how many prompts ship.
+rm -rf "$HOME/.local"
+agreements="$HOME/.local/state/talkpact/agreements"
+{
+	printf '1\nZoë\n9\n\nAlex 李\n\n'			# family: band and 2nd grown-up defaulted
+	printf 'We play Minecraft 😀 with 小明\nGood to know, café\n'
+	printf '/later\n/skip\n'					# question 2 later, 3 skipped
+	printf '25:00\n20:15\n'					# a refused time, then a good one
+	printf '\n\ny\n'						# clauses: keep, keep, switch one on
+	printf 'We dance 💃 on Fridays\n\n\n'			# an own rule, for everyone; done
+	printf '\n\n12\n'						# promises kept; look again in 12 months
+	printf 'Zoë\nAlex 李\n'					# signatures
+} >"$T/whole"
+run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' <'$T/whole'"
+expect_rc 0 "a whole session from a script exits 0"
+expect_match out '! 25 is not an hour' "the impossible time is refused with a message"
+expect_match out '== Your agreement ==' "the agreement is shown before signing"
+expect_match out '== Signed ==' "both signatures are taken"
+expect_match out 'How to print: open the .html file in a web browser and choose Print' "it says how to print"
+fp=$(printf '%s\n' "$out" | sed -nE 's/^Fingerprint: (([0-9a-f]{4} ){7}[0-9a-f]{4}) .*/\1/p')
+[ -n "$fp" ] && ok "the fingerprint is printed in groups of four" || not_ok "fingerprint" "$out"
+md=$(printf '%s\n' "$out" | sed -n 's/^Markdown: //p')
+html=$(printf '%s\n' "$out" | sed -n 's/^To print (web page): //p')
+txt=$(printf '%s\n' "$out" | sed -n 's/^Plain text: //p')
+expect_eq "$md" "$agreements/$(basename "$md")" "the files go in the agreements folder"
+case $md in */agreement-zoe-*.md) ok "named after the child, Zoë as zoe";; *) not_ok "file name" "$md";; esac
+expect_eq "$(stat -c %a "$agreements" "$md" "$html" "$txt" 2>&1 | tr '\n' ' ')" "700 600 600 600 " "folder 0700, files 0600"
+for f in "$html" "$txt"; do
+	missing=""
+	for want in 'We play Minecraft 😀 with 小明' 'Good to know, café' 'Zoë' 'Alex 李' \
+	    'bed at' '20:15' 'We play a game together every week' 'We dance 💃 on Fridays' \
+	    '12 months' 'a silly photo' "$fp"; do
+		grep -qF -- "$want" "$f" || missing="$missing [$want]"
+	done
+	if [ -z "$missing" ]; then ok "the ${f##*.} has both voices, names, clauses, the later question and the fingerprint"; else not_ok "${f##*.} content" "missing:$missing"; fi
+done
+grep -qF 'We play Minecraft 😀 with 小明' "$md" && grep -qF "$fp" "$md" &&
+    ok "the md has the child's words and the fingerprint" || not_ok "md content" "$(cat "$md")"
+if grep -q 'a silly photo' "$md" && ! grep -q 'When should tablets go to bed' "$md"; then ok "later is listed, skipped is not"; else not_ok "later and skipped" "$(cat "$md")"; fi
+run "$TALKPACT" verify "$md"
+expect_rc 0 "talkpact verify: the written .md is unchanged"
+
+# The same signed session again, by 'resume': its files are written again
+# under the same names, nothing new.
+id=$(printf '%s\n' "$out" | sed -n 's/^Copies somewhere else: talkpact render \([^ ]*\) .*/\1/p')
+run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' resume '$id' </dev/null"
+expect_rc 0 "resume of a signed session in plain mode exits 0"
+expect_match out "Markdown: $md" "it shows the same files"
+expect_eq "$(ls "$agreements" | wc -l | tr -d ' ')" 3 "and writes no new ones"
+
+done_testing
