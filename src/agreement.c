@@ -459,6 +459,7 @@ agreement_build(const struct session *s, const struct content *c, time_t now,
 	struct fingerprint_sections secs;
 	cmark_node *doc, *sig, *list, *para;
 	char *body_md, *sig_md, fp[FINGERPRINT_HEX + 1], *groups, *line;
+	char sig_hex[FINGERPRINT_HEX + 1];
 
 	if (t == NULL) {
 		*cause = xasprintf("the agreement for this session (%s) is not "
@@ -476,8 +477,7 @@ agreement_build(const struct session *s, const struct content *c, time_t now,
 	cmark_node_free(sig);
 
 	fingerprint_agreement(body_md, strlen(body_md), sig_md, strlen(sig_md),
-	    fp);
-	fingerprint_sections(body_md, strlen(body_md), &secs);
+	    fp, &secs, sig_hex);
 
 	doc = doc_div(doc, "fingerprint");
 	doc_text(doc_heading(doc, 2), S_FP_HEADING);
@@ -506,12 +506,7 @@ agreement_build(const struct session *s, const struct content *c, time_t now,
 		free(groups);
 	}
 	{
-		char hex[FINGERPRINT_HEX + 1], *canon = fingerprint_canonical(
-		    sig_md, strlen(sig_md));
-
-		fingerprint_sha256_hex(canon, strlen(canon), hex);
-		free(canon);
-		groups = fingerprint_groups(hex, FINGERPRINT_SECTION_SHOWN);
+		groups = fingerprint_groups(sig_hex, FINGERPRINT_SECTION_SHOWN);
 		para = doc_paragraph(doc_item(list));
 		doc_text(para, S_SIGNED_CHECK ": ");
 		doc_text(para, groups);
@@ -738,9 +733,13 @@ S_find_fp(const char *canon)
 	const char *p = canon, *found = NULL;
 
 	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+
 		if (strncmp(p, "## " S_FP_HEADING "\n", sizeof("## " S_FP_HEADING)) == 0)
 			found = p;
-		p = strchr(p, '\n') + 1;
+		if (nl == NULL)
+			break;
+		p = nl + 1;
 	}
 	return found;
 }
@@ -750,6 +749,7 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 {
 	char *canon = fingerprint_canonical(md, len), *body = NULL, *sig = NULL;
 	char fp_file[FINGERPRINT_HEX + 1] = "", fp[FINGERPRINT_HEX + 1];
+	char sig_hex[FINGERPRINT_HEX + 1];
 	char checks[64][FINGERPRINT_SECTION_SHOWN + 1];
 	const char *block, *p, *sig_start = NULL, *sig_end = NULL;
 	struct fingerprint_sections secs = { NULL, 0, 0 };
@@ -758,6 +758,9 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 
 	memset(out, 0, sizeof *out);
 	out->verdict = AGREEMENT_NOT_AGREEMENT;
+	/* An agreement is UTF-8 text: no NUL, nothing invalid. */
+	if (!utf8_valid(md, len, NULL))
+		goto done;
 	if ((block = S_find_fp(canon)) == NULL)
 		goto done;
 	/* Walk the block's lines. */
@@ -816,8 +819,8 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 			out->signed_text = xstrdup(plain);
 		free(plain);
 	}
-	fingerprint_agreement(body, strlen(body), sig, strlen(sig), fp);
-	fingerprint_sections(body, strlen(body), &secs);
+	fingerprint_agreement(body, strlen(body), sig, strlen(sig), fp, &secs,
+	    sig_hex);
 
 	if (n_checks != secs.n + 1) {
 		S_change(out, "sections were added or removed: the agreement "
@@ -825,10 +828,7 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 		    n_checks > 0 ? n_checks - 1 : 0);
 		ok = false;
 	} else {
-		char hex[FINGERPRINT_HEX + 1];
-
-		fingerprint_sha256_hex(sig, strlen(sig), hex);
-		if (strncmp(hex, checks[secs.n], FINGERPRINT_SECTION_SHOWN) != 0) {
+		if (strncmp(sig_hex, checks[secs.n], FINGERPRINT_SECTION_SHOWN) != 0) {
 			S_change(out, "the \"Signed on\" line changed (its date "
 			    "or names)");
 			ok = false;

@@ -201,6 +201,8 @@ struct S_index {
 	size_t *prompt_pack;
 	size_t prompt_pack_cap;
 	unsigned load;		/* current load number */
+	const struct pack *packs_base;	/* c->packs when last fixed up */
+	size_t n_fixed;			/* prompts whose pack pointer is set */
 	size_t files_cap;
 };
 
@@ -445,6 +447,7 @@ struct S_node {
 	size_t len;
 	bool plain;			/* an unquoted scalar */
 	bool owned;			/* str is malloc'd (a value), not arena */
+	unsigned end_line, end_col;	/* where it ends, 1-based */
 	struct S_node **kids;		/* N_SEQ items; N_MAP key, value, ... */
 	size_t n, cap;
 };
@@ -519,6 +522,8 @@ struct S_ctx {
 	unsigned problems;
 	bool stopped;			/* too many problems */
 	struct S_arena arena;
+	size_t *lines;			/* byte offset of each line, or NULL */
+	size_t n_lines;
 };
 
 static void S_err(struct S_ctx *x, unsigned line, unsigned col,
@@ -579,6 +584,52 @@ S_line_col(const unsigned char *b, size_t len, size_t off, unsigned *line,
 	}
 	*line = l;
 	*col = c;
+}
+
+/*
+ * The byte offset of 1-based line and column (in characters), as libyaml
+ * counts them; its marks' index counts characters, not bytes. The table of
+ * line starts is built on first use, only when a problem needs it.
+ */
+static size_t
+S_byte_at(struct S_ctx *x, unsigned line, unsigned col)
+{
+	const unsigned char *b = x->buf;
+	size_t off, cap = 0;
+
+	if (x->lines == NULL) {
+		x->lines = xgrow(NULL, &cap, 0, sizeof *x->lines);
+		x->lines[x->n_lines++] = 0;
+		for (size_t i = 0; i < x->len; i++) {
+			size_t next = 0;
+
+			if (b[i] == '\r')
+				next = i + 1 < x->len && b[i + 1] == '\n' ?
+				    i + 2 : i + 1;
+			else if (b[i] == '\n')
+				next = i + 1;
+			else if (b[i] == 0xc2 && i + 1 < x->len && b[i + 1] == 0x85)
+				next = i + 2;
+			else if (b[i] == 0xe2 && i + 2 < x->len &&
+			    b[i + 1] == 0x80 && (b[i + 2] == 0xa8 || b[i + 2] == 0xa9))
+				next = i + 3;
+			if (next == 0)
+				continue;
+			x->lines = xgrow(x->lines, &cap, x->n_lines,
+			    sizeof *x->lines);
+			x->lines[x->n_lines++] = next;
+			i = next - 1;
+		}
+	}
+	if (line == 0 || line > x->n_lines)
+		return x->len;
+	off = x->lines[line - 1];
+	for (unsigned c = 1; c < col && off < x->len; c++) {
+		off++;
+		while (off < x->len && (b[off] & 0xc0) == 0x80)
+			off++;
+	}
+	return off;
 }
 
 /* Is code point cp allowed in YAML (and so by libyaml)? */
@@ -729,8 +780,8 @@ S_yaml_error(struct S_ctx *x, const yaml_parser_t *p)
 	}
 	line = (unsigned)p->problem_mark.line + 1;
 	col = (unsigned)p->problem_mark.column + 1;
-	if (p->problem_mark.index < x->len &&
-	    x->buf[p->problem_mark.index] == '\t') {
+	if (S_byte_at(x, line, col) < x->len &&
+	    x->buf[S_byte_at(x, line, col)] == '\t') {
 		S_err(x, line, col, "YAML syntax error: a tab character; "
 		    "indent with spaces, not tabs");
 		return;
@@ -795,6 +846,8 @@ S_node_new(struct S_ctx *x, enum S_ntype type, const yaml_event_t *ev)
 	n->type = type;
 	n->line = (unsigned)ev->start_mark.line + 1;
 	n->col = (unsigned)ev->start_mark.column + 1;
+	n->end_line = (unsigned)ev->end_mark.line + 1;
+	n->end_col = (unsigned)ev->end_mark.column + 1;
 	return n;
 }
 
@@ -1449,6 +1502,7 @@ S_load_prompt(struct S_ctx *x, struct S_node *map, size_t pos, size_t pack)
 		x->c->prompts[at] = p;
 	}
 	ix->prompt_pack[at] = pack;
+	x->c->prompts[at].pack = &x->c->packs[pack];	/* S_fix_packs if they move */
 	S_set_gen(x->c, IX_PROMPT, (size_t)at);
 	memset(&p, 0, sizeof p);
 out:
@@ -1705,13 +1759,25 @@ S_check_markers(struct S_ctx *x, struct S_node *at, const char *text,
 			const char **cands = xcalloc(n_blanks + 2,
 			    sizeof *cands);
 			const char *near;
+			unsigned line = at->line, col = at->col;
+			size_t mlen = len + 4;
+			size_t from = S_byte_at(x, at->line, at->col);
+			size_t to = S_byte_at(x, at->end_line, at->end_col);
+
+			/* Point at the marker itself when the source has it as
+			 * written (not folded across lines). */
+			for (size_t i = from; i + mlen <= to; i++)
+				if (memcmp(x->buf + i, open, mlen) == 0) {
+					S_line_col(x->buf, x->len, i, &line, &col);
+					break;
+				}
 
 			cands[0] = "child";
 			cands[1] = "grown-ups";
 			for (size_t i = 0; i < n_blanks; i++)
 				cands[i + 2] = blanks[i].id;
 			near = closest_word(name, cands, n_blanks + 2);
-			S_nerr(x, at, "unknown blank '{{%s}}' in the text of %s%s"
+			S_err(x, line, col, "unknown blank '{{%s}}' in the text of %s%s"
 			    "%s%s", name, what,
 			    near ? " (did you mean '{{" : "; declare it under "
 			    "'blanks:'", near ? near : "", near ? "}}'?)" : "");
@@ -2180,14 +2246,22 @@ S_load_root(struct S_ctx *x, struct S_node *root)
 	    "of the file");
 }
 
-/* Fix prompts' pack pointers after the packs array may have moved. */
+/*
+ * Point new prompts at their packs, and every prompt again when the packs
+ * array has moved (rarely: it doubles), keeping loading linear.
+ */
 static void
 S_fix_packs(struct content *c)
 {
 	struct S_index *ix = c->index;
+	size_t from = c->packs == ix->packs_base ? ix->n_fixed : 0;
 
-	for (size_t i = 0; i < c->n_prompts; i++)
+	if (from > c->n_prompts)
+		from = 0;
+	for (size_t i = from; i < c->n_prompts; i++)
 		c->prompts[i].pack = &c->packs[ix->prompt_pack[i]];
+	ix->packs_base = c->packs;
+	ix->n_fixed = c->n_prompts;
 }
 
 static const char *
@@ -2257,6 +2331,7 @@ S_load_bytes(struct content *c, const char *name, const unsigned char *buf,
 	}
 	S_arena_free(&x.arena);
 out:
+	free(x.lines);
 	S_sort_diags(d, first);
 	S_fix_packs(c);
 	return d->n_errors > before ? -1 : 0;

@@ -40,7 +40,8 @@ void diag_add(struct diag_list *d, enum diag_level level, enum diag_kind kind,
     const char *file, unsigned line, unsigned col, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 void diag_addv(struct diag_list *d, enum diag_level level, enum diag_kind kind,
-    const char *file, unsigned line, unsigned col, const char *fmt, va_list ap);
+    const char *file, unsigned line, unsigned col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
 
 /*
  * One problem as the line the user sees, "FILE:LINE:COL: error: message"

@@ -22,13 +22,22 @@ fingerprint_canonical(const char *text, size_t len)
 	size_t o = 0, i = 0, blank_run = 0;
 	bool any = false;
 
+	bool has_cr;
+
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
+	has_cr = memchr(text, '\r', len) != NULL;
 	while (i < len) {
 		size_t start = i, end;
 
-		while (i < len && text[i] != '\n' && text[i] != '\r')
-			i++;
+		if (!has_cr) {
+			const char *nl = memchr(text + i, '\n', len - i);
+
+			i = nl != NULL ? (size_t)(nl - text) : len;
+		} else {
+			while (i < len && text[i] != '\n' && text[i] != '\r')
+				i++;
+		}
 		end = i;
 		if (i < len && text[i] == '\r') {
 			i++;
@@ -54,17 +63,12 @@ fingerprint_canonical(const char *text, size_t len)
 	return out;
 }
 
-void
-fingerprint_sha256_hex(const void *data, size_t len, char out[FINGERPRINT_HEX + 1])
+static void
+S_hex(const uint8_t d[SHA256_DIGEST_SIZE], char out[FINGERPRINT_HEX + 1])
 {
 	static const char digits[] = "0123456789abcdef";
-	uint8_t d[SHA256_DIGEST_SIZE];
-	struct sha256_ctx ctx;
 
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, data);
-	sha256_digest(&ctx, sizeof d, d);
-	for (size_t i = 0; i < sizeof d; i++) {
+	for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++) {
 		out[2 * i] = digits[d[i] >> 4];
 		out[2 * i + 1] = digits[d[i] & 15];
 	}
@@ -72,17 +76,48 @@ fingerprint_sha256_hex(const void *data, size_t len, char out[FINGERPRINT_HEX + 
 }
 
 void
-fingerprint_agreement(const char *body, size_t body_len, const char *signed_,
-    size_t signed_len, char out[FINGERPRINT_HEX + 1])
+fingerprint_sha256_hex(const void *data, size_t len, char out[FINGERPRINT_HEX + 1])
 {
-	char *a = fingerprint_canonical(body, body_len);
-	char *b = fingerprint_canonical(signed_, signed_len);
-	char *all = xasprintf("%s%s", a, b);
+	uint8_t d[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
 
-	fingerprint_sha256_hex(all, strlen(all), out);
-	free(a);
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	sha256_digest(&ctx, sizeof d, d);
+	S_hex(d, out);
+}
+
+void
+fingerprint_agreement(const char *body, size_t body_len, const char *signed_,
+    size_t signed_len, char out[FINGERPRINT_HEX + 1],
+    struct fingerprint_sections *secs, char sig_hex[FINGERPRINT_HEX + 1])
+{
+	struct fingerprint_sections local, *sp = secs != NULL ? secs : &local;
+	char *b = fingerprint_canonical(signed_, signed_len);
+	char sh[FINGERPRINT_HEX + 1];
+	uint8_t d[SHA256_DIGEST_SIZE];
+	struct sha256_ctx ctx;
+
+	/*
+	 * Every byte is hashed once, in its section; the fingerprint is the
+	 * hash of the list of those hashes.
+	 */
+	fingerprint_sections(body, body_len, sp);
+	fingerprint_sha256_hex(b, strlen(b), sh);
+	sha256_init(&ctx);
+	for (size_t i = 0; i < sp->n; i++) {
+		sha256_update(&ctx, FINGERPRINT_HEX, (const uint8_t *)sp->items[i].hex);
+		sha256_update(&ctx, 1, (const uint8_t *)"\n");
+	}
+	sha256_update(&ctx, FINGERPRINT_HEX, (const uint8_t *)sh);
+	sha256_update(&ctx, 1, (const uint8_t *)"\n");
+	sha256_digest(&ctx, sizeof d, d);
+	S_hex(d, out);
+	if (sig_hex != NULL)
+		memcpy(sig_hex, sh, FINGERPRINT_HEX + 1);
+	if (secs == NULL)
+		fingerprint_sections_cleanup(&local);
 	free(b);
-	free(all);
 }
 
 char *

@@ -35,12 +35,20 @@ void fingerprint_sha256_hex(const void *data, size_t len,
     char out[FINGERPRINT_HEX + 1]);
 
 /*
- * The agreement's fingerprint: SHA-256 over canonical(body) followed by
+ * The agreement's fingerprint, with its per-part checks, in one pass:
+ * canonical(body) is split into sections (below) and each is hashed, as is
  * canonical(signed), where body is the Markdown above the "## Fingerprint"
  * heading and signed is the "Signed on..." paragraph inside that block.
+ * The fingerprint is the SHA-256 of those hashes, each written as 64 hex
+ * digits and a newline, in order, the signed paragraph's last. So every
+ * word is covered, every byte is hashed once, and a changed part can be
+ * named. secs (may be NULL) gets the sections, caller cleans up;
+ * sig_hex (may be NULL) the signed paragraph's hash.
  */
+struct fingerprint_sections;
 void fingerprint_agreement(const char *body, size_t body_len,
-    const char *signed_, size_t signed_len, char out[FINGERPRINT_HEX + 1]);
+    const char *signed_, size_t signed_len, char out[FINGERPRINT_HEX + 1],
+    struct fingerprint_sections *secs, char sig_hex[FINGERPRINT_HEX + 1]);
 
 /* The first ndigits of hex in groups of four: "3f2a 9c01 ...". Caller frees. */
 char *fingerprint_groups(const char *hex, size_t ndigits);

@@ -327,7 +327,13 @@ S_text_node(cmark_node *parent, const char *s, size_t n)
 	char *lit;
 
 	if (utf8_valid(s, n, NULL)) {
-		/* The common case: copy it whole. */
+		/* The common case: no copy of ours when s ends here. */
+		if (s[n] == '\0') {
+			t = S_append(parent, CMARK_NODE_TEXT);
+			if (t != NULL)
+				cmark_node_set_literal(t, s);
+			return t;
+		}
 		lit = xstrndup(s, n);
 		goto append;
 	}

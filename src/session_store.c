@@ -676,9 +676,28 @@ S_time(struct S_reader *r, const struct S_ynode *y, const char *what,
 	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
 		return S_err(r, y->line, y->col, "%s must be a UTC time like "
 		    "2026-11-29T14:32:00Z", what);
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	*out = timegm(&tm);
+	{
+		struct tm back, want;
+		time_t t;
+
+		/*
+		 * A real date from 1970 to 9999, written back the same: not
+		 * 31 February, not a leap second, not a year that would lose
+		 * its leading zeros.
+		 */
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		want = tm;	/* timegm() normalises its argument */
+		t = timegm(&tm);
+		if (want.tm_year < 70 || want.tm_year > 9999 - 1900 ||
+		    gmtime_r(&t, &back) == NULL || back.tm_year != want.tm_year ||
+		    back.tm_mon != want.tm_mon || back.tm_mday != want.tm_mday ||
+		    back.tm_hour != want.tm_hour || back.tm_min != want.tm_min ||
+		    back.tm_sec != want.tm_sec)
+			return S_err(r, y->line, y->col, "%s is not a real "
+			    "time from 1970 to 9999: %s", what, y->value);
+		*out = t;
+	}
 	return 0;
 }
 

@@ -107,6 +107,20 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 		unsigned c = p[i], need, min;
 		uint32_t cp;
 
+		/* Eight ASCII bytes at a time, none of them NUL. */
+		while (len - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if ((w & 0x8080808080808080u) != 0 ||
+			    ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u) != 0)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = p[i];
+
 		if (c == 0)
 			goto fail;
 		if (c < 0x80) {

@@ -25,7 +25,10 @@ row() {	# row FIGURE VALUE TARGET VERDICT
 field() { printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
-verdict() { if le "$1" "$2"; then echo "met"; else echo "MISSED"; fi; }
+verdict() {
+	if [ -z "$1" ] || [ "$1" = n/a ]; then echo "NOT MEASURED"
+	elif le "$1" "$2"; then echo "met"; else echo "MISSED"; fi
+}
 instr() {	# instructions a command executes, from callgrind
 	valgrind --tool=callgrind --callgrind-out-file="$W/cg.out" "$@" \
 	    >/dev/null 2>"$W/cg.err"
@@ -71,3 +74,32 @@ row "scaling memory 1x / 4x / 16x" "$sr1 / $sr4 / $sr16 KB" "" ""
 base=$(field "$("$B/measure" 3 "$TP" -q --only-content validate)" maxrss_kb)
 limit=$(awk -v a="$sr1" -v c="$base" 'BEGIN { print 16 * (a - c) + c }')
 row "memory 16x vs 16*(1x - base) + base" "$sr16 KB vs $limit KB" "<=" "$(verdict "$sr16" "$limit")"
+
+# --- rendering: a large signed agreement, every clause on ----------------
+r=$("$B/bench_render" "$top_srcdir" 20) || exit 1
+row "render agreement: libcmark floor" "$(field "$r" floor_ms) ms" "" ""
+row "render agreement: talkpact" "$(field "$r" ours_ms) ms ($(field "$r" bytes) bytes)" "" ""
+rr=$(field "$r" ratio)
+row "render ratio (CPU)" "${rr}x" "<= 1.5x" "$(verdict "$rr" 1.5)"
+
+# --- start-up: to the first frame on an 80x24 terminal --------------------
+# TALKPACT_EXIT_AFTER_FIRST_FRAME=1 makes the program exit once the welcome
+# screen is on the terminal.
+s=$("$B/measure" -t 80x24 "$RUNS" env TALKPACT_EXIT_AFTER_FIRST_FRAME=1 \
+    TERM=xterm-256color "$TP") || s=""
+sw=$(field "$s" wall_ms); sr=$(field "$s" maxrss_kb)
+row "start-up to first frame" "${sw} ms" "< 20 ms" "$(verdict "$sw" 20)"
+srm=$([ -n "$sr" ] && awk -v k="$sr" 'BEGIN { printf "%.1f", k / 1024 }')
+row "start-up peak memory" "${srm} MB" "< 8 MB" "$(verdict "$srm" 8)"
+
+# --- typing: 1,000 keypresses into a long answer at 200x60 ----------------
+if [ -x "$top_srcdir/tests/bench/typing.sh" ] || [ -f "$top_srcdir/tests/bench/typing.sh" ]; then
+	t=$(TALKPACT="$TP" $SHELL "$top_srcdir/tests/bench/typing.sh" 2>/dev/null | sed -n 's/^typing_ms_per_key=//p')
+	if [ -n "$t" ]; then
+		row "CPU per keypress at 200x60" "${t} ms" "< 0.5 ms" "$(verdict "$t" 0.5)"
+	else
+		row "CPU per keypress at 200x60" "not measured (needs tmux)" "< 0.5 ms" "-"
+	fi
+fi
+echo
+echo "Written to $OUT"

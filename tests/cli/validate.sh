@@ -74,9 +74,9 @@ expect_first 65 "$B/unknown-role.yaml:6:23: error: unknown signature role 'paren
     "an unknown signature role" $B/unknown-role.yaml
 expect_first 65 "$B/unknown-binds.yaml:13:16: error: unknown binds value 'everybody' in clause 'bedtime' (did you mean 'everyone'?)" \
     "an unknown binds value" $B/unknown-binds.yaml
-expect_first 65 "$B/unknown-blank.yaml:17:15: error: unknown blank '{{bedtim}}' in the text of clause 'devices-bedtime' (did you mean '{{bedtime}}'?)" \
+expect_first 65 "$B/unknown-blank.yaml:17:36: error: unknown blank '{{bedtim}}' in the text of clause 'devices-bedtime' (did you mean '{{bedtime}}'?)" \
     "a misspelt blank" $B/unknown-blank.yaml
-expect_match err "unknown blank '\{\{nosuch\}\}' in the text of clause 'devices-bedtime'; declare it under 'blanks:'" \
+expect_match err "^$B/unknown-blank.yaml:17:51: error: unknown blank '\{\{nosuch\}\}' in the text of clause 'devices-bedtime'; declare it under 'blanks:'" \
     "an undeclared blank"
 expect_first 65 "$B/bad-defaults.yaml:11:14: error: default '25:30' in blank 'bedtime' is not a time" \
     "a time default that is not HH:MM" $B/bad-defaults.yaml

@@ -285,6 +285,16 @@ test_bad_buffers(void **state)
 	    "column 6");
 	S_expect_one("a:\n\tb: 1\n", "x.yaml:2:1: error: YAML syntax error: "
 	    "a tab character; indent with spaces, not tabs");
+	/* libyaml counts characters, not bytes: places after non-ASCII. */
+	S_expect_one("a: \xc3\xa9\xc3\xa9\n\tb: 1\n", "x.yaml:2:1: error: YAML "
+	    "syntax error: a tab character; indent with spaces, not tabs");
+	S_expect_one("template:\n  id: t\n  title: T\n  band: 8-10\n"
+	    "  review-months: 3\n  signatures: [child]\nsections:\n  - id: s\n"
+	    "    title: S\xc3\xa9" "ction\n    clauses:\n      - id: c\n"
+	    "        text: \"\xc3\x87" "a va {{n\xc3\xb6pe}} ok\"\n"
+	    "        binds: child\npromises: []\nif-something-goes-wrong: [x]\n",
+	    "x.yaml:12:22: error: unknown blank '{{n\xc3\xb6pe}}' in the text "
+	    "of clause 'c'; declare it under 'blanks:'");
 	S_expect_one("ab\xc3(\n", "x.yaml:1:3: error: invalid UTF-8 (byte 0xc3); "
 	    "content files must be saved as UTF-8");
 	S_expect_one("a: \"\xe2\x82\xac\x07\"\n",

@@ -56,10 +56,10 @@ test_agreement_hash(void **state)
 	char a[FINGERPRINT_HEX + 1], b[FINGERPRINT_HEX + 1];
 
 	(void)state;
-	fingerprint_agreement("# T\n", 4, "Signed\n", 7, a);
-	fingerprint_agreement("# T  \r\n\n", 8, "Signed", 6, b);
+	fingerprint_agreement("# T\n", 4, "Signed\n", 7, a, NULL, NULL);
+	fingerprint_agreement("# T  \r\n\n", 8, "Signed", 6, b, NULL, NULL);
 	assert_string_equal(a, b);
-	fingerprint_agreement("# T\n", 4, "Signed.\n", 8, b);
+	fingerprint_agreement("# T\n", 4, "Signed.\n", 8, b, NULL, NULL);
 	assert_string_not_equal(a, b);
 }
 
