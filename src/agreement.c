@@ -248,7 +248,9 @@ S_rules(cmark_node *doc, const struct session *s)
 	for (size_t i = 0; i < s->n_rules; i++) {
 		para = doc_paragraph(doc_item(list));
 		doc_text(para, s->rules[i].text);
-		doc_text(doc_emph(para), " (for ");
+		/* The space outside the emphasis keeps the Markdown plain. */
+		doc_text(para, " ");
+		doc_text(doc_emph(para), "(for ");
 		doc_text(cmark_node_last_child(para),
 		    S_binds_shown[s->rules[i].binds]);
 		doc_text(cmark_node_last_child(para), ")");
