@@ -84,49 +84,6 @@ S_buf_take(struct S_buf *b)
 /* ------------------------------------------------------------------ */
 /* UTF-8 and display width.                                            */
 
-/*
- * Decode one character at s (len > 0 bytes left). Returns its length in
- * bytes; *cp is -1 for an invalid byte (length 1).
- */
-static size_t
-S_utf8_next(const char *s, size_t len, int32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n;
-	int32_t c, min;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
-		n = 2; c = u[0] & 0x1f; min = 0x80;
-	} else if (u[0] >= 0xe0 && u[0] <= 0xef) {
-		n = 3; c = u[0] & 0x0f; min = 0x800;
-	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
-		n = 4; c = u[0] & 0x07; min = 0x10000;
-	} else {
-		*cp = -1;
-		return 1;
-	}
-	if (n > len) {
-		*cp = -1;
-		return 1;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((u[i] & 0xc0) != 0x80) {
-			*cp = -1;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
-		*cp = -1;
-		return 1;
-	}
-	*cp = c;
-	return n;
-}
 
 struct S_range {
 	int32_t lo, hi;
@@ -216,7 +173,7 @@ text_width(const char *s, size_t len)
 	int32_t c;
 
 	while (i < len) {
-		i += S_utf8_next(s + i, len - i, &c);
+		i += utf8_decode(s + i, len - i, &c);
 		w += S_char_width(c);
 	}
 	return w;
@@ -338,7 +295,7 @@ S_text_node(cmark_node *parent, const char *s, size_t n)
 		goto append;
 	}
 	while (i < n) {
-		k = S_utf8_next(s + i, n - i, &c);
+		k = utf8_decode(s + i, n - i, &c);
 		if (c < 0)
 			S_buf_puts(&b, "\xef\xbf\xbd");
 		else
@@ -623,7 +580,7 @@ S_md_text(struct S_md *m, const char *s, bool first_hard, bool last_hard,
 				continue;
 			}
 		}
-		k = S_utf8_next(s + i, len - i, &c);
+		k = utf8_decode(s + i, len - i, &c);
 		last = (i + k == len);
 		if (c < 0) {
 			S_md_raw(m, "\xef\xbf\xbd", 3);
@@ -1281,7 +1238,7 @@ S_wrap_text(struct S_wrap *w, const char *s)
 	while (i < len) {
 		int cw;
 
-		k = S_utf8_next(s + i, len - i, &c);
+		k = utf8_decode(s + i, len - i, &c);
 		if (c == ' ' || c == '\t') {
 			S_wrap_space(w);
 			i += k;

@@ -97,6 +97,41 @@ xgrow(void *items, size_t *cap, size_t n, size_t size)
 	return xreallocarray(items, *cap, size);
 }
 
+size_t
+utf8_decode(const char *s, size_t len, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n;
+	int32_t c, min;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
+		n = 2; c = u[0] & 0x1f; min = 0x80;
+	} else if (u[0] >= 0xe0 && u[0] <= 0xef) {
+		n = 3; c = u[0] & 0x0f; min = 0x800;
+	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
+		n = 4; c = u[0] & 0x07; min = 0x10000;
+	} else
+		goto bad;
+	if (n > len)
+		goto bad;
+	for (size_t i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return n;
+bad:
+	*cp = -1;
+	return 1;
+}
+
 bool
 utf8_valid(const char *s, size_t len, size_t *bad)
 {
@@ -104,8 +139,7 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 	size_t i = 0;
 
 	while (i < len) {
-		unsigned c = p[i], need, min;
-		uint32_t cp;
+		int32_t cp;
 
 		/* Eight ASCII bytes at a time, none of them NUL. */
 		while (len - i >= 8) {
@@ -119,32 +153,17 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 		}
 		if (i >= len)
 			break;
-		c = p[i];
-
-		if (c == 0)
-			goto fail;
-		if (c < 0x80) {
+		if (p[i] < 0x80) {
+			if (p[i] == 0)
+				goto fail;
 			i++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			need = 1; cp = c & 0x1f; min = 0x80;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			need = 2; cp = c & 0x0f; min = 0x800;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			need = 3; cp = c & 0x07; min = 0x10000;
-		} else
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp < 0) {
+			i--;
 			goto fail;
-		if (len - i <= need)
-			goto fail;
-		for (unsigned k = 1; k <= need; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				goto fail;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
 		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto fail;
-		i += need + 1;
 	}
 	return true;
 fail:

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -19,6 +20,13 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grow *items (of *cap elements of size) so that n+1 fit. */
 void *xgrow(void *items, size_t *cap, size_t n, size_t size);
+
+/*
+ * Decode one character at s (len > 0 bytes left). Returns its length in
+ * bytes; *cp is -1 for a byte that does not start a valid character
+ * (overlong, surrogate, past U+10FFFF, truncated), whose length is 1.
+ */
+size_t utf8_decode(const char *s, size_t len, int32_t *cp);
 
 /* Is s (len bytes) valid UTF-8 with no NUL? Sets *bad to the first bad offset. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);

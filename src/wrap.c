@@ -15,37 +15,11 @@
 size_t
 wrap_decode(const char *str, size_t len, wchar_t *wc)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned c = s[0], min;
-	size_t n, i;
-	unsigned long v;
+	int32_t cp;
+	size_t n = utf8_decode(str, len, &cp);
 
-	if (c < 0x80) {
-		*wc = (wchar_t)c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2; v = c & 0x1f; min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3; v = c & 0x0f; min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4; v = c & 0x07; min = 0x10000;
-	} else
-		goto bad;
-	if (len < n)
-		goto bad;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			goto bad;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		goto bad;
-	*wc = (wchar_t)v;
+	*wc = cp < 0 ? (wchar_t)0xfffd : (wchar_t)cp;
 	return n;
-bad:
-	*wc = 0xfffd;
-	return 1;
 }
 
 int
