@@ -704,8 +704,8 @@ S_handle(struct tui *t, int key)
 	enum request r;
 	wchar_t ch = 0;
 
-	r = keys_request(key, t->lay.too_small || t->help ? KEYS_BROWSE :
-	    t->view->mode(t), &ch);
+	r = keys_request(key, t->lay.too_small || t->help ||
+	    t->view->mode == NULL ? KEYS_BROWSE : t->view->mode(t), &ch);
 	switch (r) {
 	case REQ_RESIZE:
 		layout_compute(&t->lay, COLS, LINES);

@@ -72,7 +72,7 @@ struct view {
 	/* Handle one request; ch is the character for REQ_ED_CHAR. */
 	void (*request)(struct tui *t, enum request r, wchar_t ch);
 	/* Are letters text right now? */
-	enum keys_mode (*mode)(struct tui *t);
+	enum keys_mode (*mode)(struct tui *t);	/* NULL: KEYS_BROWSE */
 	/* The keys that work now; NULL-terminated. */
 	const struct tui_hint *(*hints)(struct tui *t);
 	/* Help for the screen: lines of text, NULL-terminated. */

@@ -179,13 +179,6 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	}
 }
 
-static enum keys_mode
-S_mode(struct tui *t)
-{
-	(void)t;
-	return KEYS_BROWSE;
-}
-
 static const struct tui_hint *
 S_hints(struct tui *t)
 {
@@ -215,6 +208,6 @@ static const char *const S_help[] = {
 
 const struct view view_review = {
 	.name = "Reading it through", .open = S_open, .draw = S_draw,
-	.request = S_request, .mode = S_mode, .hints = S_hints, .help = S_help,
+	.request = S_request, .hints = S_hints, .help = S_help,
 	.cleanup = S_cleanup
 };

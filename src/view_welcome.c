@@ -205,13 +205,6 @@ S_cleanup(void)
 	S_clear();
 }
 
-static enum keys_mode
-S_mode(struct tui *t)
-{
-	(void)t;
-	return KEYS_BROWSE;
-}
-
 static const struct tui_hint *
 S_hints(struct tui *t)
 {
@@ -237,5 +230,5 @@ static const char *const S_help[] = {
 
 const struct view view_welcome = {
 	.name = "Welcome", .open = S_open, .draw = S_draw, .request = S_request,
-	.mode = S_mode, .hints = S_hints, .help = S_help, .cleanup = S_cleanup
+	.hints = S_hints, .help = S_help, .cleanup = S_cleanup
 };
