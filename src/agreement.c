@@ -627,38 +627,9 @@ agreement_file_stem(const struct session *s, time_t now)
 {
 	char slug[32], date[16];
 	time_t when = S_signed_when(s);
-	size_t n = 0;
+	size_t n = name_slug(s->child, slug, sizeof slug);
 	struct tm tm;
 
-	/* Latin-1 letters (U+00C0..U+00FF) fold to ASCII: Zoë is "zoe". */
-	static const char *const fold[64] = {
-		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
-		"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
-		"o", "u", "u", "u", "u", "y", "th", "ss",
-		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
-		"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
-		"o", "u", "u", "u", "u", "y", "th", "y"
-	};
-
-	for (const char *p = s->child != NULL ? s->child : ""; *p != '\0' &&
-	    n < sizeof slug - 3; p++) {
-		unsigned char ch = (unsigned char)*p;
-
-		if (isascii(ch) && isalnum(ch))
-			slug[n++] = (char)tolower(ch);
-		else if ((ch == ' ' || ch == '-') && n > 0 && slug[n - 1] != '-')
-			slug[n++] = '-';
-		else if (ch == 0xc3 && (unsigned char)p[1] >= 0x80 &&
-		    (unsigned char)p[1] <= 0xbf) {
-			for (const char *q = fold[(unsigned char)p[1] - 0x80];
-			    *q != '\0'; q++)
-				slug[n++] = *q;
-			p++;
-		}
-	}
-	while (n > 0 && slug[n - 1] == '-')
-		n--;
-	slug[n] = '\0';
 	when = when != 0 ? when : now;
 	if (localtime_r(&when, &tm) == NULL ||
 	    strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)

@@ -112,21 +112,9 @@ char *
 session_make_id(const char *child, time_t now)
 {
 	char slug[25], date[32];
-	size_t n = 0;
-	struct tm tm;
+	size_t n = name_slug(child, slug, sizeof slug);
+	struct tm tm = { 0 };
 
-	for (const char *p = child != NULL ? child : ""; *p != '\0' &&
-	    n < sizeof slug - 1; p++) {
-		unsigned char ch = (unsigned char)*p;
-
-		if (isascii(ch) && isalnum(ch))
-			slug[n++] = (char)tolower(ch);
-		else if ((ch == ' ' || ch == '-') && n > 0 && slug[n - 1] != '-')
-			slug[n++] = '-';
-	}
-	while (n > 0 && slug[n - 1] == '-')
-		n--;
-	slug[n] = '\0';
 	if (localtime_r(&now, &tm) == NULL ||
 	    strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
 		snprintf(date, sizeof date, "%lld", (long long)now);

@@ -172,6 +172,50 @@ fail:
 	return false;
 }
 
+size_t
+name_slug(const char *name, char *out, size_t size)
+{
+	/* Latin-1 letters, U+00C0..U+00FF, by their second UTF-8 byte. */
+	static const char *const fold[64] = {
+		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+		"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
+		"o", "u", "u", "u", "u", "y", "th", "ss",
+		"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+		"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "",
+		"o", "u", "u", "u", "u", "y", "th", "y"
+	};
+	size_t n = 0;
+
+	if (size == 0)
+		return 0;
+	for (const char *p = name != NULL ? name : ""; *p != '\0'; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+			if (n + 1 < size)
+				out[n++] = (char)ch;
+		} else if (ch >= 'A' && ch <= 'Z') {
+			if (n + 1 < size)
+				out[n++] = (char)(ch - 'A' + 'a');
+		} else if ((ch == ' ' || ch == '-') && n > 0 && out[n - 1] != '-') {
+			if (n + 1 < size)
+				out[n++] = '-';
+		} else if (ch == 0xc3 && (unsigned char)p[1] >= 0x80 &&
+		    (unsigned char)p[1] <= 0xbf) {
+			const char *q = fold[(unsigned char)p[1] - 0x80];
+
+			if (n + strlen(q) < size)
+				while (*q != '\0')
+					out[n++] = *q++;
+			p++;
+		}
+	}
+	while (n > 0 && out[n - 1] == '-')
+		n--;
+	out[n] = '\0';
+	return n;
+}
+
 unsigned
 edit_distance(const char *a, const char *b)
 {

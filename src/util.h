@@ -31,6 +31,14 @@ size_t utf8_decode(const char *s, size_t len, int32_t *cp);
 /* Is s (len bytes) valid UTF-8 with no NUL? Sets *bad to the first bad offset. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
 
+/*
+ * A file-name-safe form of a name: lower-case ASCII letters and digits,
+ * '-' for spaces and dashes, Latin-1 letters folded ("Zoë" is "zoe"),
+ * anything else left out. Writes at most size - 1 bytes and a NUL into
+ * out; returns the length (0 if nothing was left).
+ */
+size_t name_slug(const char *name, char *out, size_t size);
+
 /* Levenshtein distance, capped at 16 (used for "did you mean"). */
 unsigned edit_distance(const char *a, const char *b);
 

@@ -52,6 +52,24 @@ test_closest_word(void **state)
 }
 
 static void
+test_name_slug(void **state)
+{
+	char out[12];
+
+	(void)state;
+	assert_int_equal(name_slug("Zoë", out, sizeof out), 3);
+	assert_string_equal(out, "zoe");
+	name_slug("  Mary-Jane  O'Neil ", out, sizeof out);
+	assert_string_equal(out, "mary-jane-o");	/* cut at the size */
+	name_slug("Ærøskøbing Straße", out, sizeof out);
+	assert_string_equal(out, "aeroskobing");
+	assert_int_equal(name_slug("世界 😀", out, sizeof out), 0);
+	assert_string_equal(out, "");
+	name_slug("Ana-", out, sizeof out);
+	assert_string_equal(out, "ana");
+}
+
+static void
 test_diag(void **state)
 {
 	struct diag_list d;
@@ -84,6 +102,7 @@ main(void)
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_closest_word),
+		cmocka_unit_test(test_name_slug),
 		cmocka_unit_test(test_diag),
 	};
 
