@@ -682,7 +682,21 @@ S_prescan(struct S_ctx *x)
 		uint32_t cp = 0;
 		size_t k;
 
-		/* The common case: printable ASCII, then a newline. */
+		/*
+		 * The common case: printable ASCII, then a newline. Eight
+		 * bytes at a time while none is below 0x20 (newline among
+		 * them), 0x7f or above.
+		 */
+		while (len - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, b + i, 8);
+			if ((((w - 0x2020202020202020u) & ~w) | w |
+			    (w + 0x0101010101010101u)) & 0x8080808080808080u)
+				break;
+			i += 8;
+			col += 8;
+		}
 		while (i < len && b[i] >= 0x20 && b[i] < 0x7f) {
 			i++;
 			col++;
@@ -1320,20 +1334,36 @@ S_advice(struct S_ctx *x, struct S_node *v, const char *what, unsigned *out)
 	return good;
 }
 
-/* "prompt 'x'" or, when the id is unusable, "prompt 3". Caller frees. */
-static char *
-S_what(struct S_node *map, const char *kind, const char *idkey, size_t pos)
+#define S_WHAT_MAX 96
+
+/*
+ * "prompt 'x'" or, when the id is unusable, "prompt 3", written into buf
+ * (S_WHAT_MAX bytes) without printf: every item needs one, few use it.
+ */
+static const char *
+S_what(struct S_node *map, const char *kind, const char *idkey, size_t pos,
+    char buf[S_WHAT_MAX])
 {
+	size_t k = strlen(kind);
+
+	memcpy(buf, kind, k);	/* kinds are short words of ours */
 	if (map->type == N_MAP)
 		for (size_t i = 0; i + 1 < map->n; i += 2) {
-			struct S_node *k = map->kids[i], *v = map->kids[i + 1];
+			struct S_node *key = map->kids[i], *v = map->kids[i + 1];
 
-			if (k->type == N_SCALAR && v->type == N_SCALAR &&
-			    strcmp(k->str, idkey) == 0 && v->len > 0 &&
-			    v->len <= 64)
-				return xasprintf("%s '%s'", kind, v->str);
+			if (key->type == N_SCALAR && v->type == N_SCALAR &&
+			    strcmp(key->str, idkey) == 0 && v->len > 0 &&
+			    v->len <= 64) {
+				buf[k] = ' ';
+				buf[k + 1] = '\'';
+				memcpy(buf + k + 2, v->str, v->len);
+				buf[k + 2 + v->len] = '\'';
+				buf[k + 3 + v->len] = '\0';
+				return buf;
+			}
 		}
-	return xasprintf("%s %zu", kind, pos + 1);
+	snprintf(buf + k, S_WHAT_MAX - k, " %zu", pos + 1);
+	return buf;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1450,7 +1480,8 @@ S_load_prompt(struct S_ctx *x, struct S_node *map, size_t pos, size_t pack)
 	static const int req[] = { PR_ID, PR_BANDS, PR_TOPIC, PR_QUESTION, PR_TIP };
 	struct prompt p;
 	struct S_index *ix = x->c->index;
-	char *what = S_what(map, "prompt", "id", pos);
+	char whatbuf[S_WHAT_MAX];
+	const char *what = S_what(map, "prompt", "id", pos, whatbuf);
 	bool good;
 	int topic = 0;
 	long at;
@@ -1507,7 +1538,6 @@ S_load_prompt(struct S_ctx *x, struct S_node *map, size_t pos, size_t pack)
 	memset(&p, 0, sizeof p);
 out:
 	S_prompt_free(&p);
-	free(what);
 }
 
 enum { PF_PACK, PF_PROMPTS, PF__N };
@@ -1520,7 +1550,8 @@ S_load_pack_file(struct S_ctx *x, struct S_node *root)
 	static const int req[] = { PF_PACK, PF_PROMPTS };
 	static const int hreq[] = { PK_ID, PK_TITLE, PK_LANGUAGE, PK_VERSION };
 	struct pack pk;
-	char *what = NULL;
+	char whatbuf[S_WHAT_MAX];
+	const char *what = NULL;
 	bool good;
 	long at;
 
@@ -1529,7 +1560,7 @@ S_load_pack_file(struct S_ctx *x, struct S_node *root)
 	if (!S_require(x, root, S_packfile_keys, f, req, 2,
 	    "a prompt pack file"))
 		goto out;
-	what = S_what(f[PF_PACK], "pack", "id", 0);
+	what = S_what(f[PF_PACK], "pack", "id", 0, whatbuf);
 	if (!S_fields(x, f[PF_PACK], S_pack_keys, PK__N, h, what))
 		goto out;
 	good = S_require(x, f[PF_PACK], S_pack_keys, h, hreq, 4, what);
@@ -1578,7 +1609,6 @@ S_load_pack_file(struct S_ctx *x, struct S_node *root)
 		S_load_prompt(x, f[PF_PROMPTS]->kids[i], i, (size_t)at);
 out:
 	S_pack_free(&pk);
-	free(what);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1617,7 +1647,8 @@ S_load_blank(struct S_ctx *x, struct S_node *map, size_t pos,
 {
 	struct S_node *f[BL__N];
 	static const int req[] = { BL_ID, BL_KIND, BL_LABEL, BL_DEFAULT };
-	char *what = S_what(map, "blank", "id", pos);
+	char whatbuf[S_WHAT_MAX];
+	const char *what = S_what(map, "blank", "id", pos, whatbuf);
 	bool good = false;
 	int kind = 0;
 
@@ -1726,7 +1757,6 @@ S_load_blank(struct S_ctx *x, struct S_node *map, size_t pos,
 out:
 	if (!good)
 		S_blank_free(b);
-	free(what);
 	return good;
 }
 
@@ -1796,7 +1826,8 @@ S_load_clause(struct S_ctx *x, struct S_node *map, size_t pos,
 {
 	struct S_node *f[CL__N];
 	static const int req[] = { CL_ID, CL_TEXT, CL_BINDS };
-	char *what = S_what(map, "clause", "id", pos);
+	char whatbuf[S_WHAT_MAX];
+	const char *what = S_what(map, "clause", "id", pos, whatbuf);
 	bool good = false;
 	int binds = 0;
 
@@ -1829,7 +1860,6 @@ S_load_clause(struct S_ctx *x, struct S_node *map, size_t pos,
 out:
 	if (!good)
 		S_clause_free(cl);
-	free(what);
 	return good;
 }
 
@@ -1848,7 +1878,8 @@ S_load_section(struct S_ctx *x, struct S_node *map, size_t pos,
 {
 	struct S_node *f[SE__N];
 	static const int req[] = { SE_ID, SE_TITLE, SE_CLAUSES };
-	char *what = S_what(map, "section", "id", pos);
+	char whatbuf[S_WHAT_MAX];
+	const char *what = S_what(map, "section", "id", pos, whatbuf);
 	bool good = false;
 
 	memset(s, 0, sizeof *s);
@@ -1883,7 +1914,6 @@ S_load_section(struct S_ctx *x, struct S_node *map, size_t pos,
 out:
 	if (!good)
 		S_section_free(s);
-	free(what);
 	return good;
 }
 
@@ -1893,7 +1923,8 @@ S_load_promise(struct S_ctx *x, struct S_node *map, size_t pos,
 {
 	struct S_node *f[PM__N];
 	static const int req[] = { PM_ID, PM_TEXT };
-	char *what = S_what(map, "promise", "id", pos);
+	char whatbuf[S_WHAT_MAX];
+	const char *what = S_what(map, "promise", "id", pos, whatbuf);
 	bool good = false;
 
 	memset(pm, 0, sizeof *pm);
@@ -1911,7 +1942,6 @@ S_load_promise(struct S_ctx *x, struct S_node *map, size_t pos,
 out:
 	if (!good)
 		S_promise_free(pm);
-	free(what);
 	return good;
 }
 
@@ -1957,7 +1987,8 @@ S_load_template_file(struct S_ctx *x, struct S_node *root)
 	static const int hreq[] = { TH_ID, TH_TITLE, TH_BAND, TH_REVIEW,
 	    TH_SIGNATURES };
 	struct template t;
-	char *what = NULL;
+	char whatbuf[S_WHAT_MAX];
+	const char *what = NULL;
 	bool good;
 	int band = 0;
 	long review = 0, at;
@@ -1968,7 +1999,7 @@ S_load_template_file(struct S_ctx *x, struct S_node *root)
 	    "an agreement template file");
 	if (f[TF_TEMPLATE] == NULL)
 		goto out;
-	what = S_what(f[TF_TEMPLATE], "template", "id", 0);
+	what = S_what(f[TF_TEMPLATE], "template", "id", 0, whatbuf);
 	if (!S_fields(x, f[TF_TEMPLATE], S_theader_keys, TH__N, h, what))
 		goto out;
 	good = S_require(x, f[TF_TEMPLATE], S_theader_keys, h, hreq, 5, what) &&
@@ -2086,7 +2117,6 @@ S_load_template_file(struct S_ctx *x, struct S_node *root)
 	memset(&t, 0, sizeof t);
 out:
 	S_template_free(&t);
-	free(what);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -2106,7 +2136,8 @@ S_load_resource(struct S_ctx *x, struct S_node *map, size_t pos,
 {
 	struct S_node *f[RS__N];
 	static const int req[] = { RS_NAME, RS_FOR, RS_ABOUT };
-	char *what = S_what(map, "resource", "name", pos);
+	char whatbuf[S_WHAT_MAX];
+	const char *what = S_what(map, "resource", "name", pos, whatbuf);
 	bool good = false;
 	int kind = 0;
 
@@ -2130,7 +2161,6 @@ S_load_resource(struct S_ctx *x, struct S_node *map, size_t pos,
 out:
 	if (!good)
 		S_resource_free(r);
-	free(what);
 	return good;
 }
 
@@ -2140,7 +2170,8 @@ S_load_region(struct S_ctx *x, struct S_node *map, size_t pos)
 	struct S_node *f[RG__N], *v;
 	static const int req[] = { RG_REGION, RG_NAME, RG_RESOURCES };
 	struct region r;
-	char *what = S_what(map, "region", "region", pos);
+	char whatbuf[S_WHAT_MAX];
+	const char *what = S_what(map, "region", "region", pos, whatbuf);
 	bool good;
 	long at;
 
@@ -2181,7 +2212,6 @@ S_load_region(struct S_ctx *x, struct S_node *map, size_t pos)
 	memset(&r, 0, sizeof r);
 out:
 	S_region_free(&r);
-	free(what);
 }
 
 static void
