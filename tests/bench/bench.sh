@@ -68,6 +68,15 @@ row "scaling time 1x / 4x / 16x" "$sw1 / $sw4 / $sw16 ms" "" ""
 r4=$(ratio "$sw4" "$sw1"); r16=$(ratio "$sw16" "$sw1")
 row "scaling time ratio 4x, 16x" "${r4}x, ${r16}x" "~4x, ~16x" \
     "$(if le "$r16" 20; then echo linear; else echo "MISSED (superlinear)"; fi)"
+if command -v valgrind >/dev/null 2>&1; then
+	# Instructions do not feel the caches filling, so they show the
+	# algorithm's growth alone.
+	i1=$(instr "$TP" -q --only-content --content "$W/lib1" validate)
+	i4=$(instr "$TP" -q --only-content --content "$W/lib4" validate)
+	ri=$(ratio "$i4" "$i1")
+	row "scaling instructions 4x / 1x" "${ri}x" "~4x" \
+	    "$(if le "$ri" 4.4; then echo linear; else echo "MISSED (superlinear)"; fi)"
+fi
 row "scaling memory 1x / 4x / 16x" "$sr1 / $sr4 / $sr16 KB" "" ""
 # Memory at 16x may be at most 16x memory at 1x plus a constant; the
 # constant is the process's fixed cost, the RSS of loading nothing.
