@@ -391,6 +391,56 @@ S_signed_para(cmark_node *parent, const struct session *s, time_t now)
 	free(names);
 }
 
+/*
+ * The fingerprint block after its "Signed on" paragraph: the fingerprint
+ * line, the section checks and the note. verify builds it again from what
+ * it computed and compares, so no character of it can change unseen.
+ */
+static char *S_plain_text(const char *md);
+
+static void
+S_fp_tail(cmark_node *doc, const char fp[FINGERPRINT_HEX + 1],
+    const struct fingerprint_sections *secs,
+    const char sig_hex[FINGERPRINT_HEX + 1])
+{
+	cmark_node *list, *para;
+	char *groups, *line;
+
+	groups = fingerprint_groups(fp, FINGERPRINT_SHOWN);
+	line = xasprintf(S_FP_LINE "%s", groups);
+	doc_text(doc_paragraph(doc), line);
+	free(line);
+	free(groups);
+	doc_text(doc_paragraph(doc), S_CHECKS_LINE);
+	list = doc_list(doc, false);
+	for (size_t i = 0; i < secs->n; i++) {
+		groups = fingerprint_groups(secs->items[i].hex,
+		    FINGERPRINT_SECTION_SHOWN);
+		para = doc_paragraph(doc_item(list));
+		if (i == 0 && secs->items[i].heading[0] == '\0')
+			doc_text(para, "Title");
+		else {
+			char *h = S_plain_text(secs->items[i].heading);
+
+			doc_text(para, h);
+			free(h);
+		}
+		doc_text(para, ": ");
+		doc_text(para, groups);
+		free(groups);
+	}
+	{
+		groups = fingerprint_groups(sig_hex, FINGERPRINT_SECTION_SHOWN);
+		para = doc_paragraph(doc_item(list));
+		doc_text(para, S_SIGNED_CHECK ": ");
+		doc_text(para, groups);
+		free(groups);
+	}
+	doc_text(doc_paragraph(doc), "The first 32 of the 64 hex digits of a "
+	    "SHA-256 of the words above. Check them with: talkpact verify "
+	    "FILE.md");
+}
+
 /* Everything above the fingerprint block. */
 static cmark_node *
 S_body(const struct session *s, const struct content *c,
@@ -459,8 +509,8 @@ agreement_build(const struct session *s, const struct content *c, time_t now,
 {
 	const struct template *t = session_template(s, c);
 	struct fingerprint_sections secs;
-	cmark_node *doc, *sig, *list, *para;
-	char *body_md, *sig_md, fp[FINGERPRINT_HEX + 1], *groups, *line;
+	cmark_node *doc, *sig;
+	char *body_md, *sig_md, fp[FINGERPRINT_HEX + 1];
 	char sig_hex[FINGERPRINT_HEX + 1];
 
 	if (t == NULL) {
@@ -484,39 +534,7 @@ agreement_build(const struct session *s, const struct content *c, time_t now,
 	doc = doc_div(doc, "fingerprint");
 	doc_text(doc_heading(doc, 2), S_FP_HEADING);
 	S_signed_para(doc, s, now);
-	groups = fingerprint_groups(fp, FINGERPRINT_SHOWN);
-	line = xasprintf(S_FP_LINE "%s", groups);
-	doc_text(doc_paragraph(doc), line);
-	free(line);
-	free(groups);
-	doc_text(doc_paragraph(doc), S_CHECKS_LINE);
-	list = doc_list(doc, false);
-	for (size_t i = 0; i < secs.n; i++) {
-		groups = fingerprint_groups(secs.items[i].hex,
-		    FINGERPRINT_SECTION_SHOWN);
-		para = doc_paragraph(doc_item(list));
-		if (i == 0 && secs.items[i].heading[0] == '\0')
-			doc_text(para, "Title");
-		else {
-			char *h = S_plain_text(secs.items[i].heading);
-
-			doc_text(para, h);
-			free(h);
-		}
-		doc_text(para, ": ");
-		doc_text(para, groups);
-		free(groups);
-	}
-	{
-		groups = fingerprint_groups(sig_hex, FINGERPRINT_SECTION_SHOWN);
-		para = doc_paragraph(doc_item(list));
-		doc_text(para, S_SIGNED_CHECK ": ");
-		doc_text(para, groups);
-		free(groups);
-	}
-	doc_text(doc_paragraph(doc), "The first 32 of the 64 hex digits of a "
-	    "SHA-256 of the words above. Check them with: talkpact verify "
-	    "FILE.md");
+	S_fp_tail(doc, fp, &secs, sig_hex);
 	fingerprint_sections_cleanup(&secs);
 	free(body_md);
 	free(sig_md);
@@ -725,6 +743,7 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 	char sig_hex[FINGERPRINT_HEX + 1];
 	char checks[64][FINGERPRINT_SECTION_SHOWN + 1];
 	const char *block, *p, *sig_start = NULL, *sig_end = NULL;
+	const char *fp_line = NULL;
 	struct fingerprint_sections secs = { NULL, 0, 0 };
 	size_t n_checks = 0, nd;
 	bool in_checks = false, ok = true;
@@ -745,6 +764,8 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 		char *line = S_plain_text(raw);
 
 		if (strncmp(line, S_FP_LINE, strlen(S_FP_LINE)) == 0) {
+			if (fp_line == NULL)
+				fp_line = p;
 			nd = fingerprint_parse_hex(line + strlen(S_FP_LINE),
 			    fp_file, FINGERPRINT_SHOWN);
 			if (nd != FINGERPRINT_SHOWN)
@@ -825,6 +846,23 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 		if (ok)
 			S_change(out, "the fingerprint line changed");
 		ok = false;
+	}
+	if (ok) {
+		/* Everything after the "Signed on" paragraph, exactly. */
+		cmark_node *tail = doc_new();
+		char *md_tail, *want;
+
+		S_fp_tail(tail, fp, &secs, sig_hex);
+		md_tail = render_markdown(tail);
+		want = fingerprint_canonical(md_tail, strlen(md_tail));
+		if (fp_line == NULL || strcmp(fp_line, want) != 0) {
+			S_change(out, "the fingerprint block changed (its "
+			    "checks or its note)");
+			ok = false;
+		}
+		free(want);
+		free(md_tail);
+		cmark_node_free(tail);
 	}
 	if (!ok)
 		out->verdict = AGREEMENT_CHANGED;

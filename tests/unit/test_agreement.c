@@ -374,6 +374,44 @@ strip_divs(const char *html)
 	return out;
 }
 
+/*
+ * Any one character of a signed agreement changed, anywhere in the file
+ * (body, signing line, fingerprint block, its note), and verify notices.
+ */
+static void
+test_verify_every_character(void **state)
+{
+	struct session s;
+	struct agreement_check c;
+	char *md;
+	size_t len, checked = 0;
+
+	(void)state;
+	signed_session(&s, "I would tell Mum", "Sam", "Phones downstairs");
+	md = render(&s, RENDER_MD);
+	len = strlen(md);
+	for (size_t i = 0; i < len; i++) {
+		char was = md[i];
+
+		/* Blanks at line ends are not words; a change inside UTF-8 is
+		 * refused as "not text" and tested elsewhere. */
+		if (was == ' ' || was == '\n' || (unsigned char)was >= 0x80)
+			continue;
+		md[i] = was == 'x' ? 'y' : 'x';
+		verify_text(md, &c);
+		if (c.verdict == AGREEMENT_UNCHANGED)
+			fail_msg("changing byte %zu ('%c') went unnoticed: ...%.30s",
+			    i, was, md + (i > 15 ? i - 15 : 0));
+		agreement_check_cleanup(&c);
+		md[i] = was;
+		checked++;
+	}
+	print_message("%zu one-character changes, all caught\n", checked);
+	assert_true(checked > 1000);
+	free(md);
+	session_cleanup(&s);
+}
+
 static void
 test_hostile_property(void **state)
 {
@@ -571,6 +609,7 @@ main(void)
 		cmocka_unit_test(test_contents),
 		cmocka_unit_test(test_unsigned_and_missing_template),
 		cmocka_unit_test(test_verify),
+		cmocka_unit_test(test_verify_every_character),
 		cmocka_unit_test(test_hostile_property),
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_long_text),
