@@ -224,6 +224,9 @@ S_read_key(void)
 		}
 		if (rc == KEY_CODE_YES && next == KEY_BACKSPACE)
 			return TK_ALT | 0x7f;
+		/* Esc, then a key of its own (a resize, say): keep that one. */
+		if (rc == KEY_CODE_YES)
+			ungetch((int)next);
 		return TK_ESC;
 	}
 	if (wc == '\r' || wc == '\n')

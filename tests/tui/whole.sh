@@ -94,6 +94,7 @@ tui_wait_for '^  Our family device agreement for Zoë' && ok "Home goes back to 
 tui_keys Down Down
 tui_wait_for '^  ={10,}' 2 >/dev/null && not_ok "Down scrolls a line" "$(tui_screen)" || ok "Down scrolls a line"
 tui_keys Up Up
+tui_wait_for '^  Our family device agreement for Zoë' >/dev/null || true
 
 # Too small, then back: the notice, then the same review screen.
 tui_resize 50 15
