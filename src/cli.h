@@ -50,6 +50,14 @@ void cli_add_content_dir(struct cli *cli, const char *dir);
  */
 int cli_load_content(struct cli *cli, struct content *c);
 
+/*
+ * Write text to path, or to standard output when path is NULL. A file is
+ * written whole or not at all, readable only by its owner (privfile.h);
+ * a path that is a device or a pipe is written directly. Prints the
+ * problem and returns 73 (cannot create) or 74 (write failed), or 0.
+ */
+int cli_write_output(const char *path, const char *text);
+
 /* Print "talkpact: message" to stderr and return code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

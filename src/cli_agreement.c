@@ -35,44 +35,6 @@ static const struct {
 };
 #define S_N_FORMATS (sizeof S_formats / sizeof S_formats[0])
 
-/* Write all of text to path (0600, replacing it) or stdout if path is NULL. */
-static int
-S_write(const char *path, const char *text)
-{
-	size_t len = strlen(text);
-	int fd;
-
-	if (path == NULL) {
-		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
-			return cli_error(EX_IOERR, "cannot write the agreement: %s",
-			    strerror(errno));
-		return 0;
-	}
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return cli_error(EX_CANTCREAT, "cannot create %s: %s", path,
-		    strerror(errno));
-	while (len > 0) {
-		ssize_t w = write(fd, text, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			int e = errno;
-
-			close(fd);
-			return cli_error(EX_IOERR, "cannot write %s: %s", path,
-			    strerror(e));
-		}
-		text += w;
-		len -= (size_t)w;
-	}
-	if (close(fd) != 0)
-		return cli_error(EX_IOERR, "cannot write %s: %s", path,
-		    strerror(errno));
-	return 0;
-}
-
 static void
 S_render_usage(FILE *f)
 {
@@ -158,7 +120,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 			rc = cli_error(EX_DATAERR, "%s", cause);
 			goto out;
 		}
-		rc = S_write(output, text);
+		rc = cli_write_output(output, text);
 		free(text);
 		goto out;
 	}
@@ -182,7 +144,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 			break;
 		}
 		path = xasprintf("%s.%s", stem, S_formats[i].ext);
-		rc = S_write(path, text);
+		rc = cli_write_output(path, text);
 		if (rc == 0 && !cli->quiet)
 			printf("%s\n", path);
 		free(path);

@@ -145,58 +145,6 @@ S_format_from_path(const char *path)
 	return -1;
 }
 
-/*
- * Write text to path through a temporary file in the same folder, so a
- * failure never leaves half a pack behind. Returns an exit code.
- */
-static int
-S_write_file(const char *path, const char *text)
-{
-	size_t len = strlen(text), done = 0;
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd, rc = 0;
-
-	fd = mkstemp(tmp);	/* mode 0600 */
-	if (fd == -1) {
-		rc = cli_error(EX_CANTCREAT, "cannot create %s: %s", path,
-		    strerror(errno));
-		goto out;
-	}
-	while (done < len) {
-		ssize_t k = write(fd, text + done, len - done);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			rc = cli_error(EX_IOERR, "cannot write %s: %s", path,
-			    strerror(k < 0 ? errno : EIO));
-			break;
-		}
-		done += (size_t)k;
-	}
-	if (close(fd) != 0 && rc == 0)
-		rc = cli_error(EX_IOERR, "cannot write %s: %s", path,
-		    strerror(errno));
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = cli_error(EX_CANTCREAT, "cannot create %s: %s", path,
-		    strerror(errno));
-	if (rc != 0)
-		unlink(tmp);
-out:
-	free(tmp);
-	return rc;
-}
-
-static int
-S_write_stdout(const char *text)
-{
-	fputs(text, stdout);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return cli_error(EX_IOERR, "cannot write the pack: %s",
-		    strerror(errno));
-	return 0;
-}
-
 int
 cmd_pack(struct cli *cli, int argc, char **argv)
 {
@@ -343,7 +291,7 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 		break;
 	}
 	}
-	rc = output != NULL ? S_write_file(output, text) : S_write_stdout(text);
+	rc = cli_write_output(output, text);
 out:
 	free(text);
 	free(cause);

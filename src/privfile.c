@@ -99,18 +99,20 @@ privfile_write(const char *path, const char *data, size_t len, char **cause)
 		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	} while (fd < 0 && errno == EEXIST && ++tries < 100);
 	if (fd < 0) {
-		*cause = xasprintf("cannot create %s: %s", tmp, strerror(errno));
+		*cause = xasprintf("cannot create %s: %s", path, strerror(errno));
 		free(tmp);
 		tmp = NULL;
 		goto out;
 	}
+	/* From here on the file could be made: a failure is an I/O error. */
+	rc = -2;
 	if (S_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-		*cause = xasprintf("cannot write %s: %s", tmp, strerror(errno));
+		*cause = xasprintf("cannot write %s: %s", path, strerror(errno));
 		goto out;
 	}
 	if (close(fd) != 0) {
 		fd = -1;
-		*cause = xasprintf("cannot write %s: %s", tmp, strerror(errno));
+		*cause = xasprintf("cannot write %s: %s", path, strerror(errno));
 		goto out;
 	}
 	fd = -1;

@@ -29,7 +29,9 @@ int privfile_private_dir(const char *path, char **cause);
  * "PATH.tmp-PID-N" in the same folder (O_EXCL, 0600), fsync, rename over
  * path, fsync the folder. On failure path is untouched and no temporary
  * file is left (except when only the folder's fsync fails: then the new
- * file is in place). Returns 0 or -1 with *cause.
+ * file is in place). Returns 0; -1 with *cause when the file cannot be
+ * created (no such folder, no permission); -2 with *cause when writing
+ * it failed (a full disk, an I/O error).
  */
 int privfile_write(const char *path, const char *data, size_t len,
     char **cause);

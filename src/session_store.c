@@ -1167,7 +1167,7 @@ session_store_save_path(const char *path, const struct session *s,
 		*cause = xstrdup("the session could not be written as YAML");
 		return -1;
 	}
-	rc = privfile_write(path, text, strlen(text), cause);
+	rc = privfile_write(path, text, strlen(text), cause) == 0 ? 0 : -1;
 	free(text);
 	return rc;
 }
