@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "content.h"
 #include "privfile.h"
 #include "util.h"
 
@@ -106,4 +107,59 @@ cli_write_output(const char *path, const char *text)
 		free(cause);
 	}
 	return rc;
+}
+
+int
+cli_parse_band(const char *s)
+{
+	int b = band_from_name(s);
+	char *end;
+	long age;
+
+	if (b >= 0)
+		return b;
+	errno = 0;
+	age = strtol(s, &end, 10);
+	if (errno == 0 && end != s && *end == '\0' && age >= 4 && age <= 17)
+		return (int)band_for_age((int)age);
+	return -1;
+}
+
+int
+cli_unknown_value(const char *cmd, const char *what, const char *value,
+    const char *const *names, size_t n)
+{
+	const char *best = closest_word(value, names, n);
+	char list[512];
+	size_t len = 0;
+
+	list[0] = '\0';
+	for (size_t i = 0; i < n && len + strlen(names[i]) + 3 < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		    i > 0 ? ", " : "", names[i]);
+	if (best != NULL)
+		return cli_usage_error(cmd, "unknown %s '%s'; did you mean "
+		    "'%s'? (%s)", what, value, best, list);
+	return cli_usage_error(cmd, "unknown %s '%s' (choose from: %s)",
+	    what, value, list);
+}
+
+int
+cli_band_error(const char *cmd, const char *value)
+{
+	const char *names[BAND__COUNT];
+
+	for (int b = 0; b < BAND__COUNT; b++)
+		names[b] = band_name((enum band)b);
+	return cli_unknown_value(cmd, "age band", value, names, BAND__COUNT);
+}
+
+int
+cli_topic_error(const char *cmd, const char *value)
+{
+	const char *names[TOPIC__COUNT];
+
+	for (int t = 0; t < TOPIC__COUNT; t++)
+		names[t] = topic_id((enum topic)t);
+	return cli_unknown_value(cmd, "topic", value, names, TOPIC__COUNT);
 }

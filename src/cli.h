@@ -58,6 +58,18 @@ int cli_load_content(struct cli *cli, struct content *c);
  */
 int cli_write_output(const char *path, const char *text);
 
+/* An age band by name ("8-10") or by age ("9"); -1 if neither. */
+int cli_parse_band(const char *s);
+
+/*
+ * A usage mistake for an option value that is not one of names: says
+ * which was meant when one is close, and lists them all. Returns 64.
+ */
+int cli_unknown_value(const char *cmd, const char *what, const char *value,
+    const char *const *names, size_t n);
+int cli_band_error(const char *cmd, const char *value);
+int cli_topic_error(const char *cmd, const char *value);
+
 /* Print "talkpact: message" to stderr and return code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -185,22 +185,6 @@ S_list_usage(FILE *f)
 	    "  -h, --help           show this help and exit\n", f);
 }
 
-/* Parse --age: a band name or an age 4..17. */
-static int
-S_parse_band(const char *s)
-{
-	int b = band_from_name(s);
-	char *end;
-	long age;
-
-	if (b >= 0)
-		return b;
-	age = strtol(s, &end, 10);
-	if (end != s && *end == '\0' && age >= 4 && age <= 17)
-		return (int)band_for_age((int)age);
-	return -1;
-}
-
 /* Copy s with tabs and line breaks as spaces. Caller frees. */
 static char *
 S_one_line(const char *s)
@@ -378,8 +362,6 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	};
 	static const char *const formats[] = { "text", "tsv" };
 	enum list_format format = LIST_TEXT;
-	const char *names[(int)TOPIC__COUNT + (int)BAND__COUNT];
-	const char *near;
 	struct content c;
 	int ch, band = -1, topic = -1, rc;
 
@@ -387,45 +369,21 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "+:a:t:f:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
-			band = S_parse_band(optarg);
-			if (band >= 0)
-				break;
-			for (int i = 0; i < BAND__COUNT; i++)
-				names[i] = band_name((enum band)i);
-			near = closest_word(optarg, names, BAND__COUNT);
-			if (near != NULL)
-				return cli_usage_error("list", "unknown age band "
-				    "'%s'; did you mean '%s'?", optarg, near);
-			return cli_usage_error("list", "unknown age band '%s'; "
-			    "use 4-7, 8-10, 11-13, 14-17 or an age from 4 to 17",
-			    optarg);
+			if ((band = cli_parse_band(optarg)) < 0)
+				return cli_band_error("list", optarg);
+			break;
 		case 't':
-			topic = topic_from_name(optarg);
-			if (topic >= 0)
-				break;
-			for (int i = 0; i < TOPIC__COUNT; i++)
-				names[i] = topic_id((enum topic)i);
-			near = closest_word(optarg, names, TOPIC__COUNT);
-			if (near != NULL)
-				return cli_usage_error("list", "unknown topic "
-				    "'%s'; did you mean '%s'?", optarg, near);
-			return cli_usage_error("list", "unknown topic '%s' "
-			    "(see 'man 5 talkpact-content' for the topics)",
-			    optarg);
+			if ((topic = topic_from_name(optarg)) < 0)
+				return cli_topic_error("list", optarg);
+			break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
 				format = LIST_TEXT;
 			else if (strcmp(optarg, "tsv") == 0)
 				format = LIST_TSV;
-			else {
-				near = closest_word(optarg, formats, 2);
-				if (near != NULL)
-					return cli_usage_error("list", "unknown "
-					    "format '%s'; did you mean '%s'?",
-					    optarg, near);
-				return cli_usage_error("list", "unknown format "
-				    "'%s'; use text or tsv", optarg);
-			}
+			else
+				return cli_unknown_value("list", "format", optarg,
+				    formats, 2);
 			break;
 		case 'h':
 			S_list_usage(stdout);

@@ -61,61 +61,6 @@ S_usage(FILE *f)
 
 /* A band name or an age 4..17; -1 if neither. */
 static int
-S_parse_band(const char *s)
-{
-	int b = band_from_name(s);
-	char *end;
-	long age;
-
-	if (b >= 0)
-		return b;
-	errno = 0;
-	age = strtol(s, &end, 10);
-	if (errno == 0 && end != s && *end == '\0' && age >= 4 && age <= 17)
-		return (int)band_for_age((int)age);
-	return -1;
-}
-
-static int
-S_unknown(const char *what, const char *value, const char *const *names,
-    size_t n)
-{
-	const char *best = closest_word(value, names, n);
-	char list[512];
-	size_t len = 0;
-
-	list[0] = '\0';
-	for (size_t i = 0; i < n && len + strlen(names[i]) + 3 < sizeof list; i++)
-		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-		    i > 0 ? ", " : "", names[i]);
-	if (best != NULL)
-		return cli_usage_error("pack", "unknown %s '%s'; did you mean "
-		    "'%s'? (%s)", what, value, best, list);
-	return cli_usage_error("pack", "unknown %s '%s' (choose from: %s)",
-	    what, value, list);
-}
-
-static int
-S_band_error(const char *s)
-{
-	const char *names[BAND__COUNT];
-
-	for (int b = 0; b < BAND__COUNT; b++)
-		names[b] = band_name((enum band)b);
-	return S_unknown("age band", s, names, BAND__COUNT);
-}
-
-static int
-S_topic_error(const char *s)
-{
-	const char *names[TOPIC__COUNT];
-
-	for (int t = 0; t < TOPIC__COUNT; t++)
-		names[t] = topic_id((enum topic)t);
-	return S_unknown("topic", s, names, TOPIC__COUNT);
-}
-
-static int
 S_format_from_name(const char *s)
 {
 	for (int i = 0; i < 3; i++)
@@ -176,13 +121,13 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'a':
-			if ((v = S_parse_band(optarg)) < 0)
-				return S_band_error(optarg);
+			if ((v = cli_parse_band(optarg)) < 0)
+				return cli_band_error("pack", optarg);
 			o.bands |= BAND_BIT(v);
 			break;
 		case 't':
 			if ((v = topic_from_name(optarg)) < 0)
-				return S_topic_error(optarg);
+				return cli_topic_error("pack", optarg);
 			o.topics |= 1u << (unsigned)v;
 			break;
 		case 'r':
@@ -190,14 +135,14 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 			break;
 		case 'f':
 			if ((format = S_format_from_name(optarg)) < 0)
-				return S_unknown("format", optarg,
+				return cli_unknown_value("pack", "format", optarg,
 				    (const char *const[]){ "html", "md", "txt" }, 3);
 			break;
 		case 'l':
 			if ((v = pack_layout_from_name(optarg)) < 0) {
 				const char *n[] = { "handout", "cards" };
 
-				return S_unknown("layout", optarg, n, 2);
+				return cli_unknown_value("pack", "layout", optarg, n, 2);
 			}
 			o.layout = (enum pack_layout)v;
 			break;
@@ -205,7 +150,7 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 			if ((v = pack_paper_from_name(optarg)) < 0) {
 				const char *n[] = { "a4", "letter" };
 
-				return S_unknown("paper size", optarg, n, 2);
+				return cli_unknown_value("pack", "paper size", optarg, n, 2);
 			}
 			o.paper = (enum pack_paper)v;
 			break;
