@@ -147,11 +147,12 @@ cli_unknown_value(const char *cmd, const char *what, const char *value,
 int
 cli_band_error(const char *cmd, const char *value)
 {
-	const char *names[BAND__COUNT];
+	const char *names[BAND__COUNT + 1];
 
 	for (int b = 0; b < BAND__COUNT; b++)
 		names[b] = band_name((enum band)b);
-	return cli_unknown_value(cmd, "age band", value, names, BAND__COUNT);
+	names[BAND__COUNT] = "or an age from 4 to 17";
+	return cli_unknown_value(cmd, "age band", value, names, BAND__COUNT + 1);
 }
 
 int
