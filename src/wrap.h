@@ -3,6 +3,12 @@
  * CJK and emoji take two columns, combining marks none), and the layout
  * maths of the screen. Pure functions: no curses, no allocation except the
  * line arrays, which the caller cleans up.
+ *
+ * Widths here come from the C library's wcwidth(), because curses places
+ * characters by the same function: the cursor in a text box must land
+ * where the terminal draws. render.h's text_width() uses its own table
+ * instead, so that printed .txt files come out the same whatever the
+ * locale; the two agree on letters, CJK and emoji.
  */
 #ifndef TALKPACT_WRAP_H
 #define TALKPACT_WRAP_H
