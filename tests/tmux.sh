@@ -7,6 +7,7 @@
 #   tui_keys KEY...             tmux send-keys (names like Enter, Escape, C-a)
 #   tui_type TEXT               literal text (send-keys -l)
 #   tui_wait_for REGEX [SECS]   until the screen matches (default 10 s)
+#   tui_wait_gone REGEX [SECS]  until the screen no longer matches
 #   tui_settle [MS]             until the screen stops changing for MS ms
 #   tui_screen                  the screen as text (capture-pane -p)
 #   tui_expect_screen NAME DESC compare with tests/screens/NAME.txt;
@@ -58,6 +59,19 @@ tui_wait_for() {
 		fi
 		sleep 0.05
 	done
+}
+
+tui_wait_gone() {
+	_deadline=$(( $(date +%s) + ${2:-10} ))
+	while tui_screen | grep -Eq -- "$1"; do
+		if [ "$(date +%s)" -ge "$_deadline" ]; then
+			echo "# timed out waiting for /$1/ to go; screen was:"
+			tui_screen | sed 's/^/#   /'
+			return 1
+		fi
+		sleep 0.05
+	done
+	return 0
 }
 
 tui_settle() {

@@ -84,15 +84,22 @@ if tui_screen | grep -q 'Zoë (8) with Alex 李'; then ok "the review shows the 
 
 # Scrolling: a page down moves on; End shows the end; Home the title again.
 tui_keys NPage
-tui_settle
-if tui_screen | grep -q '^  Our family device agreement for Zoë'; then not_ok "PgDn scrolls" "$(tui_screen)"; else ok "PgDn scrolls"; fi
+tui_wait_gone '^  Our family device agreement for Zoë' && ok "PgDn scrolls" || not_ok "PgDn scrolls"
 tui_keys End
 tui_wait_for '100%' && ok "End shows the end of the agreement" || not_ok "End"
 tui_wait_for 'talkpact verify' && ok "the end of the agreement says how to check it" || not_ok "end text"
 tui_keys Home
 tui_wait_for '^  Our family device agreement for Zoë' && ok "Home goes back to the title" || not_ok "Home"
 tui_keys Down Down
-tui_wait_for '^  ={10,}' 2 >/dev/null && not_ok "Down scrolls a line" "$(tui_screen)" || ok "Down scrolls a line"
+# Two lines down, the family line is fourth from the top (the
+# first row is the title bar). Wait for it rather than for the old screen
+# to go, which a slow machine may not have redrawn yet.
+scrolled=no
+for _i in $(seq 1 100); do
+	if tui_screen | sed -n 4p | grep -q '^  Zoë (8) with'; then scrolled=yes; break; fi
+	sleep 0.05
+done
+[ "$scrolled" = yes ] && ok "Down scrolls a line" || not_ok "Down scrolls a line" "$(tui_screen)"
 tui_keys Up Up
 tui_wait_for '^  Our family device agreement for Zoë' >/dev/null || true
 
