@@ -90,6 +90,15 @@ row "render agreement: libcmark floor" "$(field "$r" floor_ms) ms" "" ""
 row "render agreement: talkpact" "$(field "$r" ours_ms) ms ($(field "$r" bytes) bytes)" "" ""
 rr=$(field "$r" ratio)
 row "render ratio (CPU)" "${rr}x" "<= 1.5x" "$(verdict "$rr" 1.5)"
+if command -v valgrind >/dev/null 2>&1; then
+	# The same work counted in instructions; setup (loading content,
+	# filling the session) is the same on both sides and subtracted.
+	i0=$(instr "$B/bench_render" "$top_srcdir" 0 ours)
+	io=$(instr "$B/bench_render" "$top_srcdir" 20 ours)
+	if_=$(instr "$B/bench_render" "$top_srcdir" 20 floor)
+	r=$(awk -v o="$io" -v f="$if_" -v z="$i0" 'BEGIN { if (f > z) printf "%.2f", (o - z) / (f - z); else print "n/a" }')
+	row "render ratio (instructions)" "${r}x" "<= 1.5x" "$(verdict "$r" 1.5)"
+fi
 
 # --- start-up: to the first frame on an 80x24 terminal --------------------
 # TALKPACT_EXIT_AFTER_FIRST_FRAME=1 makes the program exit once the welcome
