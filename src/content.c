@@ -88,8 +88,9 @@ static const char *const S_resource_shown[] = {
 static int
 S_find_name(const char *const *names, size_t n, const char *s)
 {
+	/* The first letters differ for most pairs: no call for those. */
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
+		if (names[i][0] == s[0] && strcmp(names[i], s) == 0)
 			return (int)i;
 	return -1;
 }
@@ -185,8 +186,18 @@ resource_for_shown(enum resource_for f)
 
 enum { IX_PROMPT, IX_TEMPLATE, IX_REGION, IX_PACK, IX__COUNT };
 
+/*
+ * A slot keeps the id's hash beside its position, so a probe compares
+ * strings only when the hashes match: most probes then touch no item,
+ * which matters once the items outgrow the caches.
+ */
+struct S_slot {
+	size_t pos;		/* array position + 1; 0 is empty */
+	uint64_t hash;
+};
+
 struct S_table {
-	size_t *slots;		/* array position + 1; 0 is empty */
+	struct S_slot *slots;
 	size_t cap;		/* a power of two, or 0 */
 	size_t used;
 };
@@ -233,17 +244,19 @@ S_item_id(const struct content *c, int kind, size_t i)
 	}
 }
 
-/* The slot for id: holding it, or the empty one where it would go. */
-static size_t *
+/* The slot for id (whose hash is h): holding it, or the empty one where
+ * it would go. */
+static struct S_slot *
 S_table_slot(const struct content *c, const struct S_table *t, int kind,
-    const char *id)
+    const char *id, uint64_t h)
 {
-	size_t mask = t->cap - 1, i = (size_t)S_hash(id) & mask;
+	size_t mask = t->cap - 1, i = (size_t)h & mask;
 
 	for (;;) {
-		size_t *slot = &t->slots[i];
+		struct S_slot *slot = &t->slots[i];
 
-		if (*slot == 0 || strcmp(S_item_id(c, kind, *slot - 1), id) == 0)
+		if (slot->pos == 0 || (slot->hash == h &&
+		    strcmp(S_item_id(c, kind, slot->pos - 1), id) == 0))
 			return slot;
 		i = (i + 1) & mask;
 	}
@@ -254,15 +267,15 @@ S_table_find(const struct content *c, int kind, const char *id)
 {
 	const struct S_index *ix = c->index;
 	const struct S_table *t;
-	size_t *slot;
+	struct S_slot *slot;
 
 	if (ix == NULL || id == NULL)
 		return -1;
 	t = &ix->t[kind];
 	if (t->cap == 0)
 		return -1;
-	slot = S_table_slot(c, t, kind, id);
-	return *slot == 0 ? -1 : (long)(*slot - 1);
+	slot = S_table_slot(c, t, kind, id, S_hash(id));
+	return slot->pos == 0 ? -1 : (long)(slot->pos - 1);
 }
 
 static void
@@ -271,22 +284,33 @@ S_table_add(struct content *c, int kind, size_t pos)
 	struct S_index *ix = c->index;
 	struct S_table *t = &ix->t[kind];
 
+	const char *id = S_item_id(c, kind, pos);
+	uint64_t h = S_hash(id);
+	struct S_slot *slot;
+
 	if ((t->used + 1) * 2 > t->cap) {
 		struct S_table old = *t;
+		size_t mask;
 
 		t->cap = old.cap ? old.cap * 2 : 64;
+		mask = t->cap - 1;
 		t->slots = xcalloc(t->cap, sizeof *t->slots);
-		t->used = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.slots[i] != 0) {
-				*S_table_slot(c, t, kind,
-				    S_item_id(c, kind, old.slots[i] - 1)) =
-				    old.slots[i];
-				t->used++;
-			}
+		/* Ids in the table are all different: the first free slot. */
+		for (size_t i = 0; i < old.cap; i++) {
+			size_t j;
+
+			if (old.slots[i].pos == 0)
+				continue;
+			for (j = (size_t)old.slots[i].hash & mask;
+			    t->slots[j].pos != 0; j = (j + 1) & mask)
+				;
+			t->slots[j] = old.slots[i];
+		}
 		free(old.slots);
 	}
-	*S_table_slot(c, t, kind, S_item_id(c, kind, pos)) = pos + 1;
+	slot = S_table_slot(c, t, kind, id, h);
+	slot->pos = pos + 1;
+	slot->hash = h;
 	t->used++;
 }
 
