@@ -51,7 +51,8 @@ enum band {
 	X(WATCHING, "watching", "What we watch and see") \
 	X(WELLBEING, "wellbeing", "Sleep and feeling good") \
 	X(RELATIONSHIPS, "relationships", "Relationships, images and the law") \
-	X(INDEPENDENCE, "independence", "Growing independence")
+	X(INDEPENDENCE, "independence", "Growing independence") \
+	X(AI, "ai", "AI, chatbots and made-up pictures")
 
 enum topic {
 #define X(e, id, title) TOPIC_##e,
