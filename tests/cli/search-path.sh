@@ -8,12 +8,14 @@ B=$top_srcdir/tests/content/bad
 ship=$top_srcdir/prompts/8-10.yaml
 line=$(grep -n '^  - id: 8-10-why-13$' "$ship" | cut -d: -f1)
 
-# A --content folder replaces a shipped prompt, with a notice.
+# A --content folder replaces a shipped prompt, with a notice. Its two
+# prompts add one to however many the shipped content holds.
+shipped=$("$TALKPACT" -q validate | sed -n 's/^[0-9]* files, \([0-9]*\) prompts,.*/\1/p')
 run "$TALKPACT" --content "$G" validate
 expect_rc 0 "a --content folder that replaces a shipped prompt validates"
 expect_eq "$err" "$G/school-pack.yaml:10:5: notice: prompt '8-10-why-13' replaces the one from $ship:$line:5" \
     "the notice names the replacing and the replaced file, line and column"
-expect_match out '^11 files, 112 prompts, 5 templates, [0-9]+ regions: no problems$' \
+expect_match out "^11 files, $((shipped + 1)) prompts, 5 templates, [0-9]+ regions: no problems\$" \
     "a replaced prompt is counted once"
 run "$TALKPACT" --content "$G" list --format tsv --age 8-10
 expect_match out '^prompt	8-10-why-13	8-10	ratings	Why do so many apps ask you to be 13 before you join\?$' \
