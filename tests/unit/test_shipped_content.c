@@ -2,8 +2,12 @@
  * test_shipped_content.c: the shipped prompts and templates keep what the
  * content issue promised, so a later edit cannot quietly thin them: counts
  * per band, required topics, scenarios, the school letter's seven points in
- * prompts and in clauses, the grown-ups' promises, and the help lines
- * exactly as the content guide gives them.
+ * prompts and in clauses, the grown-ups' promises, the help lines exactly
+ * as the content guide gives them; and the safety points of the 2026
+ * review: the nude-image exception wherever evidence is mentioned, a
+ * sextortion scenario with its steps in order, each band's 2026 topics, and
+ * "an adult you trust" in 14-17. (The rules-on limits and reading grades are
+ * test_reading.c's.)
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
@@ -231,6 +236,261 @@ test_help_lines(void **state)
 	assert_true(S_has(au, "Triple Zero", "000", NULL));
 }
 
+/*
+ * The safety and 2026 points of the content issue. Text checks are by
+ * words a reader would see (case ignored): weak alone, but each fails when
+ * the point it guards is deleted, which is what they are for.
+ */
+static bool
+S_has_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = text; *p != '\0'; p++)
+		if (strncasecmp(p, word, n) == 0)
+			return true;
+	return false;
+}
+
+/* Position of the first of alts ("a|b|c") in text at or after from, or -1. */
+static long
+S_find_any(const char *text, const char *alts, long from)
+{
+	char buf[256], *save = NULL;
+	long best = -1;
+
+	snprintf(buf, sizeof buf, "%s", alts);
+	for (char *w = strtok_r(buf, "|", &save); w != NULL;
+	    w = strtok_r(NULL, "|", &save)) {
+		size_t n = strlen(w);
+
+		for (const char *p = text + from; *p != '\0'; p++) {
+			if (strncasecmp(p, w, n) == 0) {
+				long at = (long)(p - text);
+
+				if (best < 0 || at < best)
+					best = at;
+				break;
+			}
+		}
+	}
+	return best;
+}
+
+typedef void (*S_text_fn)(enum band b, const char *what, const char *id,
+    const char *text, bool child_facing);
+
+/* Every text a band shows: prompts, and its template's parts. */
+static void
+S_each_text(enum band b, S_text_fn fn)
+{
+	const struct template *t = content_template_for_band(&shipped, b);
+
+	for (size_t i = 0; i < shipped.n_prompts; i++) {
+		const struct prompt *p = &shipped.prompts[i];
+
+		if (!(p->bands & BAND_BIT(b)))
+			continue;
+		fn(b, "question", p->id, p->question, true);
+		fn(b, "tip", p->id, p->tip, false);
+		for (size_t f = 0; f < p->n_follow_ups; f++)
+			fn(b, "follow-up", p->id, p->follow_ups[f], true);
+	}
+	assert_non_null(t);
+	for (size_t s = 0; s < t->n_sections; s++)
+		for (size_t i = 0; i < t->sections[s].n_clauses; i++)
+			fn(b, "clause", t->sections[s].clauses[i].id,
+			    t->sections[s].clauses[i].text, true);
+	for (size_t i = 0; i < t->n_promises; i++)
+		fn(b, "promise", t->promises[i].id, t->promises[i].text, true);
+	/* The steps are read as one text: a step may say the exception. */
+	{
+		char *all = xstrdup("");
+
+		for (size_t i = 0; i < t->n_steps; i++) {
+			char *next = xasprintf("%s%s\n", all, t->steps[i]);
+
+			free(all);
+			all = next;
+		}
+		fn(b, "steps", "if-something-goes-wrong", all, true);
+		free(all);
+	}
+}
+
+static size_t S_bad;
+
+/*
+ * Evidence: wherever it is mentioned, the exception for nude images is
+ * said in the same breath, and nothing says to keep every picture.
+ */
+static void
+S_evidence(enum band b, const char *what, const char *id, const char *text,
+    bool child_facing)
+{
+	(void)child_facing;
+	if (S_has_word(text, "evidence") && !S_has_word(text, "nude") &&
+	    !S_has_word(text, "naked") && !S_has_word(text, "sexual") &&
+	    !S_has_word(text, "without clothes")) {
+		print_message("%s %s %s: evidence without the nude-image "
+		    "exception: %s\n", band_name(b), what, id, text);
+		S_bad++;
+	}
+	if (S_has_word(text, "keep everything")) {
+		print_message("%s %s %s: keeps every image: %s\n",
+		    band_name(b), what, id, text);
+		S_bad++;
+	}
+	if (S_has_word(text, "national reporting service")) {
+		print_message("%s %s %s: a reporting service with no name\n",
+		    band_name(b), what, id);
+		S_bad++;
+	}
+}
+
+/* 14-17 speaks of "an adult you trust", never of "a grown-up". */
+static void
+S_adult(enum band b, const char *what, const char *id, const char *text,
+    bool child_facing)
+{
+	const char *p = text;
+
+	if (!child_facing)
+		return;
+	while ((p = strstr(p, "grown-up")) != NULL) {
+		if (p < text + 2 || p[-1] != '{' || p[-2] != '{') {
+			print_message("%s %s %s says 'grown-up': %s\n",
+			    band_name(b), what, id, text);
+			S_bad++;
+			break;
+		}
+		p += 8;
+	}
+}
+
+static void
+test_evidence_exception(void **state)
+{
+	(void)state;
+	S_bad = 0;
+	for (int b = 0; b < BAND__COUNT; b++)
+		S_each_text((enum band)b, S_evidence);
+	S_each_text(BAND_14_17, S_adult);
+	assert_int_equal(S_bad, 0);
+	/* The older bands' agreements keep the exception in a rule that is on. */
+	for (int b = BAND_11_13; b <= BAND_14_17; b++) {
+		const struct template *t = content_template_for_band(&shipped,
+		    (enum band)b);
+		bool found = false;
+
+		for (size_t s = 0; s < t->n_sections; s++)
+			for (size_t i = 0; i < t->sections[s].n_clauses; i++) {
+				const struct clause *cl = &t->sections[s].clauses[i];
+
+				found |= cl->on &&
+				    S_has_word(cl->text, "never screenshot") &&
+				    (S_has_word(cl->text, "nude") ||
+					S_has_word(cl->text, "sexual"));
+			}
+		if (!found)
+			fail_msg("%s: no rule on by default says never to "
+			    "screenshot a nude image", band_name((enum band)b));
+	}
+}
+
+/*
+ * Sextortion: its own scenario in 11-13 and 14-17, with the steps in the
+ * content guide's order, never the young person's fault, to the police.
+ */
+static void
+test_sextortion(void **state)
+{
+	static const char *const steps[] = {
+		"pay", "block", "delete the chat|keep the chat", "tell",
+		"report", "Take It Down",
+	};
+
+	(void)state;
+	for (int b = BAND_11_13; b <= BAND_14_17; b++) {
+		bool found = false;
+
+		for (size_t i = 0; i < shipped.n_prompts && !found; i++) {
+			const struct prompt *p = &shipped.prompts[i];
+			long at = 0;
+
+			if (!(p->bands & BAND_BIT(b)) || !p->scenario ||
+			    !S_has_word(p->tip, "sextortion"))
+				continue;
+			for (size_t s = 0; s < sizeof steps / sizeof steps[0]; s++) {
+				long next = S_find_any(p->tip, steps[s], at);
+
+				if (next < 0)
+					fail_msg("%s: the sextortion tip of %s lacks "
+					    "'%s' after the step before",
+					    band_name((enum band)b), p->id, steps[s]);
+				at = next + 1;
+			}
+			assert_true(S_has_word(p->tip, "not in trouble"));
+			assert_true(S_find_any(p->tip,
+			    "never their fault|not their fault", 0) >= 0);
+			assert_true(S_has_word(p->tip, "police"));
+			found = true;
+		}
+		if (!found)
+			fail_msg("%s has no sextortion scenario",
+			    band_name((enum band)b));
+	}
+}
+
+/* What 2026 asks of each band: each group must be in some prompt. */
+static const char *const topics_2026[BAND__COUNT][16] = {
+	[BAND_4_7] = { "voice assistant|talking toy|toys that talk",
+	    "rude|naked", "driving|drive" },
+	[BAND_8_10] = { "chatbot", "homework|schoolwork", "rude|naked",
+	    "on camera|video call|go live|going live|livestream|live stream",
+	    "challenge", "true|misinformation", "birthday", "scam",
+	    "influencer|advert| ads|paid post|paid to say", "driving|drive", "PEGI" },
+	[BAND_11_13] = { "chatbot", "homework|schoolwork", "nudif|AI-made|fake sexual", "porn",
+	    "on camera|video call|go live|going live|livestream|live stream",
+	    "challenge", "true|misinformation", "birthday", "scam|trick",
+	    "influencer|advert| ads|paid post|paid to say", "self-harm|hurting themselves|hurt themselves",
+	    "driving|drive", "PEGI" },
+	[BAND_14_17] = { "chatbot", "homework|schoolwork", "nudif|AI-made|fake sexual", "porn",
+	    "on camera|video call|go live|going live|livestream|live stream",
+	    "challenge", "true|misinformation", "birthday", "scam",
+	    "money mule", "influencer|advert| ads|paid post|paid to say",
+	    "self-harm|hurting themselves|hurt themselves", "misogyn|women and girls",
+	    "learner|start driving|new drivers", "driving|drive", "PEGI" },
+};
+
+static void
+test_2026_topics(void **state)
+{
+	size_t missing = 0;
+
+	(void)state;
+	for (int b = 0; b < BAND__COUNT; b++) {
+		for (size_t g = 0; g < 16 && topics_2026[b][g] != NULL; g++) {
+			bool found = false;
+
+			for (size_t i = 0; i < shipped.n_prompts && !found; i++) {
+				const struct prompt *p = &shipped.prompts[i];
+
+				if (!(p->bands & BAND_BIT(b)))
+					continue;
+				found = S_find_any(p->question, topics_2026[b][g], 0) >= 0 ||
+				    S_find_any(p->tip, topics_2026[b][g], 0) >= 0;
+			}
+			if (!found) {
+				print_message("%s: no prompt about '%s'\n",
+				    band_name((enum band)b), topics_2026[b][g]);
+				missing++;
+			}
+		}
+	}
+	assert_int_equal(missing, 0);
+}
+
 int
 main(void)
 {
@@ -240,6 +500,9 @@ main(void)
 		cmocka_unit_test(test_band_11_13),
 		cmocka_unit_test(test_band_14_17),
 		cmocka_unit_test(test_help_lines),
+		cmocka_unit_test(test_evidence_exception),
+		cmocka_unit_test(test_sextortion),
+		cmocka_unit_test(test_2026_topics),
 	};
 
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
