@@ -44,6 +44,8 @@ pack --la
 pack --title ''
 --only-content --content tests/content/good pack --topic ''
 pack -c tests/content/good --topic ''
+--only-content --content = tests/content/good pack --topic ''
+pack --age 8-10 --title = 'x' --to
 --content tests/content/go
 verify tests/golden/8-10.m
 resume tests/sessions/8-10.y
@@ -109,6 +111,8 @@ text tsv
 
 $good_topics
 $(printf '%s\n' $topics $good_topics | sort -u | tr '\n' ' ' | sed 's/ $//')
+$good_topics
+--topic
 tests/content/good
 tests/golden/8-10.md
 tests/sessions/8-10.yaml
