@@ -83,6 +83,14 @@ S_signed_when(const struct session *s)
 	return s->stage == STAGE_SIGNED ? last : 0;
 }
 
+time_t
+agreement_review_date(const struct session *s, const struct template *t)
+{
+	time_t when = S_signed_when(s);
+
+	return when != 0 ? S_add_months(when, session_review_months(s, t)) : 0;
+}
+
 /* "A", "A and B", "A, B and C" as text nodes into parent. */
 static void
 S_names(cmark_node *parent, const char *const *names, size_t n)

@@ -54,6 +54,14 @@ int agreement_lines(const struct session *s, const struct content *c,
 int agreement_fingerprint(const struct session *s, const struct content *c,
     time_t now, char fp[FINGERPRINT_HEX + 1], char **cause);
 
+/*
+ * When the family said they would look at a signed agreement again: the
+ * signing date plus the session's review interval, or else the template's
+ * (t may be NULL: session_review_months()). 0 when s is not signed.
+ */
+time_t agreement_review_date(const struct session *s,
+    const struct template *t);
+
 /* "agreement-sam-2026-11-29": a file name stem for the outputs. Caller frees. */
 char *agreement_file_stem(const struct session *s, time_t now);
 

@@ -181,7 +181,8 @@ S_list_usage(FILE *f)
 	    "                       talkpact-content(5) for the list)\n"
 	    "  -f, --format FORMAT  text (for reading, the default) or tsv: one\n"
 	    "                       line per item and band, tab-separated: kind,\n"
-	    "                       id, band, topic, title\n"
+	    "                       id, band, topic, title; without --age and\n"
+	    "                       --topic, also each region with help lines\n"
 	    "  -h, --help           show this help and exit\n", f);
 }
 
@@ -348,6 +349,12 @@ S_list_tsv(const struct content *c, int band, int topic)
 			S_tsv_row("template", t->id, band_name(t->band), "",
 			    t->title);
 	}
+	/* Regions have no band: only the whole list names them. */
+	if (band >= 0)
+		return;
+	for (size_t i = 0; i < c->n_regions; i++)
+		S_tsv_row("region", c->regions[i].code, "", "",
+		    c->regions[i].name);
 }
 
 int

@@ -12,8 +12,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "agreement.h"
 #include "cli.h"
 #include "cli_session.h"
+#include "content.h"
 #include "diag.h"
 #include "session.h"
 #include "session_store.h"
@@ -116,30 +118,106 @@ static void
 S_sessions_usage(FILE *f)
 {
 	fprintf(f,
-	    "Usage: talkpact sessions\n"
+	    "Usage: talkpact sessions [--format text|tsv]\n"
 	    "List the saved sessions, newest first: id, child, when last\n"
 	    "changed and how far the family got. Continue one with\n"
-	    "'talkpact resume ID'; print its agreement with 'talkpact render ID'.\n");
+	    "'talkpact resume ID'; print its agreement with 'talkpact render ID'.\n"
+	    "\n"
+	    "  -f, --format FORMAT  text (for reading, the default) or tsv: one\n"
+	    "                       line per session, tab-separated: id, child,\n"
+	    "                       stage, updated (UTC), review date (empty\n"
+	    "                       until signed)\n"
+	    "  -h, --help           show this help and exit\n");
+}
+
+/* s with tabs and line breaks as spaces, for one tsv field. */
+static void
+S_tsv_field(const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+/*
+ * One line per session for scripts and shell completion: id, child,
+ * stage id, updated as UTC ISO 8601, review date (local, YYYY-MM-DD) of
+ * a signed session. A damaged file is its name with stage "damaged".
+ * Content is loaded only when a signed session needs its template's
+ * review interval.
+ */
+static void
+S_sessions_tsv(struct cli *cli, const struct session_list *l)
+{
+	struct content c;
+	bool need = false;
+
+	content_init(&c);
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].ok && l->items[i].s.stage == STAGE_SIGNED &&
+		    l->items[i].s.review_months == 0)
+			need = true;
+	if (need)
+		(void)cli_load_content(cli, &c);	/* problems are printed */
+	for (size_t i = 0; i < l->n; i++) {
+		const struct session *s = &l->items[i].s;
+		const char *base = strrchr(l->items[i].path, '/') + 1;
+		char when[32] = "", review[16] = "";
+		struct tm tm;
+		time_t r;
+
+		if (!l->items[i].ok) {
+			printf("%.*s\t\tdamaged\t\t\n",
+			    (int)(strlen(base) > 5 ? strlen(base) - 5 : strlen(base)),
+			    base);
+			continue;
+		}
+		if (s->updated != 0 && gmtime_r(&s->updated, &tm) != NULL)
+			strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		r = agreement_review_date(s, session_template(s, &c));
+		if (r != 0 && localtime_r(&r, &tm) != NULL)
+			strftime(review, sizeof review, "%Y-%m-%d", &tm);
+		S_tsv_field(s->id != NULL ? s->id : base);
+		putchar('\t');
+		S_tsv_field(s->child);
+		printf("\t%s\t%s\t%s\n", session_stage_id(s->stage), when,
+		    review);
+	}
+	content_cleanup(&c);
 }
 
 int
 cmd_sessions(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static const char *const formats[] = { "text", "tsv" };
 	struct session_store st;
 	struct session_list l;
 	struct diag_list d;
 	size_t idw = 2, childw = 5, damaged = 0;
+	bool tsv = false;
 	int ch, rc;
 
-	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":f:h", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				tsv = false;
+			else if (strcmp(optarg, "tsv") == 0)
+				tsv = true;
+			else
+				return cli_unknown_value("sessions", "format",
+				    optarg, formats, 2);
+			break;
 		case 'h':
 			S_sessions_usage(stdout);
 			return 0;
+		case ':':
+			return cli_usage_error("sessions", "option '%s' needs "
+			    "a value", argv[optind - 1]);
 		default:
 			return cli_usage_error("sessions", "unknown option '%s'",
 			    argv[optind - 1]);
@@ -157,6 +235,12 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 		diag_list_cleanup(&d);
 		session_store_cleanup(&st);
 		return rc;
+	}
+	if (tsv) {
+		for (size_t i = 0; i < l.n; i++)
+			damaged += !l.items[i].ok;
+		S_sessions_tsv(cli, &l);
+		goto out;
 	}
 	if (l.n == 0) {
 		printf("No sessions yet. Run 'talkpact' to start one.\n");
