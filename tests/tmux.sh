@@ -18,7 +18,10 @@
 #   tui_stop
 
 TUI_TMUX=${TMUX_BIN:-$(command -v tmux 2>/dev/null)}
-TUI_SOCK="$T/tmux.sock"
+# A fresh socket for every start: a server that is still shutting down
+# after tui_stop can then never answer (or die under) the next test.
+_tui_n=0
+TUI_SOCK="$T/tmux.0.sock"
 
 tui_available() { [ -n "$TUI_TMUX" ] && [ -x "$TUI_TMUX" ]; }
 
@@ -29,6 +32,8 @@ tui_start() {
 	if [ "$1" = "-s" ]; then _size=$2; shift 2; fi
 	_cols=${_size%x*}
 	_rows=${_size#*x}
+	_tui_n=$((_tui_n + 1))
+	TUI_SOCK="$T/tmux.$_tui_n.sock"
 	# The command line runs under env so variables and HOME are exact.
 	_cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 ESCDELAY=25 TERM=screen-256color HOME='$HOME' TZ=UTC"
 	for _a in "$@"; do
@@ -113,4 +118,14 @@ tui_alive() {
 	[ "$_pane_dead" = 0 ] && ! tui_screen | grep -q '^\[exit [0-9]*\]'
 }
 
-tui_stop() { _tmux kill-server >/dev/null 2>&1 || true; }
+tui_stop() {
+	_tmux kill-server >/dev/null 2>&1 || true
+	# Wait (up to 2 s) until the server has gone, so nothing of it is left
+	# running into the next test.
+	_i=0
+	while [ -S "$TUI_SOCK" ] && _tmux has-session >/dev/null 2>&1 &&
+	    [ "$_i" -lt 40 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
