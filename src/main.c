@@ -59,24 +59,38 @@ S_usage(FILE *f)
 	    "66 missing input, 73 cannot create output, 74 I/O error.\n");
 }
 
-/* The source tree's content when running uninstalled, else pkgdatadir. */
+/*
+ * Where the shipped content is: $TALKPACT_DATADIR if set; else, for a
+ * program run from its build tree, the source tree, which make names in
+ * the file talkpact-srcdir next to the program (it is never installed);
+ * else pkgdatadir. The program is known by the path it was started with
+ * (a symbolic link followed), so one found through PATH (no slash) is the
+ * installed one.
+ */
 static char *
-S_find_datadir(void)
+S_find_datadir(const char *argv0)
 {
 	const char *env = getenv("TALKPACT_DATADIR");
-	char exe[PATH_MAX], built[PATH_MAX];
-	ssize_t n;
+	char exe[PATH_MAX], line[PATH_MAX + 2], *slash, *marker, *dir = NULL;
+	FILE *fp;
 
 	if (env != NULL && *env != '\0')
 		return xstrdup(env);
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if (realpath(ABS_TOP_BUILDDIR "/src/talkpact", built) != NULL &&
-		    strcmp(exe, built) == 0)
-			return xstrdup(ABS_TOP_SRCDIR);
+	if (argv0 == NULL || strchr(argv0, '/') == NULL ||
+	    realpath(argv0, exe) == NULL || (slash = strrchr(exe, '/')) == NULL)
+		return xstrdup(PKGDATADIR);
+	*slash = '\0';
+	marker = xasprintf("%s/talkpact-srcdir", exe);
+	if ((fp = fopen(marker, "r")) != NULL) {
+		if (fgets(line, sizeof line, fp) != NULL) {
+			line[strcspn(line, "\n")] = '\0';
+			if (line[0] == '/')
+				dir = xstrdup(line);
+		}
+		fclose(fp);
 	}
-	return xstrdup(PKGDATADIR);
+	free(marker);
+	return dir != NULL ? dir : xstrdup(PKGDATADIR);
 }
 
 /* $XDG_x_HOME/talkpact, or ~/fallback/talkpact. NULL without a home. */
@@ -202,7 +216,7 @@ main(int argc, char **argv)
 		}
 	}
 
-	cli.datadir = S_find_datadir();
+	cli.datadir = S_find_datadir(argv[0]);
 	cli.user_datadir = S_xdg_dir("XDG_DATA_HOME", ".local/share");
 	cli.state_dir = S_xdg_dir("XDG_STATE_HOME", ".local/state");
 

@@ -8,6 +8,8 @@
 #   tui_type TEXT               literal text (send-keys -l)
 #   tui_wait_for REGEX [SECS]   until the screen matches (default 10 s)
 #   tui_wait_gone REGEX [SECS]  until the screen no longer matches
+#   tui_check REGEX DESC [SECS] tui_wait_for as a test: ok DESC, or not ok
+#                               DESC with the screen it saw at the timeout
 #   tui_settle [MS]             until the screen stops changing for MS ms
 #   tui_screen                  the screen as text (capture-pane -p)
 #   tui_expect_screen NAME DESC compare with tests/screens/NAME.txt;
@@ -15,12 +17,12 @@
 #   tui_resize COLS ROWS
 #   tui_pid                     the program's pid
 #   tui_alive                   is the program still running?
-#   tui_stop
+#   tui_stop                    end the server, and wait until it has gone
 
 TUI_TMUX=${TMUX_BIN:-$(command -v tmux 2>/dev/null)}
-# A fresh socket for every start: a server that is still shutting down
-# after tui_stop can then never answer (or die under) the next test.
-_tui_n=0
+# A fresh server (and socket) for each tui_start: a new session must never
+# reach the previous server while it is still shutting down.
+TUI_N=0
 TUI_SOCK="$T/tmux.0.sock"
 
 tui_available() { [ -n "$TUI_TMUX" ] && [ -x "$TUI_TMUX" ]; }
@@ -28,12 +30,12 @@ tui_available() { [ -n "$TUI_TMUX" ] && [ -x "$TUI_TMUX" ]; }
 _tmux() { "$TUI_TMUX" -S "$TUI_SOCK" -f /dev/null "$@"; }
 
 tui_start() {
+	TUI_N=$((TUI_N + 1))
+	TUI_SOCK="$T/tmux.$TUI_N.sock"
 	_size=80x24
 	if [ "$1" = "-s" ]; then _size=$2; shift 2; fi
 	_cols=${_size%x*}
 	_rows=${_size#*x}
-	_tui_n=$((_tui_n + 1))
-	TUI_SOCK="$T/tmux.$_tui_n.sock"
 	# The command line runs under env so variables and HOME are exact.
 	_cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 ESCDELAY=25 TERM=screen-256color HOME='$HOME' TZ=UTC"
 	for _a in "$@"; do
@@ -64,6 +66,14 @@ tui_wait_for() {
 		fi
 		sleep 0.05
 	done
+}
+
+tui_check() {
+	if tui_wait_for "$1" "${3:-10}" >"$T/wait"; then
+		ok "$2"
+	else
+		not_ok "$2" "$(sed 's/^# //' "$T/wait")"
+	fi
 }
 
 tui_wait_gone() {
@@ -118,13 +128,12 @@ tui_alive() {
 	[ "$_pane_dead" = 0 ] && ! tui_screen | grep -q '^\[exit [0-9]*\]'
 }
 
+# Stop the server and wait (up to 5 s) until it and the program are gone.
 tui_stop() {
+	_spid=$(_tmux display-message -p '#{pid}' 2>/dev/null)
 	_tmux kill-server >/dev/null 2>&1 || true
-	# Wait (up to 2 s) until the server has gone, so nothing of it is left
-	# running into the next test.
 	_i=0
-	while [ -S "$TUI_SOCK" ] && _tmux has-session >/dev/null 2>&1 &&
-	    [ "$_i" -lt 40 ]; do
+	while [ -n "$_spid" ] && kill -0 "$_spid" 2>/dev/null && [ "$_i" -lt 100 ]; do
 		sleep 0.05
 		_i=$((_i + 1))
 	done

@@ -5,7 +5,9 @@
  *   ours:  agreement_render(HTML) - tree building, fingerprint and page;
  *   floor: libcmark parsing the same agreement's Markdown and rendering it
  *          to HTML, which is all a Markdown-to-HTML program could do.
- * Prints medians over REPEAT rounds and the ratio.
+ * The two sides alternate, round by round (ABAB...), each round timing
+ * REPEAT renderings of each in CPU time. Prints each side's median, and
+ * the ratio's median and spread (min and max over the rounds).
  *
  *   bench_render TOP_SRCDIR [REPEAT [ours|floor]]
  *
@@ -68,7 +70,7 @@ main(int argc, char **argv)
 	const struct prompt **order;
 	size_t n;
 	int repeat = argc > 2 ? atoi(argv[2]) : 20;
-	double ours[ROUNDS], floor_[ROUNDS];
+	double ours[ROUNDS], floor_[ROUNDS], ratio[ROUNDS];
 	char *md = NULL, *cause = NULL, *long_child, *long_grown;
 	time_t now = 1796000000;
 
@@ -175,12 +177,15 @@ main(int argc, char **argv)
 			cmark_node_free(doc);
 		}
 		floor_[r] = (S_now() - t0) / repeat;
+		ratio[r] = ours[r] / floor_[r];
 	}
 	qsort(ours, ROUNDS, sizeof ours[0], S_cmp);
 	qsort(floor_, ROUNDS, sizeof floor_[0], S_cmp);
-	printf("bytes=%zu ours_ms=%.3f floor_ms=%.3f ratio=%.2f\n", strlen(md),
-	    ours[ROUNDS / 2], floor_[ROUNDS / 2],
-	    ours[ROUNDS / 2] / floor_[ROUNDS / 2]);
+	qsort(ratio, ROUNDS, sizeof ratio[0], S_cmp);
+	printf("bytes=%zu ours_ms=%.3f floor_ms=%.3f ratio=%.2f ratio_min=%.2f "
+	    "ratio_max=%.2f rounds=%d\n", strlen(md), ours[ROUNDS / 2],
+	    floor_[ROUNDS / 2], ratio[ROUNDS / 2], ratio[0], ratio[ROUNDS - 1],
+	    ROUNDS);
 out:
 	free(md);
 	free(long_child);

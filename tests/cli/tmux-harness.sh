@@ -1,5 +1,8 @@
 # tmux-harness.sh: the harness that drives the real TUI works: it starts a
-# program at 80x24 with a private HOME, types, waits and reads the screen.
+# program at 80x24 with a private HOME, types, waits and reads the screen;
+# a wait that times out fails showing the screen; a stopped server is gone
+# before the next one starts. Not one of talkpact's tests, so not counted
+# in make check: run it with make check-harness (.ci/run does).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -13,6 +16,25 @@ tui_type "héllo 世界"
 tui_keys Enter
 if tui_wait_for '^typed <héllo 世界>$' 5; then ok "typed UTF-8 text arrives"; else not_ok "typed UTF-8 text arrives"; fi
 if tui_wait_for '^\[exit 0\]$' 5; then ok "the exit status is visible"; else not_ok "the exit status is visible"; fi
+tui_stop
+
+tui_start sh -c 'echo visible-line; sleep 30'
+tui_wait_for '^visible-line$' 5 >/dev/null
+out=$(tui_check 'never-on-screen' "a wait" 1)
+case $out in
+"not ok "*" - a wait"*"timed out waiting for /never-on-screen/"*visible-line*)
+	ok "a wait that times out is a failed test showing the screen" ;;
+*)	not_ok "a wait that times out is a failed test showing the screen" "$out" ;;
+esac
+spid=$(_tmux display-message -p '#{pid}')
+tui_stop
+if [ -n "$spid" ] && ! kill -0 "$spid" 2>/dev/null; then
+	ok "tui_stop returns once the server has gone"
+else
+	not_ok "tui_stop returns once the server has gone" "server pid '$spid'"
+fi
+tui_start sh -c 'echo second; sleep 30'
+tui_check '^second$' "a session started right after tui_stop runs" 5
 tui_stop
 
 done_testing
