@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -60,12 +61,41 @@ S_usage(FILE *f)
 }
 
 /*
+ * The program's own path, symbolic links followed, into exe: argv0 itself
+ * when it names a path, else the first executable of that name on $PATH,
+ * as the shell found it. False when it cannot be told.
+ */
+static bool
+S_which(const char *argv0, char exe[PATH_MAX])
+{
+	const char *path = getenv("PATH"), *p, *end;
+
+	if (strchr(argv0, '/') != NULL)
+		return realpath(argv0, exe) != NULL;
+	for (p = path; p != NULL && *p != '\0'; p = *end != '\0' ? end + 1 : end) {
+		char *cand;
+		bool found;
+
+		end = strchr(p, ':');
+		if (end == NULL)
+			end = p + strlen(p);
+		if (end == p)
+			continue;
+		cand = xasprintf("%.*s/%s", (int)(end - p), p, argv0);
+		found = access(cand, X_OK) == 0 && realpath(cand, exe) != NULL;
+		free(cand);
+		if (found)
+			return true;
+	}
+	return false;
+}
+
+/*
  * Where the shipped content is: $TALKPACT_DATADIR if set; else, for a
  * program run from its build tree, the source tree, which make names in
  * the file talkpact-srcdir next to the program (it is never installed);
- * else pkgdatadir. The program is known by the path it was started with
- * (a symbolic link followed), so one found through PATH (no slash) is the
- * installed one.
+ * else pkgdatadir. The program is known by the path it was started with,
+ * or found on PATH as the shell found it (a symbolic link followed).
  */
 static char *
 S_find_datadir(const char *argv0)
@@ -76,8 +106,8 @@ S_find_datadir(const char *argv0)
 
 	if (env != NULL && *env != '\0')
 		return xstrdup(env);
-	if (argv0 == NULL || strchr(argv0, '/') == NULL ||
-	    realpath(argv0, exe) == NULL || (slash = strrchr(exe, '/')) == NULL)
+	if (argv0 == NULL || !S_which(argv0, exe) ||
+	    (slash = strrchr(exe, '/')) == NULL)
 		return xstrdup(PKGDATADIR);
 	*slash = '\0';
 	marker = xasprintf("%s/talkpact-srcdir", exe);
