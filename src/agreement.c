@@ -18,6 +18,7 @@
 #include <cmark.h>
 
 #include "agreement.h"
+#include "fill.h"
 #include "util.h"
 
 static const char *const S_binds_shown[] = {
@@ -83,78 +84,38 @@ S_signed_when(const struct session *s)
 	return s->stage == STAGE_SIGNED ? last : 0;
 }
 
-/* "A", "A and B", "A, B and C" as text nodes into parent. */
+/* "A", "A and B", "A, B and C" as a text node into parent. */
 static void
 S_names(cmark_node *parent, const char *const *names, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			doc_text(parent, i + 1 == n ? " and " : ", ");
-		doc_text(parent, names[i]);
-	}
+	char *joined = join_words(names, n, "and");
+
+	doc_text(parent, joined);
+	free(joined);
 }
 
-static const char *
-S_grown_ups_joined(const struct session *s, char *buf, size_t sz)
+static void
+S_fill_emit(const char *s, size_t len, bool value, void *arg)
 {
-	buf[0] = '\0';
-	for (size_t i = 0; i < s->n_grown_ups; i++) {
-		if (i > 0)
-			strncat(buf, i + 1 == s->n_grown_ups ? " and " : ", ",
-			    sz - strlen(buf) - 1);
-		strncat(buf, s->grown_ups[i], sz - strlen(buf) - 1);
-	}
-	return buf;
+	cmark_node *para = arg;
+	char *text = xstrndup(s, len);
+
+	doc_text(value ? doc_strong(para) : para, text);
+	free(text);
 }
 
 /*
  * Clause or promise text with {{blank}} markers filled. The template's
  * words and the values both go in as text nodes; a value is emphasised so
- * the family sees what they chose.
+ * the family sees what they chose. A marker we do not know stays as words.
  */
 static void
 S_fill(cmark_node *para, const char *text, const struct session *s,
     const struct template *t)
 {
-	const char *p = text;
+	struct session_markers sm = { s, t };
 
-	while (*p != '\0') {
-		const char *open = strstr(p, "{{"), *close;
-		char *name, *lit;
-		const char *value = NULL;
-		char gbuf[SESSION_MAX_GROWN_UPS * (SESSION_MAX_NAME_BYTES + 8)];
-
-		if (open == NULL || (close = strstr(open + 2, "}}")) == NULL) {
-			doc_text(para, p);
-			return;
-		}
-		if (open > p) {
-			lit = xstrndup(p, (size_t)(open - p));
-			doc_text(para, lit);
-			free(lit);
-		}
-		name = xstrndup(open + 2, (size_t)(close - open - 2));
-		if (strcmp(name, "child") == 0)
-			value = s->child != NULL ? s->child : "the child";
-		else if (strcmp(name, "grown-ups") == 0)
-			value = s->n_grown_ups > 0 ?
-			    S_grown_ups_joined(s, gbuf, sizeof gbuf) : "the grown-ups";
-		else {
-			for (size_t i = 0; i < t->n_blanks; i++)
-				if (strcmp(t->blanks[i].id, name) == 0)
-					value = session_blank(s, &t->blanks[i]);
-		}
-		if (value != NULL)
-			doc_text(doc_strong(para), value);
-		else {
-			/* Not a blank we know: keep the marker as words. */
-			lit = xstrndup(open, (size_t)(close + 2 - open));
-			doc_text(para, lit);
-			free(lit);
-		}
-		free(name);
-		p = close + 2;
-	}
+	(void)fill_walk(text, session_marker, &sm, S_fill_emit, para, NULL);
 }
 
 static const struct region *

@@ -28,7 +28,9 @@
 
 #include <yaml.h>
 
+#include "blank.h"
 #include "content.h"
+#include "fill.h"
 #include "util.h"
 
 /* ---------------------------------------------------------------------- */
@@ -1657,12 +1659,16 @@ static const char *const S_clause_keys[] = { "id", "text", "binds", "on", "advic
 enum { PM_ID, PM_TEXT, PM_ON, PM__N };
 static const char *const S_promise_keys[] = { "id", "text", "on" };
 
+/* A time default as blank.h would keep it: "19:30", not "7:30". */
 static bool
-S_time_ok(const char *s)
+S_time_ok(const struct blank *b)
 {
-	return strlen(s) == 5 && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' &&
-	    s[1] <= '9' && s[2] == ':' && s[3] >= '0' && s[3] <= '5' &&
-	    s[4] >= '0' && s[4] <= '9' && (s[0] - '0') * 10 + (s[1] - '0') < 24;
+	char *v = NULL;
+	bool ok = blank_parse(b, b->def, false, &v, NULL) == 0 && v != NULL &&
+	    strcmp(v, b->def) == 0;
+
+	free(v);
+	return ok;
 }
 
 static bool
@@ -1737,7 +1743,7 @@ S_load_blank(struct S_ctx *x, struct S_node *map, size_t pos,
 	}
 	switch (b->kind) {
 	case BLANK_TIME:
-		if (!S_time_ok(b->def)) {
+		if (!S_time_ok(b)) {
 			S_nerr(x, f[BL_DEFAULT], "default '%s' in %s is not a "
 			    "time; write HH:MM, 24-hour, in quotes "
 			    "(\"19:30\")", b->def, what);
@@ -1789,39 +1795,33 @@ static bool
 S_check_markers(struct S_ctx *x, struct S_node *at, const char *text,
     const struct blank *blanks, size_t n_blanks, const char *what)
 {
-	const char *p = text, *open, *close;
+	struct marker m;
+	size_t pos = 0;
 	bool good = true;
+	int found;
 
-	while ((open = strstr(p, "{{")) != NULL) {
-		size_t len;
-		bool known;
+	while ((found = fill_next(text, &pos, &m)) == 1) {
+		bool known = marker_is(&m, NULL, "child") ||
+		    marker_is(&m, NULL, "grown-ups");
 		char *name;
 
-		close = strstr(open + 2, "}}");
-		if (close == NULL) {
-			S_nerr(x, at, "'{{' without '}}' in the text of %s",
-			    what);
-			return false;
-		}
-		len = (size_t)(close - open - 2);
-		name = xstrndup(open + 2, len);
-		known = strcmp(name, "child") == 0 ||
-		    strcmp(name, "grown-ups") == 0;
 		for (size_t i = 0; i < n_blanks && !known; i++)
-			known = strcmp(blanks[i].id, name) == 0;
-		if (!known) {
+			known = marker_is(&m, NULL, blanks[i].id);
+		if (known)
+			continue;
+		name = xstrndup(m.name, m.name_len);
+		{
 			const char **cands = xcalloc(n_blanks + 2,
 			    sizeof *cands);
 			const char *near;
 			unsigned line = at->line, col = at->col;
-			size_t mlen = len + 4;
 			size_t from = S_byte_at(x, at->line, at->col);
 			size_t to = S_byte_at(x, at->end_line, at->end_col);
 
 			/* Point at the marker itself when the source has it as
 			 * written (not folded across lines). */
-			for (size_t i = from; i + mlen <= to; i++)
-				if (memcmp(x->buf + i, open, mlen) == 0) {
+			for (size_t i = from; i + m.len <= to; i++)
+				if (memcmp(x->buf + i, text + m.start, m.len) == 0) {
 					S_line_col(x->buf, x->len, i, &line, &col);
 					break;
 				}
@@ -1839,7 +1839,10 @@ S_check_markers(struct S_ctx *x, struct S_node *at, const char *text,
 			good = false;
 		}
 		free(name);
-		p = close + 2;
+	}
+	if (found < 0) {
+		S_nerr(x, at, "'{{' without '}}' in the text of %s", what);
+		return false;
 	}
 	return good;
 }

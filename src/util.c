@@ -216,6 +216,54 @@ name_slug(const char *name, char *out, size_t size)
 	return n;
 }
 
+static bool
+S_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
+char *
+text_trim(const char *s)
+{
+	const char *e;
+
+	while (S_space(*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && S_space(e[-1]))
+		e--;
+	return xstrndup(s, (size_t)(e - s));
+}
+
+bool
+text_is_blank(const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (!S_space(*s))
+			return false;
+	return true;
+}
+
+char *
+join_words(const char *const *words, size_t n, const char *conj)
+{
+	size_t len = 1, at = 0;
+	char *out;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(words[i]) + strlen(conj) + 3;
+	out = xmalloc(len);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			at += (size_t)snprintf(out + at, len - at, i + 1 == n ?
+			    " %s " : ", ", conj);
+		at += (size_t)snprintf(out + at, len - at, "%s", words[i]);
+	}
+	return out;
+}
+
 unsigned
 edit_distance(const char *a, const char *b)
 {

@@ -39,6 +39,20 @@ bool utf8_valid(const char *s, size_t len, size_t *bad);
  */
 size_t name_slug(const char *name, char *out, size_t size);
 
+/*
+ * A copy of s without white space (space, tab, newline, CR, VT, FF) at
+ * either end: the one trimming rule for what people type. Caller frees.
+ */
+char *text_trim(const char *s);
+/* Is s empty or only white space (as text_trim() counts it)? */
+bool text_is_blank(const char *s);
+
+/*
+ * Words joined as a list is written in a sentence: "A", "A and B",
+ * "A, B and C" (conj "and"; "or" for choices). "" for none. Caller frees.
+ */
+char *join_words(const char *const *words, size_t n, const char *conj);
+
 /* Levenshtein distance, capped at 16 (used for "did you mean"). */
 unsigned edit_distance(const char *a, const char *b);
 

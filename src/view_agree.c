@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blank.h"
 #include "tui_curses.h"
 #include "tui_view.h"
 #include "util.h"
@@ -139,7 +140,8 @@ S_commit(struct tui *t)
 	it = &S_items[S_sel];
 	if (it->kind != IT_BLANK || !S_field.changed)
 		return true;
-	if ((msg = flow_check_blank(it->blank, textfield_text(&S_field), true)) != NULL) {
+	if (blank_parse(it->blank, textfield_text(&S_field), false, NULL,
+	    &msg) != 0) {
 		tui_mistake(t, "%s", msg);
 		free(msg);
 		return false;
@@ -321,9 +323,8 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		res = textfield_request(&S_field, r, ch, 40);
 		if (res == TF_CHANGED) {
 			tui_clear_note(t);
-			if (it->kind == IT_BLANK &&
-			    (msg = flow_check_blank(it->blank, textfield_text(&S_field),
-			    false)) != NULL) {
+			if (it->kind == IT_BLANK && blank_parse(it->blank,
+			    textfield_text(&S_field), true, NULL, &msg) != 0) {
 				tui_warn(t, "%s", msg);
 				free(msg);
 			}
