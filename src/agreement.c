@@ -584,7 +584,7 @@ agreement_lines(const struct session *s, const struct content *c, time_t now,
 
 	if (doc == NULL)
 		return -1;
-	render_lines(doc, width, out);
+	render_lines(doc, width, width_screen, out);
 	cmark_node_free(doc);
 	return 0;
 }

@@ -34,6 +34,7 @@ EOS
 check_missing libcmark libcmark-dev
 check_missing yaml-0.1 libyaml-dev
 check_missing nettle nettle-dev
+check_missing libutf8proc libutf8proc-dev
 check_missing cmocka libcmocka-dev
 
 done_testing
