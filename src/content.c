@@ -1715,20 +1715,6 @@ S_yaml_name(const char *name)
 	    (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
-static const char *
-S_file_type(mode_t m)
-{
-	if (S_ISFIFO(m))
-		return "a named pipe (FIFO)";
-	if (S_ISCHR(m))
-		return "a character device";
-	if (S_ISBLK(m))
-		return "a block device";
-	if (S_ISSOCK(m))
-		return "a socket";
-	return "not a regular file";
-}
-
 static void
 S_path_error(struct diag_list *d, const char *path, int err)
 {
@@ -1748,52 +1734,21 @@ static void
 S_load_file(struct content *c, const char *path, struct diag_list *d)
 {
 	struct stat st;
-	unsigned char *buf = NULL;
-	size_t len = 0;
-	int fd;
+	char *buf;
+	size_t len;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0) {
-		S_path_error(d, path, errno);
-		return;
-	}
-	if (fstat(fd, &st) != 0) {
-		S_path_error(d, path, errno);
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
+	if (read_file(path, CONTENT_MAX_FILE_BYTES, &buf, &len, &st) == 0) {
+		S_load_bytes(c, path, (const unsigned char *)buf, len, d);
+		free(buf);
+	} else if (errno == ENODEV || errno == EISDIR)
 		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
-		    "%s, not a content file; skipped", S_file_type(st.st_mode));
-		goto out;
-	}
-	if ((uintmax_t)st.st_size > CONTENT_MAX_FILE_BYTES) {
+		    "%s, not a content file; skipped", file_type_name(st.st_mode));
+	else if (errno == EFBIG)
 		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
 		    "the file is %jd bytes; the most is %u (4 MiB)",
 		    (intmax_t)st.st_size, CONTENT_MAX_FILE_BYTES);
-		goto out;
-	}
-	/* Read to the end, whatever stat said, but never past the cap. */
-	buf = xmalloc(CONTENT_MAX_FILE_BYTES + 1);
-	for (;;) {
-		ssize_t n = read(fd, buf + len, CONTENT_MAX_FILE_BYTES + 1 - len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diag_add(d, DIAG_ERROR, DIAG_IO, path, 0, 0,
-			    "read failed: %s", strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-		if (len > CONTENT_MAX_FILE_BYTES)
-			break;
-	}
-	S_load_bytes(c, path, buf, len, d);
-out:
-	free(buf);
-	close(fd);
+	else
+		S_path_error(d, path, errno);
 }
 
 struct S_walk {
@@ -1873,7 +1828,7 @@ S_walk_dir(struct S_walk *w, const char *path, const struct stat *st)
 			else
 				diag_add(w->d, DIAG_ERROR, DIAG_DATA, sub, 0, 0,
 				    "%s, not a content file; skipped",
-				    S_file_type(sst.st_mode));
+				    file_type_name(sst.st_mode));
 		}
 		free(sub);
 		free(names[i]);
@@ -1901,7 +1856,7 @@ content_load_path(struct content *c, const char *path, struct diag_list *d)
 		S_load_file(c, path, d);
 	} else {
 		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
-		    "%s, not a content file or folder", S_file_type(st.st_mode));
+		    "%s, not a content file or folder", file_type_name(st.st_mode));
 	}
 	S_fix_packs(c);
 	return d->n_errors > before ? -1 : 0;

@@ -287,16 +287,12 @@ S_same_file(const char *path, const char *text)
 {
 	size_t len = strlen(text), got;
 	char *buf;
-	FILE *fp;
 	bool same;
 
-	if ((fp = fopen(path, "rb")) == NULL)
+	if (read_file(path, len, &buf, &got, NULL) != 0)
 		return false;
-	buf = xmalloc(len + 1);
-	got = fread(buf, 1, len + 1, fp);
 	same = got == len && memcmp(buf, text, len) == 0;
 	free(buf);
-	fclose(fp);
 	return same;
 }
 

@@ -888,41 +888,6 @@ out:
 	return rc;
 }
 
-/* Read a whole file (at most max bytes). Returns 0, or -1 with errno set. */
-static int
-S_slurp(const char *path, size_t max, char **out, size_t *len)
-{
-	struct S_buf b = { NULL, 0, 0 };
-	unsigned char chunk[65536];
-	ssize_t n;
-	int fd, saved;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		S_buf_write(&b, chunk, (size_t)n);
-		if (b.n > max)
-			break;
-	}
-	saved = errno;
-	close(fd);
-	if (n < 0) {
-		free(b.p);
-		errno = saved;
-		return -1;
-	}
-	if (b.p == NULL)
-		b.p = xstrdup("");
-	*out = b.p;
-	*len = b.n;
-	return 0;
-}
-
 int
 session_store_load_path(const char *path, struct session *s,
     struct diag_list *d)
@@ -933,15 +898,22 @@ session_store_load_path(const char *path, struct session *s,
 	int rc;
 
 	session_cleanup(s);
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
-		    "this is a folder, not a session file");
-		return -1;
-	}
-	if (S_slurp(path, SESSION_MAX_FILE_BYTES, &buf, &len) != 0) {
-		diag_add(d, DIAG_ERROR, errno == ENOENT ? DIAG_MISSING : DIAG_IO,
-		    path, 0, 0, "%s", errno == ENOENT ? "no such session file" :
-		    strerror(errno));
+	/* One more byte than a session may have, so that too big is said. */
+	if (read_file(path, SESSION_MAX_FILE_BYTES + 1, &buf, &len, &sb) != 0) {
+		if (errno == EISDIR)
+			diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+			    "this is a folder, not a session file");
+		else if (errno == ENODEV)
+			diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+			    "%s, not a session file", file_type_name(sb.st_mode));
+		else if (errno == EFBIG)
+			diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+			    "the file is too big for a session (over %u MiB)",
+			    SESSION_MAX_FILE_BYTES >> 20);
+		else
+			diag_add(d, DIAG_ERROR, errno == ENOENT ? DIAG_MISSING :
+			    DIAG_IO, path, 0, 0, "%s", errno == ENOENT ?
+			    "no such session file" : strerror(errno));
 		return -1;
 	}
 	rc = session_store_load_buffer(path, buf, len, s, d);

@@ -53,6 +53,21 @@ bool text_is_blank(const char *s);
  */
 char *join_words(const char *const *words, size_t n, const char *conj);
 
+struct stat;
+/*
+ * Read a whole regular file of at most max bytes into *buf (NUL-added,
+ * caller frees) and *len. Never blocks on a FIFO or a device: the file is
+ * opened without blocking and checked before it is read. Returns 0, or -1
+ * with errno: EISDIR for a folder, ENODEV for anything else that is not a
+ * regular file (a FIFO, a device, a socket: st tells which), EFBIG for
+ * more than max bytes (st->st_size says how many), or open's and read's
+ * own (ENOENT...). st (may be NULL) gets the file's fstat.
+ */
+int read_file(const char *path, size_t max, char **buf, size_t *len,
+    struct stat *st);
+/* "a named pipe (FIFO)", "a character device"... for a file's st_mode. */
+const char *file_type_name(unsigned mode);
+
 /* Levenshtein distance, capped at 16 (used for "did you mean"). */
 unsigned edit_distance(const char *a, const char *b);
 
