@@ -21,21 +21,6 @@
 #include "fill.h"
 #include "util.h"
 
-static const char *const S_binds_shown[] = {
-#define X(e, id, shown) shown,
-	BINDS_TABLE
-#undef X
-};
-static const char *const S_role_shown[] = {
-#define X(e, id, shown) shown,
-	ROLE_TABLE
-#undef X
-};
-static const char *const S_resource_shown[] = {
-#define X(e, id, shown) shown,
-	RESOURCE_FOR_TABLE
-#undef X
-};
 static const char *const S_months[] = { "January", "February", "March",
 	"April", "May", "June", "July", "August", "September", "October",
 	"November", "December" };
@@ -116,15 +101,6 @@ S_fill(cmark_node *para, const char *text, const struct session *s,
 	struct session_markers sm = { s, t };
 
 	(void)fill_walk(text, session_marker, &sm, S_fill_emit, para, NULL);
-}
-
-static const struct region *
-S_region(const struct content *c, const char *code)
-{
-	for (size_t i = 0; code != NULL && i < c->n_regions; i++)
-		if (strcmp(c->regions[i].code, code) == 0)
-			return &c->regions[i];
-	return NULL;
 }
 
 static void
@@ -213,7 +189,7 @@ S_rules(cmark_node *doc, const struct session *s)
 		doc_text(para, " ");
 		doc_text(doc_emph(para), "(for ");
 		doc_text(cmark_node_last_child(para),
-		    S_binds_shown[s->rules[i].binds]);
+		    binds_shown(s->rules[i].binds));
 		doc_text(cmark_node_last_child(para), ")");
 	}
 }
@@ -238,7 +214,8 @@ static void
 S_help(cmark_node *doc, const struct session *s, const struct content *c,
     const struct template *t)
 {
-	const struct region *r = S_region(c, s->region);
+	const struct region *r = s->region != NULL ?
+	    content_region(c, s->region) : NULL;
 	cmark_node *list, *para;
 
 	doc_text(doc_heading(doc, 2), "If something goes wrong");
@@ -261,7 +238,7 @@ S_help(cmark_node *doc, const struct session *s, const struct content *c,
 		para = doc_paragraph(doc_item(list));
 		doc_text(doc_strong(para), x->name);
 		doc_text(para, " (");
-		doc_text(para, S_resource_shown[x->kind]);
+		doc_text(para, resource_for_shown(x->kind));
 		doc_text(para, "). ");
 		doc_text(para, x->about);
 		if (x->phone != NULL) {
@@ -286,7 +263,7 @@ S_signer(cmark_node *div, enum role role, const char *who,
 	char date[64];
 
 	para = doc_paragraph(box);
-	doc_text(doc_strong(para), S_role_shown[role]);
+	doc_text(doc_strong(para), role_shown(role));
 	doc_text(para, ": ");
 	doc_text(para, who);
 	doc_text(para, "\n");

@@ -18,22 +18,6 @@
 #include "content.h"
 #include "util.h"
 
-/* Print the problems from index from on, to stderr. */
-static void
-S_print_diags(const struct cli *cli, const struct diag_list *d, size_t from)
-{
-	for (size_t i = from; i < d->n; i++) {
-		char *s;
-
-		if (d->items[i].level == DIAG_NOTICE && cli->quiet)
-			continue;
-		s = diag_string(&d->items[i]);
-		fprintf(stderr, "%s\n", s);
-		free(s);
-	}
-	fflush(stderr);
-}
-
 static bool
 S_is_dir(const char *path)
 {
@@ -81,7 +65,7 @@ cli_load_content(struct cli *cli, struct content *c)
 	S_load_search_path(cli, c, &d);
 	if (d.n_errors == 0)
 		content_check(c, &d);
-	S_print_diags(cli, &d, 0);
+	cli_print_diags(cli, &d);
 	rc = diag_exit_code(&d);
 	diag_list_cleanup(&d);
 	return rc;
@@ -143,7 +127,7 @@ cmd_validate(struct cli *cli, int argc, char **argv)
 		for (int i = optind; i < argc; i++)
 			content_load_path(&c, argv[i], &d);
 	content_check(&c, &d);
-	S_print_diags(cli, &d, 0);
+	cli_print_diags(cli, &d);
 
 	printf("%zu %s, %zu %s, %zu %s, %zu %s: ", c.n_files,
 	    S_plural(c.n_files, "file", "files"), c.n_prompts,

@@ -1910,9 +1910,11 @@ content_prompt(const struct content *c, const char *id)
 const struct template *
 content_template(const struct content *c, const char *id)
 {
-	long at = S_table_find(c, IX_TEMPLATE, id);
-
-	return at < 0 ? NULL : &c->templates[at];
+	/* A handful, each id once: no index. */
+	for (size_t i = 0; id != NULL && i < c->n_templates; i++)
+		if (strcmp(c->templates[i].id, id) == 0)
+			return &c->templates[i];
+	return NULL;
 }
 
 const struct template *
@@ -1928,15 +1930,17 @@ content_template_for_band(const struct content *c, enum band b)
 const struct region *
 content_region(const struct content *c, const char *code)
 {
-	long at = S_table_find(c, IX_REGION, code);
-
-	return at < 0 ? NULL : &c->regions[at];
+	/* Whatever the case: "uk" is the UK. A handful: no index. */
+	for (size_t i = 0; code != NULL && i < c->n_regions; i++)
+		if (strcasecmp(c->regions[i].code, code) == 0)
+			return &c->regions[i];
+	return NULL;
 }
 
 const struct clause *
 template_clause(const struct template *t, const char *id)
 {
-	for (size_t i = 0; i < t->n_sections; i++) {
+	for (size_t i = 0; t != NULL && i < t->n_sections; i++) {
 		const struct section *s = &t->sections[i];
 
 		for (size_t j = 0; j < s->n_clauses; j++)
@@ -1949,7 +1953,7 @@ template_clause(const struct template *t, const char *id)
 const struct blank *
 template_blank(const struct template *t, const char *id)
 {
-	for (size_t i = 0; i < t->n_blanks; i++)
+	for (size_t i = 0; t != NULL && i < t->n_blanks; i++)
 		if (strcmp(t->blanks[i].id, id) == 0)
 			return &t->blanks[i];
 	return NULL;

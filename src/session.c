@@ -5,8 +5,7 @@
  * lengths, blank values of the right kind.
  *
  * Never prints, never saves (session_store.c does), never reads the
- * environment. Looks content up by walking struct content itself, so it
- * does not depend on the loader's lookup tables.
+ * environment. Looks content up only through content.h.
  */
 #include "config.h"
 
@@ -125,59 +124,6 @@ session_make_id(const char *child, time_t now)
 
 /* ---- lookups against content ------------------------------------------ */
 
-static const struct template *
-S_template_by_id(const struct content *c, const char *id)
-{
-	if (c == NULL || id == NULL)
-		return NULL;
-	for (size_t i = c->n_templates; i-- > 0;)
-		if (strcmp(c->templates[i].id, id) == 0)
-			return &c->templates[i];
-	return NULL;
-}
-
-/* The last loaded template for a band: user content comes after shipped. */
-static const struct template *
-S_template_by_band(const struct content *c, int band)
-{
-	if (c == NULL || band < 0)
-		return NULL;
-	for (size_t i = c->n_templates; i-- > 0;)
-		if ((int)c->templates[i].band == band)
-			return &c->templates[i];
-	return NULL;
-}
-
-static const struct region *
-S_region(const struct content *c, const char *code)
-{
-	if (c == NULL)
-		return NULL;
-	for (size_t i = 0; i < c->n_regions; i++)
-		if (strcasecmp(c->regions[i].code, code) == 0)
-			return &c->regions[i];
-	return NULL;
-}
-
-static const struct clause *
-S_clause(const struct template *t, const char *id)
-{
-	for (size_t i = 0; t != NULL && i < t->n_sections; i++)
-		for (size_t j = 0; j < t->sections[i].n_clauses; j++)
-			if (strcmp(t->sections[i].clauses[j].id, id) == 0)
-				return &t->sections[i].clauses[j];
-	return NULL;
-}
-
-static const struct blank *
-S_blank(const struct template *t, const char *id)
-{
-	for (size_t i = 0; t != NULL && i < t->n_blanks; i++)
-		if (strcmp(t->blanks[i].id, id) == 0)
-			return &t->blanks[i];
-	return NULL;
-}
-
 static const struct promise *
 S_promise(const struct template *t, const char *id)
 {
@@ -190,9 +136,14 @@ S_promise(const struct template *t, const char *id)
 const struct template *
 session_template(const struct session *s, const struct content *c)
 {
-	const struct template *t = S_template_by_id(c, s->template_id);
+	const struct template *t;
 
-	return t != NULL ? t : S_template_by_band(c, (int)s->band);
+	if (c == NULL)
+		return NULL;
+	t = s->template_id != NULL ? content_template(c, s->template_id) : NULL;
+	if (t == NULL && (int)s->band >= 0)
+		t = content_template_for_band(c, s->band);
+	return t;
 }
 
 const struct answer *
@@ -559,8 +510,7 @@ S_apply_family(struct session *s, const struct content *c,
 		if (a->number < 4 || a->number > 17)
 			return S_fail(cause, "Please type an age from 4 to 17.");
 		s->age = (int)a->number;
-		s->band = a->number <= 7 ? BAND_4_7 : a->number <= 10 ?
-		    BAND_8_10 : a->number <= 13 ? BAND_11_13 : BAND_14_17;
+		s->band = band_for_age((int)a->number);
 		return 0;
 	case ACTION_SET_BAND:
 		if (a->number < 0 || a->number >= BAND__COUNT)
@@ -599,7 +549,7 @@ S_apply_family(struct session *s, const struct content *c,
 			S_replace(&s->region, NULL);
 			return 0;
 		}
-		if (c != NULL && (r = S_region(c, a->id)) != NULL) {
+		if (c != NULL && (r = content_region(c, a->id)) != NULL) {
 			S_replace(&s->region, xstrdup(r->code));
 			return 0;
 		}
@@ -619,7 +569,7 @@ S_apply_family(struct session *s, const struct content *c,
 		if (s->n_grown_ups == 0)
 			return S_fail(cause, "Please type at least one "
 			    "grown-up's name.");
-		if ((t = S_template_by_band(c, (int)s->band)) == NULL)
+		if ((t = (int)s->band >= 0 ? content_template_for_band(c, s->band) : NULL) == NULL)
 			return S_fail(cause, "There is no agreement for ages "
 			    "%s; check the content folders.",
 			    s->band == BAND_4_7 ? "4-7" : s->band == BAND_8_10 ?
@@ -737,7 +687,7 @@ S_apply_agree(struct session *s, const struct content *c,
 		    s->template_id != NULL ? s->template_id : "none");
 	switch (a->kind) {
 	case ACTION_SET_CLAUSE:
-		if (a->id == NULL || S_clause(t, a->id) == NULL)
+		if (a->id == NULL || template_clause(t, a->id) == NULL)
 			return S_fail(cause, "There is no part '%s' in this "
 			    "agreement.", a->id != NULL ? a->id : "");
 		return S_set_flag(s, false, a->id, a->flag);
@@ -747,7 +697,7 @@ S_apply_agree(struct session *s, const struct content *c,
 			    "agreement.", a->id != NULL ? a->id : "");
 		return S_set_flag(s, true, a->id, a->flag);
 	case ACTION_SET_BLANK:
-		if (a->id == NULL || (b = S_blank(t, a->id)) == NULL)
+		if (a->id == NULL || (b = template_blank(t, a->id)) == NULL)
 			return S_fail(cause, "There is no blank '%s' in this "
 			    "agreement.", a->id != NULL ? a->id : "");
 		if (blank_parse(b, a->text, false, &v, cause) != 0)

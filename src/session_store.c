@@ -30,26 +30,6 @@
 
 #define S_MAX_DEPTH 16
 
-static const char *const S_band_names[] = {
-#define X(e, name) name,
-	BAND_TABLE
-#undef X
-};
-static const char *const S_binds_ids[] = {
-#define X(e, id, shown) id,
-	BINDS_TABLE
-#undef X
-};
-static const char *const S_role_ids[] = {
-#define X(e, id, shown) id,
-	ROLE_TABLE
-#undef X
-};
-static const char *const S_stage_ids[] = {
-#define X(e, id, shown) id,
-	SESSION_STAGE_TABLE
-#undef X
-};
 static const char *const S_answer_states[] = { "open", "given", "skipped", "later" };
 
 /* ---- folder ------------------------------------------------------------- */
@@ -276,7 +256,7 @@ session_store_format(const struct session *s)
 		S_key_long(&em, "age", s->age);
 	if ((int)s->band >= 0 && s->band < BAND__COUNT) {
 		S_plain(&em, "band");
-		S_plain(&em, S_band_names[s->band]);
+		S_plain(&em, band_name(s->band));
 	}
 	S_plain(&em, "grown-ups");
 	S_start(&em, false, s->n_grown_ups == 0);
@@ -328,7 +308,7 @@ session_store_format(const struct session *s)
 		S_start(&em, true, false);
 		S_key_quoted(&em, "text", s->rules[i].text);
 		S_plain(&em, "binds");
-		S_plain(&em, S_binds_ids[s->rules[i].binds]);
+		S_plain(&em, binds_id(s->rules[i].binds));
 		S_end(&em, true);
 	}
 	S_end(&em, false);
@@ -351,7 +331,7 @@ session_store_format(const struct session *s)
 
 		S_start(&em, true, false);
 		S_plain(&em, "role");
-		S_plain(&em, S_role_ids[g->role]);
+		S_plain(&em, role_id(g->role));
 		if (g->role == ROLE_GROWN_UP)
 			S_key_long(&em, "grown-up", (long)g->grown_up + 1);
 		S_key_quoted(&em, "name", g->name);
@@ -518,18 +498,52 @@ S_time(struct S_reader *r, struct ynode *y, const char *what,
 	return 0;
 }
 
+/* A value named by name(0..n-1): content.h's and session.h's tables. */
 static int
 S_enum(struct S_reader *r, struct ynode *y, const char *what,
-    const char *const *names, int n, int *out)
+    const char *(*name)(int), int n, int *out)
 {
+	const char *names[8];
 	char *list;
 
+	for (int i = 0; i < n && i < 8; i++)
+		names[i] = name(i);
 	if ((*out = ynode_enum(y, names, (size_t)n)) >= 0)
 		return 0;
 	list = join_words(names, (size_t)n, "or");
 	S_err(r, y->line, y->col, "%s must be %s", what, list);
 	free(list);
 	return -1;
+}
+
+static const char *
+S_band(int i)
+{
+	return band_name((enum band)i);
+}
+
+static const char *
+S_binds(int i)
+{
+	return binds_id((enum binds)i);
+}
+
+static const char *
+S_role(int i)
+{
+	return role_id((enum role)i);
+}
+
+static const char *
+S_stage(int i)
+{
+	return session_stage_id((enum session_stage)i);
+}
+
+static const char *
+S_answer_state(int i)
+{
+	return S_answer_states[i];
 }
 
 static int
@@ -560,7 +574,7 @@ S_read_family(struct S_reader *r, struct ynode *f, struct session *s)
 		s->age = (int)v;
 	}
 	if ((y = S_get(f, "band")) != NULL) {
-		if (S_enum(r, y, "band", S_band_names, BAND__COUNT, &e) != 0)
+		if (S_enum(r, y, "band", S_band, BAND__COUNT, &e) != 0)
 			return -1;
 		s->band = (enum band)e;
 	}
@@ -609,7 +623,7 @@ S_read_answers(struct S_reader *r, struct ynode *list,
 		if ((y = S_get(m, "state")) == NULL)
 			return S_err(r, m->line, m->col, "an answer needs "
 			    "'state'");
-		if (S_enum(r, y, "state", S_answer_states, 4, &st) != 0)
+		if (S_enum(r, y, "state", S_answer_state, 4, &st) != 0)
 			return -1;
 		s->answers = xgrow(s->answers, &s->cap_answers, s->n_answers,
 		    sizeof *s->answers);
@@ -708,7 +722,7 @@ S_read_rules(struct S_reader *r, struct ynode *list, struct session *s)
 		if ((t = S_get(m, "text")) == NULL || (b = S_get(m, "binds")) == NULL)
 			return S_err(r, m->line, m->col, "a rule needs 'text' "
 			    "and 'binds'");
-		if (S_enum(r, b, "binds", S_binds_ids, BINDS__COUNT, &e) != 0)
+		if (S_enum(r, b, "binds", S_binds, BINDS__COUNT, &e) != 0)
 			return -1;
 		s->rules = xgrow(s->rules, &s->cap_rules, s->n_rules,
 		    sizeof *s->rules);
@@ -743,7 +757,7 @@ S_read_signatures(struct S_reader *r, struct ynode *list,
 		    S_get(m, "time") == NULL)
 			return S_err(r, m->line, m->col, "a signature needs "
 			    "'role', 'name' and 'time'");
-		if (S_enum(r, y, "role", S_role_ids, ROLE__COUNT, &role) != 0)
+		if (S_enum(r, y, "role", S_role, ROLE__COUNT, &role) != 0)
 			return -1;
 		if (role == ROLE_GROWN_UP) {
 			if ((y = S_get(m, "grown-up")) == NULL)
@@ -809,7 +823,7 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 		return -1;
 	if ((y = S_get(root, "stage")) == NULL)
 		return S_err(r, root->line, root->col, "'stage' is missing");
-	if (S_enum(r, y, "stage", S_stage_ids, STAGE__COUNT, &e) != 0)
+	if (S_enum(r, y, "stage", S_stage, STAGE__COUNT, &e) != 0)
 		return -1;
 	s->stage = (enum session_stage)e;
 	if ((y = S_get(root, "family")) != NULL && S_read_family(r, y, s) != 0)
