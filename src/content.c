@@ -86,16 +86,6 @@ static const char *const S_resource_shown[] = {
 #undef X
 };
 
-static int
-S_find_name(const char *const *names, size_t n, const char *s)
-{
-	/* The first letters differ for most pairs: no call for those. */
-	for (size_t i = 0; i < n; i++)
-		if (names[i][0] == s[0] && strcmp(names[i], s) == 0)
-			return (int)i;
-	return -1;
-}
-
 #define S_NAMES(a) (a), (sizeof (a) / sizeof (a)[0])
 
 const char *
@@ -107,7 +97,7 @@ band_name(enum band b)
 int
 band_from_name(const char *s)
 {
-	return S_find_name(S_NAMES(S_band_names), s);
+	return names_find(S_NAMES(S_band_names), s);
 }
 
 enum band
@@ -137,7 +127,7 @@ topic_title(enum topic t)
 int
 topic_from_name(const char *s)
 {
-	return S_find_name(S_NAMES(S_topic_ids), s);
+	return names_find(S_NAMES(S_topic_ids), s);
 }
 
 const char *
@@ -155,7 +145,7 @@ binds_shown(enum binds b)
 int
 binds_from_name(const char *s)
 {
-	return S_find_name(S_NAMES(S_binds_ids), s);
+	return names_find(S_NAMES(S_binds_ids), s);
 }
 
 const char *
@@ -205,14 +195,11 @@ struct S_table {
 
 struct S_index {
 	struct S_table t[IX__COUNT];
-	/* Parallel to the item arrays: which load (search-path entry) each
-	 * item came from, and each prompt's pack as a position. */
-	unsigned *gen[IX__COUNT];
-	size_t gen_cap[IX__COUNT];
 	size_t cap[IX__COUNT];	/* of the item arrays in struct content */
+	/* Parallel to the prompts: each one's pack as a position. */
 	size_t *prompt_pack;
 	size_t prompt_pack_cap;
-	unsigned load;		/* current load number */
+	size_t load_files;	/* c->files from here on are this load's */
 	const struct pack *packs_base;	/* c->packs when last fixed up */
 	size_t n_fixed;			/* prompts whose pack pointer is set */
 	size_t files_cap;
@@ -313,16 +300,6 @@ S_table_add(struct content *c, int kind, size_t pos)
 	slot->pos = pos + 1;
 	slot->hash = h;
 	t->used++;
-}
-
-static void
-S_set_gen(struct content *c, int kind, size_t pos)
-{
-	struct S_index *ix = c->index;
-
-	ix->gen[kind] = xgrow(ix->gen[kind], &ix->gen_cap[kind], pos,
-	    sizeof *ix->gen[kind]);
-	ix->gen[kind][pos] = ix->load;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -452,7 +429,6 @@ content_cleanup(struct content *c)
 	if (ix != NULL) {
 		for (int k = 0; k < IX__COUNT; k++) {
 			free(ix->t[k].slots);
-			free(ix->gen[k]);
 		}
 		free(ix->prompt_pack);
 		free(ix);
@@ -581,7 +557,7 @@ S_enum(struct S_ctx *x, struct ynode *v, const char *key, const char *what,
 		    what, S_found(v));
 		return false;
 	}
-	at = S_find_name(names, n, v->str);
+	at = names_find(names, n, v->str);
 	if (at >= 0) {
 		*out = at;
 		return true;
@@ -671,33 +647,21 @@ S_advice(struct S_ctx *x, struct ynode *v, const char *what, unsigned *out)
 
 #define S_WHAT_MAX 96
 
-/*
- * "prompt 'x'" or, when the id is unusable, "prompt 3", written into buf
- * (S_WHAT_MAX bytes) without printf: every item needs one, few use it.
- */
+/* "prompt 'x'" or, when the id is unusable, "prompt 3", into buf. */
 static const char *
 S_what(struct ynode *map, const char *kind, const char *idkey, size_t pos,
     char buf[S_WHAT_MAX])
 {
-	size_t k = strlen(kind);
+	for (size_t i = 0; map->type == YNODE_MAP && i + 1 < map->n; i += 2) {
+		struct ynode *key = map->kids[i], *v = map->kids[i + 1];
 
-	memcpy(buf, kind, k);	/* kinds are short words of ours */
-	if (map->type == YNODE_MAP)
-		for (size_t i = 0; i + 1 < map->n; i += 2) {
-			struct ynode *key = map->kids[i], *v = map->kids[i + 1];
-
-			if (key->type == YNODE_SCALAR && v->type == YNODE_SCALAR &&
-			    strcmp(key->str, idkey) == 0 && v->len > 0 &&
-			    v->len <= 64) {
-				buf[k] = ' ';
-				buf[k + 1] = '\'';
-				memcpy(buf + k + 2, v->str, v->len);
-				buf[k + 2 + v->len] = '\'';
-				buf[k + 3 + v->len] = '\0';
-				return buf;
-			}
+		if (key->type == YNODE_SCALAR && v->type == YNODE_SCALAR &&
+		    strcmp(key->str, idkey) == 0 && v->len > 0 && v->len <= 64) {
+			snprintf(buf, S_WHAT_MAX, "%s '%s'", kind, v->str);
+			return buf;
 		}
-	snprintf(buf + k, S_WHAT_MAX - k, " %zu", pos + 1);
+	}
+	snprintf(buf, S_WHAT_MAX, "%s %zu", kind, pos + 1);
 	return buf;
 }
 
@@ -715,11 +679,22 @@ S_origin_string(const struct origin *o)
  * existing one it replaces (a notice), or -1 when the id already came from
  * this same load (an error; the new item is dropped).
  */
+/* Was the item at o loaded by the current load (search-path entry)? */
+static bool
+S_this_load(const struct content *c, const struct origin *o)
+{
+	const struct S_index *ix = c->index;
+
+	for (size_t i = ix->load_files; i < c->n_files; i++)
+		if (c->files[i] == o->file)
+			return true;
+	return false;
+}
+
 static long
 S_place(struct S_ctx *x, int kind, const char *noun, const char *id,
     const struct origin *where, size_t n)
 {
-	struct S_index *ix = x->c->index;
 	long old = S_table_find(x->c, kind, id);
 	const struct origin *o;
 	char *os;
@@ -741,7 +716,7 @@ S_place(struct S_ctx *x, int kind, const char *noun, const char *id,
 		break;
 	}
 	os = S_origin_string(o);
-	if (ix->gen[kind][old] == ix->load) {
+	if (S_this_load(x->c, o)) {
 		S_err(x, where->line, where->col, "duplicate %s id '%s' (first "
 		    "defined at %s)", noun, id, os);
 		free(os);
@@ -869,7 +844,6 @@ S_load_prompt(struct S_ctx *x, struct ynode *map, size_t pos, size_t pack)
 	}
 	ix->prompt_pack[at] = pack;
 	x->c->prompts[at].pack = &x->c->packs[pack];	/* S_fix_packs if they move */
-	S_set_gen(x->c, IX_PROMPT, (size_t)at);
 	memset(&p, 0, sizeof p);
 out:
 	S_prompt_free(&p);
@@ -938,7 +912,6 @@ S_load_pack_file(struct S_ctx *x, struct ynode *root)
 		S_pack_free(&x->c->packs[at]);
 		x->c->packs[at] = pk;
 	}
-	S_set_gen(x->c, IX_PACK, (size_t)at);
 	memset(&pk, 0, sizeof pk);
 	for (size_t i = 0; i < f[PF_PROMPTS]->n && !x->t.stopped; i++)
 		S_load_prompt(x, f[PF_PROMPTS]->kids[i], i, (size_t)at);
@@ -1443,7 +1416,6 @@ S_load_template_file(struct S_ctx *x, struct ynode *root)
 		S_template_free(&x->c->templates[at]);
 		x->c->templates[at] = t;
 	}
-	S_set_gen(x->c, IX_TEMPLATE, (size_t)at);
 	memset(&t, 0, sizeof t);
 out:
 	S_template_free(&t);
@@ -1538,7 +1510,6 @@ S_load_region(struct S_ctx *x, struct ynode *map, size_t pos)
 		S_region_free(&x->c->regions[at]);
 		x->c->regions[at] = r;
 	}
-	S_set_gen(x->c, IX_REGION, (size_t)at);
 	memset(&r, 0, sizeof r);
 out:
 	S_region_free(&r);
@@ -1581,7 +1552,7 @@ S_load_root(struct S_ctx *x, struct ynode *root)
 
 		if (k->type != YNODE_SCALAR)
 			continue;
-		kind = S_find_name(S_NAMES(kinds), k->str);
+		kind = names_find(S_NAMES(kinds), k->str);
 		if (kind == 0)
 			S_load_pack_file(x, root);
 		else if (kind == 1)
@@ -1702,7 +1673,7 @@ int
 content_load_buffer(struct content *c, const char *name,
     const unsigned char *buf, size_t len, struct diag_list *d)
 {
-	((struct S_index *)c->index)->load++;
+	((struct S_index *)c->index)->load_files = c->n_files;
 	return S_load_bytes(c, name, buf, len, d);
 }
 
@@ -1842,7 +1813,7 @@ content_load_path(struct content *c, const char *path, struct diag_list *d)
 	struct stat st;
 	size_t before = d->n_errors;
 
-	((struct S_index *)c->index)->load++;
+	((struct S_index *)c->index)->load_files = c->n_files;
 	if (stat(path, &st) != 0) {
 		S_path_error(d, path, errno);
 	} else if (S_ISDIR(st.st_mode)) {

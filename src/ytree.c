@@ -705,6 +705,10 @@ bool
 ytree_fields(struct ytree *x, struct ynode *map, const char *const *keys,
     size_t nkeys, struct ynode **found, const char *what)
 {
+	const struct ynode *seen[32] = { NULL };
+
+	if (keys != NULL && nkeys > 32)
+		abort();	/* a table of ours: cannot happen */
 	for (size_t i = 0; keys != NULL && i < nkeys; i++)
 		found[i] = NULL;
 	if (map->type != YNODE_MAP) {
@@ -735,7 +739,9 @@ ytree_fields(struct ytree *x, struct ynode *map, const char *const *keys,
 				    what);
 			continue;
 		}
-		for (size_t j = 0; j < i && first == NULL; j += 2)
+		if (at >= 0)
+			first = seen[at];
+		for (size_t j = 0; at < 0 && j < i && first == NULL; j += 2)
 			if (map->kids[j]->type == YNODE_SCALAR &&
 			    strcmp(map->kids[j]->str, k->str) == 0)
 				first = map->kids[j];
@@ -744,8 +750,10 @@ ytree_fields(struct ytree *x, struct ynode *map, const char *const *keys,
 			    "at line %u)", k->str, what, first->line);
 			continue;
 		}
-		if (at >= 0)
+		if (at >= 0) {
+			seen[at] = k;
 			found[at] = ynode_null(v) ? NULL : v;
+		}
 	}
 	return true;
 }
