@@ -249,6 +249,17 @@ S_width(void)
 	return 80;
 }
 
+/* "Ages 8-10" once before a band's first line, a blank line between bands. */
+static void
+S_band_header(int b, bool *header, bool *first)
+{
+	if (*header)
+		return;
+	printf("%sAges %s\n", *first ? "" : "\n", band_name((enum band)b));
+	*header = true;
+	*first = false;
+}
+
 static void
 S_list_text(const struct content *c, int band, int topic)
 {
@@ -271,12 +282,7 @@ S_list_text(const struct content *c, int band, int topic)
 				if (!(p->bands & BAND_BIT(b)) ||
 				    (int)p->topic != t)
 					continue;
-				if (!header) {
-					printf("%sAges %s\n", first ? "" : "\n",
-					    band_name((enum band)b));
-					header = true;
-					first = false;
-				}
+				S_band_header(b, &header, &first);
 				if (!theader) {
 					printf("\n  %s (%s)\n",
 					    topic_title((enum topic)t),
@@ -295,12 +301,7 @@ S_list_text(const struct content *c, int band, int topic)
 
 			if ((int)tp->band != b)
 				continue;
-			if (!header) {
-				printf("%sAges %s\n", first ? "" : "\n",
-				    band_name((enum band)b));
-				header = true;
-				first = false;
-			}
+			S_band_header(b, &header, &first);
 			printf("\n  Agreement template\n    %s\n", tp->id);
 			S_wrap(tp->title, 6, width);
 		}

@@ -52,10 +52,7 @@ session_stage_shown(enum session_stage st)
 int
 session_stage_from_id(const char *id)
 {
-	for (int i = 0; i < STAGE__COUNT; i++)
-		if (strcmp(S_stage_ids[i], id) == 0)
-			return i;
-	return -1;
+	return names_find(S_stage_ids, STAGE__COUNT, id);
 }
 
 const char *

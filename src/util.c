@@ -341,6 +341,15 @@ file_type_name(unsigned mode)
 	return "not a regular file";
 }
 
+int
+names_find(const char *const *names, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
 unsigned
 edit_distance(const char *a, const char *b)
 {

@@ -68,6 +68,9 @@ int read_file(const char *path, size_t max, char **buf, size_t *len,
 /* "a named pipe (FIFO)", "a character device"... for a file's st_mode. */
 const char *file_type_name(unsigned mode);
 
+/* The index of s in names[n] (an enum's names), or -1. */
+int names_find(const char *const *names, size_t n, const char *s);
+
 /* Levenshtein distance, capped at 16 (used for "did you mean"). */
 unsigned edit_distance(const char *a, const char *b);
 

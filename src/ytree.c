@@ -148,15 +148,6 @@ ytree_err(struct ytree *t, unsigned line, unsigned col, const char *fmt, ...)
 #define S_err ytree_err
 #define S_nerr(x, node, ...) ytree_err((x), (node)->line, (node)->col, __VA_ARGS__)
 
-int
-names_find(const char *const *names, size_t n, const char *s)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return (int)i;
-	return -1;
-}
-
 /*
  * Line and column (both 1-based, the column in characters) of byte offset
  * off, counting line breaks as libyaml does: CR LF, CR, LF, NEL, LS, PS.

@@ -116,7 +116,4 @@ int ynode_enum(const struct ynode *n, const char *const *names, size_t count);
 /* A scalar's text, taken over from the node (or a copy). Caller frees. */
 char *ynode_take(struct ynode *n);
 
-/* The index of s in names[n], or -1. */
-int names_find(const char *const *names, size_t n, const char *s);
-
 #endif
