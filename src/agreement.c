@@ -18,23 +18,9 @@
 #include <cmark.h>
 
 #include "agreement.h"
+#include "fill.h"
 #include "util.h"
 
-static const char *const S_binds_shown[] = {
-#define X(e, id, shown) shown,
-	BINDS_TABLE
-#undef X
-};
-static const char *const S_role_shown[] = {
-#define X(e, id, shown) shown,
-	ROLE_TABLE
-#undef X
-};
-static const char *const S_resource_shown[] = {
-#define X(e, id, shown) shown,
-	RESOURCE_FOR_TABLE
-#undef X
-};
 static const char *const S_months[] = { "January", "February", "March",
 	"April", "May", "June", "July", "August", "September", "October",
 	"November", "December" };
@@ -91,87 +77,38 @@ agreement_review_date(const struct session *s, const struct template *t)
 	return when != 0 ? S_add_months(when, session_review_months(s, t)) : 0;
 }
 
-/* "A", "A and B", "A, B and C" as text nodes into parent. */
+/* "A", "A and B", "A, B and C" as a text node into parent. */
 static void
 S_names(cmark_node *parent, const char *const *names, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			doc_text(parent, i + 1 == n ? " and " : ", ");
-		doc_text(parent, names[i]);
-	}
+	char *joined = join_words(names, n, "and");
+
+	doc_text(parent, joined);
+	free(joined);
 }
 
-static const char *
-S_grown_ups_joined(const struct session *s, char *buf, size_t sz)
+static void
+S_fill_emit(const char *s, size_t len, bool value, void *arg)
 {
-	buf[0] = '\0';
-	for (size_t i = 0; i < s->n_grown_ups; i++) {
-		if (i > 0)
-			strncat(buf, i + 1 == s->n_grown_ups ? " and " : ", ",
-			    sz - strlen(buf) - 1);
-		strncat(buf, s->grown_ups[i], sz - strlen(buf) - 1);
-	}
-	return buf;
+	cmark_node *para = arg;
+	char *text = xstrndup(s, len);
+
+	doc_text(value ? doc_strong(para) : para, text);
+	free(text);
 }
 
 /*
  * Clause or promise text with {{blank}} markers filled. The template's
  * words and the values both go in as text nodes; a value is emphasised so
- * the family sees what they chose.
+ * the family sees what they chose. A marker we do not know stays as words.
  */
 static void
 S_fill(cmark_node *para, const char *text, const struct session *s,
     const struct template *t)
 {
-	const char *p = text;
+	struct session_markers sm = { s, t };
 
-	while (*p != '\0') {
-		const char *open = strstr(p, "{{"), *close;
-		char *name, *lit;
-		const char *value = NULL;
-		char gbuf[SESSION_MAX_GROWN_UPS * (SESSION_MAX_NAME_BYTES + 8)];
-
-		if (open == NULL || (close = strstr(open + 2, "}}")) == NULL) {
-			doc_text(para, p);
-			return;
-		}
-		if (open > p) {
-			lit = xstrndup(p, (size_t)(open - p));
-			doc_text(para, lit);
-			free(lit);
-		}
-		name = xstrndup(open + 2, (size_t)(close - open - 2));
-		if (strcmp(name, "child") == 0)
-			value = s->child != NULL ? s->child : "the child";
-		else if (strcmp(name, "grown-ups") == 0)
-			value = s->n_grown_ups > 0 ?
-			    S_grown_ups_joined(s, gbuf, sizeof gbuf) : "the grown-ups";
-		else {
-			for (size_t i = 0; i < t->n_blanks; i++)
-				if (strcmp(t->blanks[i].id, name) == 0)
-					value = session_blank(s, &t->blanks[i]);
-		}
-		if (value != NULL)
-			doc_text(doc_strong(para), value);
-		else {
-			/* Not a blank we know: keep the marker as words. */
-			lit = xstrndup(open, (size_t)(close + 2 - open));
-			doc_text(para, lit);
-			free(lit);
-		}
-		free(name);
-		p = close + 2;
-	}
-}
-
-static const struct region *
-S_region(const struct content *c, const char *code)
-{
-	for (size_t i = 0; code != NULL && i < c->n_regions; i++)
-		if (strcmp(c->regions[i].code, code) == 0)
-			return &c->regions[i];
-	return NULL;
+	(void)fill_walk(text, session_marker, &sm, S_fill_emit, para, NULL);
 }
 
 static void
@@ -260,7 +197,7 @@ S_rules(cmark_node *doc, const struct session *s)
 		doc_text(para, " ");
 		doc_text(doc_emph(para), "(for ");
 		doc_text(cmark_node_last_child(para),
-		    S_binds_shown[s->rules[i].binds]);
+		    binds_shown(s->rules[i].binds));
 		doc_text(cmark_node_last_child(para), ")");
 	}
 }
@@ -285,7 +222,8 @@ static void
 S_help(cmark_node *doc, const struct session *s, const struct content *c,
     const struct template *t)
 {
-	const struct region *r = S_region(c, s->region);
+	const struct region *r = s->region != NULL ?
+	    content_region(c, s->region) : NULL;
 	cmark_node *list, *para;
 
 	doc_text(doc_heading(doc, 2), "If something goes wrong");
@@ -308,7 +246,7 @@ S_help(cmark_node *doc, const struct session *s, const struct content *c,
 		para = doc_paragraph(doc_item(list));
 		doc_text(doc_strong(para), x->name);
 		doc_text(para, " (");
-		doc_text(para, S_resource_shown[x->kind]);
+		doc_text(para, resource_for_shown(x->kind));
 		doc_text(para, "). ");
 		doc_text(para, x->about);
 		if (x->phone != NULL) {
@@ -333,7 +271,7 @@ S_signer(cmark_node *div, enum role role, const char *who,
 	char date[64];
 
 	para = doc_paragraph(box);
-	doc_text(doc_strong(para), S_role_shown[role]);
+	doc_text(doc_strong(para), role_shown(role));
 	doc_text(para, ": ");
 	doc_text(para, who);
 	doc_text(para, "\n");
@@ -631,7 +569,7 @@ agreement_lines(const struct session *s, const struct content *c, time_t now,
 
 	if (doc == NULL)
 		return -1;
-	render_lines(doc, width, out);
+	render_lines(doc, width, width_screen, out);
 	cmark_node_free(doc);
 	return 0;
 }

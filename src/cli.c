@@ -12,12 +12,32 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <stdlib.h>
 
 #include "cli.h"
 #include "content.h"
+#include "diag.h"
 #include "privfile.h"
 #include "util.h"
+
+void
+cli_print_diags(const struct cli *cli, const struct diag_list *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *line;
+
+		if (d->items[i].level == DIAG_NOTICE && cli != NULL && cli->quiet)
+			continue;
+		/* A problem with no file is about the command: say who says so. */
+		if (d->items[i].file == NULL) {
+			fprintf(stderr, "talkpact: %s\n", d->items[i].message);
+			continue;
+		}
+		line = diag_string(&d->items[i]);
+		fprintf(stderr, "%s\n", line);
+		free(line);
+	}
+	fflush(stderr);
+}
 
 void
 cli_add_content_dir(struct cli *cli, const char *dir)

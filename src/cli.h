@@ -70,6 +70,14 @@ int cli_unknown_value(const char *cmd, const char *what, const char *value,
 int cli_band_error(const char *cmd, const char *value);
 int cli_topic_error(const char *cmd, const char *value);
 
+struct diag_list;
+/*
+ * Print d's problems to stderr, one a line, as "FILE:LINE:COL: error: ..."
+ * (a problem with no file: "talkpact: ..."); notices are left out with -q.
+ * The one diagnostics printer.
+ */
+void cli_print_diags(const struct cli *cli, const struct diag_list *d);
+
 /* Print "talkpact: message" to stderr and return code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -179,8 +179,7 @@ cmd_verify(struct cli *cli, int argc, char **argv)
 	struct agreement_check chk;
 	const char *path;
 	char *buf = NULL;
-	size_t len = 0, cap = 0, bad;
-	FILE *f;
+	size_t len = 0, bad;
 	int ch, rc;
 
 	(void)cli;
@@ -201,34 +200,16 @@ cmd_verify(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("verify", "unexpected argument '%s'",
 		    argv[optind + 1]);
 	path = argv[optind];
-	if ((f = fopen(path, "rb")) == NULL)
+	if (read_file(path, S_VERIFY_MAX_BYTES, &buf, &len, NULL) != 0) {
+		if (errno == EFBIG)
+			return cli_error(EX_DATAERR, "%s: too big to be an "
+			    "agreement", path);
+		if (errno == EISDIR || errno == ENODEV)
+			return cli_error(EX_DATAERR, "%s: cannot read it: %s",
+			    path, errno == EISDIR ? "it is a folder" :
+			    "it is not a regular file");
 		return cli_error(errno == ENOENT ? EX_NOINPUT : EX_IOERR,
 		    "%s: %s", path, strerror(errno));
-	for (;;) {
-		size_t n;
-
-		if (len + 65536 + 1 > cap) {
-			cap = (len + 65536 + 1) * 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		n = fread(buf + len, 1, 65536, f);
-		len += n;
-		if (n == 0 || len > S_VERIFY_MAX_BYTES)
-			break;
-	}
-	if (ferror(f)) {
-		rc = cli_error(errno == EISDIR ? EX_DATAERR : EX_IOERR,
-		    "%s: cannot read it: %s", path, strerror(errno));
-		fclose(f);
-		free(buf);
-		return rc;
-	}
-	fclose(f);
-	buf[len] = '\0';
-	if (len > S_VERIFY_MAX_BYTES) {
-		free(buf);
-		return cli_error(EX_DATAERR, "%s: too big to be an agreement",
-		    path);
 	}
 	if (!utf8_valid(buf, len, &bad)) {
 		free(buf);

@@ -18,22 +18,6 @@
 #include "content.h"
 #include "util.h"
 
-/* Print the problems from index from on, to stderr. */
-static void
-S_print_diags(const struct cli *cli, const struct diag_list *d, size_t from)
-{
-	for (size_t i = from; i < d->n; i++) {
-		char *s;
-
-		if (d->items[i].level == DIAG_NOTICE && cli->quiet)
-			continue;
-		s = diag_string(&d->items[i]);
-		fprintf(stderr, "%s\n", s);
-		free(s);
-	}
-	fflush(stderr);
-}
-
 static bool
 S_is_dir(const char *path)
 {
@@ -81,7 +65,7 @@ cli_load_content(struct cli *cli, struct content *c)
 	S_load_search_path(cli, c, &d);
 	if (d.n_errors == 0)
 		content_check(c, &d);
-	S_print_diags(cli, &d, 0);
+	cli_print_diags(cli, &d);
 	rc = diag_exit_code(&d);
 	diag_list_cleanup(&d);
 	return rc;
@@ -143,7 +127,7 @@ cmd_validate(struct cli *cli, int argc, char **argv)
 		for (int i = optind; i < argc; i++)
 			content_load_path(&c, argv[i], &d);
 	content_check(&c, &d);
-	S_print_diags(cli, &d, 0);
+	cli_print_diags(cli, &d);
 
 	printf("%zu %s, %zu %s, %zu %s, %zu %s: ", c.n_files,
 	    S_plural(c.n_files, "file", "files"), c.n_prompts,
@@ -266,6 +250,17 @@ S_width(void)
 	return 80;
 }
 
+/* "Ages 8-10" once before a band's first line, a blank line between bands. */
+static void
+S_band_header(int b, bool *header, bool *first)
+{
+	if (*header)
+		return;
+	printf("%sAges %s\n", *first ? "" : "\n", band_name((enum band)b));
+	*header = true;
+	*first = false;
+}
+
 static void
 S_list_text(const struct content *c, int band, int topic)
 {
@@ -288,12 +283,7 @@ S_list_text(const struct content *c, int band, int topic)
 				if (!(p->bands & BAND_BIT(b)) ||
 				    (int)p->topic != t)
 					continue;
-				if (!header) {
-					printf("%sAges %s\n", first ? "" : "\n",
-					    band_name((enum band)b));
-					header = true;
-					first = false;
-				}
+				S_band_header(b, &header, &first);
 				if (!theader) {
 					printf("\n  %s (%s)\n",
 					    topic_title((enum topic)t),
@@ -312,12 +302,7 @@ S_list_text(const struct content *c, int band, int topic)
 
 			if ((int)tp->band != b)
 				continue;
-			if (!header) {
-				printf("%sAges %s\n", first ? "" : "\n",
-				    band_name((enum band)b));
-				header = true;
-				first = false;
-			}
+			S_band_header(b, &header, &first);
 			printf("\n  Agreement template\n    %s\n", tp->id);
 			S_wrap(tp->title, 6, width);
 		}

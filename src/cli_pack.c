@@ -207,15 +207,7 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 		rc = cli_usage_error("pack", "%s", cause);
 		goto out;
 	}
-	for (size_t i = 0; i < d.n; i++) {
-		char *s;
-
-		if (d.items[i].level == DIAG_NOTICE && cli->quiet)
-			continue;
-		s = diag_string(&d.items[i]);
-		fprintf(stderr, "%s\n", s);
-		free(s);
-	}
+	cli_print_diags(cli, &d);
 	switch (format) {
 	case RENDER_MD:
 		text = render_markdown(pd.doc);

@@ -21,23 +21,6 @@
 #include "session_store.h"
 #include "util.h"
 
-void
-cli_print_diags(const struct diag_list *d)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		char *line;
-
-		/* A problem with no file is about the command: say who says so. */
-		if (d->items[i].file == NULL) {
-			fprintf(stderr, "talkpact: %s\n", d->items[i].message);
-			continue;
-		}
-		line = diag_string(&d->items[i]);
-		fprintf(stderr, "%s\n", line);
-		free(line);
-	}
-}
-
 int
 cli_open_store(struct cli *cli, struct session_store *st)
 {
@@ -94,7 +77,7 @@ cli_find_session(struct cli *cli, const char *arg, struct session *s,
 	}
 	session_list_cleanup(&l);
 	if (rc != 0) {
-		cli_print_diags(&d);
+		cli_print_diags(cli, &d);
 		diag_list_cleanup(&d);
 		return cli_error(EX_NOINPUT, "there is no unfinished session to "
 		    "continue; run 'talkpact' to start one, or 'talkpact "
@@ -105,7 +88,7 @@ cli_find_session(struct cli *cli, const char *arg, struct session *s,
 	return 0;
 out:
 	if (rc != 0) {
-		cli_print_diags(&d);
+		cli_print_diags(cli, &d);
 		rc = diag_exit_code(&d);
 		if (rc == 0)
 			rc = EX_DATAERR;
@@ -230,7 +213,7 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 		return rc;
 	diag_list_init(&d);
 	if (session_store_list(&st, &l, &d) != 0) {
-		cli_print_diags(&d);
+		cli_print_diags(cli, &d);
 		rc = diag_exit_code(&d);
 		diag_list_cleanup(&d);
 		session_store_cleanup(&st);
@@ -287,7 +270,7 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 		putchar('\n');
 	}
 out:
-	cli_print_diags(&d);
+	cli_print_diags(cli, &d);
 	rc = damaged > 0 ? EX_DATAERR : 0;
 	if (fflush(stdout) != 0 || ferror(stdout))
 		rc = cli_error(EX_IOERR, "cannot write the list");

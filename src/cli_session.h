@@ -12,9 +12,6 @@
 
 struct cli;
 
-/* Print every problem in d to stderr as "FILE:LINE:COL: error: ...". */
-void cli_print_diags(const struct diag_list *d);
-
 /* Open the sessions folder under cli->state_dir: 0, or prints and returns 73. */
 int cli_open_store(struct cli *cli, struct session_store *st);
 

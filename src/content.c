@@ -26,10 +26,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <yaml.h>
-
+#include "blank.h"
 #include "content.h"
+#include "fill.h"
 #include "util.h"
+#include "ytree.h"
 
 /* ---------------------------------------------------------------------- */
 /* Enum names                                                              */
@@ -85,16 +86,6 @@ static const char *const S_resource_shown[] = {
 #undef X
 };
 
-static int
-S_find_name(const char *const *names, size_t n, const char *s)
-{
-	/* The first letters differ for most pairs: no call for those. */
-	for (size_t i = 0; i < n; i++)
-		if (names[i][0] == s[0] && strcmp(names[i], s) == 0)
-			return (int)i;
-	return -1;
-}
-
 #define S_NAMES(a) (a), (sizeof (a) / sizeof (a)[0])
 
 const char *
@@ -106,7 +97,7 @@ band_name(enum band b)
 int
 band_from_name(const char *s)
 {
-	return S_find_name(S_NAMES(S_band_names), s);
+	return names_find(S_NAMES(S_band_names), s);
 }
 
 enum band
@@ -136,7 +127,7 @@ topic_title(enum topic t)
 int
 topic_from_name(const char *s)
 {
-	return S_find_name(S_NAMES(S_topic_ids), s);
+	return names_find(S_NAMES(S_topic_ids), s);
 }
 
 const char *
@@ -154,7 +145,7 @@ binds_shown(enum binds b)
 int
 binds_from_name(const char *s)
 {
-	return S_find_name(S_NAMES(S_binds_ids), s);
+	return names_find(S_NAMES(S_binds_ids), s);
 }
 
 const char *
@@ -204,14 +195,11 @@ struct S_table {
 
 struct S_index {
 	struct S_table t[IX__COUNT];
-	/* Parallel to the item arrays: which load (search-path entry) each
-	 * item came from, and each prompt's pack as a position. */
-	unsigned *gen[IX__COUNT];
-	size_t gen_cap[IX__COUNT];
 	size_t cap[IX__COUNT];	/* of the item arrays in struct content */
+	/* Parallel to the prompts: each one's pack as a position. */
 	size_t *prompt_pack;
 	size_t prompt_pack_cap;
-	unsigned load;		/* current load number */
+	size_t load_files;	/* c->files from here on are this load's */
 	const struct pack *packs_base;	/* c->packs when last fixed up */
 	size_t n_fixed;			/* prompts whose pack pointer is set */
 	size_t files_cap;
@@ -312,16 +300,6 @@ S_table_add(struct content *c, int kind, size_t pos)
 	slot->pos = pos + 1;
 	slot->hash = h;
 	t->used++;
-}
-
-static void
-S_set_gen(struct content *c, int kind, size_t pos)
-{
-	struct S_index *ix = c->index;
-
-	ix->gen[kind] = xgrow(ix->gen[kind], &ix->gen_cap[kind], pos,
-	    sizeof *ix->gen[kind]);
-	ix->gen[kind][pos] = ix->load;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -451,7 +429,6 @@ content_cleanup(struct content *c)
 	if (ix != NULL) {
 		for (int k = 0; k < IX__COUNT; k++) {
 			free(ix->t[k].slots);
-			free(ix->gen[k]);
 		}
 		free(ix->prompt_pack);
 		free(ix);
@@ -460,694 +437,25 @@ content_cleanup(struct content *c)
 }
 
 /* ---------------------------------------------------------------------- */
-/* The node tree built from libyaml's events                               */
+/* Loading one file: ytree.h reads it, the code below checks its tree      */
 
-enum S_ntype { N_SCALAR, N_SEQ, N_MAP, N_BAD };
-
-struct S_node {
-	enum S_ntype type;
-	unsigned line, col;		/* 1-based */
-	char *str;			/* N_SCALAR; NULL once taken */
-	size_t len;
-	bool plain;			/* an unquoted scalar */
-	bool owned;			/* str is malloc'd (a value), not arena */
-	unsigned end_line, end_col;	/* where it ends, 1-based */
-	struct S_node **kids;		/* N_SEQ items; N_MAP key, value, ... */
-	size_t n, cap;
-};
-
-/*
- * Nodes, their kid arrays and key strings live in a bump arena freed in
- * one go with the file; only value strings are malloc'd, so that the
- * structs can take them over without a second copy.
- */
-struct S_chunk {
-	struct S_chunk *next;
-	size_t used, cap;
-	max_align_t data[];
-};
-
-struct S_arena {
-	struct S_chunk *head;
-};
-
-static void *
-S_alloc(struct S_arena *a, size_t n)
-{
-	struct S_chunk *ch = a->head;
-
-	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
-	    sizeof(max_align_t);
-	if (ch == NULL || ch->cap - ch->used < n) {
-		size_t cap = n > 65536 ? n : 65536;
-
-		ch = xmalloc(sizeof *ch + cap);
-		ch->cap = cap;
-		ch->used = 0;
-		ch->next = a->head;
-		a->head = ch;
-	}
-	ch->used += n;
-	return (char *)ch->data + ch->used - n;
-}
-
-static void
-S_arena_free(struct S_arena *a)
-{
-	while (a->head != NULL) {
-		struct S_chunk *next = a->head->next;
-
-		free(a->head);
-		a->head = next;
-	}
-}
-
-/* Free the value strings nobody took; the nodes go with the arena. */
-static void
-S_node_free(struct S_node *n)
-{
-	if (n == NULL)
-		return;
-	for (size_t i = 0; i < n->n; i++)
-		S_node_free(n->kids[i]);
-	if (n->owned)
-		free(n->str);
-	n->str = NULL;
-	n->n = 0;
-}
-
-/* Loading one file. */
 struct S_ctx {
+	struct ytree t;
 	struct content *c;
-	struct diag_list *d;
-	const char *file;		/* owned by c->files */
-	const unsigned char *buf;
-	size_t len;
-	unsigned problems;
-	bool stopped;			/* too many problems */
-	struct S_arena arena;
-	size_t *lines;			/* byte offset of each line, or NULL */
-	size_t n_lines;
 };
 
-static void S_err(struct S_ctx *x, unsigned line, unsigned col,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void
-S_err(struct S_ctx *x, unsigned line, unsigned col, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (x->stopped)
-		return;
-	va_start(ap, fmt);
-	diag_addv(x->d, DIAG_ERROR, DIAG_DATA, x->file, line, col, fmt, ap);
-	va_end(ap);
-	if (++x->problems >= CONTENT_MAX_PROBLEMS) {
-		x->stopped = true;
-		diag_add(x->d, DIAG_NOTICE, DIAG_DATA, x->file, 0, 0,
-		    "stopped after %u problems in this file",
-		    CONTENT_MAX_PROBLEMS);
-	}
-}
-
-#define S_nerr(x, node, ...) S_err((x), (node)->line, (node)->col, __VA_ARGS__)
-
-/*
- * Line and column (both 1-based, the column in characters) of byte offset
- * off, counting line breaks as libyaml does: CR LF, CR, LF, NEL, LS, PS.
- */
-static void
-S_line_col(const unsigned char *b, size_t len, size_t off, unsigned *line,
-    unsigned *col)
-{
-	unsigned l = 1, c = 1;
-
-	if (off > len)
-		off = len;
-	for (size_t i = 0; i < off; i++) {
-		unsigned char ch = b[i];
-
-		if (ch == '\r' && i + 1 < off && b[i + 1] == '\n')
-			continue;
-		if (ch == '\n' || ch == '\r' ||
-		    (ch == 0xc2 && i + 1 < len && b[i + 1] == 0x85) ||
-		    (ch == 0xe2 && i + 2 < len && b[i + 1] == 0x80 &&
-		    (b[i + 2] == 0xa8 || b[i + 2] == 0xa9))) {
-			l++;
-			c = 0;
-			if (ch == 0xc2)
-				i += 1;
-			else if (ch == 0xe2)
-				i += 2;
-			c = 1;
-			continue;
-		}
-		if ((ch & 0xc0) != 0x80)
-			c++;
-	}
-	*line = l;
-	*col = c;
-}
-
-/*
- * The byte offset of 1-based line and column (in characters), as libyaml
- * counts them; its marks' index counts characters, not bytes. The table of
- * line starts is built on first use, only when a problem needs it.
- */
-static size_t
-S_byte_at(struct S_ctx *x, unsigned line, unsigned col)
-{
-	const unsigned char *b = x->buf;
-	size_t off, cap = 0;
-
-	if (x->lines == NULL) {
-		x->lines = xgrow(NULL, &cap, 0, sizeof *x->lines);
-		x->lines[x->n_lines++] = 0;
-		for (size_t i = 0; i < x->len; i++) {
-			size_t next = 0;
-
-			if (b[i] == '\r')
-				next = i + 1 < x->len && b[i + 1] == '\n' ?
-				    i + 2 : i + 1;
-			else if (b[i] == '\n')
-				next = i + 1;
-			else if (b[i] == 0xc2 && i + 1 < x->len && b[i + 1] == 0x85)
-				next = i + 2;
-			else if (b[i] == 0xe2 && i + 2 < x->len &&
-			    b[i + 1] == 0x80 && (b[i + 2] == 0xa8 || b[i + 2] == 0xa9))
-				next = i + 3;
-			if (next == 0)
-				continue;
-			x->lines = xgrow(x->lines, &cap, x->n_lines,
-			    sizeof *x->lines);
-			x->lines[x->n_lines++] = next;
-			i = next - 1;
-		}
-	}
-	if (line == 0 || line > x->n_lines)
-		return x->len;
-	off = x->lines[line - 1];
-	for (unsigned c = 1; c < col && off < x->len; c++) {
-		off++;
-		while (off < x->len && (b[off] & 0xc0) == 0x80)
-			off++;
-	}
-	return off;
-}
-
-/* Is code point cp allowed in YAML (and so by libyaml)? */
-static bool
-S_printable(uint32_t cp)
-{
-	return cp == 0x09 || cp == 0x0a || cp == 0x0d ||
-	    (cp >= 0x20 && cp <= 0x7e) || cp == 0x85 ||
-	    (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) ||
-	    (cp >= 0x10000 && cp <= 0x10ffff);
-}
-
-/* Decode one UTF-8 character at p (n bytes left); 0 if invalid. */
-static size_t
-S_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	size_t bad;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return p[0] == 0 ? 0 : 1;
-	}
-	for (size_t k = 2; k <= 4 && k <= n; k++) {
-		if (utf8_valid((const char *)p, k, &bad)) {
-			uint32_t v = p[0] & (0x7f >> k);
-
-			for (size_t i = 1; i < k; i++)
-				v = (v << 6) | (p[i] & 0x3f);
-			*cp = v;
-			return k;
-		}
-	}
-	return 0;
-}
-
-/*
- * Before libyaml sees the bytes: UTF-8, no NUL or control characters, no
- * over-long line. libyaml reports those by byte offset only, so we find
- * them first and give their line and column. Returns false if any.
- */
-static bool
-S_prescan(struct S_ctx *x)
-{
-	const unsigned char *b = x->buf;
-	size_t len = x->len, i = 0, line_start = 0;
-	unsigned line = 1, col = 1;
-	bool good = true, long_reported = false;
-
-	while (i < len && !x->stopped) {
-		uint32_t cp = 0;
-		size_t k;
-
-		/*
-		 * The common case: printable ASCII, then a newline. Eight
-		 * bytes at a time while none is below 0x20 (newline among
-		 * them), 0x7f or above.
-		 */
-		while (len - i >= 8) {
-			uint64_t w;
-
-			memcpy(&w, b + i, 8);
-			if ((((w - 0x2020202020202020u) & ~w) | w |
-			    (w + 0x0101010101010101u)) & 0x8080808080808080u)
-				break;
-			i += 8;
-			col += 8;
-		}
-		while (i < len && b[i] >= 0x20 && b[i] < 0x7f) {
-			i++;
-			col++;
-		}
-		if (!long_reported && i - line_start > CONTENT_MAX_LINE_BYTES) {
-			S_err(x, line, 1, "line %u is longer than %u bytes", line,
-			    CONTENT_MAX_LINE_BYTES);
-			long_reported = true;
-			good = false;
-		}
-		if (i < len && b[i] == '\n') {
-			i++;
-			line++;
-			col = 1;
-			line_start = i;
-			long_reported = false;
-			continue;
-		}
-		if (i >= len)
-			break;
-		k = S_utf8_decode(b + i, len - i, &cp);
-
-		if (k == 0) {
-			if (b[i] == 0)
-				S_err(x, line, col, "a NUL byte: this does not "
-				    "look like a text file");
-			else
-				S_err(x, line, col, "invalid UTF-8 (byte 0x%02x); "
-				    "content files must be saved as UTF-8",
-				    b[i]);
-			good = false;
-			/* Skip to the next plausible character start. */
-			i++;
-			while (i < len && (b[i] & 0xc0) == 0x80)
-				i++;
-			col++;
-			continue;
-		}
-		if (!S_printable(cp)) {
-			S_err(x, line, col, "control character U+%04X is not "
-			    "allowed", (unsigned)cp);
-			good = false;
-		}
-		if (cp == '\n' || cp == 0x85 || cp == 0x2028 || cp == 0x2029 ||
-		    (cp == '\r' && !(i + 1 < len && b[i + 1] == '\n'))) {
-			line++;
-			col = 1;
-			line_start = i + k;
-			long_reported = false;
-		} else if (cp != '\r') {
-			col++;
-			if (!long_reported &&
-			    i + k - line_start > CONTENT_MAX_LINE_BYTES) {
-				S_err(x, line, 1, "line %u is longer than %u "
-				    "bytes", line, CONTENT_MAX_LINE_BYTES);
-				long_reported = true;
-				good = false;
-			}
-		}
-		i += k;
-	}
-	return good;
-}
-
-static const char *
-S_event_what(yaml_event_type_t t)
-{
-	switch (t) {
-	case YAML_SEQUENCE_START_EVENT:
-		return "a list";
-	case YAML_MAPPING_START_EVENT:
-		return "a mapping";
-	default:
-		return "text";
-	}
-}
-
-/* Report a libyaml error, in its words plus a hint where we have one. */
-static void
-S_yaml_error(struct S_ctx *x, const yaml_parser_t *p)
-{
-	unsigned line, col;
-
-	switch (p->error) {
-	case YAML_MEMORY_ERROR:
-		S_err(x, 0, 0, "out of memory while reading YAML");
-		return;
-	case YAML_READER_ERROR:
-		S_line_col(x->buf, x->len, p->problem_offset, &line, &col);
-		S_err(x, line, col, "YAML syntax error: %s",
-		    p->problem != NULL ? p->problem : "unreadable input");
-		return;
-	default:
-		break;
-	}
-	line = (unsigned)p->problem_mark.line + 1;
-	col = (unsigned)p->problem_mark.column + 1;
-	if (S_byte_at(x, line, col) < x->len &&
-	    x->buf[S_byte_at(x, line, col)] == '\t') {
-		S_err(x, line, col, "YAML syntax error: a tab character; "
-		    "indent with spaces, not tabs");
-		return;
-	}
-	if (p->context != NULL)
-		S_err(x, line, col, "YAML syntax error: %s %s that starts at "
-		    "line %u, column %u", p->problem ? p->problem : "error",
-		    p->context, (unsigned)p->context_mark.line + 1,
-		    (unsigned)p->context_mark.column + 1);
-	else
-		S_err(x, line, col, "YAML syntax error: %s",
-		    p->problem ? p->problem : "unknown problem");
-}
-
-/* Refuse anchors and tags on a node's start event. */
-static void
-S_check_props(struct S_ctx *x, const yaml_event_t *ev,
-    const yaml_char_t *anchor, const yaml_char_t *tag)
-{
-	unsigned line = (unsigned)ev->start_mark.line + 1;
-	unsigned col = (unsigned)ev->start_mark.column + 1;
-
-	if (anchor != NULL)
-		S_err(x, line, col, "anchors (&%s) are not allowed in content "
-		    "files; write the value out again", (const char *)anchor);
-	if (tag != NULL)
-		S_err(x, line, col, "tags (%s) are not allowed in content "
-		    "files", (const char *)tag);
-}
-
-/* Refuse NUL and control characters that escapes ("\0", "\e") let in. */
-static bool
-S_check_scalar_chars(struct S_ctx *x, unsigned line, unsigned col,
-    const unsigned char *s, size_t len)
-{
-	for (size_t i = 0; i < len;) {
-		uint32_t cp = 0;
-		size_t k = S_utf8_decode(s + i, len - i, &cp);
-
-		if (k == 0) {
-			S_err(x, line, col, "text contains %s",
-			    s[i] == 0 ? "a NUL character" : "invalid UTF-8");
-			return false;
-		}
-		if (cp != '\n' && cp != '\t' && !(cp >= 0x20 && cp != 0x7f &&
-		    !(cp >= 0x80 && cp < 0xa0))) {
-			S_err(x, line, col, "text contains control character "
-			    "U+%04X", (unsigned)cp);
-			return false;
-		}
-		i += k;
-	}
-	return true;
-}
-
-static struct S_node *
-S_node_new(struct S_ctx *x, enum S_ntype type, const yaml_event_t *ev)
-{
-	struct S_node *n = S_alloc(&x->arena, sizeof *n);
-
-	memset(n, 0, sizeof *n);
-	n->type = type;
-	n->line = (unsigned)ev->start_mark.line + 1;
-	n->col = (unsigned)ev->start_mark.column + 1;
-	n->end_line = (unsigned)ev->end_mark.line + 1;
-	n->end_col = (unsigned)ev->end_mark.column + 1;
-	return n;
-}
-
-static void
-S_node_append(struct S_ctx *x, struct S_node *parent, struct S_node *kid)
-{
-	if (parent->n == parent->cap) {
-		size_t cap = parent->cap ? parent->cap * 2 : 8;
-		struct S_node **kids;
-
-		if (cap > SIZE_MAX / 2 / sizeof *kids)
-			abort();	/* cannot happen: the file is capped */
-		kids = S_alloc(&x->arena, cap * sizeof *kids);
-		if (parent->n > 0)
-			memcpy(kids, parent->kids, parent->n * sizeof *kids);
-		parent->kids = kids;
-		parent->cap = cap;
-	}
-	parent->kids[parent->n++] = kid;
-}
-
-/*
- * Parse x->buf into a tree. Returns the root, or NULL when the file has a
- * syntax error or no document (after reporting it); *root_out is the
- * document's root node.
- */
-static struct S_node *
-S_parse(struct S_ctx *x)
-{
-	yaml_parser_t parser;
-	yaml_event_t ev;
-	struct S_node *stack[CONTENT_MAX_DEPTH + 1];
-	struct S_node *root = NULL, *node;
-	size_t depth = 0;
-	unsigned docs = 0;
-	bool done = false, failed = false;
-
-	if (!yaml_parser_initialize(&parser)) {
-		S_err(x, 0, 0, "out of memory starting the YAML parser");
-		return NULL;
-	}
-	yaml_parser_set_input_string(&parser, x->buf, x->len);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-
-	while (!done) {
-		if (!yaml_parser_parse(&parser, &ev)) {
-			S_yaml_error(x, &parser);
-			failed = true;
-			break;
-		}
-		node = NULL;
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = true;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++docs > 1) {
-				S_err(x, (unsigned)ev.start_mark.line + 1,
-				    (unsigned)ev.start_mark.column + 1,
-				    "a second YAML document ('---'); a content "
-				    "file holds one");
-				failed = true;
-				done = true;
-			}
-			break;
-		case YAML_ALIAS_EVENT:
-			S_err(x, (unsigned)ev.start_mark.line + 1,
-			    (unsigned)ev.start_mark.column + 1,
-			    "aliases (*%s) are not allowed in content files; "
-			    "write the value out again",
-			    (const char *)ev.data.alias.anchor);
-			node = S_node_new(x, N_BAD, &ev);
-			break;
-		case YAML_SCALAR_EVENT:
-			S_check_props(x, &ev, ev.data.scalar.anchor,
-			    ev.data.scalar.tag);
-			node = S_node_new(x, N_SCALAR, &ev);
-			if (ev.data.scalar.length > CONTENT_MAX_TEXT_BYTES) {
-				S_nerr(x, node, "text of %zu bytes; the most "
-				    "is %u", ev.data.scalar.length,
-				    CONTENT_MAX_TEXT_BYTES);
-				node->type = N_BAD;
-			} else if (ev.data.scalar.style ==
-			    YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
-			    !S_check_scalar_chars(x, node->line, node->col,
-			    ev.data.scalar.value, ev.data.scalar.length)) {
-				/* Only escapes can bring in what the prescan
-				 * refused. */
-				node->type = N_BAD;
-			} else {
-				bool key = depth > 0 &&
-				    stack[depth - 1]->type == N_MAP &&
-				    stack[depth - 1]->n % 2 == 0;
-				size_t n = ev.data.scalar.length;
-
-				if (key) {
-					node->str = S_alloc(&x->arena, n + 1);
-					memcpy(node->str, ev.data.scalar.value, n);
-					node->str[n] = '\0';
-				} else {
-					node->str = xstrndup(
-					    (const char *)ev.data.scalar.value, n);
-					node->owned = true;
-				}
-				node->len = n;
-				node->plain = ev.data.scalar.style ==
-				    YAML_PLAIN_SCALAR_STYLE;
-			}
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (ev.type == YAML_SEQUENCE_START_EVENT)
-				S_check_props(x, &ev,
-				    ev.data.sequence_start.anchor,
-				    ev.data.sequence_start.tag);
-			else
-				S_check_props(x, &ev,
-				    ev.data.mapping_start.anchor,
-				    ev.data.mapping_start.tag);
-			if (depth >= CONTENT_MAX_DEPTH) {
-				S_err(x, (unsigned)ev.start_mark.line + 1,
-				    (unsigned)ev.start_mark.column + 1,
-				    "%s nested more than %u levels deep",
-				    S_event_what(ev.type), CONTENT_MAX_DEPTH);
-				failed = true;
-				done = true;
-				break;
-			}
-			stack[depth++] = S_node_new(x,
-			    ev.type == YAML_SEQUENCE_START_EVENT ? N_SEQ : N_MAP,
-			    &ev);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			if (depth > 0)
-				node = stack[--depth];
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
-		if (node != NULL) {
-			if (depth > 0)
-				S_node_append(x, stack[depth - 1], node);
-			else if (root == NULL)
-				root = node;
-			else
-				S_node_free(node);
-		}
-	}
-	while (depth > 0)
-		S_node_free(stack[--depth]);
-	yaml_parser_delete(&parser);
-	if (failed) {
-		S_node_free(root);
-		return NULL;
-	}
-	if (root == NULL)
-		S_err(x, 1, 1, "the file has no content; expected 'pack:', "
-		    "'template:' or 'help:'");
-	return root;
-}
-
-/* ---------------------------------------------------------------------- */
-/* Checking the tree                                                       */
-
-static bool
-S_null(const struct S_node *n)
-{
-	if (n == NULL)
-		return true;
-	if (n->type != N_SCALAR || !n->plain)
-		return false;
-	return n->len == 0 || strcmp(n->str, "~") == 0 ||
-	    strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
-	    strcmp(n->str, "NULL") == 0;
-}
-
-static const char *
-S_found(const struct S_node *n)
-{
-	if (S_null(n))
-		return "nothing";
-	switch (n->type) {
-	case N_SEQ:
-		return "a list";
-	case N_MAP:
-		return "a mapping (key: value)";
-	default:
-		return "text";
-	}
-}
-
-static char *
-S_take(struct S_node *n)
-{
-	char *s = n->str;
-
-	if (!n->owned)
-		return xstrdup(s);
-	n->str = NULL;
-	n->owned = false;
-	return s;
-}
-
-/*
- * Match a mapping's keys against a table. found[i] is the value of keys[i]
- * or NULL (a null value counts as absent, but a repeat is still refused).
- * Reports keys that are not names, unknown and duplicate keys. Returns
- * false if the node is not a mapping (reported, as "expected WHAT").
- */
-static bool
-S_fields(struct S_ctx *x, struct S_node *map, const char *const *keys,
-    size_t nkeys, struct S_node **found, const char *what)
-{
-	struct S_node *seen[16];
-
-	for (size_t i = 0; i < nkeys; i++)
-		found[i] = seen[i] = NULL;
-	if (map->type != N_MAP) {
-		if (map->type != N_BAD)
-			S_nerr(x, map, "expected %s as 'key: value' lines, "
-			    "found %s", what, S_found(map));
-		return false;
-	}
-	for (size_t i = 0; i + 1 < map->n && !x->stopped; i += 2) {
-		struct S_node *k = map->kids[i], *v = map->kids[i + 1];
-		int at;
-
-		if (k->type != N_SCALAR) {
-			if (k->type != N_BAD)
-				S_nerr(x, k, "expected a key name in %s, found "
-				    "%s", what, S_found(k));
-			continue;
-		}
-		at = S_find_name(keys, nkeys, k->str);
-		if (at < 0) {
-			const char *near = closest_word(k->str, keys, nkeys);
-
-			if (near != NULL)
-				S_nerr(x, k, "unknown key '%s' in %s (did you "
-				    "mean '%s'?)", k->str, what, near);
-			else
-				S_nerr(x, k, "unknown key '%s' in %s", k->str,
-				    what);
-			continue;
-		}
-		if (seen[at] != NULL) {
-			S_nerr(x, k, "duplicate key '%s' in %s (first given "
-			    "at line %u)", k->str, what, seen[at]->line);
-			continue;
-		}
-		seen[at] = k;
-		found[at] = S_null(v) ? NULL : v;
-	}
-	return true;
-}
+#define S_err(x, ...) ytree_err(&(x)->t, __VA_ARGS__)
+#define S_nerr(x, node, ...) ytree_err(&(x)->t, (node)->line, (node)->col, __VA_ARGS__)
+#define S_null(n) ynode_null(n)
+#define S_found(n) ynode_found(n)
+#define S_take(n) ynode_take(n)
+#define S_fields(x, map, keys, nkeys, found, what) \
+	ytree_fields(&(x)->t, (map), (keys), (nkeys), (found), (what))
 
 /* Report required keys that are missing; true if all there. */
 static bool
-S_require(struct S_ctx *x, const struct S_node *map, const char *const *keys,
-    struct S_node **found, const int *req, size_t nreq, const char *what)
+S_require(struct S_ctx *x, const struct ynode *map, const char *const *keys,
+    struct ynode **found, const int *req, size_t nreq, const char *what)
 {
 	bool good = true;
 
@@ -1162,12 +470,12 @@ S_require(struct S_ctx *x, const struct S_node *map, const char *const *keys,
 
 /* A text value: a non-empty scalar. */
 static bool
-S_text(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
+S_text(struct S_ctx *x, struct ynode *v, const char *key, const char *what,
     char **out)
 {
-	if (v->type == N_BAD)
+	if (v->type == YNODE_BAD)
 		return false;
-	if (v->type != N_SCALAR) {
+	if (v->type != YNODE_SCALAR) {
 		S_nerr(x, v, "expected text for '%s' in %s, found %s", key,
 		    what, S_found(v));
 		return false;
@@ -1194,10 +502,10 @@ S_id_ok(const char *s)
 
 /* An id: letters, digits and '-', at most 64. */
 static bool
-S_id(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
+S_id(struct S_ctx *x, struct ynode *v, const char *key, const char *what,
     char **out)
 {
-	if (v->type == N_SCALAR && !S_id_ok(v->str)) {
+	if (v->type == YNODE_SCALAR && !S_id_ok(v->str)) {
 		S_nerr(x, v, "'%s' in %s must be 1 to 64 letters, digits and "
 		    "'-', not '%s'", key, what, v->str);
 		return false;
@@ -1205,72 +513,51 @@ S_id(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
 	return S_text(x, v, key, what, out);
 }
 
+/* "'yes'" for a scalar, "a list" for anything else, in messages. */
+#define S_SHOWN(v) (v)->type == YNODE_SCALAR ? "'" : "", \
+	(v)->type == YNODE_SCALAR ? (v)->str : S_found(v), \
+	(v)->type == YNODE_SCALAR ? "'" : ""
+
 static bool
-S_bool(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
+S_bool(struct S_ctx *x, struct ynode *v, const char *key, const char *what,
     bool *out)
 {
-	if (v->type == N_SCALAR && v->plain && strcmp(v->str, "true") == 0) {
-		*out = true;
+	if (ynode_bool(v, out))
 		return true;
-	}
-	if (v->type == N_SCALAR && v->plain && strcmp(v->str, "false") == 0) {
-		*out = false;
-		return true;
-	}
-	if (v->type != N_BAD)
+	if (v->type != YNODE_BAD)
 		S_nerr(x, v, "expected true or false for '%s' in %s, found %s%s%s",
-		    key, what, v->type == N_SCALAR ? "'" : "",
-		    v->type == N_SCALAR ? v->str : S_found(v),
-		    v->type == N_SCALAR ? "'" : "");
+		    key, what, S_SHOWN(v));
 	return false;
 }
 
 static bool
-S_parse_long(const char *s, long *out)
-{
-	char *end;
-	long n;
-
-	if (*s == '\0' || !((*s >= '0' && *s <= '9') || *s == '-' || *s == '+'))
-		return false;
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || end == s)
-		return false;
-	*out = n;
-	return true;
-}
-
-static bool
-S_long(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
+S_long(struct S_ctx *x, struct ynode *v, const char *key, const char *what,
     long *out)
 {
-	if (v->type == N_SCALAR && v->plain && S_parse_long(v->str, out))
+	if (ynode_long(v, LONG_MIN, LONG_MAX, out) == 0)
 		return true;
-	if (v->type != N_BAD)
+	if (v->type != YNODE_BAD)
 		S_nerr(x, v, "expected a whole number for '%s' in %s, found "
-		    "%s%s%s", key, what, v->type == N_SCALAR ? "'" : "",
-		    v->type == N_SCALAR ? v->str : S_found(v),
-		    v->type == N_SCALAR ? "'" : "");
+		    "%s%s%s", key, what, S_SHOWN(v));
 	return false;
 }
 
 /* A value that must be one of names[]; *out its index. */
 static bool
-S_enum(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
+S_enum(struct S_ctx *x, struct ynode *v, const char *key, const char *what,
     const char *const *names, size_t n, const char *kind, int *out)
 {
 	const char *near;
 	int at;
 
-	if (v->type == N_BAD)
+	if (v->type == YNODE_BAD)
 		return false;
-	if (v->type != N_SCALAR) {
+	if (v->type != YNODE_SCALAR) {
 		S_nerr(x, v, "expected %s for '%s' in %s, found %s", kind, key,
 		    what, S_found(v));
 		return false;
 	}
-	at = S_find_name(names, n, v->str);
+	at = names_find(names, n, v->str);
 	if (at >= 0) {
 		*out = at;
 		return true;
@@ -1295,11 +582,11 @@ S_enum(struct S_ctx *x, struct S_node *v, const char *key, const char *what,
 
 /* A list node (reported if not). */
 static bool
-S_list(struct S_ctx *x, struct S_node *v, const char *key, const char *what)
+S_list(struct S_ctx *x, struct ynode *v, const char *key, const char *what)
 {
-	if (v->type == N_SEQ)
+	if (v->type == YNODE_SEQ)
 		return true;
-	if (v->type != N_BAD)
+	if (v->type != YNODE_BAD)
 		S_nerr(x, v, "expected a list for '%s' in %s, found %s "
 		    "(write it as [a, b] or as lines starting with '- ')", key,
 		    what, S_found(v));
@@ -1307,7 +594,7 @@ S_list(struct S_ctx *x, struct S_node *v, const char *key, const char *what)
 }
 
 static bool
-S_text_list(struct S_ctx *x, struct S_node *v, const char *key,
+S_text_list(struct S_ctx *x, struct ynode *v, const char *key,
     const char *what, bool ids, char ***out, size_t *n_out)
 {
 	char **items;
@@ -1332,7 +619,7 @@ S_text_list(struct S_ctx *x, struct S_node *v, const char *key,
 }
 
 static bool
-S_advice(struct S_ctx *x, struct S_node *v, const char *what, unsigned *out)
+S_advice(struct S_ctx *x, struct ynode *v, const char *what, unsigned *out)
 {
 	unsigned bits = 0;
 	bool good = true;
@@ -1360,33 +647,21 @@ S_advice(struct S_ctx *x, struct S_node *v, const char *what, unsigned *out)
 
 #define S_WHAT_MAX 96
 
-/*
- * "prompt 'x'" or, when the id is unusable, "prompt 3", written into buf
- * (S_WHAT_MAX bytes) without printf: every item needs one, few use it.
- */
+/* "prompt 'x'" or, when the id is unusable, "prompt 3", into buf. */
 static const char *
-S_what(struct S_node *map, const char *kind, const char *idkey, size_t pos,
+S_what(struct ynode *map, const char *kind, const char *idkey, size_t pos,
     char buf[S_WHAT_MAX])
 {
-	size_t k = strlen(kind);
+	for (size_t i = 0; map->type == YNODE_MAP && i + 1 < map->n; i += 2) {
+		struct ynode *key = map->kids[i], *v = map->kids[i + 1];
 
-	memcpy(buf, kind, k);	/* kinds are short words of ours */
-	if (map->type == N_MAP)
-		for (size_t i = 0; i + 1 < map->n; i += 2) {
-			struct S_node *key = map->kids[i], *v = map->kids[i + 1];
-
-			if (key->type == N_SCALAR && v->type == N_SCALAR &&
-			    strcmp(key->str, idkey) == 0 && v->len > 0 &&
-			    v->len <= 64) {
-				buf[k] = ' ';
-				buf[k + 1] = '\'';
-				memcpy(buf + k + 2, v->str, v->len);
-				buf[k + 2 + v->len] = '\'';
-				buf[k + 3 + v->len] = '\0';
-				return buf;
-			}
+		if (key->type == YNODE_SCALAR && v->type == YNODE_SCALAR &&
+		    strcmp(key->str, idkey) == 0 && v->len > 0 && v->len <= 64) {
+			snprintf(buf, S_WHAT_MAX, "%s '%s'", kind, v->str);
+			return buf;
 		}
-	snprintf(buf + k, S_WHAT_MAX - k, " %zu", pos + 1);
+	}
+	snprintf(buf, S_WHAT_MAX, "%s %zu", kind, pos + 1);
 	return buf;
 }
 
@@ -1404,11 +679,22 @@ S_origin_string(const struct origin *o)
  * existing one it replaces (a notice), or -1 when the id already came from
  * this same load (an error; the new item is dropped).
  */
+/* Was the item at o loaded by the current load (search-path entry)? */
+static bool
+S_this_load(const struct content *c, const struct origin *o)
+{
+	const struct S_index *ix = c->index;
+
+	for (size_t i = ix->load_files; i < c->n_files; i++)
+		if (c->files[i] == o->file)
+			return true;
+	return false;
+}
+
 static long
 S_place(struct S_ctx *x, int kind, const char *noun, const char *id,
     const struct origin *where, size_t n)
 {
-	struct S_index *ix = x->c->index;
 	long old = S_table_find(x->c, kind, id);
 	const struct origin *o;
 	char *os;
@@ -1430,22 +716,22 @@ S_place(struct S_ctx *x, int kind, const char *noun, const char *id,
 		break;
 	}
 	os = S_origin_string(o);
-	if (ix->gen[kind][old] == ix->load) {
+	if (S_this_load(x->c, o)) {
 		S_err(x, where->line, where->col, "duplicate %s id '%s' (first "
 		    "defined at %s)", noun, id, os);
 		free(os);
 		return -1;
 	}
-	diag_add(x->d, DIAG_NOTICE, DIAG_DATA, where->file, where->line,
+	diag_add(x->t.d, DIAG_NOTICE, DIAG_DATA, where->file, where->line,
 	    where->col, "%s '%s' replaces the one from %s", noun, id, os);
 	free(os);
 	return old;
 }
 
 static struct origin
-S_origin(struct S_ctx *x, const struct S_node *n)
+S_origin(struct S_ctx *x, const struct ynode *n)
 {
-	struct origin o = { x->file, n->line, n->col };
+	struct origin o = { x->t.file, n->line, n->col };
 
 	return o;
 }
@@ -1466,7 +752,7 @@ static const char *const S_prompt_keys[] = {
 };
 
 static bool
-S_bands(struct S_ctx *x, struct S_node *v, const char *what, unsigned *out)
+S_bands(struct S_ctx *x, struct ynode *v, const char *what, unsigned *out)
 {
 	unsigned bits = 0;
 	bool good = true;
@@ -1498,9 +784,9 @@ S_bands(struct S_ctx *x, struct S_node *v, const char *what, unsigned *out)
 }
 
 static void
-S_load_prompt(struct S_ctx *x, struct S_node *map, size_t pos, size_t pack)
+S_load_prompt(struct S_ctx *x, struct ynode *map, size_t pos, size_t pack)
 {
-	struct S_node *f[PR__N];
+	struct ynode *f[PR__N];
 	static const int req[] = { PR_ID, PR_BANDS, PR_TOPIC, PR_QUESTION, PR_TIP };
 	struct prompt p;
 	struct S_index *ix = x->c->index;
@@ -1558,7 +844,6 @@ S_load_prompt(struct S_ctx *x, struct S_node *map, size_t pos, size_t pack)
 	}
 	ix->prompt_pack[at] = pack;
 	x->c->prompts[at].pack = &x->c->packs[pack];	/* S_fix_packs if they move */
-	S_set_gen(x->c, IX_PROMPT, (size_t)at);
 	memset(&p, 0, sizeof p);
 out:
 	S_prompt_free(&p);
@@ -1568,9 +853,9 @@ enum { PF_PACK, PF_PROMPTS, PF__N };
 static const char *const S_packfile_keys[] = { "pack", "prompts" };
 
 static void
-S_load_pack_file(struct S_ctx *x, struct S_node *root)
+S_load_pack_file(struct S_ctx *x, struct ynode *root)
 {
-	struct S_node *f[PF__N], *h[PK__N];
+	struct ynode *f[PF__N], *h[PK__N];
 	static const int req[] = { PF_PACK, PF_PROMPTS };
 	static const int hreq[] = { PK_ID, PK_TITLE, PK_LANGUAGE, PK_VERSION };
 	struct pack pk;
@@ -1627,9 +912,8 @@ S_load_pack_file(struct S_ctx *x, struct S_node *root)
 		S_pack_free(&x->c->packs[at]);
 		x->c->packs[at] = pk;
 	}
-	S_set_gen(x->c, IX_PACK, (size_t)at);
 	memset(&pk, 0, sizeof pk);
-	for (size_t i = 0; i < f[PF_PROMPTS]->n && !x->stopped; i++)
+	for (size_t i = 0; i < f[PF_PROMPTS]->n && !x->t.stopped; i++)
 		S_load_prompt(x, f[PF_PROMPTS]->kids[i], i, (size_t)at);
 out:
 	S_pack_free(&pk);
@@ -1657,19 +941,23 @@ static const char *const S_clause_keys[] = { "id", "text", "binds", "on", "advic
 enum { PM_ID, PM_TEXT, PM_ON, PM__N };
 static const char *const S_promise_keys[] = { "id", "text", "on" };
 
+/* A time default as blank.h would keep it: "19:30", not "7:30". */
 static bool
-S_time_ok(const char *s)
+S_time_ok(const struct blank *b)
 {
-	return strlen(s) == 5 && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' &&
-	    s[1] <= '9' && s[2] == ':' && s[3] >= '0' && s[3] <= '5' &&
-	    s[4] >= '0' && s[4] <= '9' && (s[0] - '0') * 10 + (s[1] - '0') < 24;
+	char *v = NULL;
+	bool ok = blank_parse(b, b->def, false, &v, NULL) == 0 && v != NULL &&
+	    strcmp(v, b->def) == 0;
+
+	free(v);
+	return ok;
 }
 
 static bool
-S_load_blank(struct S_ctx *x, struct S_node *map, size_t pos,
+S_load_blank(struct S_ctx *x, struct ynode *map, size_t pos,
     struct blank *b)
 {
-	struct S_node *f[BL__N];
+	struct ynode *f[BL__N];
 	static const int req[] = { BL_ID, BL_KIND, BL_LABEL, BL_DEFAULT };
 	char whatbuf[S_WHAT_MAX];
 	const char *what = S_what(map, "blank", "id", pos, whatbuf);
@@ -1737,7 +1025,7 @@ S_load_blank(struct S_ctx *x, struct S_node *map, size_t pos,
 	}
 	switch (b->kind) {
 	case BLANK_TIME:
-		if (!S_time_ok(b->def)) {
+		if (!S_time_ok(b)) {
 			S_nerr(x, f[BL_DEFAULT], "default '%s' in %s is not a "
 			    "time; write HH:MM, 24-hour, in quotes "
 			    "(\"19:30\")", b->def, what);
@@ -1747,7 +1035,7 @@ S_load_blank(struct S_ctx *x, struct S_node *map, size_t pos,
 	case BLANK_NUMBER: {
 		long n;
 
-		if (!S_parse_long(b->def, &n)) {
+		if (!ytree_parse_long(b->def, &n)) {
 			S_nerr(x, f[BL_DEFAULT], "default '%s' in %s is not a "
 			    "whole number", b->def, what);
 			good = false;
@@ -1786,45 +1074,33 @@ out:
 
 /* Check {{name}} markers in clause text against the template's blanks. */
 static bool
-S_check_markers(struct S_ctx *x, struct S_node *at, const char *text,
+S_check_markers(struct S_ctx *x, struct ynode *at, const char *text,
     const struct blank *blanks, size_t n_blanks, const char *what)
 {
-	const char *p = text, *open, *close;
+	struct marker m;
+	size_t pos = 0;
 	bool good = true;
+	int found;
 
-	while ((open = strstr(p, "{{")) != NULL) {
-		size_t len;
-		bool known;
+	while ((found = fill_next(text, &pos, &m)) == 1) {
+		bool known = marker_is(&m, NULL, "child") ||
+		    marker_is(&m, NULL, "grown-ups");
 		char *name;
 
-		close = strstr(open + 2, "}}");
-		if (close == NULL) {
-			S_nerr(x, at, "'{{' without '}}' in the text of %s",
-			    what);
-			return false;
-		}
-		len = (size_t)(close - open - 2);
-		name = xstrndup(open + 2, len);
-		known = strcmp(name, "child") == 0 ||
-		    strcmp(name, "grown-ups") == 0;
 		for (size_t i = 0; i < n_blanks && !known; i++)
-			known = strcmp(blanks[i].id, name) == 0;
-		if (!known) {
+			known = marker_is(&m, NULL, blanks[i].id);
+		if (known)
+			continue;
+		name = xstrndup(m.name, m.name_len);
+		{
 			const char **cands = xcalloc(n_blanks + 2,
 			    sizeof *cands);
 			const char *near;
-			unsigned line = at->line, col = at->col;
-			size_t mlen = len + 4;
-			size_t from = S_byte_at(x, at->line, at->col);
-			size_t to = S_byte_at(x, at->end_line, at->end_col);
+			unsigned line, col;
 
 			/* Point at the marker itself when the source has it as
 			 * written (not folded across lines). */
-			for (size_t i = from; i + mlen <= to; i++)
-				if (memcmp(x->buf + i, open, mlen) == 0) {
-					S_line_col(x->buf, x->len, i, &line, &col);
-					break;
-				}
+			ytree_place(&x->t, at, text + m.start, m.len, &line, &col);
 
 			cands[0] = "child";
 			cands[1] = "grown-ups";
@@ -1839,16 +1115,19 @@ S_check_markers(struct S_ctx *x, struct S_node *at, const char *text,
 			good = false;
 		}
 		free(name);
-		p = close + 2;
+	}
+	if (found < 0) {
+		S_nerr(x, at, "'{{' without '}}' in the text of %s", what);
+		return false;
 	}
 	return good;
 }
 
 static bool
-S_load_clause(struct S_ctx *x, struct S_node *map, size_t pos,
+S_load_clause(struct S_ctx *x, struct ynode *map, size_t pos,
     const struct template *t, struct clause *cl)
 {
-	struct S_node *f[CL__N];
+	struct ynode *f[CL__N];
 	static const int req[] = { CL_ID, CL_TEXT, CL_BINDS };
 	char whatbuf[S_WHAT_MAX];
 	const char *what = S_what(map, "clause", "id", pos, whatbuf);
@@ -1864,7 +1143,7 @@ S_load_clause(struct S_ctx *x, struct S_node *map, size_t pos,
 	if (f[CL_ID] != NULL)
 		good = S_id(x, f[CL_ID], "id", what, &cl->id) && good;
 	if (f[CL_TEXT] != NULL) {
-		struct S_node *tn = f[CL_TEXT];
+		struct ynode *tn = f[CL_TEXT];
 
 		if (S_text(x, tn, "text", what, &cl->text))
 			good = S_check_markers(x, tn, cl->text, t->blanks,
@@ -1897,10 +1176,10 @@ S_section_clause(const struct section *s, const char *id)
 }
 
 static bool
-S_load_section(struct S_ctx *x, struct S_node *map, size_t pos,
+S_load_section(struct S_ctx *x, struct ynode *map, size_t pos,
     struct template *t, struct section *s)
 {
-	struct S_node *f[SE__N];
+	struct ynode *f[SE__N];
 	static const int req[] = { SE_ID, SE_TITLE, SE_CLAUSES };
 	char whatbuf[S_WHAT_MAX];
 	const char *what = S_what(map, "section", "id", pos, whatbuf);
@@ -1919,8 +1198,8 @@ S_load_section(struct S_ctx *x, struct S_node *map, size_t pos,
 		goto out;
 	}
 	s->clauses = xcalloc(f[SE_CLAUSES]->n, sizeof *s->clauses);
-	for (size_t i = 0; i < f[SE_CLAUSES]->n && !x->stopped; i++) {
-		struct S_node *cn = f[SE_CLAUSES]->kids[i];
+	for (size_t i = 0; i < f[SE_CLAUSES]->n && !x->t.stopped; i++) {
+		struct ynode *cn = f[SE_CLAUSES]->kids[i];
 		struct clause *cl = &s->clauses[s->n_clauses];
 
 		if (!S_load_clause(x, cn, i, t, cl))
@@ -1942,10 +1221,10 @@ out:
 }
 
 static bool
-S_load_promise(struct S_ctx *x, struct S_node *map, size_t pos,
+S_load_promise(struct S_ctx *x, struct ynode *map, size_t pos,
     struct promise *pm)
 {
-	struct S_node *f[PM__N];
+	struct ynode *f[PM__N];
 	static const int req[] = { PM_ID, PM_TEXT };
 	char whatbuf[S_WHAT_MAX];
 	const char *what = S_what(map, "promise", "id", pos, whatbuf);
@@ -1970,7 +1249,7 @@ out:
 }
 
 static bool
-S_signatures(struct S_ctx *x, struct S_node *v, const char *what,
+S_signatures(struct S_ctx *x, struct ynode *v, const char *what,
     struct template *t)
 {
 	bool good = true;
@@ -2003,9 +1282,9 @@ S_signatures(struct S_ctx *x, struct S_node *v, const char *what,
 }
 
 static void
-S_load_template_file(struct S_ctx *x, struct S_node *root)
+S_load_template_file(struct S_ctx *x, struct ynode *root)
 {
-	struct S_node *f[TF__N], *h[TH__N], *v;
+	struct ynode *f[TF__N], *h[TH__N], *v;
 	static const int req[] = { TF_TEMPLATE, TF_SECTIONS, TF_PROMISES,
 	    TF_STEPS };
 	static const int hreq[] = { TH_ID, TH_TITLE, TH_BAND, TH_REVIEW,
@@ -2054,7 +1333,7 @@ S_load_template_file(struct S_ctx *x, struct S_node *root)
 	/* Blanks first: clause text is checked against them. */
 	if ((v = f[TF_BLANKS]) != NULL && S_list(x, v, "blanks", what)) {
 		t.blanks = xcalloc(v->n, sizeof *t.blanks);
-		for (size_t i = 0; i < v->n && !x->stopped; i++) {
+		for (size_t i = 0; i < v->n && !x->t.stopped; i++) {
 			struct blank *b = &t.blanks[t.n_blanks];
 
 			if (!S_load_blank(x, v->kids[i], i, b))
@@ -2079,7 +1358,7 @@ S_load_template_file(struct S_ctx *x, struct S_node *root)
 			good = false;
 		}
 		t.sections = xcalloc(v->n, sizeof *t.sections);
-		for (size_t i = 0; i < v->n && !x->stopped; i++) {
+		for (size_t i = 0; i < v->n && !x->t.stopped; i++) {
 			struct section *s = &t.sections[t.n_sections];
 			bool dup = false;
 
@@ -2099,7 +1378,7 @@ S_load_template_file(struct S_ctx *x, struct S_node *root)
 		good = false;
 	if ((v = f[TF_PROMISES]) != NULL && S_list(x, v, "promises", what)) {
 		t.promises = xcalloc(v->n, sizeof *t.promises);
-		for (size_t i = 0; i < v->n && !x->stopped; i++) {
+		for (size_t i = 0; i < v->n && !x->t.stopped; i++) {
 			struct promise *pm = &t.promises[t.n_promises];
 			bool dup = false;
 
@@ -2137,7 +1416,6 @@ S_load_template_file(struct S_ctx *x, struct S_node *root)
 		S_template_free(&x->c->templates[at]);
 		x->c->templates[at] = t;
 	}
-	S_set_gen(x->c, IX_TEMPLATE, (size_t)at);
 	memset(&t, 0, sizeof t);
 out:
 	S_template_free(&t);
@@ -2155,10 +1433,10 @@ static const char *const S_resource_keys[] = {
 static const char *const S_help_keys[] = { "help" };
 
 static bool
-S_load_resource(struct S_ctx *x, struct S_node *map, size_t pos,
+S_load_resource(struct S_ctx *x, struct ynode *map, size_t pos,
     struct resource *r)
 {
-	struct S_node *f[RS__N];
+	struct ynode *f[RS__N];
 	static const int req[] = { RS_NAME, RS_FOR, RS_ABOUT };
 	char whatbuf[S_WHAT_MAX];
 	const char *what = S_what(map, "resource", "name", pos, whatbuf);
@@ -2189,9 +1467,9 @@ out:
 }
 
 static void
-S_load_region(struct S_ctx *x, struct S_node *map, size_t pos)
+S_load_region(struct S_ctx *x, struct ynode *map, size_t pos)
 {
-	struct S_node *f[RG__N], *v;
+	struct ynode *f[RG__N], *v;
 	static const int req[] = { RG_REGION, RG_NAME, RG_RESOURCES };
 	struct region r;
 	char whatbuf[S_WHAT_MAX];
@@ -2210,7 +1488,7 @@ S_load_region(struct S_ctx *x, struct S_node *map, size_t pos)
 		good = S_text(x, f[RG_NAME], "name", what, &r.name) && good;
 	if ((v = f[RG_RESOURCES]) != NULL && S_list(x, v, "resources", what)) {
 		r.resources = xcalloc(v->n, sizeof *r.resources);
-		for (size_t i = 0; i < v->n && !x->stopped; i++)
+		for (size_t i = 0; i < v->n && !x->t.stopped; i++)
 			if (S_load_resource(x, v->kids[i], i,
 			    &r.resources[r.n_resources]))
 				r.n_resources++;
@@ -2232,16 +1510,15 @@ S_load_region(struct S_ctx *x, struct S_node *map, size_t pos)
 		S_region_free(&x->c->regions[at]);
 		x->c->regions[at] = r;
 	}
-	S_set_gen(x->c, IX_REGION, (size_t)at);
 	memset(&r, 0, sizeof r);
 out:
 	S_region_free(&r);
 }
 
 static void
-S_load_help_file(struct S_ctx *x, struct S_node *root)
+S_load_help_file(struct S_ctx *x, struct ynode *root)
 {
-	struct S_node *f[1];
+	struct ynode *f[1];
 	static const int req[] = { 0 };
 
 	S_fields(x, root, S_help_keys, 1, f, "a help file");
@@ -2249,7 +1526,7 @@ S_load_help_file(struct S_ctx *x, struct S_node *root)
 		return;
 	if (!S_list(x, f[0], "help", "a help file"))
 		return;
-	for (size_t i = 0; i < f[0]->n && !x->stopped; i++)
+	for (size_t i = 0; i < f[0]->n && !x->t.stopped; i++)
 		S_load_region(x, f[0]->kids[i], i);
 }
 
@@ -2258,24 +1535,24 @@ S_load_help_file(struct S_ctx *x, struct S_node *root)
 
 /* Which kind of file: by the first of pack/template/help among its keys. */
 static void
-S_load_root(struct S_ctx *x, struct S_node *root)
+S_load_root(struct S_ctx *x, struct ynode *root)
 {
 	static const char *const kinds[] = { "pack", "template", "help" };
 
-	if (root->type != N_MAP) {
-		if (root->type != N_BAD)
+	if (root->type != YNODE_MAP) {
+		if (root->type != YNODE_BAD)
 			S_nerr(x, root, "expected 'pack:', 'template:' or "
 			    "'help:' at the top of the file, found %s",
 			    S_found(root));
 		return;
 	}
 	for (size_t i = 0; i + 1 < root->n; i += 2) {
-		struct S_node *k = root->kids[i];
+		struct ynode *k = root->kids[i];
 		int kind;
 
-		if (k->type != N_SCALAR)
+		if (k->type != YNODE_SCALAR)
 			continue;
-		kind = S_find_name(S_NAMES(kinds), k->str);
+		kind = names_find(S_NAMES(kinds), k->str);
 		if (kind == 0)
 			S_load_pack_file(x, root);
 		else if (kind == 1)
@@ -2285,7 +1562,7 @@ S_load_root(struct S_ctx *x, struct S_node *root)
 		if (kind >= 0)
 			return;
 	}
-	if (root->n >= 2 && root->kids[0]->type == N_SCALAR) {
+	if (root->n >= 2 && root->kids[0]->type == YNODE_SCALAR) {
 		const char *near = closest_word(root->kids[0]->str,
 		    S_NAMES(kinds));
 
@@ -2357,15 +1634,18 @@ S_load_bytes(struct content *c, const char *name, const unsigned char *buf,
     size_t len, struct diag_list *d)
 {
 	struct S_ctx x;
-	struct S_node *root;
+	struct ynode *root;
 	size_t before = d->n_errors, first = d->n;
 
 	memset(&x, 0, sizeof x);
 	x.c = c;
-	x.d = d;
-	x.file = S_add_file(c, name);
-	x.buf = buf;
-	x.len = len;
+	ytree_init(&x.t, S_add_file(c, name), buf, len, d);
+	x.t.files = "content files";
+	x.t.one = "a content file";
+	x.t.max_text = CONTENT_MAX_TEXT_BYTES;
+	x.t.max_line = CONTENT_MAX_LINE_BYTES;
+	x.t.max_depth = CONTENT_MAX_DEPTH;
+	x.t.max_problems = CONTENT_MAX_PROBLEMS;
 	if (len > CONTENT_MAX_FILE_BYTES) {
 		S_err(&x, 0, 0, "the file is %zu bytes; the most is %u (4 MiB)",
 		    len, CONTENT_MAX_FILE_BYTES);
@@ -2376,16 +1656,14 @@ S_load_bytes(struct content *c, const char *name, const unsigned char *buf,
 		    "'template:' or 'help:'");
 		goto out;
 	}
-	if (!S_prescan(&x))
-		goto out;
-	root = S_parse(&x);
-	if (root != NULL) {
+	root = ytree_parse(&x.t);
+	if (root != NULL)
 		S_load_root(&x, root);
-		S_node_free(root);
-	}
-	S_arena_free(&x.arena);
+	else if (x.t.problems == 0)
+		S_err(&x, 1, 1, "the file has no content; expected 'pack:', "
+		    "'template:' or 'help:'");
 out:
-	free(x.lines);
+	ytree_cleanup(&x.t);
 	S_sort_diags(d, first);
 	S_fix_packs(c);
 	return d->n_errors > before ? -1 : 0;
@@ -2395,7 +1673,7 @@ int
 content_load_buffer(struct content *c, const char *name,
     const unsigned char *buf, size_t len, struct diag_list *d)
 {
-	((struct S_index *)c->index)->load++;
+	((struct S_index *)c->index)->load_files = c->n_files;
 	return S_load_bytes(c, name, buf, len, d);
 }
 
@@ -2406,20 +1684,6 @@ S_yaml_name(const char *name)
 
 	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
 	    (n > 4 && strcmp(name + n - 4, ".yml") == 0);
-}
-
-static const char *
-S_file_type(mode_t m)
-{
-	if (S_ISFIFO(m))
-		return "a named pipe (FIFO)";
-	if (S_ISCHR(m))
-		return "a character device";
-	if (S_ISBLK(m))
-		return "a block device";
-	if (S_ISSOCK(m))
-		return "a socket";
-	return "not a regular file";
 }
 
 static void
@@ -2441,52 +1705,21 @@ static void
 S_load_file(struct content *c, const char *path, struct diag_list *d)
 {
 	struct stat st;
-	unsigned char *buf = NULL;
-	size_t len = 0;
-	int fd;
+	char *buf;
+	size_t len;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0) {
-		S_path_error(d, path, errno);
-		return;
-	}
-	if (fstat(fd, &st) != 0) {
-		S_path_error(d, path, errno);
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
+	if (read_file(path, CONTENT_MAX_FILE_BYTES, &buf, &len, &st) == 0) {
+		S_load_bytes(c, path, (const unsigned char *)buf, len, d);
+		free(buf);
+	} else if (errno == ENODEV || errno == EISDIR)
 		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
-		    "%s, not a content file; skipped", S_file_type(st.st_mode));
-		goto out;
-	}
-	if ((uintmax_t)st.st_size > CONTENT_MAX_FILE_BYTES) {
+		    "%s, not a content file; skipped", file_type_name(st.st_mode));
+	else if (errno == EFBIG)
 		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
 		    "the file is %jd bytes; the most is %u (4 MiB)",
 		    (intmax_t)st.st_size, CONTENT_MAX_FILE_BYTES);
-		goto out;
-	}
-	/* Read to the end, whatever stat said, but never past the cap. */
-	buf = xmalloc(CONTENT_MAX_FILE_BYTES + 1);
-	for (;;) {
-		ssize_t n = read(fd, buf + len, CONTENT_MAX_FILE_BYTES + 1 - len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diag_add(d, DIAG_ERROR, DIAG_IO, path, 0, 0,
-			    "read failed: %s", strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-		if (len > CONTENT_MAX_FILE_BYTES)
-			break;
-	}
-	S_load_bytes(c, path, buf, len, d);
-out:
-	free(buf);
-	close(fd);
+	else
+		S_path_error(d, path, errno);
 }
 
 struct S_walk {
@@ -2566,7 +1799,7 @@ S_walk_dir(struct S_walk *w, const char *path, const struct stat *st)
 			else
 				diag_add(w->d, DIAG_ERROR, DIAG_DATA, sub, 0, 0,
 				    "%s, not a content file; skipped",
-				    S_file_type(sst.st_mode));
+				    file_type_name(sst.st_mode));
 		}
 		free(sub);
 		free(names[i]);
@@ -2580,7 +1813,7 @@ content_load_path(struct content *c, const char *path, struct diag_list *d)
 	struct stat st;
 	size_t before = d->n_errors;
 
-	((struct S_index *)c->index)->load++;
+	((struct S_index *)c->index)->load_files = c->n_files;
 	if (stat(path, &st) != 0) {
 		S_path_error(d, path, errno);
 	} else if (S_ISDIR(st.st_mode)) {
@@ -2594,7 +1827,7 @@ content_load_path(struct content *c, const char *path, struct diag_list *d)
 		S_load_file(c, path, d);
 	} else {
 		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
-		    "%s, not a content file or folder", S_file_type(st.st_mode));
+		    "%s, not a content file or folder", file_type_name(st.st_mode));
 	}
 	S_fix_packs(c);
 	return d->n_errors > before ? -1 : 0;
@@ -2648,9 +1881,11 @@ content_prompt(const struct content *c, const char *id)
 const struct template *
 content_template(const struct content *c, const char *id)
 {
-	long at = S_table_find(c, IX_TEMPLATE, id);
-
-	return at < 0 ? NULL : &c->templates[at];
+	/* A handful, each id once: no index. */
+	for (size_t i = 0; id != NULL && i < c->n_templates; i++)
+		if (strcmp(c->templates[i].id, id) == 0)
+			return &c->templates[i];
+	return NULL;
 }
 
 const struct template *
@@ -2666,15 +1901,17 @@ content_template_for_band(const struct content *c, enum band b)
 const struct region *
 content_region(const struct content *c, const char *code)
 {
-	long at = S_table_find(c, IX_REGION, code);
-
-	return at < 0 ? NULL : &c->regions[at];
+	/* Whatever the case: "uk" is the UK. A handful: no index. */
+	for (size_t i = 0; code != NULL && i < c->n_regions; i++)
+		if (strcasecmp(c->regions[i].code, code) == 0)
+			return &c->regions[i];
+	return NULL;
 }
 
 const struct clause *
 template_clause(const struct template *t, const char *id)
 {
-	for (size_t i = 0; i < t->n_sections; i++) {
+	for (size_t i = 0; t != NULL && i < t->n_sections; i++) {
 		const struct section *s = &t->sections[i];
 
 		for (size_t j = 0; j < s->n_clauses; j++)
@@ -2687,7 +1924,7 @@ template_clause(const struct template *t, const char *id)
 const struct blank *
 template_blank(const struct template *t, const char *id)
 {
-	for (size_t i = 0; i < t->n_blanks; i++)
+	for (size_t i = 0; t != NULL && i < t->n_blanks; i++)
 		if (strcmp(t->blanks[i].id, id) == 0)
 			return &t->blanks[i];
 	return NULL;

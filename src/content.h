@@ -274,7 +274,9 @@ const struct prompt *content_prompt(const struct content *c, const char *id);
 const struct template *content_template(const struct content *c, const char *id);
 /* The template for a band: the last loaded one when there are several. */
 const struct template *content_template_for_band(const struct content *c, enum band b);
+/* A region by its code, whatever the case ("uk" finds "UK"). */
 const struct region *content_region(const struct content *c, const char *code);
+/* In template t (NULL: none). */
 const struct clause *template_clause(const struct template *t, const char *id);
 const struct blank *template_blank(const struct template *t, const char *id);
 

@@ -1,15 +1,12 @@
 /*
  * flow.c: the glue between the front ends (TUI, plain mode) and the
  * session model, its store and the agreement: open/list/save sessions,
- * apply-and-save, blank checking, clause text, and the signed agreement's
+ * apply-and-save, clause text, and the signed agreement's
  * review lines and files (through agreement.h). Never prints, never
  * exits, never reads the environment, never includes curses.
  */
 #include "config.h"
 
-#include <ctype.h>
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +14,7 @@
 #include <unistd.h>
 
 #include "agreement.h"
+#include "fill.h"
 #include "fingerprint.h"
 #include "flow.h"
 #include "privfile.h"
@@ -263,150 +261,12 @@ flow_count(const struct flow *f, enum answer_state st)
 	return n;
 }
 
-/* "19:30", or a prefix of one when not final. */
-static char *
-S_check_time(const char *s, bool final)
-{
-	static const char *const shape = "Type a time like 19:30 (24-hour clock).";
-	size_t n = strlen(s);
-	int h = -1, m = -1;
-
-	for (size_t i = 0; i < n; i++) {
-		if (i == 2 || (i == 1 && s[1] == ':')) {
-			if (s[i] != ':')
-				return xstrdup(shape);
-			continue;
-		}
-		if (!isdigit((unsigned char)s[i]))
-			return xstrdup(shape);
-	}
-	if (n >= 2 && s[1] != ':')
-		h = (s[0] - '0') * 10 + (s[1] - '0');
-	else if (n >= 1)
-		h = s[0] - '0';
-	if (h > 23)
-		return xasprintf("%d is not an hour: hours go from 00 to 23.", h);
-	{
-		const char *colon = strchr(s, ':');
-
-		if (colon != NULL && strlen(colon + 1) > 2)
-			return xstrdup(shape);
-		if (colon != NULL && strlen(colon + 1) == 2) {
-			m = (colon[1] - '0') * 10 + (colon[2] - '0');
-			if (m > 59)
-				return xasprintf("%02d is not a minute: minutes go "
-				    "from 00 to 59.", m);
-		}
-		if (final && (colon == NULL || strlen(colon + 1) != 2 ||
-		    colon - s < 1 || colon - s > 2))
-			return xstrdup(shape);
-	}
-	return NULL;
-}
-
-static char *
-S_check_number(const struct blank *b, const char *s, bool final)
-{
-	char *end;
-	long v;
-
-	if (*s == '\0')
-		return final ? xstrdup("Type a number.") : NULL;
-	for (const char *p = s; *p != '\0'; p++)
-		if (!isdigit((unsigned char)*p) && !(p == s && *p == '-'))
-			return xstrdup("Only digits, please: type a number.");
-	if (strcmp(s, "-") == 0)
-		return final ? xstrdup("Type a number.") : NULL;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || v < b->min || v > b->max) {
-		if (!final && v < b->min && errno == 0 && v >= 0)
-			return NULL;	/* "4" on the way to "45" */
-		if (b->min != LONG_MIN && b->max != LONG_MAX)
-			return xasprintf("Type a number from %ld to %ld.", b->min, b->max);
-		if (b->min != LONG_MIN)
-			return xasprintf("Type a number of at least %ld.", b->min);
-		return xasprintf("Type a number no bigger than %ld.", b->max);
-	}
-	return NULL;
-}
-
-char *
-flow_check_blank(const struct blank *b, const char *text, bool final)
-{
-	switch (b->kind) {
-	case BLANK_TIME:
-		if (*text == '\0')
-			return final ? xstrdup("Type a time like 19:30.") : NULL;
-		return S_check_time(text, final);
-	case BLANK_NUMBER:
-		return S_check_number(b, text, final);
-	case BLANK_CHOICE:
-		for (size_t i = 0; i < b->n_choices; i++)
-			if (strcmp(b->choices[i], text) == 0)
-				return NULL;
-		return xstrdup("Pick one of the choices with Left and Right.");
-	case BLANK_TEXT:
-	default:
-		if (final) {
-			const char *p = text;
-
-			while (*p == ' ')
-				p++;
-			if (*p == '\0')
-				return xasprintf("Please fill in \"%s\".", b->label);
-		}
-		return NULL;
-	}
-}
-
 char *
 flow_clause_text(const struct flow *f, const struct clause *cl)
 {
-	const struct template *t = flow_template(f);
-	size_t cap = strlen(cl->text) + 64, n = 0;
-	char *out = xmalloc(cap);
-	const char *p = cl->text;
+	struct session_markers sm = { &f->s, flow_template(f) };
 
-	while (*p != '\0') {
-		const char *end, *val = NULL;
-		char gbuf[SESSION_MAX_GROWN_UPS * (SESSION_MAX_NAME_BYTES + 8)];
-
-		if (p[0] == '{' && p[1] == '{' && (end = strstr(p + 2, "}}")) != NULL) {
-			char *id = xstrndup(p + 2, (size_t)(end - p - 2));
-			const struct blank *b = t != NULL ? template_blank(t, id) : NULL;
-
-			if (strcmp(id, "child") == 0)
-				val = f->s.child != NULL ? f->s.child : "the child";
-			else if (strcmp(id, "grown-ups") == 0) {
-				/* As the agreement joins them: "A, B and C". */
-				gbuf[0] = '\0';
-				for (size_t i = 0; i < f->s.n_grown_ups; i++) {
-					if (i > 0)
-						strncat(gbuf, i + 1 == f->s.n_grown_ups ?
-						    " and " : ", ", sizeof gbuf - strlen(gbuf) - 1);
-					strncat(gbuf, f->s.grown_ups[i],
-					    sizeof gbuf - strlen(gbuf) - 1);
-				}
-				val = f->s.n_grown_ups > 0 ? gbuf : "the grown-ups";
-			} else if (b != NULL)
-				val = session_blank(&f->s, b);
-			if (val == NULL)
-				val = "___";
-			free(id);
-			while (n + strlen(val) + 1 > cap)
-				out = xreallocarray(out, cap *= 2, 1);
-			memcpy(out + n, val, strlen(val));
-			n += strlen(val);
-			p = end + 2;
-			continue;
-		}
-		if (n + 2 > cap)
-			out = xreallocarray(out, cap *= 2, 1);
-		out[n++] = *p++;
-	}
-	out[n] = '\0';
-	return out;
+	return fill_string(cl->text, session_marker, &sm, "___");
 }
 
 int
@@ -427,16 +287,12 @@ S_same_file(const char *path, const char *text)
 {
 	size_t len = strlen(text), got;
 	char *buf;
-	FILE *fp;
 	bool same;
 
-	if ((fp = fopen(path, "rb")) == NULL)
+	if (read_file(path, len, &buf, &got, NULL) != 0)
 		return false;
-	buf = xmalloc(len + 1);
-	got = fread(buf, 1, len + 1, fp);
 	same = got == len && memcmp(buf, text, len) == 0;
 	free(buf);
-	fclose(fp);
 	return same;
 }
 

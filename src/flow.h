@@ -1,7 +1,7 @@
 /*
  * flow.h: one family's way through talkpact, shared by the TUI and plain
  * mode: which session is open, the prompts it talks through, applying an
- * action and saving at once, checking blanks as they are typed, and
+ * action and saving at once (blank.h checks blanks), and
  * writing the signed agreement. It glues session.h to the session store
  * and the agreement renderer, so the front ends never touch either.
  *
@@ -75,13 +75,6 @@ const struct template *flow_template(const struct flow *f);
 const struct prompt *flow_current(const struct flow *f);
 /* How many prompts have an answer given, skipped or marked later. */
 size_t flow_count(const struct flow *f, enum answer_state st);
-
-/*
- * Check a blank's value while it is being typed (final false: an
- * unfinished "19:" is fine) or when it is confirmed (final true).
- * Returns NULL if fine, else a message (caller frees).
- */
-char *flow_check_blank(const struct blank *b, const char *text, bool final);
 
 /* A clause's text with its blanks filled in as the session has them. Caller frees. */
 char *flow_clause_text(const struct flow *f, const struct clause *cl);

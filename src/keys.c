@@ -137,13 +137,10 @@ keys_request(int key, enum keys_mode mode, wchar_t *ch)
 	return S_find(S_common, S_LEN(S_common), key);
 }
 
-static const char *const S_names[] = {
-#define X(e, name, help) name,
-	REQUEST_TABLE
-#undef X
-};
-static const char *const S_helps[] = {
-#define X(e, name, help) help,
+static const struct {
+	const char *name, *help;
+} S_requests[] = {
+#define X(e, name, help) { name, help },
 	REQUEST_TABLE
 #undef X
 };
@@ -151,13 +148,13 @@ static const char *const S_helps[] = {
 const char *
 request_name(enum request r)
 {
-	return (unsigned)r < REQ__COUNT ? S_names[r] : "";
+	return (unsigned)r < REQ__COUNT ? S_requests[r].name : "";
 }
 
 const char *
 request_help(enum request r)
 {
-	return (unsigned)r < REQ__COUNT ? S_helps[r] : "";
+	return (unsigned)r < REQ__COUNT ? S_requests[r].help : "";
 }
 
 const char *

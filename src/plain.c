@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blank.h"
 #include "cli.h"
 #include "flow.h"
 #include "render.h"
@@ -360,7 +361,7 @@ S_agree(struct plain *p)
 				if (k >= 1 && (size_t)k <= b->n_choices)
 					l = b->choices[k - 1];
 			}
-			if ((msg = flow_check_blank(b, l, true)) != NULL) {
+			if (blank_parse(b, l, false, NULL, &msg) != 0) {
 				fprintf(p->out, "! %s\n", msg);
 				free(msg);
 				continue;

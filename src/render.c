@@ -7,10 +7,9 @@
  * Must never: parse user text as Markdown, emit raw HTML that came from a
  * node's text, print, exit, or read the environment or the locale.
  *
- * Display width (text_width) uses a small built-in table of East Asian
- * wide/fullwidth and emoji ranges and of zero-width marks, not wcwidth():
- * a library must not depend on the caller's setlocale(), and printed
- * documents should wrap the same on every machine.
+ * Lines are cut by wrap.h's engine, measured by the width function the
+ * caller names: width_print (utf8proc, the same on every machine) for
+ * printed text, width_screen (wcwidth, as curses draws) for the TUI.
  */
 #include "config.h"
 
@@ -23,6 +22,7 @@
 
 #include "render.h"
 #include "util.h"
+#include "wrap.h"
 
 /* ------------------------------------------------------------------ */
 /* A growing byte buffer.                                              */
@@ -81,102 +81,10 @@ S_buf_take(struct S_buf *b)
 	return p;
 }
 
-/* ------------------------------------------------------------------ */
-/* UTF-8 and display width.                                            */
-
-
-struct S_range {
-	int32_t lo, hi;
-};
-
-/* Characters that take two columns: East Asian Wide/Fullwidth, emoji. */
-static const struct S_range S_wide[] = {
-	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x2329, 0x232a },
-	{ 0x23e9, 0x23ec }, { 0x23f0, 0x23f0 }, { 0x23f3, 0x23f3 },
-	{ 0x25fd, 0x25fe }, { 0x2614, 0x2615 }, { 0x2648, 0x2653 },
-	{ 0x267f, 0x267f }, { 0x2693, 0x2693 }, { 0x26a1, 0x26a1 },
-	{ 0x26aa, 0x26ab }, { 0x26bd, 0x26be }, { 0x26c4, 0x26c5 },
-	{ 0x26ce, 0x26ce }, { 0x26d4, 0x26d4 }, { 0x26ea, 0x26ea },
-	{ 0x26f2, 0x26f3 }, { 0x26f5, 0x26f5 }, { 0x26fa, 0x26fa },
-	{ 0x26fd, 0x26fd }, { 0x2705, 0x2705 }, { 0x270a, 0x270b },
-	{ 0x2728, 0x2728 }, { 0x274c, 0x274c }, { 0x274e, 0x274e },
-	{ 0x2753, 0x2755 }, { 0x2757, 0x2757 }, { 0x2795, 0x2797 },
-	{ 0x27b0, 0x27b0 }, { 0x27bf, 0x27bf }, { 0x2b1b, 0x2b1c },
-	{ 0x2b50, 0x2b50 }, { 0x2b55, 0x2b55 }, { 0x2e80, 0x303e },
-	{ 0x3041, 0x33ff }, { 0x3400, 0x4dbf }, { 0x4e00, 0x9fff },
-	{ 0xa000, 0xa4cf }, { 0xa960, 0xa97f }, { 0xac00, 0xd7a3 },
-	{ 0xf900, 0xfaff }, { 0xfe10, 0xfe19 }, { 0xfe30, 0xfe6f },
-	{ 0xff00, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x16fe0, 0x16fe4 },
-	{ 0x17000, 0x18cff }, { 0x1b000, 0x1b2ff }, { 0x1f004, 0x1f004 },
-	{ 0x1f0cf, 0x1f0cf }, { 0x1f18e, 0x1f18e }, { 0x1f191, 0x1f19a },
-	{ 0x1f200, 0x1f251 }, { 0x1f300, 0x1f3fa }, { 0x1f400, 0x1f64f },
-	{ 0x1f680, 0x1f6ff }, { 0x1f7e0, 0x1f7eb }, { 0x1f90c, 0x1f9ff },
-	{ 0x1fa70, 0x1faff }, { 0x20000, 0x2fffd }, { 0x30000, 0x3fffd },
-};
-
-/* Characters that take no column: combining marks, joiners, selectors. */
-static const struct S_range S_zero[] = {
-	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd },
-	{ 0x05bf, 0x05bf }, { 0x05c1, 0x05c2 }, { 0x05c4, 0x05c5 },
-	{ 0x05c7, 0x05c7 }, { 0x0610, 0x061a }, { 0x064b, 0x065f },
-	{ 0x0670, 0x0670 }, { 0x06d6, 0x06dc }, { 0x06df, 0x06e4 },
-	{ 0x06e7, 0x06e8 }, { 0x06ea, 0x06ed }, { 0x0900, 0x0902 },
-	{ 0x093a, 0x093a }, { 0x093c, 0x093c }, { 0x0941, 0x0948 },
-	{ 0x094d, 0x094d }, { 0x0e31, 0x0e31 }, { 0x0e34, 0x0e3a },
-	{ 0x0e47, 0x0e4e }, { 0x1160, 0x11ff }, { 0x1ab0, 0x1aff },
-	{ 0x1dc0, 0x1dff }, { 0x200b, 0x200f }, { 0x202a, 0x202e },
-	{ 0x2060, 0x2064 }, { 0x20d0, 0x20ff }, { 0xfe00, 0xfe0f },
-	{ 0xfe20, 0xfe2f }, { 0xfeff, 0xfeff }, { 0x1f3fb, 0x1f3ff },
-	{ 0xe0000, 0xe0fff },
-};
-
-static bool
-S_in(const struct S_range *t, size_t n, int32_t c)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (c < t[mid].lo)
-			hi = mid;
-		else if (c > t[mid].hi)
-			lo = mid + 1;
-		else
-			return true;
-	}
-	return false;
-}
-
-/* Columns for one character; -1 (invalid) counts 1, controls 0. */
-static int
-S_char_width(int32_t c)
-{
-	if (c < 0)
-		return 1;
-	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-		return 0;
-	if (c < 0x300)
-		return 1;
-	if (S_in(S_zero, sizeof S_zero / sizeof S_zero[0], c))
-		return 0;
-	if (S_in(S_wide, sizeof S_wide / sizeof S_wide[0], c))
-		return 2;
-	return 1;
-}
-
 int
 text_width(const char *s, size_t len)
 {
-	size_t i = 0;
-	int w = 0;
-	int32_t c;
-
-	while (i < len) {
-		i += utf8_decode(s + i, len - i, &c);
-		w += S_char_width(c);
-	}
-	return w;
+	return wrap_measure(width_print, s, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1013,15 +921,9 @@ struct S_level {
 	unsigned style;
 };
 
-/* A character cluster of the word being built: base plus zero-width marks. */
-struct S_glyph {
-	size_t start, len;	/* into word bytes */
-	int width;
-	unsigned style;
-};
-
 struct S_wrap {
 	int width;
+	wrap_width_fn *fn;
 	struct render_lines *out;
 
 	struct S_level *levels;
@@ -1035,11 +937,13 @@ struct S_wrap {
 	bool has_text;		/* it has text past the prefix */
 	int prefix_width;
 
-	struct S_buf word;	/* the word being built */
-	struct S_glyph *glyphs;
-	size_t n_glyphs, cap_glyphs;
-	int word_width;
-	bool space;		/* a space is pending before the word */
+	/* The block's text, for the engine: words one space apart, '\n' at
+	 * line breaks, and each byte's style beside it. */
+	struct S_buf para;
+	unsigned *styles;
+	size_t cap_styles;
+	bool glyphs;		/* a character since the last break */
+	bool space;		/* a space is pending before the next one */
 	unsigned space_style;
 
 	bool blank_before;	/* a blank line goes before the next block */
@@ -1071,11 +975,11 @@ S_line_put(struct S_wrap *w, const char *s, size_t n, unsigned style)
 }
 
 static int
-S_level_width(const struct S_level *l, bool first)
+S_level_width(const struct S_wrap *w, const struct S_level *l, bool first)
 {
 	const char *s = first && l->first != NULL ? l->first : l->text;
 
-	return text_width(s, strlen(s));
+	return wrap_measure(w->fn, s, strlen(s));
 }
 
 /* Start a line: write every level's prefix. */
@@ -1088,7 +992,7 @@ S_line_open(struct S_wrap *w)
 		const char *s = l->first != NULL ? l->first : l->text;
 
 		S_line_put(w, s, strlen(s), l->style);
-		w->col += text_width(s, strlen(s));
+		w->col += wrap_measure(w->fn, s, strlen(s));
 		free(l->first);
 		l->first = NULL;
 	}
@@ -1160,59 +1064,23 @@ S_blank_line(struct S_wrap *w)
 	S_line_close(w);
 }
 
+/* Add n bytes in one style to the block's text. */
 static void
-S_put_glyph(struct S_wrap *w, const char *s, size_t n, int width, unsigned style)
+S_para_put(struct S_wrap *w, const char *s, size_t n, unsigned style)
 {
-	if (!w->open)
-		S_line_open(w);
-	S_line_put(w, s, n, style);
-	w->col += width;
-	w->has_text = true;
-}
+	size_t at = w->para.len;
 
-/* Place the word being built, wrapping before it or breaking it. */
-static void
-S_flush_word(struct S_wrap *w)
-{
-	int avail;
-
-	if (w->n_glyphs == 0)
-		goto out;
-	if (!w->open)
-		S_line_open(w);
-	if (w->has_text && w->col + (w->space ? 1 : 0) + w->word_width > w->width) {
-		S_line_close(w);
-		S_line_open(w);
-	} else if (w->has_text && w->space) {
-		S_line_put(w, " ", 1, w->space_style);
-		w->col++;
-	}
-	avail = w->width - w->col;
-	for (size_t i = 0; i < w->n_glyphs; i++) {
-		struct S_glyph *g = &w->glyphs[i];
-
-		/* A word longer than the line is broken between characters. */
-		if (g->width > avail && w->has_text) {
-			S_line_close(w);
-			S_line_open(w);
-			avail = w->width - w->col;
-		}
-		S_put_glyph(w, w->word.p + g->start, g->len, g->width, g->style);
-		avail -= g->width;
-	}
-out:
-	w->word.len = 0;
-	w->n_glyphs = 0;
-	w->word_width = 0;
-	w->space = false;
+	S_buf_put(&w->para, s, n);
+	w->styles = xgrow(w->styles, &w->cap_styles, w->para.len,
+	    sizeof *w->styles);
+	for (size_t i = at; i < w->para.len; i++)
+		w->styles[i] = style;
 }
 
 static void
 S_wrap_space(struct S_wrap *w)
 {
-	if (w->n_glyphs > 0)
-		S_flush_word(w);
-	if (w->has_text || w->n_glyphs > 0) {
+	if (w->glyphs) {
 		w->space = true;
 		w->space_style = w->style | w->block_style;
 	}
@@ -1221,14 +1089,12 @@ S_wrap_space(struct S_wrap *w)
 static void
 S_wrap_break(struct S_wrap *w)
 {
-	S_flush_word(w);
-	if (!w->open)
-		S_line_open(w);
-	S_line_close(w);
+	S_para_put(w, "\n", 1, 0);
+	w->glyphs = false;
 	w->space = false;
 }
 
-/* Add text to the word stream: spaces separate words; controls vanish. */
+/* Add text to the block: spaces separate words; controls vanish. */
 static void
 S_wrap_text(struct S_wrap *w, const char *s)
 {
@@ -1236,42 +1102,70 @@ S_wrap_text(struct S_wrap *w, const char *s)
 	int32_t c;
 
 	while (i < len) {
-		int cw;
-
 		k = utf8_decode(s + i, len - i, &c);
 		if (c == ' ' || c == '\t') {
 			S_wrap_space(w);
 			i += k;
 			continue;
 		}
-		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+		if (c >= 0 && (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))) {
 			i += k;
 			continue;
 		}
-		cw = S_char_width(c);
-		if (cw == 0 && w->n_glyphs > 0) {
-			/* A mark joins the character before it. */
-			S_buf_put(&w->word, c < 0 ? "\xef\xbf\xbd" : s + i,
-			    c < 0 ? 3 : k);
-			w->glyphs[w->n_glyphs - 1].len = w->word.len -
-			    w->glyphs[w->n_glyphs - 1].start;
-		} else {
-			w->glyphs = xgrow(w->glyphs, &w->cap_glyphs, w->n_glyphs,
-			    sizeof *w->glyphs);
-			w->glyphs[w->n_glyphs].start = w->word.len;
-			if (c < 0)
-				S_buf_put(&w->word, "\xef\xbf\xbd", 3);
-			else
-				S_buf_put(&w->word, s + i, k);
-			w->glyphs[w->n_glyphs].len = w->word.len -
-			    w->glyphs[w->n_glyphs].start;
-			w->glyphs[w->n_glyphs].width = cw;
-			w->glyphs[w->n_glyphs].style = w->style | w->block_style;
-			w->n_glyphs++;
-			w->word_width += cw;
-		}
+		if (w->space)
+			S_para_put(w, " ", 1, w->space_style);
+		w->space = false;
+		if (c < 0)
+			S_para_put(w, "\xef\xbf\xbd", 3, w->style | w->block_style);
+		else
+			S_para_put(w, s + i, k, w->style | w->block_style);
+		w->glyphs = true;
 		i += k;
 	}
+}
+
+/* End a paragraph-like block: the engine cuts its text into lines. */
+static void
+S_wrap_end_block(struct S_wrap *w)
+{
+	struct wrap_lines wl;
+	size_t len = w->para.len;
+	int first = w->width, rest = w->width;
+
+	w->space = false;
+	w->glyphs = false;
+	if (len == 0) {
+		if (w->open)
+			S_line_close(w);
+		return;
+	}
+	if (w->para.p[len - 1] == '\n')
+		len--;	/* a break at the end opens no line of its own */
+	for (size_t i = 0; i < w->n_levels; i++) {
+		first -= S_level_width(w, &w->levels[i], true);
+		rest -= S_level_width(w, &w->levels[i], false);
+	}
+	wrap_lines_init(&wl);
+	wrap_text_by(w->para.p, len, first, rest, w->fn, &wl);
+	for (size_t i = 0; i < wl.n; i++) {
+		const struct wrap_line *l = &wl.lines[i];
+		size_t at = l->start, end = l->start + l->len;
+
+		S_line_open(w);
+		while (at < end) {
+			size_t run = at + 1;
+
+			while (run < end && w->styles[run] == w->styles[at])
+				run++;
+			S_line_put(w, w->para.p + at, run - at, w->styles[at]);
+			at = run;
+		}
+		w->col += l->width;
+		w->has_text = l->len > 0;
+		S_line_close(w);
+	}
+	wrap_lines_cleanup(&wl);
+	w->para.len = 0;
 }
 
 static void
@@ -1314,31 +1208,22 @@ S_wrap_inlines(struct S_wrap *w, cmark_node *parent)
 	}
 }
 
-/* End a paragraph-like block. */
-static void
-S_wrap_end_block(struct S_wrap *w)
-{
-	S_flush_word(w);
-	if (w->open)
-		S_line_close(w);
-	w->space = false;
-}
-
 static void
 S_push_level(struct S_wrap *w, const char *first, const char *text,
     unsigned style)
 {
-	int used = 0, tw = text_width(text, strlen(text));
+	int used = 0, tw = wrap_measure(w->fn, text, strlen(text));
 
 	for (size_t i = 0; i < w->n_levels; i++)
-		used += S_level_width(&w->levels[i], false);
+		used += S_level_width(w, &w->levels[i], false);
 	w->levels = xgrow(w->levels, &w->cap_levels, w->n_levels,
 	    sizeof *w->levels);
 	/* Past the width's room for text, nesting stops indenting. */
 	if (used + tw > w->width - 8) {
 		w->levels[w->n_levels].text = xstrdup("");
 		w->levels[w->n_levels].first = first != NULL &&
-		    used + text_width(first, strlen(first)) <= w->width - 2 ?
+		    used + wrap_measure(w->fn, first, strlen(first)) <=
+		    w->width - 2 ?
 		    xstrdup(first) : NULL;
 	} else {
 		w->levels[w->n_levels].text = xstrdup(text);
@@ -1407,7 +1292,8 @@ S_wrap_block(struct S_wrap *w, cmark_node *n, bool tight)
 			maxw = 0;
 			for (size_t i = first_line; i < w->out->n; i++) {
 				const char *t = w->out->lines[i].text;
-				int tw = text_width(t, strlen(t)) - w->prefix_width;
+				int tw = wrap_measure(w->fn, t, strlen(t)) -
+				    w->prefix_width;
 
 				if (tw > maxw)
 					maxw = tw;
@@ -1500,6 +1386,7 @@ S_wrap_block(struct S_wrap *w, cmark_node *n, bool tight)
 			if (*p == '\n')
 				p++;
 		}
+		S_wrap_end_block(w);
 		w->blank_before = true;
 		break;
 	}
@@ -1520,7 +1407,8 @@ S_wrap_blocks(struct S_wrap *w, cmark_node *parent, bool tight)
 }
 
 void
-render_lines(cmark_node *doc, int width, struct render_lines *out)
+render_lines(cmark_node *doc, int width, wrap_width_fn *fn,
+    struct render_lines *out)
 {
 	struct S_wrap w = { 0 };
 
@@ -1528,14 +1416,15 @@ render_lines(cmark_node *doc, int width, struct render_lines *out)
 	out->n = out->cap = 0;
 	/* Room for at least a wide character after the deepest prefix. */
 	w.width = width < 10 ? 10 : width;
+	w.fn = fn;
 	w.out = out;
 	S_tidy(doc);
 	S_wrap_blocks(&w, doc, false);
 	S_wrap_end_block(&w);
 	free(w.line.p);
 	free(w.spans);
-	free(w.word.p);
-	free(w.glyphs);
+	free(w.para.p);
+	free(w.styles);
 	for (size_t i = 0; i < w.n_levels; i++) {
 		free(w.levels[i].text);
 		free(w.levels[i].first);
@@ -1561,7 +1450,7 @@ render_text(cmark_node *doc, int width)
 	struct render_lines l;
 	struct S_buf b = { 0 };
 
-	render_lines(doc, width, &l);
+	render_lines(doc, width, width_print, &l);
 	for (size_t i = 0; i < l.n; i++) {
 		S_buf_puts(&b, l.lines[i].text);
 		S_buf_putc(&b, '\n');

@@ -2,7 +2,7 @@
  * render.h: documents (agreements, prompt packs) are cmark node trees; this
  * module turns a tree into CommonMark, a self-contained printable HTML page,
  * plain text wrapped for printers, and styled lines for the TUI's review
- * screen. One wrapping engine serves plain text and the TUI.
+ * screen, both cut by wrap.h's engine.
  *
  * Safety: user text enters a tree only through doc_text() (a cmark text
  * node): never as Markdown source. render_markdown() is our own writer,
@@ -19,6 +19,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "wrap.h"
 
 struct cmark_node;
 
@@ -101,22 +103,20 @@ struct render_lines {
 };
 
 /*
- * Wrap doc to width display columns (wide characters count 2; widths under
- * 10 count as 10). Headings: level 1 underlined with '=', level 2 with '-',
- * deeper levels in capitals (ASCII letters only);
- * lists "- " and right-aligned "1. " with hanging indents; quotes "> ";
- * control characters dropped, tabs as spaces. out is overwritten; free it
- * with render_lines_cleanup(). render_text() is these lines joined by
- * newlines.
+ * Wrap doc to width display columns as fn measures them (wrap.h:
+ * width_screen for the TUI, width_print for anything printed or kept;
+ * widths under 10 count as 10), with wrap.h's engine. Headings: level 1
+ * underlined with '=', level 2 with '-', deeper levels in capitals (ASCII
+ * letters only); lists "- " and right-aligned "1. " with hanging indents;
+ * quotes "> "; control characters dropped, tabs as spaces. out is
+ * overwritten; free it with render_lines_cleanup(). render_text() is these
+ * lines, by width_print, joined by newlines.
  */
-void render_lines(struct cmark_node *doc, int width, struct render_lines *out);
+void render_lines(struct cmark_node *doc, int width, wrap_width_fn *fn,
+    struct render_lines *out);
 void render_lines_cleanup(struct render_lines *l);
 
-/*
- * Display width of UTF-8 text, from a built-in table (East Asian wide and
- * emoji count 2, combining marks and controls 0, invalid bytes 1), so it
- * does not depend on the caller's locale.
- */
+/* Display width of UTF-8 text for print: wrap_measure(width_print, ...). */
 int text_width(const char *s, size_t len);
 
 #endif

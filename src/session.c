@@ -5,19 +5,19 @@
  * lengths, blank values of the right kind.
  *
  * Never prints, never saves (session_store.c does), never reads the
- * environment. Looks content up by walking struct content itself, so it
- * does not depend on the loader's lookup tables.
+ * environment. Looks content up only through content.h.
  */
 #include "config.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "blank.h"
+#include "fill.h"
 #include "session.h"
 #include "util.h"
 
@@ -52,10 +52,7 @@ session_stage_shown(enum session_stage st)
 int
 session_stage_from_id(const char *id)
 {
-	for (int i = 0; i < STAGE__COUNT; i++)
-		if (strcmp(S_stage_ids[i], id) == 0)
-			return i;
-	return -1;
+	return names_find(S_stage_ids, STAGE__COUNT, id);
 }
 
 const char *
@@ -124,59 +121,6 @@ session_make_id(const char *child, time_t now)
 
 /* ---- lookups against content ------------------------------------------ */
 
-static const struct template *
-S_template_by_id(const struct content *c, const char *id)
-{
-	if (c == NULL || id == NULL)
-		return NULL;
-	for (size_t i = c->n_templates; i-- > 0;)
-		if (strcmp(c->templates[i].id, id) == 0)
-			return &c->templates[i];
-	return NULL;
-}
-
-/* The last loaded template for a band: user content comes after shipped. */
-static const struct template *
-S_template_by_band(const struct content *c, int band)
-{
-	if (c == NULL || band < 0)
-		return NULL;
-	for (size_t i = c->n_templates; i-- > 0;)
-		if ((int)c->templates[i].band == band)
-			return &c->templates[i];
-	return NULL;
-}
-
-static const struct region *
-S_region(const struct content *c, const char *code)
-{
-	if (c == NULL)
-		return NULL;
-	for (size_t i = 0; i < c->n_regions; i++)
-		if (strcasecmp(c->regions[i].code, code) == 0)
-			return &c->regions[i];
-	return NULL;
-}
-
-static const struct clause *
-S_clause(const struct template *t, const char *id)
-{
-	for (size_t i = 0; t != NULL && i < t->n_sections; i++)
-		for (size_t j = 0; j < t->sections[i].n_clauses; j++)
-			if (strcmp(t->sections[i].clauses[j].id, id) == 0)
-				return &t->sections[i].clauses[j];
-	return NULL;
-}
-
-static const struct blank *
-S_blank(const struct template *t, const char *id)
-{
-	for (size_t i = 0; t != NULL && i < t->n_blanks; i++)
-		if (strcmp(t->blanks[i].id, id) == 0)
-			return &t->blanks[i];
-	return NULL;
-}
-
 static const struct promise *
 S_promise(const struct template *t, const char *id)
 {
@@ -189,9 +133,14 @@ S_promise(const struct template *t, const char *id)
 const struct template *
 session_template(const struct session *s, const struct content *c)
 {
-	const struct template *t = S_template_by_id(c, s->template_id);
+	const struct template *t;
 
-	return t != NULL ? t : S_template_by_band(c, (int)s->band);
+	if (c == NULL)
+		return NULL;
+	t = s->template_id != NULL ? content_template(c, s->template_id) : NULL;
+	if (t == NULL && (int)s->band >= 0)
+		t = content_template_for_band(c, s->band);
+	return t;
 }
 
 const struct answer *
@@ -228,6 +177,28 @@ session_blank(const struct session *s, const struct blank *b)
 		if (strcmp(s->blanks[i].blank_id, b->id) == 0)
 			return s->blanks[i].value;
 	return b->def;
+}
+
+char *
+session_marker(const struct marker *m, void *arg)
+{
+	const struct session_markers *sm = arg;
+	const struct session *s = sm->s;
+	const struct template *t = sm->t;
+
+	if (marker_is(m, NULL, "child"))
+		return xstrdup(s->child != NULL ? s->child : "the child");
+	if (marker_is(m, NULL, "grown-ups"))
+		return s->n_grown_ups > 0 ? join_words((const char *const *)
+		    s->grown_ups, s->n_grown_ups, "and") :
+		    xstrdup("the grown-ups");
+	for (size_t i = 0; t != NULL && i < t->n_blanks; i++)
+		if (marker_is(m, NULL, t->blanks[i].id)) {
+			const char *v = session_blank(s, &t->blanks[i]);
+
+			return v != NULL ? xstrdup(v) : NULL;
+		}
+	return NULL;
 }
 
 int
@@ -425,150 +396,23 @@ session_check_text(const char *text, size_t max, bool multiline,
 	return 0;
 }
 
-static bool
-S_blank_text(const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		if (!isspace((unsigned char)*s))
-			return false;
-	return true;
-}
-
-/* A copy of s without leading and trailing white space. */
-static char *
-S_trim(const char *s)
-{
-	const char *e;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1]))
-		e--;
-	return xstrndup(s, (size_t)(e - s));
-}
-
 /* A name as typed, trimmed; NULL and *cause on a mistake. */
 static char *
 S_name(const char *text, const char *what, char **cause)
 {
 	char *t;
 
-	if (text == NULL || S_blank_text(text)) {
+	if (text == NULL || text_is_blank(text)) {
 		S_fail(cause, "Please type %s.", what);
 		return NULL;
 	}
-	t = S_trim(text);
+	t = text_trim(text);
 	if (session_check_text(t, SESSION_MAX_NAME_BYTES, false, "A name",
 	    cause) != 0) {
 		free(t);
 		return NULL;
 	}
 	return t;
-}
-
-/* "7:30", "19:30" -> "07:30", "19:30". */
-static int
-S_check_time(const char *v, char *out, size_t outsz)
-{
-	unsigned h = 0, m = 0;
-	size_t i = 0, hd = 0;
-
-	while (isdigit((unsigned char)v[i]) && hd < 3)
-		h = h * 10 + (unsigned)(v[i++] - '0'), hd++;
-	if (hd < 1 || hd > 2 || v[i] != ':')
-		return -1;
-	i++;
-	if (!isdigit((unsigned char)v[i]) || !isdigit((unsigned char)v[i + 1]) ||
-	    v[i + 2] != '\0')
-		return -1;
-	m = (unsigned)(v[i] - '0') * 10 + (unsigned)(v[i + 1] - '0');
-	if (h > 23 || m > 59)
-		return -1;
-	snprintf(out, outsz, "%02u:%02u", h, m);
-	return 0;
-}
-
-static int
-S_check_number(const char *v, const struct blank *b, char *out, size_t outsz,
-    char **cause)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (end == v || *end != '\0' || errno != 0 || isspace((unsigned char)*v)) {
-		if (b->min != LONG_MIN && b->max != LONG_MAX)
-			return S_fail(cause, "Please type a number from %ld "
-			    "to %ld.", b->min, b->max);
-		return S_fail(cause, "Please type a whole number, like %s.",
-		    b->def);
-	}
-	if (n < b->min || n > b->max) {
-		if (b->min != LONG_MIN && b->max != LONG_MAX)
-			return S_fail(cause, "Please type a number from %ld "
-			    "to %ld.", b->min, b->max);
-		if (b->min != LONG_MIN)
-			return S_fail(cause, "Please type a number of at "
-			    "least %ld.", b->min);
-		return S_fail(cause, "Please type a number of at most %ld.",
-		    b->max);
-	}
-	snprintf(out, outsz, "%ld", n);
-	return 0;
-}
-
-/* The canonical value for blank b, or NULL and *cause. Caller frees. */
-static char *
-S_blank_value(const struct blank *b, const char *text, char **cause)
-{
-	char buf[64], *v, *out = NULL;
-
-	v = S_trim(text);
-	switch (b->kind) {
-	case BLANK_TIME:
-		if (S_check_time(v, buf, sizeof buf) == 0)
-			out = xstrdup(buf);
-		else
-			S_fail(cause, "Please type a time like 19:30.");
-		break;
-	case BLANK_NUMBER:
-		if (S_check_number(v, b, buf, sizeof buf, cause) == 0)
-			out = xstrdup(buf);
-		break;
-	case BLANK_CHOICE: {
-		size_t len = 0;
-		char *list;
-
-		for (size_t i = 0; i < b->n_choices; i++)
-			if (strcasecmp(b->choices[i], v) == 0) {
-				out = xstrdup(b->choices[i]);
-				goto out;
-			}
-		for (size_t i = 0; i < b->n_choices; i++)
-			len += strlen(b->choices[i]) + 2;
-		list = xmalloc(len + 1);
-		list[0] = '\0';
-		for (size_t i = 0; i < b->n_choices; i++) {
-			if (i > 0)
-				strcat(list, ", ");
-			strcat(list, b->choices[i]);
-		}
-		S_fail(cause, "Please pick one of: %s.", list);
-		free(list);
-		break;
-	}
-	case BLANK_TEXT:
-	default:
-		if (session_check_text(v, SESSION_MAX_BLANK_BYTES, false,
-		    "That", cause) == 0)
-			out = xstrdup(v);
-		break;
-	}
-out:
-	free(v);
-	return out;
 }
 
 /* ---- changes ------------------------------------------------------------ */
@@ -663,8 +507,7 @@ S_apply_family(struct session *s, const struct content *c,
 		if (a->number < 4 || a->number > 17)
 			return S_fail(cause, "Please type an age from 4 to 17.");
 		s->age = (int)a->number;
-		s->band = a->number <= 7 ? BAND_4_7 : a->number <= 10 ?
-		    BAND_8_10 : a->number <= 13 ? BAND_11_13 : BAND_14_17;
+		s->band = band_for_age((int)a->number);
 		return 0;
 	case ACTION_SET_BAND:
 		if (a->number < 0 || a->number >= BAND__COUNT)
@@ -679,7 +522,7 @@ S_apply_family(struct session *s, const struct content *c,
 		if (a->index > s->n_grown_ups)
 			return S_fail(cause, "Please fill in grown-up %zu first.",
 			    s->n_grown_ups + 1);
-		if (a->text == NULL || S_blank_text(a->text)) {
+		if (a->text == NULL || text_is_blank(a->text)) {
 			if (a->index == s->n_grown_ups)
 				return 0;
 			free(s->grown_ups[a->index]);
@@ -703,7 +546,7 @@ S_apply_family(struct session *s, const struct content *c,
 			S_replace(&s->region, NULL);
 			return 0;
 		}
-		if (c != NULL && (r = S_region(c, a->id)) != NULL) {
+		if (c != NULL && (r = content_region(c, a->id)) != NULL) {
 			S_replace(&s->region, xstrdup(r->code));
 			return 0;
 		}
@@ -723,7 +566,7 @@ S_apply_family(struct session *s, const struct content *c,
 		if (s->n_grown_ups == 0)
 			return S_fail(cause, "Please type at least one "
 			    "grown-up's name.");
-		if ((t = S_template_by_band(c, (int)s->band)) == NULL)
+		if ((t = (int)s->band >= 0 ? content_template_for_band(c, s->band) : NULL) == NULL)
 			return S_fail(cause, "There is no agreement for ages "
 			    "%s; check the content folders.",
 			    s->band == BAND_4_7 ? "4-7" : s->band == BAND_8_10 ?
@@ -758,8 +601,8 @@ S_apply_talk(struct session *s, const struct content *c,
 		return S_fail(cause, "There is no question '%s' for this age "
 		    "group.", a->id != NULL ? a->id : "");
 	if (a->kind == ACTION_ANSWER) {
-		bool has_child = a->text != NULL && !S_blank_text(a->text);
-		bool has_grown = a->text2 != NULL && !S_blank_text(a->text2);
+		bool has_child = a->text != NULL && !text_is_blank(a->text);
+		bool has_grown = a->text2 != NULL && !text_is_blank(a->text2);
 
 		if (!has_child && !has_grown)
 			return S_fail(cause, "Type what someone said, or skip "
@@ -841,7 +684,7 @@ S_apply_agree(struct session *s, const struct content *c,
 		    s->template_id != NULL ? s->template_id : "none");
 	switch (a->kind) {
 	case ACTION_SET_CLAUSE:
-		if (a->id == NULL || S_clause(t, a->id) == NULL)
+		if (a->id == NULL || template_clause(t, a->id) == NULL)
 			return S_fail(cause, "There is no part '%s' in this "
 			    "agreement.", a->id != NULL ? a->id : "");
 		return S_set_flag(s, false, a->id, a->flag);
@@ -851,10 +694,12 @@ S_apply_agree(struct session *s, const struct content *c,
 			    "agreement.", a->id != NULL ? a->id : "");
 		return S_set_flag(s, true, a->id, a->flag);
 	case ACTION_SET_BLANK:
-		if (a->id == NULL || (b = S_blank(t, a->id)) == NULL)
+		if (a->id == NULL || (b = template_blank(t, a->id)) == NULL)
 			return S_fail(cause, "There is no blank '%s' in this "
 			    "agreement.", a->id != NULL ? a->id : "");
-		if (a->text == NULL || S_blank_text(a->text)) {
+		if (blank_parse(b, a->text, false, &v, cause) != 0)
+			return -1;
+		if (v == NULL) {
 			/* Empty: back to the template's default. */
 			for (size_t i = 0; i < s->n_blanks; i++)
 				if (strcmp(s->blanks[i].blank_id, b->id) == 0) {
@@ -865,8 +710,6 @@ S_apply_agree(struct session *s, const struct content *c,
 				}
 			return 0;
 		}
-		if ((v = S_blank_value(b, a->text, cause)) == NULL)
-			return -1;
 		for (size_t i = 0; i < s->n_blanks; i++)
 			if (strcmp(s->blanks[i].blank_id, b->id) == 0) {
 				S_replace(&s->blanks[i].value, v);
@@ -884,7 +727,7 @@ S_apply_agree(struct session *s, const struct content *c,
 		if (a->kind == ACTION_ADD_RULE && s->n_rules >= SESSION_MAX_RULES)
 			return S_fail(cause, "There is room for %d of your own "
 			    "rules.", SESSION_MAX_RULES);
-		if (a->text == NULL || S_blank_text(a->text))
+		if (a->text == NULL || text_is_blank(a->text))
 			return S_fail(cause, "Please type the rule.");
 		if (a->number < 0 || a->number >= BINDS__COUNT)
 			return S_fail(cause, "Please choose whom the rule is for.");

@@ -208,6 +208,20 @@ bool session_promise_on(const struct session *s, const struct promise *p);
 const char *session_blank(const struct session *s, const struct blank *b);
 int session_review_months(const struct session *s, const struct template *t);
 
+struct marker;
+/*
+ * The value of a {{marker}} in template t's text for this session: the
+ * child's name ("the child" before it is given), the grown-ups joined as
+ * "A, B and C" ("the grown-ups"), or a blank's value or default. NULL for
+ * a marker t does not know. Caller frees. A fill_lookup_fn for fill.h
+ * with a struct session_markers as its argument.
+ */
+struct session_markers {
+	const struct session *s;
+	const struct template *t;	/* or NULL */
+};
+char *session_marker(const struct marker *m, void *markers);
+
 /*
  * The prompts this session talks through, in order (by topic as listed in
  * TOPIC_TABLE, then load order). *out is an array of pointers into c;

@@ -26,39 +26,11 @@
 #include "privfile.h"
 #include "session_store.h"
 #include "util.h"
+#include "ytree.h"
 
 #define S_MAX_DEPTH 16
 
-static const char *const S_band_names[] = {
-#define X(e, name) name,
-	BAND_TABLE
-#undef X
-};
-static const char *const S_binds_ids[] = {
-#define X(e, id, shown) id,
-	BINDS_TABLE
-#undef X
-};
-static const char *const S_role_ids[] = {
-#define X(e, id, shown) id,
-	ROLE_TABLE
-#undef X
-};
-static const char *const S_stage_ids[] = {
-#define X(e, id, shown) id,
-	SESSION_STAGE_TABLE
-#undef X
-};
 static const char *const S_answer_states[] = { "open", "given", "skipped", "later" };
-
-static int
-S_index_of(const char *const *names, int n, const char *v)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(names[i], v) == 0)
-			return i;
-	return -1;
-}
 
 /* ---- folder ------------------------------------------------------------- */
 
@@ -284,7 +256,7 @@ session_store_format(const struct session *s)
 		S_key_long(&em, "age", s->age);
 	if ((int)s->band >= 0 && s->band < BAND__COUNT) {
 		S_plain(&em, "band");
-		S_plain(&em, S_band_names[s->band]);
+		S_plain(&em, band_name(s->band));
 	}
 	S_plain(&em, "grown-ups");
 	S_start(&em, false, s->n_grown_ups == 0);
@@ -336,7 +308,7 @@ session_store_format(const struct session *s)
 		S_start(&em, true, false);
 		S_key_quoted(&em, "text", s->rules[i].text);
 		S_plain(&em, "binds");
-		S_plain(&em, S_binds_ids[s->rules[i].binds]);
+		S_plain(&em, binds_id(s->rules[i].binds));
 		S_end(&em, true);
 	}
 	S_end(&em, false);
@@ -359,7 +331,7 @@ session_store_format(const struct session *s)
 
 		S_start(&em, true, false);
 		S_plain(&em, "role");
-		S_plain(&em, S_role_ids[g->role]);
+		S_plain(&em, role_id(g->role));
 		if (g->role == ROLE_GROWN_UP)
 			S_key_long(&em, "grown-up", (long)g->grown_up + 1);
 		S_key_quoted(&em, "name", g->name);
@@ -385,282 +357,107 @@ session_store_format(const struct session *s)
 
 /* ---- reading ------------------------------------------------------------ */
 
-enum S_ytype { Y_SCALAR, Y_MAP, Y_SEQ };
-
-struct S_ynode {
-	enum S_ytype type;
-	char *value;			/* Y_SCALAR */
-	bool plain;
-	unsigned line, col;		/* 1-based */
-	struct S_ynode *kids;		/* Y_MAP: key, value, key, value... */
-	size_t n, cap;
-};
-
-static void
-S_ynode_free(struct S_ynode *y)
-{
-	for (size_t i = 0; i < y->n; i++)
-		S_ynode_free(&y->kids[i]);
-	free(y->kids);
-	free(y->value);
-}
-
 struct S_reader {
-	const char *file;
-	struct diag_list *d;
-	yaml_parser_t p;
+	struct ytree t;
 };
 
 static int
 S_err(struct S_reader *r, unsigned line, unsigned col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* The first problem ends the reading: report it and return -1. */
 static int
 S_err(struct S_reader *r, unsigned line, unsigned col, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_addv(r->d, DIAG_ERROR, DIAG_DATA, r->file, line, col, fmt, ap);
+	diag_addv(r->t.d, DIAG_ERROR, DIAG_DATA, r->t.file, line, col, fmt, ap);
 	va_end(ap);
 	return -1;
 }
 
-static int
-S_parse_error(struct S_reader *r)
-{
-	if (r->p.context != NULL)
-		return S_err(r, (unsigned)r->p.problem_mark.line + 1,
-		    (unsigned)r->p.problem_mark.column + 1,
-		    "this is not a readable session file: %s %s",
-		    r->p.problem != NULL ? r->p.problem : "bad YAML",
-		    r->p.context);
-	return S_err(r, (unsigned)r->p.problem_mark.line + 1,
-	    (unsigned)r->p.problem_mark.column + 1,
-	    "this is not a readable session file: %s",
-	    r->p.problem != NULL ? r->p.problem : "bad YAML");
-}
-
-/* Build the node starting with ev (already parsed) into *y. */
-static int
-S_parse_node(struct S_reader *r, yaml_event_t *ev, struct S_ynode *y, int depth)
-{
-	yaml_event_t next;
-	enum yaml_event_type_e end;
-	int rc = -1;
-
-	memset(y, 0, sizeof *y);
-	y->line = (unsigned)ev->start_mark.line + 1;
-	y->col = (unsigned)ev->start_mark.column + 1;
-	switch (ev->type) {
-	case YAML_ALIAS_EVENT:
-		return S_err(r, y->line, y->col, "aliases are not allowed in "
-		    "a session file");
-	case YAML_SCALAR_EVENT:
-		if (ev->data.scalar.anchor != NULL || ev->data.scalar.tag != NULL)
-			return S_err(r, y->line, y->col, "anchors and tags are "
-			    "not allowed in a session file");
-		if (strlen((char *)ev->data.scalar.value) != ev->data.scalar.length)
-			return S_err(r, y->line, y->col, "text must not contain "
-			    "a NUL character");
-		y->type = Y_SCALAR;
-		y->value = xstrndup((char *)ev->data.scalar.value,
-		    ev->data.scalar.length);
-		y->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		return 0;
-	case YAML_MAPPING_START_EVENT:
-		if (ev->data.mapping_start.anchor != NULL)
-			return S_err(r, y->line, y->col, "anchors are not "
-			    "allowed in a session file");
-		y->type = Y_MAP;
-		end = YAML_MAPPING_END_EVENT;
-		break;
-	case YAML_SEQUENCE_START_EVENT:
-		if (ev->data.sequence_start.anchor != NULL)
-			return S_err(r, y->line, y->col, "anchors are not "
-			    "allowed in a session file");
-		y->type = Y_SEQ;
-		end = YAML_SEQUENCE_END_EVENT;
-		break;
-	default:
-		return S_err(r, y->line, y->col, "unexpected YAML here");
-	}
-	if (depth > S_MAX_DEPTH)
-		return S_err(r, y->line, y->col, "nested too deeply");
-	for (;;) {
-		if (!yaml_parser_parse(&r->p, &next))
-			return S_parse_error(r);
-		if (next.type == end) {
-			yaml_event_delete(&next);
-			rc = 0;
-			break;
-		}
-		y->kids = xgrow(y->kids, &y->cap, y->n, sizeof *y->kids);
-		rc = S_parse_node(r, &next, &y->kids[y->n], depth + 1);
-		y->n++;
-		yaml_event_delete(&next);
-		if (rc != 0)
-			break;
-	}
-	return rc;
-}
-
-/* The whole document as one tree; NULL root on failure. */
-static int
-S_parse(struct S_reader *r, const char *buf, size_t len, struct S_ynode *root)
-{
-	yaml_event_t ev;
-	int rc = -1, stage = 0;
-	bool have = false;
-
-	memset(root, 0, sizeof *root);
-	yaml_parser_initialize(&r->p);
-	yaml_parser_set_input_string(&r->p, (const unsigned char *)buf, len);
-	yaml_parser_set_encoding(&r->p, YAML_UTF8_ENCODING);
-	for (;;) {
-		if (!yaml_parser_parse(&r->p, &ev)) {
-			S_parse_error(r);
-			goto out;
-		}
-		if (ev.type == YAML_STREAM_END_EVENT) {
-			yaml_event_delete(&ev);
-			break;
-		}
-		if (ev.type == YAML_DOCUMENT_START_EVENT) {
-			if (stage++ > 0) {
-				S_err(r, (unsigned)ev.start_mark.line + 1,
-				    (unsigned)ev.start_mark.column + 1,
-				    "a session file holds one document");
-				yaml_event_delete(&ev);
-				goto out;
-			}
-		} else if (ev.type == YAML_SCALAR_EVENT ||
-		    ev.type == YAML_MAPPING_START_EVENT ||
-		    ev.type == YAML_SEQUENCE_START_EVENT ||
-		    ev.type == YAML_ALIAS_EVENT) {
-			int prc = S_parse_node(r, &ev, root, 0);
-
-			have = true;
-			yaml_event_delete(&ev);
-			if (prc != 0)
-				goto out;
-			continue;
-		}
-		yaml_event_delete(&ev);
-	}
-	if (!have) {
-		S_err(r, 1, 1, "the file is empty, not a session");
-		goto out;
-	}
-	rc = 0;
-out:
-	yaml_parser_delete(&r->p);
-	return rc;
-}
-
-/* The value of key, or NULL if absent or empty ("key:" or "key: ~"). */
-static const struct S_ynode *
-S_get(const struct S_ynode *map, const char *key)
+/* The value of key, or NULL if absent or null ("key:", "key: ~"). */
+static struct ynode *
+S_get(const struct ynode *map, const char *key)
 {
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
-		const struct S_ynode *v = &map->kids[i + 1];
+		struct ynode *v = map->kids[i + 1];
 
-		if (map->kids[i].type != Y_SCALAR ||
-		    strcmp(map->kids[i].value, key) != 0)
+		if (map->kids[i]->type != YNODE_SCALAR ||
+		    strcmp(map->kids[i]->str, key) != 0)
 			continue;
-		if (v->type == Y_SCALAR && v->plain && (v->value[0] == '\0' ||
-		    strcmp(v->value, "~") == 0 || strcmp(v->value, "null") == 0))
-			return NULL;
-		return v;
+		return ynode_null(v) ? NULL : v;
 	}
 	return NULL;
 }
 
-/* Check a mapping: string keys, no duplicates, only known keys. */
+/* Check a mapping: text keys, no repeats, only known keys (NULL: any). */
 static int
-S_check_map(struct S_reader *r, const struct S_ynode *y, const char *what,
+S_check_map(struct S_reader *r, struct ynode *y, const char *what,
     const char *const *known)
 {
-	if (y->type != Y_MAP)
-		return S_err(r, y->line, y->col, "%s must be a mapping "
-		    "(key: value lines)", what);
-	for (size_t i = 0; i < y->n; i += 2) {
-		const struct S_ynode *k = &y->kids[i];
-		bool ok = known == NULL;
+	struct ynode *found[16];
+	unsigned before = r->t.problems;
+	size_t n = 0;
 
-		if (k->type != Y_SCALAR)
-			return S_err(r, k->line, k->col, "keys must be plain "
-			    "words");
-		for (size_t j = 0; j < i; j += 2)
-			if (strcmp(y->kids[j].value, k->value) == 0)
-				return S_err(r, k->line, k->col, "'%s' is given "
-				    "twice (first on line %u)", k->value,
-				    y->kids[j].line);
-		for (size_t j = 0; known != NULL && known[j] != NULL; j++)
-			if (strcmp(known[j], k->value) == 0)
-				ok = true;
-		if (!ok)
-			return S_err(r, k->line, k->col, "unknown key '%s' in "
-			    "%s", k->value, what);
-	}
+	while (known != NULL && known[n] != NULL)
+		n++;
+	if (!ytree_fields(&r->t, y, known, n, found, what) ||
+	    r->t.problems != before)
+		return -1;
 	return 0;
 }
 
 static int
-S_str(struct S_reader *r, const struct S_ynode *y, const char *what,
+S_str(struct S_reader *r, struct ynode *y, const char *what,
     size_t max, bool multiline, char **out)
 {
 	char *cause = NULL;
 
-	if (y->type != Y_SCALAR)
+	if (y->type != YNODE_SCALAR)
 		return S_err(r, y->line, y->col, "%s must be text", what);
-	if (session_check_text(y->value, max, multiline, what, &cause) != 0) {
+	if (session_check_text(y->str, max, multiline, what, &cause) != 0) {
 		S_err(r, y->line, y->col, "%s", cause);
 		free(cause);
 		return -1;
 	}
 	free(*out);
-	*out = xstrdup(y->value);
+	*out = xstrdup(y->str);
 	return 0;
 }
 
 static int
-S_long(struct S_reader *r, const struct S_ynode *y, const char *what,
+S_long(struct S_reader *r, struct ynode *y, const char *what,
     long min, long max, long *out)
 {
-	char *end;
-	long v;
-
-	if (y->type != Y_SCALAR || !y->plain)
-		return S_err(r, y->line, y->col, "%s must be a number", what);
-	errno = 0;
-	v = strtol(y->value, &end, 10);
-	if (end == y->value || *end != '\0' || errno != 0)
-		return S_err(r, y->line, y->col, "%s must be a number, not "
-		    "'%s'", what, y->value);
-	if (v < min || v > max)
+	switch (ynode_long(y, min, max, out)) {
+	case 0:
+		return 0;
+	case 1:
 		return S_err(r, y->line, y->col, "%s must be from %ld to %ld",
 		    what, min, max);
-	*out = v;
-	return 0;
+	default:
+		if (y->type != YNODE_SCALAR)
+			return S_err(r, y->line, y->col, "%s must be a number",
+			    what);
+		return S_err(r, y->line, y->col, "%s must be a number, not "
+		    "'%s'", what, y->str);
+	}
 }
 
 static int
-S_bool(struct S_reader *r, const struct S_ynode *y, const char *what,
+S_bool(struct S_reader *r, struct ynode *y, const char *what,
     bool *out)
 {
-	if (y->type == Y_SCALAR && y->plain && strcmp(y->value, "true") == 0)
-		*out = true;
-	else if (y->type == Y_SCALAR && y->plain && strcmp(y->value, "false") == 0)
-		*out = false;
-	else
+	if (!ynode_bool(y, out))
 		return S_err(r, y->line, y->col, "%s must be true or false",
 		    what);
 	return 0;
 }
 
 static int
-S_time(struct S_reader *r, const struct S_ynode *y, const char *what,
+S_time(struct S_reader *r, struct ynode *y, const char *what,
     time_t *out)
 {
 	struct tm tm;
@@ -668,10 +465,10 @@ S_time(struct S_reader *r, const struct S_ynode *y, const char *what,
 	int n;
 
 	memset(&tm, 0, sizeof tm);
-	if (y->type != Y_SCALAR ||
-	    (n = sscanf(y->value, "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &tm.tm_year,
+	if (y->type != YNODE_SCALAR ||
+	    (n = sscanf(y->str, "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &tm.tm_year,
 	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
-	    &tail)) != 6 || strlen(y->value) != 20 || tm.tm_mon < 1 ||
+	    &tail)) != 6 || strlen(y->str) != 20 || tm.tm_mon < 1 ||
 	    tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
 	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
 		return S_err(r, y->line, y->col, "%s must be a UTC time like "
@@ -695,43 +492,74 @@ S_time(struct S_reader *r, const struct S_ynode *y, const char *what,
 		    back.tm_hour != want.tm_hour || back.tm_min != want.tm_min ||
 		    back.tm_sec != want.tm_sec)
 			return S_err(r, y->line, y->col, "%s is not a real "
-			    "time from 1970 to 9999: %s", what, y->value);
+			    "time from 1970 to 9999: %s", what, y->str);
 		*out = t;
 	}
 	return 0;
 }
 
+/* A value named by name(0..n-1): content.h's and session.h's tables. */
 static int
-S_enum(struct S_reader *r, const struct S_ynode *y, const char *what,
-    const char *const *names, int n, int *out)
+S_enum(struct S_reader *r, struct ynode *y, const char *what,
+    const char *(*name)(int), int n, int *out)
 {
-	char list[256] = "";
+	const char *names[8];
+	char *list;
 
-	if (y->type == Y_SCALAR && (*out = S_index_of(names, n, y->value)) >= 0)
+	for (int i = 0; i < n && i < 8; i++)
+		names[i] = name(i);
+	if ((*out = ynode_enum(y, names, (size_t)n)) >= 0)
 		return 0;
-	for (int i = 0; i < n; i++) {
-		if (i > 0)
-			strncat(list, i + 1 < n ? ", " : " or ",
-			    sizeof list - strlen(list) - 1);
-		strncat(list, names[i], sizeof list - strlen(list) - 1);
-	}
-	return S_err(r, y->line, y->col, "%s must be %s", what, list);
+	list = join_words(names, (size_t)n, "or");
+	S_err(r, y->line, y->col, "%s must be %s", what, list);
+	free(list);
+	return -1;
+}
+
+static const char *
+S_band(int i)
+{
+	return band_name((enum band)i);
+}
+
+static const char *
+S_binds(int i)
+{
+	return binds_id((enum binds)i);
+}
+
+static const char *
+S_role(int i)
+{
+	return role_id((enum role)i);
+}
+
+static const char *
+S_stage(int i)
+{
+	return session_stage_id((enum session_stage)i);
+}
+
+static const char *
+S_answer_state(int i)
+{
+	return S_answer_states[i];
 }
 
 static int
-S_seq(struct S_reader *r, const struct S_ynode *y, const char *what)
+S_seq(struct S_reader *r, struct ynode *y, const char *what)
 {
-	if (y->type != Y_SEQ)
+	if (y->type != YNODE_SEQ)
 		return S_err(r, y->line, y->col, "%s must be a list", what);
 	return 0;
 }
 
 static int
-S_read_family(struct S_reader *r, const struct S_ynode *f, struct session *s)
+S_read_family(struct S_reader *r, struct ynode *f, struct session *s)
 {
 	static const char *const keys[] = { "child", "age", "band",
 	    "grown-ups", "region", NULL };
-	const struct S_ynode *y;
+	struct ynode *y;
 	long v;
 	int e;
 
@@ -746,7 +574,7 @@ S_read_family(struct S_reader *r, const struct S_ynode *f, struct session *s)
 		s->age = (int)v;
 	}
 	if ((y = S_get(f, "band")) != NULL) {
-		if (S_enum(r, y, "band", S_band_names, BAND__COUNT, &e) != 0)
+		if (S_enum(r, y, "band", S_band, BAND__COUNT, &e) != 0)
 			return -1;
 		s->band = (enum band)e;
 	}
@@ -759,7 +587,7 @@ S_read_family(struct S_reader *r, const struct S_ynode *f, struct session *s)
 		for (size_t i = 0; i < y->n; i++) {
 			char *name = NULL;
 
-			if (S_str(r, &y->kids[i], "A grown-up's name",
+			if (S_str(r, y->kids[i], "A grown-up's name",
 			    SESSION_MAX_NAME_BYTES, false, &name) != 0)
 				return -1;
 			s->grown_ups[s->n_grown_ups++] = name;
@@ -772,7 +600,7 @@ S_read_family(struct S_reader *r, const struct S_ynode *f, struct session *s)
 }
 
 static int
-S_read_answers(struct S_reader *r, const struct S_ynode *list,
+S_read_answers(struct S_reader *r, struct ynode *list,
     struct session *s)
 {
 	static const char *const keys[] = { "prompt", "state", "child",
@@ -783,7 +611,7 @@ S_read_answers(struct S_reader *r, const struct S_ynode *list,
 	if (list->n > SESSION_MAX_ANSWERS)
 		return S_err(r, list->line, list->col, "too many answers");
 	for (size_t i = 0; i < list->n; i++) {
-		const struct S_ynode *m = &list->kids[i], *y;
+		struct ynode *m = list->kids[i], *y;
 		struct answer *a;
 		int st;
 
@@ -795,7 +623,7 @@ S_read_answers(struct S_reader *r, const struct S_ynode *list,
 		if ((y = S_get(m, "state")) == NULL)
 			return S_err(r, m->line, m->col, "an answer needs "
 			    "'state'");
-		if (S_enum(r, y, "state", S_answer_states, 4, &st) != 0)
+		if (S_enum(r, y, "state", S_answer_state, 4, &st) != 0)
 			return -1;
 		s->answers = xgrow(s->answers, &s->cap_answers, s->n_answers,
 		    sizeof *s->answers);
@@ -823,7 +651,7 @@ S_read_answers(struct S_reader *r, const struct S_ynode *list,
 
 /* clauses: and promises: (id: true|false) */
 static int
-S_read_flags(struct S_reader *r, const struct S_ynode *m, const char *what,
+S_read_flags(struct S_reader *r, struct ynode *m, const char *what,
     struct session *s, bool promises)
 {
 	if (S_check_map(r, m, what, NULL) != 0)
@@ -832,9 +660,9 @@ S_read_flags(struct S_reader *r, const struct S_ynode *m, const char *what,
 		char *id = NULL;
 		bool on = false;
 
-		if (S_str(r, &m->kids[i], "an id", 200, false, &id) != 0)
+		if (S_str(r, m->kids[i], "an id", 200, false, &id) != 0)
 			return -1;
-		if (S_bool(r, &m->kids[i + 1], what, &on) != 0) {
+		if (S_bool(r, m->kids[i + 1], what, &on) != 0) {
 			free(id);
 			return -1;
 		}
@@ -854,7 +682,7 @@ S_read_flags(struct S_reader *r, const struct S_ynode *m, const char *what,
 }
 
 static int
-S_read_blanks(struct S_reader *r, const struct S_ynode *m, struct session *s)
+S_read_blanks(struct S_reader *r, struct ynode *m, struct session *s)
 {
 	if (S_check_map(r, m, "blanks", NULL) != 0)
 		return -1;
@@ -865,8 +693,8 @@ S_read_blanks(struct S_reader *r, const struct S_ynode *m, struct session *s)
 		    sizeof *s->blanks);
 		b = &s->blanks[s->n_blanks++];
 		b->blank_id = b->value = NULL;
-		if (S_str(r, &m->kids[i], "a blank's id", 200, false,
-		    &b->blank_id) != 0 || S_str(r, &m->kids[i + 1],
+		if (S_str(r, m->kids[i], "a blank's id", 200, false,
+		    &b->blank_id) != 0 || S_str(r, m->kids[i + 1],
 		    "A blank's value", SESSION_MAX_BLANK_BYTES, false,
 		    &b->value) != 0)
 			return -1;
@@ -875,7 +703,7 @@ S_read_blanks(struct S_reader *r, const struct S_ynode *m, struct session *s)
 }
 
 static int
-S_read_rules(struct S_reader *r, const struct S_ynode *list, struct session *s)
+S_read_rules(struct S_reader *r, struct ynode *list, struct session *s)
 {
 	static const char *const keys[] = { "text", "binds", NULL };
 
@@ -885,7 +713,7 @@ S_read_rules(struct S_reader *r, const struct S_ynode *list, struct session *s)
 		return S_err(r, list->line, list->col, "at most %d rules",
 		    SESSION_MAX_RULES);
 	for (size_t i = 0; i < list->n; i++) {
-		const struct S_ynode *m = &list->kids[i], *t, *b;
+		struct ynode *m = list->kids[i], *t, *b;
 		struct own_rule *o;
 		int e;
 
@@ -894,7 +722,7 @@ S_read_rules(struct S_reader *r, const struct S_ynode *list, struct session *s)
 		if ((t = S_get(m, "text")) == NULL || (b = S_get(m, "binds")) == NULL)
 			return S_err(r, m->line, m->col, "a rule needs 'text' "
 			    "and 'binds'");
-		if (S_enum(r, b, "binds", S_binds_ids, BINDS__COUNT, &e) != 0)
+		if (S_enum(r, b, "binds", S_binds, BINDS__COUNT, &e) != 0)
 			return -1;
 		s->rules = xgrow(s->rules, &s->cap_rules, s->n_rules,
 		    sizeof *s->rules);
@@ -909,7 +737,7 @@ S_read_rules(struct S_reader *r, const struct S_ynode *list, struct session *s)
 }
 
 static int
-S_read_signatures(struct S_reader *r, const struct S_ynode *list,
+S_read_signatures(struct S_reader *r, struct ynode *list,
     struct session *s)
 {
 	static const char *const keys[] = { "role", "grown-up", "name", "time",
@@ -918,7 +746,7 @@ S_read_signatures(struct S_reader *r, const struct S_ynode *list,
 	if (S_seq(r, list, "signatures") != 0)
 		return -1;
 	for (size_t i = 0; i < list->n; i++) {
-		const struct S_ynode *m = &list->kids[i], *y;
+		struct ynode *m = list->kids[i], *y;
 		struct signature *g;
 		long gi = 1;
 		int role;
@@ -929,7 +757,7 @@ S_read_signatures(struct S_reader *r, const struct S_ynode *list,
 		    S_get(m, "time") == NULL)
 			return S_err(r, m->line, m->col, "a signature needs "
 			    "'role', 'name' and 'time'");
-		if (S_enum(r, y, "role", S_role_ids, ROLE__COUNT, &role) != 0)
+		if (S_enum(r, y, "role", S_role, ROLE__COUNT, &role) != 0)
 			return -1;
 		if (role == ROLE_GROWN_UP) {
 			if ((y = S_get(m, "grown-up")) == NULL)
@@ -957,17 +785,17 @@ S_read_signatures(struct S_reader *r, const struct S_ynode *list,
 }
 
 static int
-S_read(struct S_reader *r, const struct S_ynode *root, struct session *s)
+S_read(struct S_reader *r, struct ynode *root, struct session *s)
 {
 	static const char *const keys[] = { "format", "id", "created",
 	    "updated", "stage", "family", "template", "position", "answers",
 	    "clauses", "blanks", "rules", "promises", "review-months",
 	    "signatures", NULL };
-	const struct S_ynode *y;
+	struct ynode *y;
 	long v;
 	int e;
 
-	if (root->type != Y_MAP)
+	if (root->type != YNODE_MAP)
 		return S_err(r, root->line, root->col, "this is not a session "
 		    "file (it should start with 'format: %d')",
 		    SESSION_FORMAT_VERSION);
@@ -975,7 +803,7 @@ S_read(struct S_reader *r, const struct S_ynode *root, struct session *s)
 	if ((y = S_get(root, "format")) == NULL)
 		return S_err(r, root->line, root->col, "this is not a session "
 		    "file: 'format' is missing");
-	if (y->type != Y_SCALAR || S_long(r, y, "format", 1, INT_MAX, &v) != 0)
+	if (y->type != YNODE_SCALAR || S_long(r, y, "format", 1, INT_MAX, &v) != 0)
 		return -1;
 	if (v > SESSION_FORMAT_VERSION)
 		return S_err(r, y->line, y->col, "this session was saved by a "
@@ -995,7 +823,7 @@ S_read(struct S_reader *r, const struct S_ynode *root, struct session *s)
 		return -1;
 	if ((y = S_get(root, "stage")) == NULL)
 		return S_err(r, root->line, root->col, "'stage' is missing");
-	if (S_enum(r, y, "stage", S_stage_ids, STAGE__COUNT, &e) != 0)
+	if (S_enum(r, y, "stage", S_stage, STAGE__COUNT, &e) != 0)
 		return -1;
 	s->stage = (enum session_stage)e;
 	if ((y = S_get(root, "family")) != NULL && S_read_family(r, y, s) != 0)
@@ -1042,71 +870,36 @@ int
 session_store_load_buffer(const char *name, const char *buf, size_t len,
     struct session *s, struct diag_list *d)
 {
-	struct S_reader r = { .file = name, .d = d };
-	struct S_ynode root;
-	size_t bad;
-	int rc;
+	struct S_reader r;
+	struct ynode *root;
+	int rc = -1;
 
 	session_cleanup(s);
-	if (len > SESSION_MAX_FILE_BYTES)
-		return S_err(&r, 0, 0, "the file is too big for a session "
-		    "(over %u MiB)", SESSION_MAX_FILE_BYTES >> 20);
-	if (!utf8_valid(buf, len, &bad)) {
-		unsigned line = 1, col = 1;
-
-		for (size_t i = 0; i < bad; i++) {
-			if (buf[i] == '\n')
-				line++, col = 1;
-			else if (((unsigned char)buf[i] & 0xc0) != 0x80)
-				col++;
-		}
-		return S_err(&r, line, col, "the file is not valid UTF-8 "
-		    "text");
+	ytree_init(&r.t, name, (const unsigned char *)buf, len, d);
+	r.t.files = "session files";
+	r.t.one = "a session file";
+	r.t.syntax = "this is not a readable session file";
+	r.t.max_text = SESSION_MAX_FILE_BYTES;
+	r.t.max_line = SESSION_MAX_FILE_BYTES;
+	r.t.max_depth = S_MAX_DEPTH;
+	if (len > SESSION_MAX_FILE_BYTES) {
+		S_err(&r, 0, 0, "the file is too big for a session (over %u "
+		    "MiB)", SESSION_MAX_FILE_BYTES >> 20);
+		goto out;
 	}
-	if (S_parse(&r, buf, len, &root) != 0) {
-		S_ynode_free(&root);
-		return -1;
+	root = ytree_parse(&r.t);
+	if (r.t.problems > 0)
+		goto out;
+	if (root == NULL) {
+		S_err(&r, 1, 1, "the file is empty, not a session");
+		goto out;
 	}
-	rc = S_read(&r, &root, s);
-	S_ynode_free(&root);
+	rc = S_read(&r, root, s);
+out:
+	ytree_cleanup(&r.t);
 	if (rc != 0)
 		session_cleanup(s);
 	return rc;
-}
-
-/* Read a whole file (at most max bytes). Returns 0, or -1 with errno set. */
-static int
-S_slurp(const char *path, size_t max, char **out, size_t *len)
-{
-	struct S_buf b = { NULL, 0, 0 };
-	unsigned char chunk[65536];
-	ssize_t n;
-	int fd, saved;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		S_buf_write(&b, chunk, (size_t)n);
-		if (b.n > max)
-			break;
-	}
-	saved = errno;
-	close(fd);
-	if (n < 0) {
-		free(b.p);
-		errno = saved;
-		return -1;
-	}
-	if (b.p == NULL)
-		b.p = xstrdup("");
-	*out = b.p;
-	*len = b.n;
-	return 0;
 }
 
 int
@@ -1119,15 +912,22 @@ session_store_load_path(const char *path, struct session *s,
 	int rc;
 
 	session_cleanup(s);
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
-		    "this is a folder, not a session file");
-		return -1;
-	}
-	if (S_slurp(path, SESSION_MAX_FILE_BYTES, &buf, &len) != 0) {
-		diag_add(d, DIAG_ERROR, errno == ENOENT ? DIAG_MISSING : DIAG_IO,
-		    path, 0, 0, "%s", errno == ENOENT ? "no such session file" :
-		    strerror(errno));
+	/* One more byte than a session may have, so that too big is said. */
+	if (read_file(path, SESSION_MAX_FILE_BYTES + 1, &buf, &len, &sb) != 0) {
+		if (errno == EISDIR)
+			diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+			    "this is a folder, not a session file");
+		else if (errno == ENODEV)
+			diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+			    "%s, not a session file", file_type_name(sb.st_mode));
+		else if (errno == EFBIG)
+			diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
+			    "the file is too big for a session (over %u MiB)",
+			    SESSION_MAX_FILE_BYTES >> 20);
+		else
+			diag_add(d, DIAG_ERROR, errno == ENOENT ? DIAG_MISSING :
+			    DIAG_IO, path, 0, 0, "%s", errno == ENOENT ?
+			    "no such session file" : strerror(errno));
 		return -1;
 	}
 	rc = session_store_load_buffer(path, buf, len, s, d);

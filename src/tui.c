@@ -305,6 +305,21 @@ tui_fill(struct tui *t, int y, int x, int w, enum tui_role r)
 	mvhline(y, x, ' ', w);
 }
 
+void
+tui_choice(struct tui *t, int y, int x, int w, const char *value, bool focused)
+{
+	int vw = wrap_width(value, strlen(value));
+
+	if (!focused) {
+		tui_text(t, y, x + 2, value, w - 2, ROLE_UI_NORMAL);
+		return;
+	}
+	tui_text(t, y, x, "\xe2\x97\x82 ", 2, ROLE_UI_BORDER_FOCUS);
+	tui_fill(t, y, x + 2, vw + 2, ROLE_UI_SELECTED);
+	tui_text(t, y, x + 3, value, w - 6, ROLE_UI_SELECTED);
+	tui_text(t, y, x + 4 + vw, " \xe2\x96\xb8", 2, ROLE_UI_BORDER_FOCUS);
+}
+
 int
 tui_wrapped(struct tui *t, int y, int x, int w, int rows, const char *s,
     enum tui_role r, bool centre)
@@ -484,6 +499,17 @@ tui_mistake_cause(struct tui *t, char *cause)
 {
 	tui_mistake(t, "%s", cause != NULL ? cause : "that did not work");
 	free(cause);
+}
+
+bool
+tui_apply(struct tui *t, const struct action *a)
+{
+	char *cause = NULL;
+
+	if (flow_apply(&t->flow, a, &cause) == 0)
+		return true;
+	tui_mistake_cause(t, cause);
+	return false;
 }
 
 void

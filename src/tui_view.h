@@ -119,6 +119,15 @@ int tui_text(struct tui *t, int y, int x, const char *s, int w, enum tui_role r)
 int tui_textn(struct tui *t, int y, int x, const char *s, size_t len, int w,
     enum tui_role r);
 void tui_fill(struct tui *t, int y, int x, int w, enum tui_role r);
+/* A value picked with Left and Right at (y, x), w wide: "◂ value ▸" when
+ * focused, else the value alone two columns in. */
+void tui_choice(struct tui *t, int y, int x, int w, const char *value,
+    bool focused);
+/*
+ * Apply an action through flow (saving it); on a mistake show it on the
+ * status line. Returns whether it was applied.
+ */
+bool tui_apply(struct tui *t, const struct action *a);
 /* Wrap s into at most rows lines w wide at (y, x); centre each line if
  * centre. Returns the lines drawn; with y < 0 just counts them. */
 int tui_wrapped(struct tui *t, int y, int x, int w, int rows, const char *s,

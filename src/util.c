@@ -5,11 +5,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -214,6 +217,137 @@ name_slug(const char *name, char *out, size_t size)
 		n--;
 	out[n] = '\0';
 	return n;
+}
+
+static bool
+S_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	    c == '\f';
+}
+
+char *
+text_trim(const char *s)
+{
+	const char *e;
+
+	while (S_space(*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && S_space(e[-1]))
+		e--;
+	return xstrndup(s, (size_t)(e - s));
+}
+
+bool
+text_is_blank(const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (!S_space(*s))
+			return false;
+	return true;
+}
+
+char *
+join_words(const char *const *words, size_t n, const char *conj)
+{
+	size_t len = 1, at = 0;
+	char *out;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(words[i]) + strlen(conj) + 3;
+	out = xmalloc(len);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			at += (size_t)snprintf(out + at, len - at, i + 1 == n ?
+			    " %s " : ", ", conj);
+		at += (size_t)snprintf(out + at, len - at, "%s", words[i]);
+	}
+	return out;
+}
+
+int
+read_file(const char *path, size_t max, char **buf, size_t *len,
+    struct stat *st)
+{
+	struct stat sb;
+	char *p = NULL;
+	size_t n = 0;
+	int fd, saved = 0;
+
+	if (st == NULL)
+		st = &sb;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, st) != 0) {
+		saved = errno;
+		goto fail;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		saved = S_ISDIR(st->st_mode) ? EISDIR : ENODEV;
+		goto fail;
+	}
+	if ((uintmax_t)st->st_size > max) {
+		saved = EFBIG;
+		goto fail;
+	}
+	/* Read to the end, whatever fstat said, but never past the cap. */
+	p = xmalloc(max + 2);
+	for (;;) {
+		ssize_t got = read(fd, p + n, max + 1 - n);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			saved = errno;
+			goto fail;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+		if (n > max) {
+			st->st_size = (off_t)n;
+			saved = EFBIG;
+			goto fail;
+		}
+	}
+	close(fd);
+	p[n] = '\0';
+	*buf = p;
+	*len = n;
+	return 0;
+fail:
+	free(p);
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+const char *
+file_type_name(unsigned mode)
+{
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a named pipe (FIFO)";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+int
+names_find(const char *const *names, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
 }
 
 unsigned

@@ -39,6 +39,38 @@ bool utf8_valid(const char *s, size_t len, size_t *bad);
  */
 size_t name_slug(const char *name, char *out, size_t size);
 
+/*
+ * A copy of s without white space (space, tab, newline, CR, VT, FF) at
+ * either end: the one trimming rule for what people type. Caller frees.
+ */
+char *text_trim(const char *s);
+/* Is s empty or only white space (as text_trim() counts it)? */
+bool text_is_blank(const char *s);
+
+/*
+ * Words joined as a list is written in a sentence: "A", "A and B",
+ * "A, B and C" (conj "and"; "or" for choices). "" for none. Caller frees.
+ */
+char *join_words(const char *const *words, size_t n, const char *conj);
+
+struct stat;
+/*
+ * Read a whole regular file of at most max bytes into *buf (NUL-added,
+ * caller frees) and *len. Never blocks on a FIFO or a device: the file is
+ * opened without blocking and checked before it is read. Returns 0, or -1
+ * with errno: EISDIR for a folder, ENODEV for anything else that is not a
+ * regular file (a FIFO, a device, a socket: st tells which), EFBIG for
+ * more than max bytes (st->st_size says how many), or open's and read's
+ * own (ENOENT...). st (may be NULL) gets the file's fstat.
+ */
+int read_file(const char *path, size_t max, char **buf, size_t *len,
+    struct stat *st);
+/* "a named pipe (FIFO)", "a character device"... for a file's st_mode. */
+const char *file_type_name(unsigned mode);
+
+/* The index of s in names[n] (an enum's names), or -1. */
+int names_find(const char *const *names, size_t n, const char *s);
+
 /* Levenshtein distance, capped at 16 (used for "did you mean"). */
 unsigned edit_distance(const char *a, const char *b);
 

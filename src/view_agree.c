@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blank.h"
 #include "tui_curses.h"
 #include "tui_view.h"
 #include "util.h"
@@ -132,24 +133,23 @@ S_commit(struct tui *t)
 {
 	const struct item *it;
 	struct action a = { .kind = ACTION_SET_BLANK };
-	char *cause = NULL, *msg;
+	char *msg;
 
 	if (S_n == 0 || S_field_for != (long)S_sel)
 		return true;
 	it = &S_items[S_sel];
 	if (it->kind != IT_BLANK || !S_field.changed)
 		return true;
-	if ((msg = flow_check_blank(it->blank, textfield_text(&S_field), true)) != NULL) {
+	if (blank_parse(it->blank, textfield_text(&S_field), false, NULL,
+	    &msg) != 0) {
 		tui_mistake(t, "%s", msg);
 		free(msg);
 		return false;
 	}
 	a.id = it->blank->id;
 	a.text = textfield_text(&S_field);
-	if (flow_apply(&t->flow, &a, &cause) != 0) {
-		tui_mistake_cause(t, cause);
+	if (!tui_apply(t, &a))
 		return false;
-	}
 	S_field.changed = false;
 	tui_note(t, "Saved.");
 	return true;
@@ -178,11 +178,7 @@ S_move(struct tui *t, int delta)
 static void
 S_apply(struct tui *t, struct action *a, const char *done)
 {
-	char *cause = NULL;
-
-	if (flow_apply(&t->flow, a, &cause) != 0)
-		tui_mistake_cause(t, cause);
-	else if (done != NULL)
+	if (tui_apply(t, a) && done != NULL)
 		tui_note(t, "%s", done);
 }
 
@@ -197,17 +193,19 @@ S_toggle(struct tui *t, int delta)
 
 	switch (it->kind) {
 	case IT_CLAUSE:
-		a.kind = ACTION_SET_CLAUSE;
-		a.id = it->clause->id;
-		a.flag = !session_clause_on(&t->flow.s, it->clause);
-		S_apply(t, &a, a.flag ? "Switched on." : "Switched off.");
+	case IT_PROMISE: {
+		static const char *const said[2][2] = {
+			{ "Left out.", "Promised." }, { "Switched off.", "Switched on." }
+		};
+		bool clause = it->kind == IT_CLAUSE;
+
+		a.kind = clause ? ACTION_SET_CLAUSE : ACTION_SET_PROMISE;
+		a.id = clause ? it->clause->id : it->promise->id;
+		a.flag = clause ? !session_clause_on(&t->flow.s, it->clause) :
+		    !session_promise_on(&t->flow.s, it->promise);
+		S_apply(t, &a, said[clause][a.flag]);
 		break;
-	case IT_PROMISE:
-		a.kind = ACTION_SET_PROMISE;
-		a.id = it->promise->id;
-		a.flag = !session_promise_on(&t->flow.s, it->promise);
-		S_apply(t, &a, a.flag ? "Promised." : "Left out.");
-		break;
+	}
 	case IT_BLANK:
 		b = it->blank;
 		if (b->kind != BLANK_CHOICE || b->n_choices == 0)
@@ -273,14 +271,8 @@ S_enter(struct tui *t)
 		a.kind = ACTION_ADD_RULE;
 		a.text = textfield_text(&S_field);
 		a.number = S_new_binds;
-		{
-			char *cause = NULL;
-
-			if (flow_apply(&t->flow, &a, &cause) != 0) {
-				tui_mistake_cause(t, cause);
-				return;
-			}
-		}
+		if (!tui_apply(t, &a))
+			return;
 		tui_note(t, "Rule added, for %s.", binds_shown((enum binds)a.number));
 		S_build(t);
 		S_sel++;	/* stay on "add a rule" below the new one */
@@ -321,9 +313,8 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		res = textfield_request(&S_field, r, ch, 40);
 		if (res == TF_CHANGED) {
 			tui_clear_note(t);
-			if (it->kind == IT_BLANK &&
-			    (msg = flow_check_blank(it->blank, textfield_text(&S_field),
-			    false)) != NULL) {
+			if (it->kind == IT_BLANK && blank_parse(it->blank,
+			    textfield_text(&S_field), true, NULL, &msg) != 0) {
 				tui_warn(t, "%s", msg);
 				free(msg);
 			}
@@ -396,14 +387,8 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		if (!S_commit(t))
 			break;
 		a.kind = ACTION_BACK;
-		{
-			char *cause = NULL;
-
-			if (flow_apply(&t->flow, &a, &cause) != 0) {
-				tui_mistake_cause(t, cause);
-				break;
-			}
-		}
+		if (!tui_apply(t, &a))
+			break;
 		tui_clear_note(t);
 		tui_switch(t, &view_talk);
 		break;

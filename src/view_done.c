@@ -27,15 +27,13 @@ static char *
 S_everyone(const struct tui *t)
 {
 	const struct session *s = &t->flow.s;
-	char *out = xstrdup(tui_child_name(t)), *next;
+	const char *names[1 + SESSION_MAX_GROWN_UPS];
+	size_t n = 0;
 
-	for (size_t i = 0; i < s->n_grown_ups; i++) {
-		next = xasprintf("%s%s%s", out, i + 1 == s->n_grown_ups ? " and " :
-		    ", ", s->grown_ups[i]);
-		free(out);
-		out = next;
-	}
-	return out;
+	names[n++] = tui_child_name(t);
+	for (size_t i = 0; i < s->n_grown_ups; i++)
+		names[n++] = s->grown_ups[i];
+	return join_words(names, n, "and");
 }
 
 static void

@@ -63,7 +63,7 @@ S_commit(struct tui *t, int row)
 {
 	struct textfield *tf = S_field(row);
 	struct action a = { 0 };
-	char *cause = NULL, *end;
+	char *end;
 	long age;
 
 	if (tf == NULL || !tf->changed)
@@ -88,10 +88,8 @@ S_commit(struct tui *t, int row)
 		a.index = (size_t)(row - ROW_GROWN_UP1);
 		a.text = textfield_text(tf);
 	}
-	if (flow_apply(&t->flow, &a, &cause) != 0) {
-		tui_mistake_cause(t, cause);
+	if (!tui_apply(t, &a))
 		return false;
-	}
 	tf->changed = false;
 	if (row == ROW_AGE)
 		tui_note(t, "Saved. Questions for ages %s suit %ld-year-olds "
@@ -254,15 +252,7 @@ S_choice(struct tui *t, int y, int x, int w, const char *label,
     const char *value, bool focused)
 {
 	tui_text(t, y, x, label, 24, focused ? ROLE_UI_LABEL : ROLE_UI_NORMAL);
-	if (focused) {
-		int vw = wrap_width(value, strlen(value));
-
-		tui_text(t, y, x + 24, "\xe2\x97\x82 ", 2, ROLE_UI_BORDER_FOCUS);
-		tui_fill(t, y, x + 26, vw + 2, ROLE_UI_SELECTED);
-		tui_text(t, y, x + 27, value, w - 30, ROLE_UI_SELECTED);
-		tui_text(t, y, x + 28 + vw, " \xe2\x96\xb8", 2, ROLE_UI_BORDER_FOCUS);
-	} else
-		tui_text(t, y, x + 26, value, w - 26, ROLE_UI_NORMAL);
+	tui_choice(t, y, x + 24, w - 24, value, focused);
 }
 
 static void

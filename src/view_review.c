@@ -130,7 +130,6 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 {
 	int rows = S_rows(t);
 	struct action a = { .kind = ACTION_BACK };
-	char *cause = NULL;
 
 	(void)ch;
 	switch (r) {
@@ -168,10 +167,8 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 			tui_switch(t, &view_welcome);
 			break;
 		}
-		if (flow_apply(&t->flow, &a, &cause) != 0) {
-			tui_mistake_cause(t, cause);
+		if (!tui_apply(t, &a))
 			break;
-		}
 		tui_switch(t, &view_agree);
 		break;
 	default:

@@ -157,7 +157,6 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 {
 	enum tf_result res;
 	struct action back = { .kind = ACTION_BACK };
-	char *cause = NULL;
 
 	if ((size_t)S_row < S_n) {
 		res = textfield_request(&S_fields[S_row], r, ch, 40);
@@ -192,10 +191,8 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		break;
 	case REQ_BACK:
 		tui_clear_note(t);
-		if (flow_apply(&t->flow, &back, &cause) != 0) {
-			tui_mistake_cause(t, cause);
+		if (!tui_apply(t, &back))
 			break;
-		}
 		tui_switch(t, &view_agree);
 		break;
 	default:
@@ -235,15 +232,7 @@ S_draw(struct tui *t)
 	    " (suggested)" : "");
 	tui_text(t, y, x + 1, "Look at it again", 20,
 	    (size_t)S_row == S_n ? ROLE_UI_LABEL : ROLE_UI_NORMAL);
-	if ((size_t)S_row == S_n) {
-		int vw = wrap_width(review, strlen(review));
-
-		tui_text(t, y, x + 22, "\xe2\x97\x82 ", 2, ROLE_UI_BORDER_FOCUS);
-		tui_fill(t, y, x + 24, vw + 2, ROLE_UI_SELECTED);
-		tui_text(t, y, x + 25, review, w - 28, ROLE_UI_SELECTED);
-		tui_text(t, y, x + 26 + vw, " \xe2\x96\xb8", 2, ROLE_UI_BORDER_FOCUS);
-	} else
-		tui_text(t, y, x + 24, review, w - 24, ROLE_UI_NORMAL);
+	tui_choice(t, y, x + 22, w - 22, review, (size_t)S_row == S_n);
 	y += 2;
 	if ((size_t)S_row == S_n + 1)
 		tui_fill(t, y, x + w / 2 - 14, 28, ROLE_UI_SELECTED);

@@ -86,10 +86,8 @@ S_save_typed(struct tui *t)
 	a.id = p->id;
 	a.text = textfield_blank(&S_child) ? NULL : textfield_text(&S_child);
 	a.text2 = textfield_blank(&S_grown) ? NULL : textfield_text(&S_grown);
-	if (flow_apply(&t->flow, &a, &cause) != 0) {
-		tui_mistake_cause(t, cause);
+	if (!tui_apply(t, &a))
 		return false;
-	}
 	/* Saving moves on; stay put so the caller decides where to go. */
 	if (t->flow.s.position != pos) {
 		struct action g = { .kind = ACTION_GOTO, .number = (long)pos };
@@ -105,12 +103,9 @@ static void
 S_goto(struct tui *t, size_t pos)
 {
 	struct action a = { .kind = ACTION_GOTO, .number = (long)pos };
-	char *cause = NULL;
 
-	if (flow_apply(&t->flow, &a, &cause) != 0) {
-		tui_mistake_cause(t, cause);
+	if (!tui_apply(t, &a))
 		return;
-	}
 	if (pos >= t->flow.n_prompts)
 		S_to_agreement(t);
 	else
@@ -122,7 +117,6 @@ S_mark(struct tui *t, enum action_kind k)
 {
 	const struct prompt *p = flow_current(&t->flow);
 	struct action a = { .kind = k };
-	char *cause = NULL;
 	size_t pos = t->flow.s.position;
 
 	if (p == NULL)
@@ -130,10 +124,8 @@ S_mark(struct tui *t, enum action_kind k)
 	if (!S_save_typed(t))
 		return;
 	a.id = p->id;
-	if (flow_apply(&t->flow, &a, &cause) != 0) {
-		tui_mistake_cause(t, cause);
+	if (!tui_apply(t, &a))
 		return;
-	}
 	tui_note(t, k == ACTION_SKIP ? "Skipped." :
 	    k == ACTION_LATER ? "Marked to talk about again later." : "Saved.");
 	S_goto(t, pos + 1);
@@ -166,16 +158,13 @@ S_confirm(struct tui *t)
 	}
 	{
 		struct action a = { .kind = ACTION_ANSWER };
-		char *cause = NULL;
 		size_t pos = t->flow.s.position;
 
 		a.id = p->id;
 		a.text = textfield_blank(&S_child) ? NULL : textfield_text(&S_child);
 		a.text2 = textfield_blank(&S_grown) ? NULL : textfield_text(&S_grown);
-		if (flow_apply(&t->flow, &a, &cause) != 0) {
-			tui_mistake_cause(t, cause);
+		if (!tui_apply(t, &a))
 			return;
-		}
 		tui_note(t, "Saved.");
 		S_goto(t, pos + 1);
 	}
@@ -191,12 +180,9 @@ S_previous(struct tui *t)
 	tui_clear_note(t);
 	if (pos == 0) {
 		struct action a = { .kind = ACTION_BACK };
-		char *cause = NULL;
 
-		if (flow_apply(&t->flow, &a, &cause) != 0) {
-			tui_mistake_cause(t, cause);
+		if (!tui_apply(t, &a))
 			return;
-		}
 		tui_switch(t, &view_family);
 		return;
 	}

@@ -1,7 +1,8 @@
 /*
- * wrap.c: display-width measurement and word wrapping for the TUI, and the
- * screen layout arithmetic. Owns no state; never includes curses, so the
- * unit tests cover it all.
+ * wrap.c: the one wrapping engine (wrap_text_by), the widths it measures
+ * by (wcwidth for the screen, utf8proc for print), grapheme clusters
+ * (utf8proc), and the screen layout arithmetic. Owns no state; never
+ * includes curses, so the unit tests cover it all.
  */
 #include "config.h"
 
@@ -9,8 +10,29 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <utf8proc.h>
+
 #include "util.h"
 #include "wrap.h"
+
+int
+width_screen(int32_t cp)
+{
+	int w;
+
+	if (cp == '\t')
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+int
+width_print(int32_t cp)
+{
+	if (cp < 0 || cp > 0x10ffff)
+		return 1;
+	return utf8proc_charwidth(cp);
+}
 
 size_t
 wrap_decode(const char *str, size_t len, wchar_t *wc)
@@ -23,20 +45,7 @@ wrap_decode(const char *str, size_t len, wchar_t *wc)
 }
 
 int
-wrap_char_width(wchar_t wc)
-{
-	int w;
-
-	if (wc == '\t')
-		return 1;
-	w = wcwidth(wc);
-	if (w < 0)
-		return 1;
-	return w;
-}
-
-int
-wrap_width(const char *s, size_t len)
+wrap_measure(wrap_width_fn *fn, const char *s, size_t len)
 {
 	size_t i = 0;
 	int w = 0;
@@ -44,36 +53,27 @@ wrap_width(const char *s, size_t len)
 
 	while (i < len) {
 		i += wrap_decode(s + i, len - i, &wc);
-		w += wrap_char_width(wc);
+		w += fn((int32_t)wc);
 	}
 	return w;
-}
-
-/* Zero-width joiner and variation selectors glue emoji together too. */
-static int
-S_joins(wchar_t wc)
-{
-	return wc == 0x200d || (wc >= 0xfe00 && wc <= 0xfe0f) ||
-	    (wc != '\t' && wc != '\n' && wcwidth(wc) == 0);
 }
 
 size_t
 wrap_next(const char *s, size_t len, size_t at)
 {
+	utf8proc_int32_t state = 0;
 	size_t i = at;
-	wchar_t wc;
-	bool zwj;
+	wchar_t prev, wc;
 
 	if (at >= len)
 		return 0;
-	i += wrap_decode(s + i, len - i, &wc);
-	zwj = false;
+	i += wrap_decode(s + i, len - i, &prev);
 	while (i < len) {
 		size_t n = wrap_decode(s + i, len - i, &wc);
 
-		if (!zwj && !S_joins(wc))
+		if (utf8proc_grapheme_break_stateful(prev, wc, &state))
 			break;
-		zwj = (wc == 0x200d);
+		prev = wc;
 		i += n;
 	}
 	return i - at;
@@ -84,7 +84,7 @@ wrap_prev(const char *s, size_t len, size_t at)
 {
 	size_t i = 0, last = 0;
 
-	/* Walk forward from the start: UTF-8 graphemes cannot be found backwards reliably. */
+	/* Walk forward from the start: graphemes cannot be found backwards reliably. */
 	while (i < at && i < len) {
 		size_t n = wrap_next(s, len, i);
 
@@ -95,14 +95,14 @@ wrap_prev(const char *s, size_t len, size_t at)
 }
 
 size_t
-wrap_fit(const char *s, size_t len, int cols, int *used)
+wrap_fit_by(const char *s, size_t len, int cols, wrap_width_fn *fn, int *used)
 {
 	size_t i = 0;
 	int w = 0;
 
 	while (i < len) {
 		size_t n = wrap_next(s, len, i);
-		int cw = wrap_width(s + i, n);
+		int cw = wrap_measure(fn, s + i, n);
 
 		if (s[i] == '\n' || w + cw > cols)
 			break;
@@ -139,19 +139,23 @@ S_push(struct wrap_lines *w, size_t start, size_t len, size_t next, int width)
 }
 
 size_t
-wrap_text(const char *text, size_t len, int width, struct wrap_lines *w)
+wrap_text_by(const char *text, size_t len, int first, int width,
+    wrap_width_fn *fn, struct wrap_lines *w)
 {
 	size_t before = w->n, start = 0, i = 0;
 	size_t brk = 0, brk_len = 0;	/* after the last run of spaces */
-	int col = 0, brk_col = 0;
+	int col = 0, brk_col = 0, lim;
 	bool have_brk = false;
 
+	if (first < 1)
+		first = 1;
 	if (width < 1)
 		width = 1;
 	while (i < len) {
 		size_t n;
 		int cw;
 
+		lim = w->n == before ? first : width;
 		if (text[i] == '\n') {
 			S_push(w, start, i - start, i + 1, col);
 			start = i = i + 1;
@@ -165,7 +169,7 @@ wrap_text(const char *text, size_t len, int width, struct wrap_lines *w)
 
 			while (j < len && text[j] == ' ')
 				j++;
-			if (col + (int)(j - i) > width && col > 0) {
+			if (col + (int)(j - i) > lim && col > 0) {
 				S_push(w, start, i - start, j, col);
 				start = i = j;
 				col = 0;
@@ -181,11 +185,11 @@ wrap_text(const char *text, size_t len, int width, struct wrap_lines *w)
 			continue;
 		}
 		n = wrap_next(text, len, i);
-		cw = wrap_width(text + i, n);
-		if (col + cw > width && col > 0) {
+		cw = wrap_measure(fn, text + i, n);
+		if (col + cw > lim && col > 0) {
 			if (have_brk && brk > start) {
 				S_push(w, start, brk_len, brk, brk_col);
-				col = wrap_width(text + brk, i - brk);
+				col = wrap_measure(fn, text + brk, i - brk);
 				start = brk;
 			} else {
 				S_push(w, start, i - start, i, col);
@@ -199,8 +203,33 @@ wrap_text(const char *text, size_t len, int width, struct wrap_lines *w)
 		i += n;
 	}
 	if (start < len || w->n == before || (len > 0 && text[len - 1] == '\n'))
-		S_push(w, start, len - start, len, wrap_width(text + start, len - start));
+		S_push(w, start, len - start, len,
+		    wrap_measure(fn, text + start, len - start));
 	return w->n - before;
+}
+
+int
+wrap_char_width(wchar_t wc)
+{
+	return width_screen((int32_t)wc);
+}
+
+int
+wrap_width(const char *s, size_t len)
+{
+	return wrap_measure(width_screen, s, len);
+}
+
+size_t
+wrap_fit(const char *s, size_t len, int cols, int *used)
+{
+	return wrap_fit_by(s, len, cols, width_screen, used);
+}
+
+size_t
+wrap_text(const char *text, size_t len, int width, struct wrap_lines *w)
+{
+	return wrap_text_by(text, len, width, width, width_screen, w);
 }
 
 int

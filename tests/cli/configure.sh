@@ -39,6 +39,7 @@ check_missing() {	# check_missing MODULE DEBIAN-PACKAGE
 check_missing libcmark libcmark-dev
 check_missing yaml-0.1 libyaml-dev
 check_missing nettle nettle-dev
+check_missing libutf8proc libutf8proc-dev
 
 hide cmocka
 (cd "$src" && ./configure PKG_CONFIG="$T/pkg-config" >"$T/out" 2>"$T/err")

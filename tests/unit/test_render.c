@@ -5,6 +5,7 @@
  * wrapping (widths, wide characters, long words), the self-contained HTML
  * page, and styled lines for the TUI.
  */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -380,6 +381,64 @@ test_text_width(void **state)
 	assert_int_equal(text_width("", 0), 0);
 }
 
+/*
+ * The read-through (review) screen wraps by width_screen, the wcwidth()
+ * that curses draws by; the printed text by width_print (utf8proc). A
+ * skin-tone emoji, a combining mark and CJK must measure alike in both,
+ * so the screen shows the lines the paper will have, and no screen line
+ * measured to fit is drawn wider than the screen.
+ */
+static void
+test_screen_and_print_agree(void **state)
+{
+	/* 👍🏽 (U+1F44D U+1F3FD), é as e + U+0301, 世界 */
+	static const char *const samples[] = {
+		"\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", "e\xcc\x81",
+		"\xe4\xb8\x96\xe7\x95\x8c",
+	};
+	static const int widths[] = { 4, 1, 4 };
+	struct render_lines screen, print;
+	cmark_node *doc;
+	char *text = NULL;
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		size_t len = strlen(samples[i]);
+
+		assert_int_equal(wrap_measure(width_screen, samples[i], len),
+		    widths[i]);
+		assert_int_equal(wrap_measure(width_print, samples[i], len),
+		    widths[i]);
+		/* One grapheme each but the CJK pair: never cut inside one. */
+		assert_int_equal(wrap_next(samples[i], len, 0),
+		    i == 2 ? 3 : len);
+	}
+	for (int n = 0; n < 12; n++) {
+		char *next = xasprintf("%s%s %s caf%s %s", text != NULL ? text : "",
+		    samples[0], samples[0], samples[1], samples[2]);
+
+		free(text);
+		text = next;
+	}
+	doc = doc_new();
+	doc_text(doc_paragraph(doc), text);
+	doc_text(doc_item(doc_list(doc, false)), text);
+	render_lines(doc, 28, width_screen, &screen);
+	render_lines(doc, 28, width_print, &print);
+	assert_true(screen.n > 10);
+	assert_int_equal(screen.n, print.n);
+	for (size_t i = 0; i < screen.n; i++) {
+		const char *l = screen.lines[i].text;
+
+		assert_string_equal(l, print.lines[i].text);
+		assert_true(wrap_width(l, strlen(l)) <= 28);
+	}
+	render_lines_cleanup(&screen);
+	render_lines_cleanup(&print);
+	cmark_node_free(doc);
+	free(text);
+}
+
 static void
 S_check_widths(const char *text, int width)
 {
@@ -563,7 +622,7 @@ test_lines_styles(void **state)
 	doc_text(p, " and ");
 	doc_text(doc_strong(p), "firm");
 	doc_text(doc_paragraph(doc_quote(doc)), "quoted");
-	render_lines(doc, 30, &l);
+	render_lines(doc, 30, width_print, &l);
 	assert_int_equal(l.n, 9);
 	assert_string_equal(l.lines[0].text, "Title");
 	assert_true(S_has_span(&l.lines[0], "Title", RSTYLE_HEADING | RSTYLE_TITLE));
@@ -655,11 +714,15 @@ main(void)
 		cmocka_unit_test(test_div),
 		cmocka_unit_test(test_html_page),
 		cmocka_unit_test(test_text_width),
+		cmocka_unit_test(test_screen_and_print_agree),
 		cmocka_unit_test(test_text_layout),
 		cmocka_unit_test(test_wrap_wide_and_long),
 		cmocka_unit_test(test_wrap_property),
 		cmocka_unit_test(test_lines_styles),
 	};
 
+	/* wcwidth() needs a UTF-8 locale, as the program sets one. */
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_ALL, "");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

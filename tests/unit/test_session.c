@@ -216,9 +216,9 @@ test_blanks(void **state)
 	(void)state;
 	agreeing(&s);
 	assert_string_equal(session_blank(&s, &t->blanks[0]), "19:30");
-	BAD(&s, "Please type a time like 19:30", .kind = ACTION_SET_BLANK, .id = "bedtime", .text = "25:00");
+	BAD(&s, "25 is not an hour", .kind = ACTION_SET_BLANK, .id = "bedtime", .text = "25:00");
 	BAD(&s, "Please type a time like 19:30", .kind = ACTION_SET_BLANK, .id = "bedtime", .text = "7pm");
-	BAD(&s, "Please type a time like 19:30", .kind = ACTION_SET_BLANK, .id = "bedtime", .text = "19:60");
+	BAD(&s, "60 is not a minute", .kind = ACTION_SET_BLANK, .id = "bedtime", .text = "19:60");
 	BAD(&s, "Please type a time like 19:30", .kind = ACTION_SET_BLANK, .id = "bedtime", .text = "19:3");
 	OK(&s, .kind = ACTION_SET_BLANK, .id = "bedtime", .text = " 7:05 ");
 	assert_string_equal(session_blank(&s, &t->blanks[0]), "07:05");
@@ -231,7 +231,7 @@ test_blanks(void **state)
 	BAD(&s, "number from 0 to 180", .kind = ACTION_SET_BLANK, .id = "minutes", .text = "99999999999999999999999");
 	OK(&s, .kind = ACTION_SET_BLANK, .id = "minutes", .text = "060");
 	assert_string_equal(session_blank(&s, &t->blanks[1]), "60");
-	BAD(&s, "Please pick one of: the kitchen, the hall.", .kind = ACTION_SET_BLANK, .id = "room", .text = "the garden");
+	BAD(&s, "Please pick one of: the kitchen or the hall.", .kind = ACTION_SET_BLANK, .id = "room", .text = "the garden");
 	OK(&s, .kind = ACTION_SET_BLANK, .id = "room", .text = "The Hall");
 	assert_string_equal(session_blank(&s, &t->blanks[2]), "the hall");
 	BAD(&s, "one line", .kind = ACTION_SET_BLANK, .id = "apps", .text = "a\nb");

@@ -197,17 +197,17 @@ test_damaged(void **state)
 	expect_bad("format: 2\nstage: wobbly\nfuture: yes\n",
 	    "bad.yaml:1:9: error: this session was saved by a newer talkpact (format 2)");
 	expect_bad("format: one\n", "bad.yaml:1:9: error: format must be a number");
-	expect_bad("format: 1\nstage: talking\nstage: family\n", "bad.yaml:3:1: error: 'stage' is given twice (first on line 2)");
+	expect_bad("format: 1\nstage: talking\nstage: family\n", "bad.yaml:3:1: error: duplicate key 'stage' in a session file (first given at line 2)");
 	expect_bad("format: 1\nstage: family\nfamliy: {}\n", "bad.yaml:3:1: error: unknown key 'famliy'");
 	expect_bad("format: 1\nstage: done\n", "bad.yaml:2:8: error: stage must be family, talking, agreeing, signing or signed");
 	expect_bad("format: 1\nstage: family\nfamily:\n  age: 30\n", "bad.yaml:4:8: error: age must be from 4 to 17");
-	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\\x1bb\"\n", "bad.yaml:4:10: error: The child's name must be one line");
+	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\\x1bb\"\n", "bad.yaml:4:10: error: text contains control character U+001B");
 	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\\nb\"\n", "bad.yaml:4:10: error: The child's name must be one line");
-	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\\0b\"\n", "bad.yaml:4:10: error: text must not contain a NUL");
-	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\xff\"\n", "bad.yaml:4:12: error: the file is not valid UTF-8");
+	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\\0b\"\n", "bad.yaml:4:10: error: text contains a NUL character");
+	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\xff\"\n", "bad.yaml:4:12: error: invalid UTF-8 (byte 0xff); session files must be saved as UTF-8");
 	expect_bad("format: 1\nstage: talking\n", "the family's details are incomplete");
-	expect_bad("format: 1\nstage: family\nx: &a 1\n", "bad.yaml:3:4: error: anchors and tags are not allowed");
-	expect_bad("format: 1\nstage: &a family\n", "bad.yaml:2:8: error: anchors and tags are not allowed");
+	expect_bad("format: 1\nstage: family\nx: &a 1\n", "bad.yaml:3:4: error: anchors (&a) are not allowed in session files");
+	expect_bad("format: 1\nstage: &a family\n", "bad.yaml:2:8: error: anchors (&a) are not allowed in session files");
 	expect_bad("format: 1\nstage: family\nanswers:\n  - prompt: p\n    state: maybe\n", "bad.yaml:5:12: error: state must be open, given, skipped or later");
 	expect_bad("format: 1\nstage: family\nanswers:\n  - {prompt: p, state: open}\n  - {prompt: p, state: open}\n", "bad.yaml:5:5: error: prompt 'p' is answered twice");
 	expect_bad("format: 1\nstage: family\nclauses: {bed: yes}\n", "bad.yaml:3:16: error: clauses must be true or false");
@@ -216,7 +216,7 @@ test_damaged(void **state)
 	    "grown-up must be from 1 to 0");
 	expect_bad("format: 1\nstage: family\nfamily: {child: Sam, grown-ups: [A]}\nsignatures:\n  - {role: child, name: A, time: yesterday}\n",
 	    "bad.yaml:5:34: error: time must be a UTC time like 2026-11-29T14:32:00Z");
-	expect_bad("format: 1\nstage: family\n---\nformat: 1\n", "bad.yaml:3:1: error: a session file holds one document");
+	expect_bad("format: 1\nstage: family\n---\nformat: 1\n", "bad.yaml:3:1: error: a second YAML document ('---'); a session file holds one");
 }
 
 static char *

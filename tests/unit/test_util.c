@@ -5,6 +5,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -95,10 +99,51 @@ test_diag(void **state)
 	diag_list_cleanup(&d);
 }
 
+/* read_file: regular files only, capped, and never blocked by a FIFO. */
+static void
+test_read_file(void **state)
+{
+	char dir[] = "/tmp/talkpact-read-XXXXXX", *path, *buf = NULL;
+	struct stat st;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/f", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("hello", f);
+	fclose(f);
+	assert_int_equal(read_file(path, 5, &buf, &len, NULL), 0);
+	assert_int_equal(len, 5);
+	assert_string_equal(buf, "hello");
+	free(buf);
+	assert_int_equal(read_file(path, 4, &buf, &len, &st), -1);
+	assert_int_equal(errno, EFBIG);
+	assert_int_equal(st.st_size, 5);
+	assert_int_equal(read_file(dir, 100, &buf, &len, NULL), -1);
+	assert_int_equal(errno, EISDIR);
+	unlink(path);
+	assert_int_equal(read_file(path, 100, &buf, &len, NULL), -1);
+	assert_int_equal(errno, ENOENT);
+	/* A FIFO with no writer would block a plain open(): refused at once. */
+	if (mkfifo(path, 0600) == 0) {
+		assert_int_equal(read_file(path, 100, &buf, &len, &st), -1);
+		assert_int_equal(errno, ENODEV);
+		assert_string_equal(file_type_name(st.st_mode),
+		    "a named pipe (FIFO)");
+		unlink(path);
+	}
+	rmdir(dir);
+	free(path);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_closest_word),
