@@ -143,9 +143,9 @@ S_help(struct plain *p)
 		fprintf(p->out, "%s: %s\n", S_commands[i].word, S_commands[i].help);
 }
 
-/* Which command a line is: the word alone, any case, spaces around it. */
-static enum command
-S_command(const char *l)
+/* Is line l, spaces and tabs around it aside, the word w in any case? */
+static bool
+S_is_word(const char *l, const char *w)
 {
 	size_t n;
 
@@ -154,9 +154,17 @@ S_command(const char *l)
 	n = strlen(l);
 	while (n > 0 && (l[n - 1] == ' ' || l[n - 1] == '\t'))
 		n--;
+	return n == strlen(w) && strncasecmp(l, w, n) == 0;
+}
+
+/* Which command a line is, or CMD__COUNT for none. */
+static enum command
+S_command(const char *l)
+{
+	if (l[0] != '/' && l[0] != ' ' && l[0] != '\t')
+		return CMD__COUNT;
 	for (size_t i = 0; i < CMD__COUNT; i++)
-		if (strlen(S_commands[i].word) == n &&
-		    strncasecmp(l, S_commands[i].word, n) == 0)
+		if (S_is_word(l, S_commands[i].word))
 			return (enum command)i;
 	return CMD__COUNT;
 }
@@ -249,17 +257,10 @@ S_number(const char *l, long *out)
 static int
 S_yes(const char *l)
 {
-	static const char *const words[] = { "n", "no", "y", "yes" };
-	size_t n;
-
-	while (*l == ' ' || *l == '\t')
-		l++;
-	n = strlen(l);
-	while (n > 0 && (l[n - 1] == ' ' || l[n - 1] == '\t'))
-		n--;
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strlen(words[i]) == n && strncasecmp(l, words[i], n) == 0)
-			return i >= 2;
+	if (S_is_word(l, "y") || S_is_word(l, "yes"))
+		return 1;
+	if (S_is_word(l, "n") || S_is_word(l, "no"))
+		return 0;
 	return -1;
 }
 
