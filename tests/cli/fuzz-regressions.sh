@@ -29,7 +29,7 @@ expect_match err 'not a talkpact agreement' "verify says it is not an agreement"
 : "${VALGRIND:=$(command -v valgrind || true)}"
 VG=""
 if [ -n "$VALGRIND" ] &&
-    "$VALGRIND" -q --error-exitcode=99 "$TALKPACT" --version >/dev/null 2>&1; then
+    { "$VALGRIND" -q --error-exitcode=99 "$TALKPACT" --version; } >/dev/null 2>&1; then
 	VG="$VALGRIND -q --error-exitcode=99 --leak-check=full
 	    --errors-for-leak-kinds=definite,indirect"
 fi

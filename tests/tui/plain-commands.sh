@@ -13,7 +13,7 @@
 
 : "${VALGRIND:=$(command -v valgrind || true)}"
 if [ -n "$VALGRIND" ] &&
-    "$VALGRIND" -q --error-exitcode=99 "$TALKPACT" --version >/dev/null 2>&1; then
+    { "$VALGRIND" -q --error-exitcode=99 "$TALKPACT" --version; } >/dev/null 2>&1; then
 	VG="$VALGRIND -q --leak-check=full --show-leak-kinds=definite,indirect
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
 	how="under valgrind"
