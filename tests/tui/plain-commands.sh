@@ -123,6 +123,7 @@ expect_match out 'Carry on later with: talkpact resume ' "end of input says how 
 	stay; lines "$L300" "$TAB" /back '' /back /back '' Ben	# 'Enter for none'
 	lines '' 					# third grown-up: none
 	stay; lines "$TAB" "$L300" /back '' '' /back UK	# region; to talking and back
+	lines x						# the child's words
 } >"$S/family"
 play "every command at the menu, names, age, band and region" "$S/family"
 expect_eq "$(count '! /skip works only while talking together')" 7 "/skip is refused at all 7 family prompts, with a message"
@@ -139,7 +140,8 @@ expect_eq "$(count "! Please type at least one grown-up's name")" 2 "an empty fi
 expect_eq "$(count "! There are no help lines for ")" 2 "a tab and a long line are not a region"
 expect_eq "$(count 'Choose \[1\]: ')" 9 "the menu is asked again after each command, each refusal and /back"
 expect_match out '== Talking together ==' "the family step is done"
-expect_match out 'The grown-ups. words: |Zoe.s words: ' "talking starts"
+expect_match out "Zoe's words: The grown-ups' words: \$" "with two grown-ups, 'The grown-ups' words'"
+expect_no_match out "grown-ups's" "never 'grown-ups's'"
 f=$(ls "$T/h/state/talkpact/sessions/"*.yaml 2>/dev/null | head -n 1)
 if [ -n "$f" ] && grep -q 'Ana' "$f" && grep -q 'Ben' "$f" && grep -q 'UK' "$f"; then
 	ok "both grown-ups and the region are saved"
