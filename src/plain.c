@@ -1,15 +1,27 @@
 /*
  * plain.c: plain mode: the TUI's flow as numbered line prompts on one
  * stream and answers read line by line from another, for screen readers,
- * braille displays and scripts. Lines starting with '/' are commands
- * (/skip /later /back /tip /quit /help). End of input stops cleanly;
- * every confirmed answer is already saved. No curses.
+ * braille displays and scripts. No curses.
+ *
+ * Every prompt is one row of S_questions: what it prints, which commands
+ * it takes and what an answer does. Every line is read by S_ask, the one
+ * place that handles the commands (/back /skip /later /tip /help /quit).
+ * A stage (who is talking, talking, choosing, signing) is a list of steps,
+ * each a question and which one (the third blank, the second grown-up),
+ * that S_run walks forwards and, on /back, backwards. Lines are only ever
+ * borrowed from struct plain; what must outlive a line (the child's words
+ * until the grown-up's are typed, a rule until whom it is for is chosen)
+ * has one owner there. End of input stops cleanly: every confirmed answer
+ * is already saved.
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "blank.h"
 #include "cli.h"
@@ -18,448 +30,1093 @@
 #include "tui.h"
 #include "util.h"
 
-enum step { STEP_NEXT, STEP_BACK, STEP_QUIT, STEP_EOF };
+/* How a stage ended. */
+enum step_end { END_NEXT, END_BACK, END_QUIT, END_EOF };
+
+/* What a line turned out to be, after the commands every question shares. */
+enum reply {
+	REPLY_TEXT,		/* p->line holds it */
+	REPLY_EMPTY,
+	REPLY_BACK,
+	REPLY_SKIP,
+	REPLY_LATER,
+	REPLY_QUIT,
+	REPLY_EOF
+};
+
+/* Where to go after an answer. */
+enum go {
+	GO_NEXT,		/* the next step that is ready */
+	GO_AGAIN,		/* ask the same again (after a mistake) */
+	GO_BACK,		/* the step before that is ready, as /back */
+	GO_PREV			/* the step just before, asked again at once */
+};
+
+/* Which commands a question takes besides /back, /help and /quit. */
+#define TAKES_SKIP 1u		/* /skip and /later */
+#define TAKES_TIP 2u
+
+/* The commands. X(enum-suffix, word, takes, help) */
+#define PLAIN_COMMAND_TABLE \
+	X(BACK, "/back", 0, "go back to the question before.") \
+	X(SKIP, "/skip", TAKES_SKIP, "skip this question (while talking together).") \
+	X(LATER, "/later", TAKES_SKIP, "talk about this question again later " \
+	    "(while talking together).") \
+	X(TIP, "/tip", TAKES_TIP, "the grown-up's tip and questions to ask " \
+	    "next (while talking together).") \
+	X(HELP, "/help", 0, "this list.") \
+	X(QUIT, "/quit", 0, "stop here; everything you confirmed is saved.")
+
+enum command {
+#define X(e, word, takes, help) CMD_##e,
+	PLAIN_COMMAND_TABLE
+#undef X
+	CMD__COUNT		/* not a command */
+};
+
+static const struct {
+	const char *word;
+	unsigned takes;		/* 0: every question takes it */
+	const char *help;
+} S_commands[] = {
+#define X(e, word, takes, help) { word, takes, help },
+	PLAIN_COMMAND_TABLE
+#undef X
+};
+
+enum q {
+	Q_MENU,
+	Q_CHILD, Q_AGE, Q_BAND, Q_GROWN_UP, Q_REGION,
+	Q_CHILD_WORDS, Q_GROWN_UP_WORDS,
+	Q_BLANK, Q_CLAUSE, Q_RULE, Q_RULE_FOR, Q_PROMISE, Q_REVIEW,
+	Q_SIGN,
+	Q__COUNT
+};
+
+/* One question at one point of the flow. */
+struct step {
+	enum q q;
+	size_t i;		/* which grown-up, prompt, section or signer */
+	size_t n;		/* the number printed before it, or 0 */
+	const void *item;	/* the prompt, blank, clause or promise */
+	enum role role;		/* Q_SIGN */
+};
 
 struct plain {
 	FILE *in, *out;
 	struct flow flow;
-	char *line;
+	char *line;		/* the line just read (getline's buffer) */
 	size_t cap;
+	unsigned long reads;	/* lines read so far */
+	/* The welcome menu: saved sessions, and which of them are listed. */
+	struct flow_entries menu;
+	size_t *menu_items, n_menu;
+	/* Owned: the child's words for prompt said_for, until the grown-up's. */
+	char *said;
+	size_t said_for;
+	/* Owned: a rule of the family's own, until whom it is for is chosen. */
+	char *rule;
 };
 
-static const char S_help[] =
-    "Type your answer and press Enter. Commands start with '/':\n"
-    "  /skip   skip this question        /later  talk about it again later\n"
-    "  /back   go back a step            /tip    the grown-up's tip\n"
-    "  /quit   stop here (everything is saved)\n"
-    "An empty line keeps what is shown in [brackets].\n";
+struct question {
+	unsigned takes;		/* TAKES_SKIP, TAKES_TIP */
+	/* Is the step asked now? NULL: always. Called on arriving at it. */
+	bool (*ready)(struct plain *, const struct step *);
+	/* Printed once on arriving (the question being talked about); or NULL. */
+	void (*intro)(struct plain *, const struct step *);
+	/* The prompt: one line, no newline, printed each time it is asked. */
+	void (*prompt)(struct plain *, const struct step *);
+	/* What a line does (REPLY_TEXT, _EMPTY, _SKIP or _LATER). */
+	enum go (*answer)(struct plain *, const struct step *, enum reply,
+	    const char *);
+};
 
-/* Read one line without its newline; NULL at end of input. */
-static const char *
-S_read(struct plain *p, const char *prompt)
+static const struct question S_questions[Q__COUNT];
+
+/* ---- reading a line ------------------------------------------------------ */
+
+static void
+S_help(struct plain *p)
 {
-	ssize_t n;
-
-	fputs(prompt, p->out);
-	fflush(p->out);
-	n = getline(&p->line, &p->cap, p->in);
-	if (n < 0) {
-		fputc('\n', p->out);
-		return NULL;
-	}
-	while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
-		p->line[--n] = '\0';
-	return p->line;
+	fputs("Type your answer and press Enter. An empty line keeps what is "
+	    "shown in [brackets].\n", p->out);
+	for (size_t i = 0; i < CMD__COUNT; i++)
+		fprintf(p->out, "%s: %s\n", S_commands[i].word, S_commands[i].help);
 }
 
-/* A command line: returns its step, or -1 if the line is not a command. */
-static int
-S_command(struct plain *p, const char *l)
+/* Is line l, spaces and tabs around it aside, the word w in any case? */
+static bool
+S_is_word(const char *l, const char *w)
 {
-	if (strcmp(l, "/quit") == 0)
-		return STEP_QUIT;
-	if (strcmp(l, "/back") == 0)
-		return STEP_BACK;
-	if (strcmp(l, "/help") == 0) {
-		fputs(S_help, p->out);
-		return STEP_NEXT;
+	size_t n;
+
+	while (*l == ' ' || *l == '\t')
+		l++;
+	n = strlen(l);
+	while (n > 0 && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+		n--;
+	return n == strlen(w) && strncasecmp(l, w, n) == 0;
+}
+
+/* Which command a line is, or CMD__COUNT for none. */
+static enum command
+S_command(const char *l)
+{
+	if (l[0] != '/' && l[0] != ' ' && l[0] != '\t')
+		return CMD__COUNT;
+	for (size_t i = 0; i < CMD__COUNT; i++)
+		if (S_is_word(l, S_commands[i].word))
+			return (enum command)i;
+	return CMD__COUNT;
+}
+
+static void
+S_tip(struct plain *p, const struct prompt *pr)
+{
+	fprintf(p->out, "Tip: %s\n", pr->tip);
+	for (size_t i = 0; i < pr->n_follow_ups; i++)
+		fprintf(p->out, "Then ask: %s\n", pr->follow_ups[i]);
+}
+
+/*
+ * Ask step st: print its prompt and read one line, again and again while
+ * the line is /help, /tip or a command the question does not take. The
+ * line (without its line ending) stays in p->line until the next read.
+ */
+static enum reply
+S_ask(struct plain *p, const struct step *st)
+{
+	const struct question *q = &S_questions[st->q];
+	enum command cmd;
+	ssize_t n;
+
+	for (;;) {
+		q->prompt(p, st);
+		fflush(p->out);
+		n = getline(&p->line, &p->cap, p->in);
+		if (n < 0) {
+			fputc('\n', p->out);
+			return REPLY_EOF;
+		}
+		p->reads++;
+		while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+			p->line[--n] = '\0';
+		cmd = S_command(p->line);
+		if (cmd < CMD__COUNT && S_commands[cmd].takes != 0 &&
+		    (q->takes & S_commands[cmd].takes) == 0) {
+			fprintf(p->out, "! %s works only while talking together. "
+			    "Type /help for the commands.\n", S_commands[cmd].word);
+			continue;
+		}
+		switch (cmd) {
+		case CMD_BACK:
+			return REPLY_BACK;
+		case CMD_SKIP:
+			return REPLY_SKIP;
+		case CMD_LATER:
+			return REPLY_LATER;
+		case CMD_TIP:
+			S_tip(p, st->item);
+			continue;
+		case CMD_HELP:
+			S_help(p);
+			continue;
+		case CMD_QUIT:
+			return REPLY_QUIT;
+		case CMD__COUNT:
+		default:
+			return p->line[0] == '\0' ? REPLY_EMPTY : REPLY_TEXT;
+		}
 	}
+}
+
+/*
+ * A whole line as a number: digits only, spaces around them allowed.
+ * False for anything else ("3abc", "", "-1", "+3") and on overflow.
+ */
+static bool
+S_number(const char *l, long *out)
+{
+	char *end;
+	long v;
+
+	while (*l == ' ' || *l == '\t')
+		l++;
+	if (!isdigit((unsigned char)*l))
+		return false;
+	errno = 0;
+	v = strtol(l, &end, 10);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (errno != 0 || *end != '\0')
+		return false;
+	*out = v;
+	return true;
+}
+
+/* y, yes, n or no in any case: 1 or 0; -1 for anything else. */
+static int
+S_yes(const char *l)
+{
+	if (S_is_word(l, "y") || S_is_word(l, "yes"))
+		return 1;
+	if (S_is_word(l, "n") || S_is_word(l, "no"))
+		return 0;
 	return -1;
 }
 
+/* Apply an action and save; on a mistake print it and return false. */
 static bool
 S_apply(struct plain *p, const struct action *a)
 {
 	char *cause = NULL;
 
 	if (flow_apply(&p->flow, a, &cause) != 0) {
-		fprintf(p->out, "! %s\n", cause);
+		fprintf(p->out, "! %s\n", cause != NULL ? cause : "That did not work.");
 		free(cause);
 		return false;
 	}
 	return true;
 }
 
-static enum step
-S_family(struct plain *p)
+/* " [value]" after a prompt, or nothing when there is no value. */
+static void
+S_current(struct plain *p, const char *v)
 {
-	struct session *s = &p->flow.s;
-	const char *l;
-	char prompt[256];
-	int cmd;
-
-	fputs("\n== Who is talking ==\n", p->out);
-	for (;;) {		/* child's name */
-		struct action a = { .kind = ACTION_SET_CHILD };
-
-		snprintf(prompt, sizeof prompt, "1. Child's first name%s%s%s: ",
-		    s->child ? " [" : "", s->child ? s->child : "", s->child ? "]" : "");
-		if ((l = S_read(p, prompt)) == NULL)
-			return STEP_EOF;
-		if ((cmd = S_command(p, l)) == STEP_QUIT || cmd == STEP_BACK)
-			return (enum step)cmd;
-		if (cmd >= 0 || (*l == '\0' && s->child == NULL))
-			continue;
-		if (*l == '\0')
-			break;
-		a.text = l;
-		if (S_apply(p, &a))
-			break;
-	}
-	for (;;) {		/* age */
-		struct action a = { .kind = ACTION_SET_AGE };
-		char *end;
-
-		if (s->age > 0)
-			snprintf(prompt, sizeof prompt, "2. Age, 4 to 17 [%d]: ", s->age);
-		else
-			snprintf(prompt, sizeof prompt, "2. Age, 4 to 17: ");
-		if ((l = S_read(p, prompt)) == NULL)
-			return STEP_EOF;
-		if ((cmd = S_command(p, l)) == STEP_QUIT || cmd == STEP_BACK)
-			return (enum step)cmd;
-		if (cmd >= 0 || (*l == '\0' && s->age == 0))
-			continue;
-		if (*l == '\0')
-			break;
-		a.number = strtol(l, &end, 10);
-		if (*end != '\0') {
-			fputs("! The age is a number from 4 to 17.\n", p->out);
-			continue;
-		}
-		if (S_apply(p, &a))
-			break;
-	}
-	for (;;) {		/* band */
-		struct action a = { .kind = ACTION_SET_BAND };
-		int b;
-
-		snprintf(prompt, sizeof prompt, "3. Questions for ages (4-7, 8-10, "
-		    "11-13, 14-17) [%s]: ", band_name(s->band));
-		if ((l = S_read(p, prompt)) == NULL)
-			return STEP_EOF;
-		if ((cmd = S_command(p, l)) == STEP_QUIT || cmd == STEP_BACK)
-			return (enum step)cmd;
-		if (cmd >= 0)
-			continue;
-		if (*l == '\0')
-			break;
-		if ((b = band_from_name(l)) < 0) {
-			fputs("! Type one of 4-7, 8-10, 11-13 or 14-17.\n", p->out);
-			continue;
-		}
-		a.number = b;
-		if (S_apply(p, &a))
-			break;
-	}
-	for (size_t i = 0; i < SESSION_MAX_GROWN_UPS; i++) {	/* grown-ups */
-		struct action a = { .kind = ACTION_SET_GROWN_UP, .index = i };
-		const char *cur = i < s->n_grown_ups ? s->grown_ups[i] : NULL;
-
-		snprintf(prompt, sizeof prompt, "%zu. %s%s%s%s: ", 4 + i,
-		    i == 0 ? "Grown-up's name" : "Another grown-up's name (Enter for none)",
-		    cur ? " [" : "", cur ? cur : "", cur ? "]" : "");
-		if ((l = S_read(p, prompt)) == NULL)
-			return STEP_EOF;
-		if ((cmd = S_command(p, l)) == STEP_QUIT || cmd == STEP_BACK)
-			return (enum step)cmd;
-		if (cmd >= 0 || (*l == '\0' && i == 0 && cur == NULL)) {
-			i--;
-			continue;
-		}
-		if (*l == '\0') {
-			if (cur == NULL)
-				break;
-			continue;
-		}
-		a.text = l;
-		if (!S_apply(p, &a))
-			i--;
-	}
-	if (p->flow.c->n_regions > 0) {
-		fputs("7. Help lines for your country:", p->out);
-		for (size_t i = 0; i < p->flow.c->n_regions; i++)
-			fprintf(p->out, " %s (%s)%s", p->flow.c->regions[i].code,
-			    p->flow.c->regions[i].name,
-			    i + 1 < p->flow.c->n_regions ? "," : "\n");
-		for (;;) {
-			struct action a = { .kind = ACTION_SET_REGION };
-
-			snprintf(prompt, sizeof prompt, "   Region code [%s]: ",
-			    s->region ? s->region : "none");
-			if ((l = S_read(p, prompt)) == NULL)
-				return STEP_EOF;
-			if ((cmd = S_command(p, l)) == STEP_QUIT || cmd == STEP_BACK)
-				return (enum step)cmd;
-			if (cmd >= 0)
-				continue;
-			if (*l == '\0')
-				break;
-			a.id = l;
-			if (S_apply(p, &a))
-				break;
-		}
-	}
-	{
-		struct action a = { .kind = ACTION_START_TALKING };
-
-		if (!S_apply(p, &a))
-			return STEP_BACK;
-	}
-	return STEP_NEXT;
+	if (v != NULL && *v != '\0')
+		fprintf(p->out, " [%s]", v);
 }
 
-static enum step
-S_talk(struct plain *p)
+/* ---- walking a stage ------------------------------------------------------ */
+
+/*
+ * Ask steps[at], steps[at+1]... in turn, each until it is answered, going
+ * back on /back. Steps that are not ready are passed over in the direction
+ * of travel (back says which one it starts in). Returns END_NEXT past the
+ * last step, END_BACK on going back from the first, or END_QUIT/END_EOF.
+ */
+static enum step_end
+S_run(struct plain *p, const struct step *steps, size_t n, size_t at, bool back)
 {
-	struct session *s = &p->flow.s;
-	const struct prompt *pr;
-	const char *l;
+	bool arrived = true;
 
-	fputs("\n== Talking together ==\n", p->out);
-	while ((pr = flow_current(&p->flow)) != NULL) {
-		size_t pos = s->position;
-		char *child = NULL;
-		int cmd;
-		struct action a = { 0 };
+	while (at < n) {
+		const struct step *st = &steps[at];
+		const struct question *q = &S_questions[st->q];
+		enum go go;
+		enum reply r;
 
-		fprintf(p->out, "\n[%s \xc2\xb7 %zu of %zu]\n%s%s\n",
-		    topic_title(pr->topic), pos + 1, p->flow.n_prompts,
-		    pr->scenario ? "What would you do? " : "", pr->question);
-		for (int voice = 0; voice < 2; voice++) {
-			char prompt[160];
-
-			snprintf(prompt, sizeof prompt, "%s's words: ", voice == 0 ?
-			    (s->child ? s->child : "The child") :
-			    (s->n_grown_ups == 1 ? s->grown_ups[0] : "The grown-ups"));
-			if ((l = S_read(p, prompt)) == NULL) {
-				free(child);
-				return STEP_EOF;
-			}
-			if (strcmp(l, "/tip") == 0) {
-				fprintf(p->out, "Tip: %s\n", pr->tip);
-				for (size_t i = 0; i < pr->n_follow_ups; i++)
-					fprintf(p->out, "Then ask: %s\n", pr->follow_ups[i]);
-				voice--;
+		if (arrived) {
+			if (q->ready != NULL && !q->ready(p, st)) {
+				if (!back)
+					at++;
+				else if (at == 0)
+					return END_BACK;
+				else
+					at--;
 				continue;
 			}
-			if (strcmp(l, "/skip") == 0 || strcmp(l, "/later") == 0) {
-				a.kind = l[1] == 's' ? ACTION_SKIP : ACTION_LATER;
-				break;
-			}
-			if ((cmd = S_command(p, l)) >= 0) {
-				if (cmd == STEP_NEXT) {
-					voice--;
-					continue;
-				}
-				free(child);
-				if (cmd == STEP_QUIT)
-					return STEP_QUIT;
-				if (pos == 0) {
-					struct action b = { .kind = ACTION_BACK };
-
-					return S_apply(p, &b) ? STEP_BACK : STEP_NEXT;
-				}
-				a.kind = ACTION_GOTO;
-				a.number = (long)pos - 1;
-				break;
-			}
-			if (voice == 0)
-				child = xstrdup(l);
-			else {
-				a.kind = ACTION_ANSWER;
-				a.text = *child != '\0' ? child : NULL;
-				a.text2 = *l != '\0' ? l : NULL;
-				if (a.text == NULL && a.text2 == NULL) {
-					fputs("! Nothing typed: type an answer, or /skip "
-					    "or /later.\n", p->out);
-					free(child);
-					child = NULL;
-					voice = -1;
-					a.kind = 0;
-				}
-			}
+			if (q->intro != NULL)
+				q->intro(p, st);
+			arrived = false;
 		}
-		a.id = pr->id;
-		if (!S_apply(p, &a)) {
-			free(child);
-			continue;
+		r = S_ask(p, st);
+		if (r == REPLY_QUIT)
+			return END_QUIT;
+		if (r == REPLY_EOF)
+			return END_EOF;
+		go = r == REPLY_BACK ? GO_BACK : q->answer(p, st, r, p->line);
+		switch (go) {
+		case GO_NEXT:
+			at++;
+			back = false;
+			arrived = true;
+			break;
+		case GO_AGAIN:
+			break;
+		case GO_BACK:
+			if (at == 0)
+				return END_BACK;
+			at--;
+			back = true;
+			arrived = true;
+			break;
+		case GO_PREV:
+			if (at == 0)
+				return END_BACK;
+			at--;
+			break;
 		}
-		free(child);
 	}
-	{
+	return END_NEXT;
+}
+
+/* ---- the welcome menu ----------------------------------------------------- */
+
+static void
+S_menu_intro(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fputs("talkpact: talk about devices and online life together, and sign "
+	    "a family device agreement.\nType /help at any prompt for commands.\n\n"
+	    "1) Start a new conversation\n", p->out);
+	for (size_t k = 0; k < p->n_menu; k++)
+		fprintf(p->out, "%zu) Carry on: %s\n", k + 2,
+		    p->menu.items[p->menu_items[k]].describe);
+}
+
+static void
+S_menu_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fputs("Choose [1]: ", p->out);
+}
+
+static enum go
+S_menu_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	char *cause = NULL;
+	long k = 1;
+
+	(void)st;
+	if (r == REPLY_TEXT && (!S_number(l, &k) || k < 1 ||
+	    (unsigned long)k > p->n_menu + 1)) {
+		if (p->n_menu == 0)
+			fputs("! Press Enter (or type 1) to start a new "
+			    "conversation.\n", p->out);
+		else
+			fprintf(p->out, "! Type a number from 1 to %zu.\n",
+			    p->n_menu + 1);
+		return GO_AGAIN;
+	}
+	if (k == 1) {
+		flow_new(&p->flow);
+		return GO_NEXT;
+	}
+	if (flow_open(&p->flow, p->menu.items[p->menu_items[k - 2]].id,
+	    &cause) == 0)
+		return GO_NEXT;
+	fprintf(p->out, "! %s\n", cause);
+	free(cause);
+	return GO_AGAIN;
+}
+
+/* ---- who is talking --------------------------------------------------------- */
+
+static void
+S_child_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fputs("1. Child's first name", p->out);
+	S_current(p, p->flow.s.child);
+	fputs(": ", p->out);
+}
+
+static enum go
+S_child_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	struct action a = { .kind = ACTION_SET_CHILD, .text = l };
+
+	(void)st;
+	if (r == REPLY_EMPTY && p->flow.s.child != NULL)
+		return GO_NEXT;
+	/* An empty name too: the session says what is missing. */
+	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
+}
+
+static void
+S_age_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fputs("2. Age, 4 to 17", p->out);
+	if (p->flow.s.age > 0)
+		fprintf(p->out, " [%d]", p->flow.s.age);
+	fputs(": ", p->out);
+}
+
+static enum go
+S_age_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	struct action a = { .kind = ACTION_SET_AGE };
+
+	(void)st;
+	if (r == REPLY_EMPTY && p->flow.s.age > 0)
+		return GO_NEXT;
+	if (!S_number(l, &a.number)) {
+		fputs("! The age is a number from 4 to 17.\n", p->out);
+		return GO_AGAIN;
+	}
+	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
+}
+
+static void
+S_band_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fputs("3. Questions for ages (", p->out);
+	for (int b = 0; b < BAND__COUNT; b++)
+		fprintf(p->out, "%s%s", b > 0 ? ", " : "", band_name((enum band)b));
+	fputc(')', p->out);
+	if ((unsigned)p->flow.s.band < BAND__COUNT)
+		S_current(p, band_name(p->flow.s.band));
+	fputs(": ", p->out);
+}
+
+static enum go
+S_band_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	struct action a = { .kind = ACTION_SET_BAND };
+	int b;
+
+	(void)st;
+	if (r == REPLY_EMPTY && (unsigned)p->flow.s.band < BAND__COUNT)
+		return GO_NEXT;
+	if ((b = band_from_name(l)) < 0) {
+		fputs("! Type one of 4-7, 8-10, 11-13 or 14-17.\n", p->out);
+		return GO_AGAIN;
+	}
+	a.number = b;
+	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
+}
+
+/* Grown-up i is asked once there is a grown-up before it. */
+static bool
+S_grown_up_ready(struct plain *p, const struct step *st)
+{
+	return st->i <= p->flow.s.n_grown_ups;
+}
+
+static void
+S_grown_up_prompt(struct plain *p, const struct step *st)
+{
+	const struct session *s = &p->flow.s;
+	const char *cur = st->i < s->n_grown_ups ? s->grown_ups[st->i] : NULL;
+
+	fprintf(p->out, "%zu. %s", 4 + st->i, st->i == 0 ? "Grown-up's name" :
+	    cur != NULL ? "Another grown-up's name" :
+	    "Another grown-up's name (Enter for none)");
+	S_current(p, cur);
+	fputs(": ", p->out);
+}
+
+static enum go
+S_grown_up_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	struct action a = { .kind = ACTION_SET_GROWN_UP, .index = st->i, .text = l };
+
+	if (r == REPLY_EMPTY && (st->i > 0 || p->flow.s.n_grown_ups > 0))
+		return GO_NEXT;		/* keep the name, or no more grown-ups */
+	if (r == REPLY_TEXT && !S_apply(p, &a))
+		return GO_AGAIN;
+	if (p->flow.s.n_grown_ups == 0) {
+		fputs("! Please type at least one grown-up's name.\n", p->out);
+		return GO_AGAIN;
+	}
+	return GO_NEXT;
+}
+
+static bool
+S_region_ready(struct plain *p, const struct step *st)
+{
+	(void)st;
+	return p->flow.c->n_regions > 0;
+}
+
+static void
+S_region_intro(struct plain *p, const struct step *st)
+{
+	const struct content *c = p->flow.c;
+
+	(void)st;
+	fputs("7. Help lines for your country:", p->out);
+	for (size_t i = 0; i < c->n_regions; i++)
+		fprintf(p->out, " %s (%s)%s", c->regions[i].code,
+		    c->regions[i].name, i + 1 < c->n_regions ? "," : "");
+	fputc('\n', p->out);
+}
+
+static void
+S_region_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fprintf(p->out, "   Region code [%s]: ",
+	    p->flow.s.region != NULL ? p->flow.s.region : "none");
+}
+
+static enum go
+S_region_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	struct action a = { .kind = ACTION_SET_REGION, .id = l };
+
+	(void)st;
+	if (r == REPLY_EMPTY)
+		return GO_NEXT;
+	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
+}
+
+/* ---- talking together ------------------------------------------------------- */
+
+/* Asking the child's words anew: forget any typed before, and be at prompt i. */
+static bool
+S_words_ready(struct plain *p, const struct step *st)
+{
+	free(p->said);
+	p->said = NULL;
+	if (p->flow.s.position != st->i) {
+		struct action a = { .kind = ACTION_GOTO, .number = (long)st->i };
+
+		S_apply(p, &a);
+	}
+	return true;
+}
+
+static void
+S_words_intro(struct plain *p, const struct step *st)
+{
+	const struct prompt *pr = st->item;
+
+	fprintf(p->out, "\n[%s \xc2\xb7 %zu of %zu]\n%s%s\n",
+	    topic_title(pr->topic), st->i + 1, p->flow.n_prompts,
+	    pr->scenario ? "What would you do? " : "", pr->question);
+}
+
+static void
+S_words_prompt(struct plain *p, const struct step *st)
+{
+	const struct session *s = &p->flow.s;
+
+	(void)st;
+	if (s->child != NULL)
+		fprintf(p->out, "%s's words: ", s->child);
+	else
+		fputs("The child's words: ", p->out);
+}
+
+/* /skip or /later at either voice: the whole question. */
+static enum go
+S_skip(struct plain *p, const struct step *st, enum reply r)
+{
+	const struct prompt *pr = st->item;
+	struct action a = { .kind = r == REPLY_SKIP ? ACTION_SKIP : ACTION_LATER,
+	    .id = pr->id };
+
+	free(p->said);
+	p->said = NULL;
+	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
+}
+
+static enum go
+S_words_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	if (r == REPLY_SKIP || r == REPLY_LATER)
+		return S_skip(p, st, r);
+	free(p->said);
+	p->said = xstrdup(l);
+	p->said_for = st->i;
+	return GO_NEXT;
+}
+
+/* The grown-up's words follow the child's for the same prompt. */
+static bool
+S_grown_words_ready(struct plain *p, const struct step *st)
+{
+	return p->said != NULL && p->said_for == st->i;
+}
+
+static void
+S_grown_words_prompt(struct plain *p, const struct step *st)
+{
+	const struct session *s = &p->flow.s;
+
+	(void)st;
+	if (s->n_grown_ups == 1)
+		fprintf(p->out, "%s's words: ", s->grown_ups[0]);
+	else
+		fputs("The grown-ups' words: ", p->out);
+}
+
+static enum go
+S_grown_words_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct prompt *pr = st->item;
+	struct action a = { .kind = ACTION_ANSWER, .id = pr->id };
+
+	if (r == REPLY_SKIP || r == REPLY_LATER)
+		return S_skip(p, st, r);
+	if (p->said[0] == '\0' && l[0] == '\0') {
+		fputs("! Nothing typed: type what someone said, or /skip or "
+		    "/later.\n", p->out);
+		return GO_PREV;
+	}
+	a.text = p->said;
+	a.text2 = l;
+	if (!S_apply(p, &a))
+		return GO_PREV;		/* the message says whose words */
+	free(p->said);
+	p->said = NULL;
+	return GO_NEXT;
+}
+
+/* ---- choosing the agreement ------------------------------------------------- */
+
+/*
+ * Is text (or, for a choice, its number) a good value for blank b? Prints
+ * what is wrong and returns NULL, or returns the value to set (text, or
+ * the choice it numbers). The one place plain mode checks a blank.
+ */
+static const char *
+S_blank_value(struct plain *p, const struct blank *b, const char *text)
+{
+	char *msg;
+	long k;
+
+	if (b->kind == BLANK_CHOICE && S_number(text, &k) && k >= 1 &&
+	    (unsigned long)k <= b->n_choices)
+		text = b->choices[k - 1];
+	if (blank_parse(b, text, false, NULL, &msg) == 0)
+		return text;
+	if (b->kind == BLANK_CHOICE)
+		fprintf(p->out, "! Type a number from 1 to %zu.\n", b->n_choices);
+	else
+		fprintf(p->out, "! %s\n", msg);
+	free(msg);
+	return NULL;
+}
+
+static void
+S_blank_prompt(struct plain *p, const struct step *st)
+{
+	const struct blank *b = st->item;
+
+	fprintf(p->out, "%zu. %s", st->n, b->label);
+	if (b->kind == BLANK_CHOICE) {
+		fputc(':', p->out);
+		for (size_t k = 0; k < b->n_choices; k++)
+			fprintf(p->out, " %zu) %s", k + 1, b->choices[k]);
+		fputs("\n   Choice", p->out);
+	}
+	S_current(p, session_blank(&p->flow.s, b));
+	fputs(": ", p->out);
+}
+
+static enum go
+S_blank_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct blank *b = st->item;
+	struct action a = { .kind = ACTION_SET_BLANK, .id = b->id };
+
+	if (r == REPLY_EMPTY)
+		return GO_NEXT;
+	if ((a.text = S_blank_value(p, b, l)) == NULL)
+		return GO_AGAIN;
+	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
+}
+
+static void
+S_clause_intro(struct plain *p, const struct step *st)
+{
+	const struct section *sct = &flow_template(&p->flow)->sections[st->i];
+
+	if (st->item == &sct->clauses[0])
+		fprintf(p->out, "\n-- %s --\n", sct->title);
+}
+
+static void
+S_clause_prompt(struct plain *p, const struct step *st)
+{
+	char *text = flow_clause_text(&p->flow, st->item);
+
+	fprintf(p->out, "%zu. Include: %s [%s]: ", st->n, text,
+	    session_clause_on(&p->flow.s, st->item) ? "Y/n" : "y/N");
+	free(text);
+}
+
+/* A yes or no; *on is left alone for an empty line. */
+static bool
+S_yes_no(struct plain *p, enum reply r, const char *l, bool *on)
+{
+	int yes;
+
+	if (r == REPLY_EMPTY)
+		return true;
+	if ((yes = S_yes(l)) < 0) {
+		fputs("! Type y or n.\n", p->out);
+		return false;
+	}
+	*on = yes == 1;
+	return true;
+}
+
+static enum go
+S_clause_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct clause *cl = st->item;
+	struct action a = { .kind = ACTION_SET_CLAUSE, .id = cl->id };
+	bool was = session_clause_on(&p->flow.s, cl);
+
+	a.flag = was;
+	if (!S_yes_no(p, r, l, &a.flag))
+		return GO_AGAIN;
+	if (a.flag != was && !S_apply(p, &a))
+		return GO_AGAIN;
+	return GO_NEXT;
+}
+
+/* Asking for a rule anew: forget one typed before. */
+static bool
+S_rule_ready(struct plain *p, const struct step *st)
+{
+	(void)st;
+	free(p->rule);
+	p->rule = NULL;
+	return true;
+}
+
+static void
+S_rule_intro(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fputs("\n-- Our own rules --\n", p->out);
+}
+
+static void
+S_rule_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fputs("A rule of your own (Enter when done): ", p->out);
+}
+
+static enum go
+S_rule_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	(void)st;
+	free(p->rule);
+	p->rule = r == REPLY_TEXT ? xstrdup(l) : NULL;
+	return GO_NEXT;		/* whom it is for, or on when there is none */
+}
+
+static bool
+S_rule_for_ready(struct plain *p, const struct step *st)
+{
+	(void)st;
+	return p->rule != NULL;
+}
+
+static void
+S_rule_for_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fputs("   For whom?", p->out);
+	for (int b = 0; b < BINDS__COUNT; b++)
+		fprintf(p->out, " %d) %s", b + 1, binds_shown((enum binds)b));
+	fprintf(p->out, " [%d]: ", BINDS_EVERYONE + 1);
+}
+
+static enum go
+S_rule_for_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	struct action a = { .kind = ACTION_ADD_RULE, .text = p->rule,
+	    .number = BINDS_EVERYONE };
+	long k;
+
+	(void)st;
+	if (r == REPLY_TEXT) {
+		if (!S_number(l, &k) || k < 1 || k > BINDS__COUNT) {
+			fprintf(p->out, "! Type a number from 1 to %d.\n",
+			    BINDS__COUNT);
+			return GO_AGAIN;
+		}
+		a.number = k - 1;
+	}
+	S_apply(p, &a);
+	free(p->rule);
+	p->rule = NULL;
+	return GO_PREV;		/* another rule */
+}
+
+static void
+S_promise_intro(struct plain *p, const struct step *st)
+{
+	if (st->i == 0)
+		fputs("\n-- The grown-ups' promises --\n", p->out);
+}
+
+static void
+S_promise_prompt(struct plain *p, const struct step *st)
+{
+	const struct promise *pr = st->item;
+
+	fprintf(p->out, "%zu. Promise: %s [%s]: ", st->n, pr->text,
+	    session_promise_on(&p->flow.s, pr) ? "Y/n" : "y/N");
+}
+
+static enum go
+S_promise_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct promise *pr = st->item;
+	struct action a = { .kind = ACTION_SET_PROMISE, .id = pr->id };
+	bool was = session_promise_on(&p->flow.s, pr);
+
+	a.flag = was;
+	if (!S_yes_no(p, r, l, &a.flag))
+		return GO_AGAIN;
+	if (a.flag != was && !S_apply(p, &a))
+		return GO_AGAIN;
+	return GO_NEXT;
+}
+
+static void
+S_review_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fprintf(p->out, "Look at it again in how many months (1, 3, 6, 12) "
+	    "[%d]: ", session_review_months(&p->flow.s, flow_template(&p->flow)));
+}
+
+static enum go
+S_review_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	struct action a = { .kind = ACTION_SET_REVIEW };
+
+	(void)st;
+	if (r == REPLY_EMPTY)
+		return GO_NEXT;
+	if (!S_number(l, &a.number)) {
+		fputs("! Type 1, 3, 6 or 12.\n", p->out);
+		return GO_AGAIN;
+	}
+	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
+}
+
+/* ---- signing ---------------------------------------------------------------- */
+
+static const struct signature *
+S_signature(struct plain *p, const struct step *st)
+{
+	return session_signature(&p->flow.s, st->role, st->i);
+}
+
+static bool
+S_sign_ready(struct plain *p, const struct step *st)
+{
+	(void)st;
+	return p->flow.s.stage == STAGE_SIGNING;
+}
+
+static void
+S_sign_prompt(struct plain *p, const struct step *st)
+{
+	const struct session *s = &p->flow.s;
+	const struct signature *sig = S_signature(p, st);
+	const char *who = st->role == ROLE_CHILD ? s->child :
+	    st->i < s->n_grown_ups ? s->grown_ups[st->i] : NULL;
+
+	fprintf(p->out, "%s, type your name to sign", who != NULL ? who :
+	    role_shown(st->role));
+	S_current(p, sig != NULL ? sig->name : NULL);
+	fputs(": ", p->out);
+}
+
+static enum go
+S_sign_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	struct action a = { .kind = ACTION_SIGN, .number = st->role,
+	    .index = st->i, .text = l };
+
+	if (r == REPLY_EMPTY && S_signature(p, st) != NULL)
+		return GO_NEXT;
+	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
+}
+
+/* ---- the questions ------------------------------------------------------------ */
+
+static const struct question S_questions[Q__COUNT] = {
+	[Q_MENU] = { 0, NULL, S_menu_intro, S_menu_prompt, S_menu_answer },
+	[Q_CHILD] = { 0, NULL, NULL, S_child_prompt, S_child_answer },
+	[Q_AGE] = { 0, NULL, NULL, S_age_prompt, S_age_answer },
+	[Q_BAND] = { 0, NULL, NULL, S_band_prompt, S_band_answer },
+	[Q_GROWN_UP] = { 0, S_grown_up_ready, NULL, S_grown_up_prompt,
+	    S_grown_up_answer },
+	[Q_REGION] = { 0, S_region_ready, S_region_intro, S_region_prompt,
+	    S_region_answer },
+	[Q_CHILD_WORDS] = { TAKES_SKIP | TAKES_TIP, S_words_ready,
+	    S_words_intro, S_words_prompt, S_words_answer },
+	[Q_GROWN_UP_WORDS] = { TAKES_SKIP | TAKES_TIP, S_grown_words_ready,
+	    NULL, S_grown_words_prompt, S_grown_words_answer },
+	[Q_BLANK] = { 0, NULL, NULL, S_blank_prompt, S_blank_answer },
+	[Q_CLAUSE] = { 0, NULL, S_clause_intro, S_clause_prompt, S_clause_answer },
+	[Q_RULE] = { 0, S_rule_ready, S_rule_intro, S_rule_prompt, S_rule_answer },
+	[Q_RULE_FOR] = { 0, S_rule_for_ready, NULL, S_rule_for_prompt,
+	    S_rule_for_answer },
+	[Q_PROMISE] = { 0, NULL, S_promise_intro, S_promise_prompt,
+	    S_promise_answer },
+	[Q_REVIEW] = { 0, NULL, NULL, S_review_prompt, S_review_answer },
+	[Q_SIGN] = { 0, S_sign_ready, NULL, S_sign_prompt, S_sign_answer },
+};
+
+/* ---- the stages --------------------------------------------------------------- */
+
+/* Where a stage starts: its first step, or its last when going back. */
+static enum step_end
+S_run_stage(struct plain *p, const struct step *steps, size_t n, bool from_end,
+    size_t start)
+{
+	if (from_end)
+		return n > 0 ? S_run(p, steps, n, n - 1, true) : END_BACK;
+	return S_run(p, steps, n, start, false);
+}
+
+/* The welcome menu: returns END_NEXT with a session open, or END_QUIT/_EOF. */
+static enum step_end
+S_welcome(struct plain *p)
+{
+	static const struct step menu = { .q = Q_MENU };
+	enum step_end end;
+	char *cause = NULL;
+
+	if (flow_list(&p->flow, &p->menu, &cause) != 0) {
+		fprintf(p->out, "! %s\n", cause);
+		free(cause);
+	}
+	p->menu_items = xcalloc(p->menu.n + 1, sizeof *p->menu_items);
+	p->n_menu = 0;
+	for (size_t i = 0; i < p->menu.n; i++)
+		if (p->menu.items[i].stage != STAGE_SIGNED)
+			p->menu_items[p->n_menu++] = i;
+	while ((end = S_run(p, &menu, 1, 0, false)) == END_BACK)
+		fputs("! This is the first question. Type /quit to stop.\n", p->out);
+	free(p->menu_items);
+	p->menu_items = NULL;
+	p->n_menu = 0;
+	flow_entries_cleanup(&p->menu);
+	return end;
+}
+
+static enum step_end
+S_family(struct plain *p, bool from_end)
+{
+	struct step steps[4 + SESSION_MAX_GROWN_UPS];
+	size_t n = 0;
+	struct action go = { .kind = ACTION_START_TALKING };
+	enum step_end end;
+
+	steps[n++] = (struct step){ .q = Q_CHILD };
+	steps[n++] = (struct step){ .q = Q_AGE };
+	steps[n++] = (struct step){ .q = Q_BAND };
+	for (size_t i = 0; i < SESSION_MAX_GROWN_UPS; i++)
+		steps[n++] = (struct step){ .q = Q_GROWN_UP, .i = i };
+	steps[n++] = (struct step){ .q = Q_REGION };
+	fputs("\n== Who is talking ==\n", p->out);
+	end = S_run_stage(p, steps, n, from_end, 0);
+	if (end == END_NEXT)
+		S_apply(p, &go);	/* if refused, the stage runs again */
+	return end;
+}
+
+static enum step_end
+S_talk(struct plain *p, bool from_end)
+{
+	size_t np = p->flow.n_prompts, n = 0;
+	struct step *steps = xcalloc(2 * np + 1, sizeof *steps);
+	enum step_end end;
+
+	for (size_t i = 0; i < np; i++) {
+		steps[n++] = (struct step){ .q = Q_CHILD_WORDS, .i = i,
+		    .item = p->flow.prompts[i] };
+		steps[n++] = (struct step){ .q = Q_GROWN_UP_WORDS, .i = i,
+		    .item = p->flow.prompts[i] };
+	}
+	fputs("\n== Talking together ==\n", p->out);
+	end = S_run_stage(p, steps, n, from_end,
+	    2 * (p->flow.s.position < np ? p->flow.s.position : np));
+	free(steps);
+	free(p->said);
+	p->said = NULL;
+	if (end == END_NEXT) {
 		struct action a = { .kind = ACTION_START_AGREEING };
 
-		if (s->stage == STAGE_TALKING && !S_apply(p, &a))
-			return STEP_QUIT;
+		S_apply(p, &a);
+	} else if (end == END_BACK) {
+		struct action a = { .kind = ACTION_BACK };
+
+		S_apply(p, &a);
 	}
-	return STEP_NEXT;
+	return end;
 }
 
-/* A yes/no question with a default. Returns 1, 0, or -1 at end of input, -2 quit. */
-static int
-S_yes_no(struct plain *p, const char *q, bool def)
-{
-	char prompt[1024];
-	const char *l;
-
-	snprintf(prompt, sizeof prompt, "%s [%s]: ", q, def ? "Y/n" : "y/N");
-	for (;;) {
-		if ((l = S_read(p, prompt)) == NULL)
-			return -1;
-		if (strcmp(l, "/quit") == 0)
-			return -2;
-		if (*l == '\0')
-			return def;
-		if (strchr("yY", l[0]) != NULL)
-			return 1;
-		if (strchr("nN", l[0]) != NULL)
-			return 0;
-		fputs("! Type y or n.\n", p->out);
-	}
-}
-
-static enum step
-S_agree(struct plain *p)
+static enum step_end
+S_agree(struct plain *p, bool from_end)
 {
 	const struct template *t = flow_template(&p->flow);
-	const char *l;
-	int n = 1;
+	struct step *steps;
+	size_t n = 0, cap, num = 1;
+	enum step_end end;
 
 	if (t == NULL) {
 		fputs("! This session's agreement template is not loaded.\n", p->out);
-		return STEP_QUIT;
+		return END_QUIT;
 	}
+	cap = t->n_blanks + t->n_promises + 3;
+	for (size_t i = 0; i < t->n_sections; i++)
+		cap += t->sections[i].n_clauses;
+	steps = xcalloc(cap, sizeof *steps);
+	for (size_t i = 0; i < t->n_blanks; i++)
+		steps[n++] = (struct step){ .q = Q_BLANK, .n = num++,
+		    .item = &t->blanks[i] };
+	for (size_t i = 0; i < t->n_sections; i++)
+		for (size_t k = 0; k < t->sections[i].n_clauses; k++)
+			steps[n++] = (struct step){ .q = Q_CLAUSE, .i = i,
+			    .n = num++, .item = &t->sections[i].clauses[k] };
+	steps[n++] = (struct step){ .q = Q_RULE };
+	steps[n++] = (struct step){ .q = Q_RULE_FOR };
+	for (size_t i = 0; i < t->n_promises; i++)
+		steps[n++] = (struct step){ .q = Q_PROMISE, .i = i, .n = num++,
+		    .item = &t->promises[i] };
+	steps[n++] = (struct step){ .q = Q_REVIEW };
 	fprintf(p->out, "\n== Choosing the agreement: %s ==\n", t->title);
-	for (size_t i = 0; i < t->n_blanks; i++) {
-		const struct blank *b = &t->blanks[i];
-
-		for (;;) {
-			struct action a = { .kind = ACTION_SET_BLANK, .id = b->id };
-			const char *cur = session_blank(&p->flow.s, b);
-			char prompt[512], *msg;
-
-			if (b->kind == BLANK_CHOICE) {
-				fprintf(p->out, "%d. %s:", n, b->label);
-				for (size_t k = 0; k < b->n_choices; k++)
-					fprintf(p->out, " %zu) %s", k + 1, b->choices[k]);
-				fputc('\n', p->out);
-				snprintf(prompt, sizeof prompt, "   Choice [%s]: ",
-				    cur ? cur : "");
-			} else
-				snprintf(prompt, sizeof prompt, "%d. %s [%s]: ", n,
-				    b->label, cur ? cur : "");
-			if ((l = S_read(p, prompt)) == NULL)
-				return STEP_EOF;
-			if (strcmp(l, "/quit") == 0)
-				return STEP_QUIT;
-			if (*l == '\0')
-				break;
-			if (b->kind == BLANK_CHOICE) {
-				long k = strtol(l, NULL, 10);
-
-				if (k >= 1 && (size_t)k <= b->n_choices)
-					l = b->choices[k - 1];
-			}
-			if (blank_parse(b, l, false, NULL, &msg) != 0) {
-				fprintf(p->out, "! %s\n", msg);
-				free(msg);
-				continue;
-			}
-			a.text = l;
-			if (S_apply(p, &a))
-				break;
-		}
-		n++;
-	}
-	for (size_t sct = 0; sct < t->n_sections; sct++) {
-		fprintf(p->out, "\n-- %s --\n", t->sections[sct].title);
-		for (size_t i = 0; i < t->sections[sct].n_clauses; i++) {
-			const struct clause *cl = &t->sections[sct].clauses[i];
-			char *text = flow_clause_text(&p->flow, cl);
-			char *q = xasprintf("%d. Include: %s", n++, text);
-			int yn = S_yes_no(p, q, session_clause_on(&p->flow.s, cl));
-			struct action a = { .kind = ACTION_SET_CLAUSE, .id = cl->id };
-
-			free(q);
-			free(text);
-			if (yn < 0)
-				return yn == -1 ? STEP_EOF : STEP_QUIT;
-			a.flag = yn == 1;
-			if (a.flag != session_clause_on(&p->flow.s, cl))
-				S_apply(p, &a);
-		}
-	}
-	fputs("\n-- Our own rules --\n", p->out);
-	for (;;) {
-		struct action a = { .kind = ACTION_ADD_RULE, .number = BINDS_EVERYONE };
-		char *rule;
-
-		if ((l = S_read(p, "A rule of your own (Enter when done): ")) == NULL)
-			return STEP_EOF;
-		if (strcmp(l, "/quit") == 0)
-			return STEP_QUIT;
-		if (*l == '\0')
-			break;
-		rule = xstrdup(l);
-		if ((l = S_read(p, "   For whom? 1) the child 2) the grown-ups "
-		    "3) everyone [3]: ")) == NULL) {
-			free(rule);
-			return STEP_EOF;
-		}
-		if (*l == '1' || *l == '2')
-			a.number = *l == '1' ? BINDS_CHILD : BINDS_GROWN_UPS;
-		a.text = rule;
-		S_apply(p, &a);
-		free(rule);
-	}
-	if (t->n_promises > 0)
-		fputs("\n-- The grown-ups' promises --\n", p->out);
-	for (size_t i = 0; i < t->n_promises; i++) {
-		const struct promise *pr = &t->promises[i];
-		char *q = xasprintf("%d. Promise: %s", n++, pr->text);
-		int yn = S_yes_no(p, q, session_promise_on(&p->flow.s, pr));
-		struct action a = { .kind = ACTION_SET_PROMISE, .id = pr->id };
-
-		free(q);
-		if (yn < 0)
-			return yn == -1 ? STEP_EOF : STEP_QUIT;
-		a.flag = yn == 1;
-		if (a.flag != session_promise_on(&p->flow.s, pr))
-			S_apply(p, &a);
-	}
-	for (;;) {
-		struct action a = { .kind = ACTION_SET_REVIEW };
-		char prompt[128];
-
-		snprintf(prompt, sizeof prompt, "Look at it again in how many months "
-		    "(1, 3, 6, 12) [%d]: ", session_review_months(&p->flow.s, t));
-		if ((l = S_read(p, prompt)) == NULL)
-			return STEP_EOF;
-		if (strcmp(l, "/quit") == 0)
-			return STEP_QUIT;
-		if (*l == '\0')
-			break;
-		a.number = strtol(l, NULL, 10);
-		if (S_apply(p, &a))
-			break;
-	}
-	{
+	end = S_run_stage(p, steps, n, from_end, 0);
+	free(steps);
+	free(p->rule);
+	p->rule = NULL;
+	if (end == END_NEXT) {
 		struct action a = { .kind = ACTION_START_SIGNING };
 
-		if (!S_apply(p, &a))
-			return STEP_QUIT;
+		S_apply(p, &a);
+	} else if (end == END_BACK) {
+		struct action a = { .kind = ACTION_BACK };
+
+		/* Talking starts again at its last question (S_words_ready). */
+		S_apply(p, &a);
 	}
-	return STEP_NEXT;
+	return end;
 }
 
-static enum step
+static enum step_end
 S_sign(struct plain *p)
 {
-	struct session *s = &p->flow.s;
+	const struct session *s = &p->flow.s;
+	const struct template *t = flow_template(&p->flow);
+	struct step steps[1 + SESSION_MAX_GROWN_UPS];
 	struct render_lines rl = { 0 };
+	bool child = t == NULL, grown = t == NULL;
 	char *cause = NULL;
-	const char *l;
+	size_t n = 0;
+	enum step_end end;
 
 	fputs("\n== Your agreement ==\n\n", p->out);
 	if (flow_review_lines(&p->flow, RENDER_TEXT_WIDTH, &rl, &cause) == 0) {
@@ -468,35 +1125,39 @@ S_sign(struct plain *p)
 	} else {
 		fprintf(p->out, "! %s\n", cause);
 		free(cause);
-		cause = NULL;
 	}
 	render_lines_cleanup(&rl);
-	fputs("\n== Signing ==\n", p->out);
-	for (size_t i = 0; i < 1 + s->n_grown_ups && s->stage == STAGE_SIGNING; i++) {
-		struct action a = { .kind = ACTION_SIGN };
-		char prompt[160];
-
-		a.number = i == 0 ? ROLE_CHILD : ROLE_GROWN_UP;
-		a.index = i == 0 ? 0 : i - 1;
-		snprintf(prompt, sizeof prompt, "%s, type your name to sign: ",
-		    i == 0 ? s->child : s->grown_ups[i - 1]);
-		if ((l = S_read(p, prompt)) == NULL)
-			return STEP_EOF;
-		if (strcmp(l, "/quit") == 0)
-			return STEP_QUIT;
-		if (strcmp(l, "/back") == 0) {
-			struct action b = { .kind = ACTION_BACK };
-
-			return S_apply(p, &b) ? STEP_BACK : STEP_QUIT;
-		}
-		a.text = l;
-		if (!S_apply(p, &a))
-			i--;
+	/* Whom the template asks to sign, as session_signatures_needed(). */
+	for (size_t i = 0; t != NULL && i < t->n_signatures; i++) {
+		child = child || t->signatures[i] == ROLE_CHILD;
+		grown = grown || t->signatures[i] == ROLE_GROWN_UP;
 	}
+	if (child)
+		steps[n++] = (struct step){ .q = Q_SIGN, .role = ROLE_CHILD };
+	for (size_t g = 0; grown && g < s->n_grown_ups; g++)
+		steps[n++] = (struct step){ .q = Q_SIGN, .role = ROLE_GROWN_UP,
+		    .i = g };
+	fputs("\n== Signing ==\n", p->out);
+	end = S_run(p, steps, n, 0, false);
+	if (end == END_BACK) {
+		struct action a = { .kind = ACTION_BACK };
+
+		S_apply(p, &a);
+	}
+	return end;
+}
+
+/* Signed: write the agreement's files and say where they are. */
+static enum step_end
+S_done(struct plain *p)
+{
+	const struct session *s = &p->flow.s;
+	char *cause = NULL;
+
 	if (flow_write(&p->flow, &cause) != 0) {
 		fprintf(p->out, "! %s\n", cause);
 		free(cause);
-		return STEP_QUIT;
+		return END_QUIT;
 	}
 	fprintf(p->out, "\n== Signed ==\nThree files, with the same words:\n"
 	    "To print (web page): %s\nPlain text: %s\nMarkdown: %s\n"
@@ -509,59 +1170,7 @@ S_sign(struct plain *p)
 	    p->flow.out_html, p->flow.out_txt, p->flow.out_md,
 	    p->flow.fingerprint, s->id != NULL ? s->id : "SESSION",
 	    p->flow.out_md);
-	return STEP_QUIT;
-}
-
-static enum step
-S_welcome(struct plain *p)
-{
-	struct flow_entries e = { 0 };
-	const char **ids;
-	size_t n = 0, k;
-	char *cause = NULL;
-	const char *l;
-	enum step rc = STEP_NEXT;
-
-	if (flow_list(&p->flow, &e, &cause) != 0) {
-		fprintf(p->out, "! %s\n", cause);
-		free(cause);
-	}
-	ids = xcalloc(e.n + 1, sizeof *ids);
-	fputs("talkpact: talk about devices and online life together, and sign "
-	    "a family device agreement.\nType /help at any prompt for commands.\n\n"
-	    "1) Start a new conversation\n", p->out);
-	for (size_t i = 0; i < e.n; i++)
-		if (e.items[i].stage != STAGE_SIGNED) {
-			ids[n++] = e.items[i].id;
-			fprintf(p->out, "%zu) Carry on: %s\n", n + 1, e.items[i].describe);
-		}
-	for (;;) {
-		if ((l = S_read(p, "Choose [1]: ")) == NULL) {
-			rc = STEP_EOF;
-			break;
-		}
-		if (strcmp(l, "/quit") == 0) {
-			rc = STEP_QUIT;
-			break;
-		}
-		k = *l == '\0' ? 1 : (size_t)strtoul(l, NULL, 10);
-		if (k == 1) {
-			flow_new(&p->flow);
-			break;
-		}
-		if (k >= 2 && k <= n + 1) {
-			if (flow_open(&p->flow, ids[k - 2], &cause) == 0)
-				break;
-			fprintf(p->out, "! %s\n", cause);
-			free(cause);
-			cause = NULL;
-			continue;
-		}
-		fprintf(p->out, "! Type a number from 1 to %zu.\n", n + 1);
-	}
-	free(ids);
-	flow_entries_cleanup(&e);
-	return rc;
+	return END_QUIT;
 }
 
 int
@@ -569,38 +1178,50 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
     FILE *out)
 {
 	struct plain p = { .in = in, .out = out };
-	enum step st = STEP_NEXT;
+	enum step_end end = END_NEXT;
 
 	flow_init(&p.flow, cli->state_dir, c);
 	if (s != NULL)
 		flow_adopt(&p.flow, s);
 	else
-		st = S_welcome(&p);
-	while (st != STEP_QUIT && st != STEP_EOF) {
-		switch (p.flow.s.stage) {
+		end = S_welcome(&p);
+	while (end == END_NEXT || end == END_BACK) {
+		enum session_stage was = p.flow.s.stage;
+		unsigned long reads = p.reads;
+
+		switch (was) {
 		case STAGE_FAMILY:
-			st = S_family(&p);
-			if (st == STEP_BACK)
-				st = STEP_QUIT;
+			end = S_family(&p, end == END_BACK);
+			if (end == END_BACK)
+				end = S_welcome(&p);
 			break;
 		case STAGE_TALKING:
-			st = S_talk(&p);
+			end = S_talk(&p, end == END_BACK);
 			break;
 		case STAGE_AGREEING:
-			st = S_agree(&p);
+			end = S_agree(&p, end == END_BACK);
 			break;
 		case STAGE_SIGNING:
-			st = S_sign(&p);
+			end = S_sign(&p);
 			break;
+		case STAGE_SIGNED:
 		default:
-			st = S_sign(&p);
+			end = S_done(&p);
 			break;
+		}
+		/* Every turn reads a line or changes the stage; never spin. */
+		if (p.reads == reads && p.flow.s.stage == was &&
+		    (end == END_NEXT || end == END_BACK)) {
+			fputs("! Plain mode cannot go on from here.\n", out);
+			end = END_QUIT;
 		}
 	}
 	if (p.flow.open && p.flow.s.id != NULL && p.flow.s.stage != STAGE_SIGNED)
 		fprintf(out, "Saved. Carry on later with: talkpact resume %s\n",
 		    p.flow.s.id);
 	free(p.line);
+	free(p.said);
+	free(p.rule);
 	flow_cleanup(&p.flow);
 	fflush(out);
 	return 0;

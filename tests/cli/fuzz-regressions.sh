@@ -22,4 +22,29 @@ run "$TALKPACT" verify "$R/verify-nul.md"
 expect_rc 65 "verify: a file with a NUL byte is not an agreement (65)"
 expect_match err 'not a talkpact agreement' "verify says it is not an agreement"
 
+# Plain mode's standard input: what fuzz_plain found in the plain.c of
+# issue 11 (/back at the grown-up's words freed the child's words twice).
+# Each now runs to its end and exits 0, with nothing from valgrind (where
+# it can run this build) or the sanitizers.
+: "${VALGRIND:=$(command -v valgrind || true)}"
+VG=""
+if [ -n "$VALGRIND" ] &&
+    { "$VALGRIND" -q --error-exitcode=99 "$TALKPACT" --version; } >/dev/null 2>&1; then
+	VG="$VALGRIND -q --error-exitcode=99 --leak-check=full
+	    --errors-for-leak-kinds=definite,indirect"
+fi
+for f in "$R"/plain-*.txt; do
+	rm -rf "$HOME/.local"
+	# shellcheck disable=SC2086
+	run $VG "$TALKPACT" --plain <"$f"
+	if [ "$rc" -eq 0 ] && ! printf '%s\n' "$err" | grep -Eq '^==[0-9]+==|Sanitizer|runtime error'; then
+		ok "plain mode: $(basename "$f") exits 0 with no memory error"
+	else
+		not_ok "plain mode: $(basename "$f") exits 0 with no memory error" \
+		    "exit $rc; $(printf '%s\n' "$err" | head -n 30)"
+	fi
+	expect_match out 'Carry on later with: talkpact resume ' \
+	    "plain mode: $(basename "$f") saves and says how to carry on"
+done
+
 done_testing
