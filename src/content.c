@@ -1908,6 +1908,27 @@ content_region(const struct content *c, const char *code)
 	return NULL;
 }
 
+const struct region *
+content_region_for_locale(const struct content *c, const char *locale)
+{
+	const char *u, *end;
+	char terr[8];
+	size_t n;
+
+	if (locale == NULL || (u = strchr(locale, '_')) == NULL)
+		return NULL;
+	u++;
+	end = u + strcspn(u, ".@");
+	n = (size_t)(end - u);
+	if (n == 0 || n >= sizeof terr)
+		return NULL;
+	memcpy(terr, u, n);
+	terr[n] = '\0';
+	if (strcasecmp(terr, "GB") == 0)
+		return content_region(c, "UK");
+	return content_region(c, terr);
+}
+
 const struct clause *
 template_clause(const struct template *t, const char *id)
 {

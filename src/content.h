@@ -276,6 +276,15 @@ const struct template *content_template(const struct content *c, const char *id)
 const struct template *content_template_for_band(const struct content *c, enum band b);
 /* A region by its code, whatever the case ("uk" finds "UK"). */
 const struct region *content_region(const struct content *c, const char *code);
+/*
+ * The region for a locale name such as "en_AU.UTF-8" or "ga_IE@euro": its
+ * territory (between '_' and '.' or '@') as a region code, with GB meaning
+ * the UK. NULL when the locale names no territory ("C", "C.UTF-8",
+ * "POSIX") or the content has no region for it. The one mapping from
+ * locales to regions: the caller says which locale variable is in force.
+ */
+const struct region *content_region_for_locale(const struct content *c,
+    const char *locale);
 /* In template t (NULL: none). */
 const struct clause *template_clause(const struct template *t, const char *id);
 const struct blank *template_blank(const struct template *t, const char *id);

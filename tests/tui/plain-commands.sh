@@ -188,10 +188,10 @@ fi
 		seen="$seen $k"
 		stay
 		case $k in
-		time)	lines "$TAB" "$L300" 7pm /back "$undo" '' /back 21:30 ;;
-		choice)	lines "$TAB" "$L300" 9 /back "$undo" '' /back 2 ;;
-		number)	lines "$TAB" "$L300" 3abc -1 /back "$undo" '' /back 30 ;;
-		text)	lines "$TAB" /back "$L300" /back '' /back /back "$undo" Grandma ;;
+		time)	lines "a${TAB}b" "$L300" 7pm /back "$undo" '' /back 21:30 ;;
+		choice)	lines "a${TAB}b" "$L300" 9 /back "$undo" '' /back 2 ;;
+		number)	lines "a${TAB}b" "$L300" 3abc -1 /back "$undo" '' /back 30 ;;
+		text)	lines "a${TAB}b" /back "$L300" /back '' /back /back "$undo" Grandma ;;
 		esac
 		i=$((i + 1))
 	done
@@ -207,7 +207,7 @@ play "every command at each kind of blank, a clause, a rule, a promise and the r
 expect_eq "$(count '! /skip works only while talking together')" 9 "/skip is refused at the 9 kinds of agreement prompt"
 expect_eq "$(count '! /tip works only while talking together')" 9 "/tip is refused there too"
 expect_eq "$(count '^/quit: stop here')" 9 "/help lists the commands at each"
-expect_match out '! Type a time like 19:30' "a tab is not a time"
+expect_match out '! Please type a time like 19:30' "a tab is not a time"
 expect_match out '! Only digits, please' "3abc is not a number"
 expect_eq "$(count '! Type a number from 1 to [0-9]+\.')" 6 "a choice, and whom a rule is for, take a number from the list"
 expect_eq "$(count '! Type y or n')" 4 "a yes/no question takes y or n"

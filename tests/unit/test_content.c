@@ -186,6 +186,18 @@ test_good_template_and_help(void **state)
 	assert_int_equal(content_check(&c, &d), 0);
 	assert_int_equal(d.n, 0);
 
+	/* A locale's territory names the region; GB is the UK. */
+	r = content_region(&c, "UK");
+	assert_non_null(r);
+	assert_ptr_equal(content_region_for_locale(&c, "en_GB.UTF-8"), r);
+	assert_ptr_equal(content_region_for_locale(&c, "cy_GB"), r);
+	assert_ptr_equal(content_region_for_locale(&c, "en_uk@euro"), r);
+	assert_null(content_region_for_locale(&c, "en_AU.UTF-8"));
+	assert_null(content_region_for_locale(&c, "C.UTF-8"));
+	assert_null(content_region_for_locale(&c, "POSIX"));
+	assert_null(content_region_for_locale(&c, "en_.UTF-8"));
+	assert_null(content_region_for_locale(&c, NULL));
+
 	t = content_template(&c, "agreement-8-10");
 	assert_non_null(t);
 	assert_ptr_equal(content_template_for_band(&c, BAND_8_10), t);

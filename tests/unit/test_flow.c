@@ -406,70 +406,6 @@ test_clause_text(void **st)
 	flow_cleanup(&f);
 }
 
-/*
- * Blanks as they are typed (final false) and confirmed (final true). Only
- * what every version of the rule agrees on: good values pass, wrong ones
- * get a message, and a half-typed value is fine until it is confirmed.
- */
-static void
-test_check_blank(void **st)
-{
-	const struct template *t = &fixture_content()->templates[0];
-	const struct blank *time_b = &t->blanks[0], *num = &t->blanks[1];
-	const struct blank *choice = &t->blanks[2], *text = &t->blanks[3];
-	char *m;
-
-	(void)st;
-	assert_null(flow_check_blank(time_b, "19:30", true));
-	assert_null(flow_check_blank(time_b, "19", false));
-	assert_null(flow_check_blank(time_b, "19:", false));
-	assert_null(flow_check_blank(time_b, "", false));
-	m = flow_check_blank(time_b, "19:", true);
-	HAS(m, "19:30");			/* shows the shape wanted */
-	free(m);
-	m = flow_check_blank(time_b, "25:00", true);
-	HAS(m, "23");				/* hours go to 23 */
-	free(m);
-	m = flow_check_blank(time_b, "19:75", false);
-	HAS(m, "59");				/* minutes go to 59 */
-	free(m);
-	m = flow_check_blank(time_b, "half past", false);
-	assert_non_null(m);
-	free(m);
-	m = flow_check_blank(time_b, "", true);
-	assert_non_null(m);
-	free(m);
-
-	assert_null(flow_check_blank(num, "45", true));
-	assert_null(flow_check_blank(num, "0", true));
-	assert_null(flow_check_blank(num, "180", true));
-	assert_null(flow_check_blank(num, "", false));
-	m = flow_check_blank(num, "181", true);
-	HAS(m, "180");
-	free(m);
-	m = flow_check_blank(num, "-1", true);
-	HAS(m, "0");
-	free(m);
-	m = flow_check_blank(num, "4x", false);
-	assert_non_null(m);
-	free(m);
-	m = flow_check_blank(num, "", true);
-	assert_non_null(m);
-	free(m);
-
-	assert_null(flow_check_blank(choice, "the hall", true));
-	assert_null(flow_check_blank(choice, "the kitchen", true));
-	m = flow_check_blank(choice, "the garden", true);
-	assert_non_null(m);
-	free(m);
-
-	assert_null(flow_check_blank(text, "a drawing app", true));
-	assert_null(flow_check_blank(text, "", false));
-	m = flow_check_blank(text, "", true);
-	HAS(m, text->label);			/* names what to fill in */
-	free(m);
-}
-
 /* ---- the signed agreement ------------------------------------------------ */
 
 static void
@@ -613,7 +549,6 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_adopt_and_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_prompts_position_and_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clause_text, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_check_blank, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_agreement, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_fails, setup, teardown),
