@@ -35,7 +35,7 @@ static const char *S_tmp;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct cli cli = { .prog = "talkpact", .datadir = ABS_TOP_SRCDIR };
+	struct cli cli = { .prog = "talkpact", .datadir = FUZZ_SRCDIR };
 	const char *t = getenv("TMPDIR");
 
 	(void)argc;
@@ -44,7 +44,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (cli_load_content(&cli, &S_content) != 0 ||
 	    (S_null = fopen("/dev/null", "w")) == NULL) {
 		fprintf(stderr, "fuzz_plain: cannot load %s's content\n",
-		    ABS_TOP_SRCDIR);
+		    FUZZ_SRCDIR);
 		abort();
 	}
 	S_tmp = t != NULL && *t != '\0' ? t :
