@@ -669,26 +669,32 @@ S_grown_words_answer(struct plain *p, const struct step *st, enum reply r,
 
 /*
  * Is text (or, for a choice, its number) a good value for blank b? Prints
- * what is wrong and returns NULL, or returns the value to set (text, or
- * the choice it numbers). The one place plain mode checks a blank.
+ * what is wrong and returns -1, or returns 0 with *value the value to set
+ * (text, or the choice it numbers), or NULL when blank_parse finds no
+ * value in it (only white space): that keeps the blank as it is, as an
+ * empty line does. The one place plain mode checks a blank.
  */
-static const char *
-S_blank_value(struct plain *p, const struct blank *b, const char *text)
+static int
+S_blank_value(struct plain *p, const struct blank *b, const char *text,
+    const char **value)
 {
-	char *msg;
+	char *msg, *v;
 	long k;
 
 	if (b->kind == BLANK_CHOICE && S_number(text, &k) && k >= 1 &&
 	    (unsigned long)k <= b->n_choices)
 		text = b->choices[k - 1];
-	if (blank_parse(b, text, false, NULL, &msg) == 0)
-		return text;
+	if (blank_parse(b, text, false, &v, &msg) == 0) {
+		*value = v != NULL ? text : NULL;
+		free(v);
+		return 0;
+	}
 	if (b->kind == BLANK_CHOICE)
 		fprintf(p->out, "! Type a number from 1 to %zu.\n", b->n_choices);
 	else
 		fprintf(p->out, "! %s\n", msg);
 	free(msg);
-	return NULL;
+	return -1;
 }
 
 static void
@@ -716,8 +722,10 @@ S_blank_answer(struct plain *p, const struct step *st, enum reply r,
 
 	if (r == REPLY_EMPTY)
 		return GO_NEXT;
-	if ((a.text = S_blank_value(p, b, l)) == NULL)
+	if (S_blank_value(p, b, l, &a.text) != 0)
 		return GO_AGAIN;
+	if (a.text == NULL)	/* only white space: kept, as for Enter */
+		return GO_NEXT;
 	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
 }
 
