@@ -175,28 +175,52 @@ S_labelled(cmark_node *parent, const char *label, const char *text)
 /* ------------------------------------------------------------------ */
 /* The handout.                                                        */
 
+/*
+ * Page numbers are CSS margin boxes ("3 of 8" at the foot of each page),
+ * which Chromium prints; a browser without them prints no numbers, and
+ * nothing else moves. The first band follows the cover on page 1.
+ */
 static const char S_handout_css[] =
-    ".cover h1 { font-size: 2.1em; margin-top: 1.5em; }\n"
+    "@page { @bottom-center { content: counter(page) \" of \" counter(pages);"
+    " font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif;"
+    " font-size: 9pt; color: #444; } }\n"
+    ".cover h1 { font-size: 1.8em; margin: 0 0 .3em; }\n"
+    ".cover h2 { font-size: 1.1em; margin: .8em 0 .2em; }\n"
+    ".cover { border-bottom: 1.5pt solid #333; padding-bottom: .6em;"
+    " margin-bottom: .4em; }\n"
     ".band { break-before: page; page-break-before: always; }\n"
+    ".cover + .band { break-before: auto; page-break-before: auto; }\n"
+    ".band h2 { font-size: 1.5em; margin: .6em 0 .2em; }\n"
+    ".band h3 { font-size: .9em; font-weight: normal; text-transform: uppercase;"
+    " letter-spacing: .08em; color: #555; border-bottom: .75pt solid #999;"
+    " padding-bottom: .15em; margin: 1.6em 0 .7em; }\n"
     ".prompt { break-inside: avoid; page-break-inside: avoid;"
-    " margin: 0 0 1.2em; }\n"
-    ".prompt p { margin: .25em 0; }\n"
-    ".prompt ul { margin: .25em 0; }\n"
-    ".scenario p { font-style: italic; color: #444; font-size: .9em; }\n"
+    " margin: 0 0 1.1em; }\n"
+    ".prompt p { margin: .2em 0; }\n"
+    ".prompt ul { margin: .2em 0 .2em 1.9em; padding-left: 1.1em; }\n"
+    ".question p { font-size: 1.1em; line-height: 1.3; padding-left: 1.9em;"
+    " text-indent: -1.9em; }\n"
+    ".scenario p { font-size: .78em; text-transform: uppercase;"
+    " letter-spacing: .08em; color: #555; margin: 0 0 0 2.1em; }\n"
     ".tip { font-size: .93em; color: #333; border-left: 2pt solid #bbb;"
-    " padding-left: .6em; margin-top: .35em; }\n"
+    " padding-left: .6em; margin: .35em 0 0 1.9em; }\n"
     ".help { break-before: page; page-break-before: always; }\n"
     ".help li { margin: .5em 0; }\n";
 
 static void
-S_handout_prompt(cmark_node *parent, const struct prompt *p)
+S_handout_prompt(cmark_node *parent, const struct prompt *p, size_t number)
 {
-	cmark_node *box = doc_div(parent, "prompt"), *l;
+	cmark_node *box = doc_div(parent, "prompt"), *l, *q;
+	char *num = xasprintf("%zu. ", number);
 
 	if (p->scenario)
 		doc_text(doc_paragraph(doc_div(box, "scenario")),
 		    S_SCENARIO_LABEL);
-	doc_text(doc_strong(doc_paragraph(box)), p->question);
+	/* The number is ours, the question the content's. */
+	q = doc_strong(doc_paragraph(doc_div(box, "question")));
+	doc_text(q, num);
+	doc_text(q, p->question);
+	free(num);
 	if (p->n_follow_ups > 0) {
 		l = doc_list(box, false);
 		for (size_t i = 0; i < p->n_follow_ups; i++)
@@ -281,9 +305,9 @@ S_handout(cmark_node *doc, const struct content *c, const struct pack_options *o
 	    "and talk them through together: there are no wrong answers. The "
 	    "follow-up questions keep the conversation going, and the tip "
 	    "under each question is for the grown-up leading it.");
-	s = xasprintf("Questions marked \xe2\x80\x9c%s\xe2\x80\x9d are "
-	    "scenarios: imagine the situation together and talk about what "
-	    "you could do. %s", S_SCENARIO_LABEL, r != NULL ?
+	s = xasprintf("A question marked \xe2\x80\x9c%s\xe2\x80\x9d "
+	    "describes a situation: imagine it together and talk about what "
+	    "you would do. %s", S_SCENARIO_LABEL, r != NULL ?
 	    "Help and reporting lines are at the end." : "");
 	doc_text(doc_paragraph(cover), s);
 	free(s);
@@ -300,8 +324,9 @@ S_handout(cmark_node *doc, const struct content *c, const struct pack_options *o
 			enum topic t = ps[i]->topic;
 
 			doc_text(doc_heading(band, 3), topic_title(t));
-			while (i < n && bands_of[i] == b && ps[i]->topic == t)
-				S_handout_prompt(band, ps[i++]);
+			for (; i < n && bands_of[i] == b && ps[i]->topic == t;
+			    i++)
+				S_handout_prompt(band, ps[i], i + 1);
 		}
 	}
 	if (r != NULL)

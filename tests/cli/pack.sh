@@ -15,12 +15,12 @@ questions() {
 }
 
 # count_each QUESTIONS HTML: prints every question not shown exactly once
-# as <strong>QUESTION</strong>, and returns non-zero if there is one.
+# as <strong>N. QUESTION</strong>, and returns non-zero if there is one.
 count_each() {
 	awk 'function esc(s) {
 		gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s)
 		gsub(/>/, "\\&gt;", s); gsub(/"/, "\\&quot;", s); return s }
-	NR == FNR { q[++n] = "<strong>" esc($0) "</strong>"; next }
+	NR == FNR { q[++n] = ". " esc($0) "</strong>"; next }
 	{ html = html $0 "\n" }
 	END {
 		for (i = 1; i <= n; i++) {
@@ -178,7 +178,7 @@ expect_rc 0 "global --only-content --content DIR before pack"
 expect_match err "no help lines for region 'UK'" \
     "without UK help lines, a warning"
 expect_no_match out 'Help and reporting:' "and no help page"
-expect_match out '^Who do you play with\?$' "the school's prompts are used"
+expect_match out '^1\. Who do you play with\?$' "the school's prompts are used, numbered"
 expect_no_match out 'Childline' "only the school's content"
 run "$TALKPACT" pack --only-content -c "$FIX" --region XX --format txt
 expect_rc 0 "--only-content and -c after pack"

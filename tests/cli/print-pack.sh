@@ -259,8 +259,29 @@ if print_pdf "$T/handout.html" "$T/handout.pdf"; then
 	c=$(grep -c 'Help and reporting: United Kingdom' "$T/handout.txt")
 	expect_eq "$c" 1 "the handout ends with the help lines"
 	p=$(pages "$T/handout.pdf")
-	if [ "$p" -ge 3 ]; then ok "the handout has a cover, the band and help pages"
-	else not_ok "the handout has a cover, the band and help pages" "pages: $p"; fi
+	if [ "$p" -ge 3 ]; then ok "the handout has the bands and help pages ($p)"
+	else not_ok "the handout has the bands and help pages" "pages: $p"; fi
+	# Every page ends with "K of P", alone on its line.
+	bad=""
+	k=1
+	while [ "$k" -le "$p" ]; do
+		"$PDFTOTEXT" -f "$k" -l "$k" "$T/handout.pdf" "$T/page.txt"
+		grep -qx "$k of $p" "$T/page.txt" || bad="$bad $k"
+		k=$((k + 1))
+	done
+	expect_eq "$bad" "" "each handout page is numbered 'K of $p'"
+	"$PDFTOTEXT" -f 1 -l 1 "$T/handout.pdf" "$T/page.txt"
+	expect_eq "$(grep -c -e '^Talking together' -e '^Ages 8-10$' -e '^1\. ' \
+	    "$T/page.txt")" 3 "page 1 holds the cover, the band and question 1"
+	# The questions are numbered 1 to N in order, N being every 8-10 prompt.
+	n=$("$TALKPACT" list --format tsv 2>/dev/null | awk -F '\t' \
+	    '$1 == "prompt" && $3 == "8-10"' | wc -l | tr -d ' ')
+	got=$(tr -d '\f' <"$T/handout.txt" | grep -o '^[0-9][0-9]*\. ' |
+	    tr -d '. ' | tr '\n' ' ')
+	expect_eq "$got" "$(seq 1 "$n" | tr '\n' ' ')" \
+	    "the $n questions are numbered 1 to $n in order"
+	expect_eq "$(grep -c 'what would you do if.*' "$T/handout.txt")" 0 \
+	    "no 'Scenario: what would you do if' label"
 else
 	not_ok "Chromium prints the handout" "$(tail -5 "$T/chrome.log")"
 fi

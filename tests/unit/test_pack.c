@@ -261,11 +261,16 @@ test_handout(void **state)
 	assert_non_null(strstr(s, "# Talking together about devices and online "
 	    "life: prompts for ages 4-7, 8-10 and 11-13\n"));
 	assert_non_null(strstr(s, "\n## Ages 4-7\n\n### Who we talk to and "
-	    "play with\n\n**Who do you play with?**\n\n- Do you know them?\n\n"
+	    "play with\n\n**1. Who do you play with?**\n\n- Do you know them?\n\n"
 	    "**Tip for the grown-up:** Listen first.\n"));
-	assert_non_null(strstr(s, "Scenario\n\n"
-	    "**\\<script\\>alert(1)\\</script\\> \\*\\*not bold\\*\\* "
+	/* Questions are numbered through the pack; a scenario says so once. */
+	assert_non_null(strstr(s, "\nScenario\n\n"
+	    "**2. \\<script\\>alert(1)\\</script\\> \\*\\*not bold\\*\\* "
 	    "\\[x\\](javascript:y)**"));
+	assert_non_null(strstr(s, "\n**3. Where should the tablet sleep?**\n"));
+	assert_non_null(strstr(s, "\n**4. Who are your friends online?**\n"));
+	assert_int_equal(S_count(s, "Scenario"), 2);	/* the cover, p3 */
+	assert_null(strstr(s, "what would you do"));
 	assert_non_null(strstr(s, "\n## Help and reporting: Testland\n"));
 	assert_non_null(strstr(s, "- **Test line**: Help for anyone.\\\n"
 	    "  Phone: 0000 1111\n"));
@@ -282,6 +287,16 @@ test_handout(void **state)
 	assert_int_equal(S_count(s, "<div class=\"band\">"), 3);
 	assert_int_equal(S_count(s, "<div class=\"prompt\">"), 4);
 	assert_non_null(strstr(s, ".band { break-before: page;"));
+	/* The cover shares page 1 with the first band. */
+	assert_non_null(strstr(s, ".cover + .band { break-before: auto;"));
+	assert_non_null(strstr(s, "</div>\n<div class=\"band\">"));
+	assert_true(strstr(s, "<div class=\"cover\">") <
+	    strstr(s, "<div class=\"band\">"));
+	/* Each page says "N of M" at its foot. */
+	assert_non_null(strstr(s, "@page { @bottom-center { content: "
+	    "counter(page) \" of \" counter(pages);"));
+	assert_non_null(strstr(s, "<div class=\"question\">\n<p><strong>1. "
+	    "Who do you play with?</strong></p>"));
 	assert_non_null(strstr(s, "<footer>Made with talkpact."));
 	free(s);
 	pack_doc_cleanup(&pd);
