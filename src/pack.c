@@ -495,10 +495,14 @@ S_count_lines(const char *s, double width_mm, double pt, size_t bold)
 	return lines;
 }
 
-/* Does the text fit a card (two columns wide if wide) at this size? */
+/*
+ * Does the text fit a card (two columns wide if wide) at this size? Lines
+ * (n of them, each starting with bold[i] bold bytes) are set as the tip.
+ */
 static bool
 S_fits(const struct S_paper *pp, bool wide, const struct S_tier *t,
-    const char *meta, const char *question, const char *tip)
+    const char *meta, const char *question, const char *tip,
+    char *const *lines, const size_t *bold, size_t n)
 {
 	double w = (wide ? 2 : 1) * pp->card_w - 2 * S_CARD_PAD -
 	    2 * S_CARD_BORDER;
@@ -514,6 +518,9 @@ S_fits(const struct S_paper *pp, bool wide, const struct S_tier *t,
 		used += S_count_lines(tip, w, t->tip_pt,
 		    strncmp(tip, S_TIP_LABEL, strlen(S_TIP_LABEL)) == 0 ?
 		    strlen(S_TIP_LABEL) : 0) * t->tip_pt * t->tip_lh * S_PT;
+	for (size_t i = 0; i < n; i++)
+		used += S_count_lines(lines[i], w, t->tip_pt, bold[i]) *
+		    t->tip_pt * t->tip_lh * S_PT;
 	return used <= h;
 }
 
@@ -524,7 +531,7 @@ S_tier_for(enum pack_paper paper, bool wide, const char *meta,
 {
 	for (size_t i = 0; i < S_N_TIERS; i++)
 		if (S_fits(&S_papers[paper], wide, &S_tiers[i], meta, question,
-		    tip))
+		    tip, NULL, NULL, 0))
 			return &S_tiers[i];
 	return NULL;
 }
@@ -633,11 +640,17 @@ S_warn(struct diag_list *d, const struct prompt *p, const char *what)
 	    p->where.col, "prompt '%s': %s", p->id, what);
 }
 
-/* One card's text, sized. */
+/*
+ * One card's text, sized. A prompt's card has a tip; the help card has
+ * lines instead, each starting with a bold name (bold bytes in bold[]).
+ */
 struct S_card {
 	char *meta, *question, *tip;	/* owned; tip may be NULL */
+	char **lines;			/* owned; the help card's lines */
+	size_t *bold, n_lines;
 	const struct S_tier *tier;
 	bool wide;			/* takes a whole row of the sheet */
+	bool help;			/* the help card */
 };
 
 static const struct S_tier *const S_smallest = &S_tiers[S_N_TIERS - 1];
@@ -724,6 +737,81 @@ S_card_prepare(struct S_card *k, const struct prompt *p, int band,
 }
 
 /*
+ * A phone number is never split across lines: its spaces become no-break
+ * spaces. Caller frees.
+ */
+static char *
+S_phone(const char *phone)
+{
+	char *out = xmalloc(2 * strlen(phone) + 1), *q = out;
+
+	for (const char *p = phone; *p != '\0'; p++) {
+		if (*p == ' ') {
+			*q++ = '\xc2';
+			*q++ = '\xa0';
+		} else {
+			*q++ = *p;
+		}
+	}
+	*q = '\0';
+	return out;
+}
+
+/*
+ * The region's help lines on one card, after the prompts: each service's
+ * name, phone and web address (its description is in the handout). A
+ * whole row wide if they fit no other way, and left out (NULL tier) if
+ * they do not fit at all.
+ */
+static void
+S_help_card(struct S_card *k, const struct region *r, enum pack_paper paper)
+{
+	memset(k, 0, sizeof *k);
+	k->help = true;
+	k->meta = xasprintf("Help and reporting \xc2\xb7 %s", r->name);
+	k->question = xstrdup("If something online worries a child or a "
+	    "grown-up, these services can help.");
+	k->lines = xmalloc((r->n_resources + 1) * sizeof *k->lines);
+	k->bold = xmalloc((r->n_resources + 1) * sizeof *k->bold);
+	for (int kind = 0; kind < RESOURCE__COUNT; kind++) {
+		for (size_t i = 0; i < r->n_resources; i++) {
+			const struct resource *x = &r->resources[i];
+			char *phone;
+
+			if ((int)x->kind != kind)
+				continue;
+			phone = x->phone != NULL ? S_phone(x->phone) : NULL;
+			k->lines[k->n_lines] = xasprintf("%s%s%s%s%s", x->name,
+			    phone != NULL ? ": " : "", phone != NULL ? phone : "",
+			    x->web != NULL ? (phone != NULL ? ", " : ": ") : "",
+			    x->web != NULL ? x->web : "");
+			k->bold[k->n_lines++] = strlen(x->name);
+			free(phone);
+		}
+	}
+	for (int wide = 0; wide < 2 && k->tier == NULL; wide++) {
+		k->wide = wide;
+		for (size_t i = 0; i + 1 < S_N_TIERS && k->tier == NULL; i++)
+			if (S_fits(&S_papers[paper], k->wide, &S_tiers[i],
+			    k->meta, k->question, NULL, k->lines, k->bold,
+			    k->n_lines))
+				k->tier = &S_tiers[i];
+	}
+}
+
+static void
+S_card_free(struct S_card *k)
+{
+	free(k->meta);
+	free(k->question);
+	free(k->tip);
+	for (size_t i = 0; i < k->n_lines; i++)
+		free(k->lines[i]);
+	free(k->lines);
+	free(k->bold);
+}
+
+/*
  * Put the card in slot (0-7: row * 2 + column) of sheet, with a cut line
  * below it if another row follows, and free its text.
  */
@@ -735,7 +823,8 @@ S_card_emit(cmark_node *sheet, struct S_card *k, int slot, bool cut_below)
 
 	/* One cut line between neighbours: right of the left column, below
 	 * all but the last row; the sheet's frame does the rest. */
-	cls = xasprintf("card %s%s%s%s", k->tier->cls, k->wide ? " card-wide" : "",
+	cls = xasprintf("card %s%s%s%s%s", k->help ? "help-card " : "",
+	    k->tier->cls, k->wide ? " card-wide" : "",
 	    !k->wide && slot % 2 == 0 ? " cut-r" : "", cut_below ? " cut-b" : "");
 	card = doc_div(sheet, cls);
 	free(cls);
@@ -748,9 +837,20 @@ S_card_emit(cmark_node *sheet, struct S_card *k, int slot, bool cut_below)
 		doc_text(doc_strong(para), S_TIP_LABEL);
 		doc_text(para, k->tip + strlen(S_TIP_LABEL));
 	}
-	free(k->meta);
-	free(k->question);
-	free(k->tip);
+	if (k->n_lines > 0) {
+		cmark_node *box = doc_div(card, "card-tip");
+
+		for (size_t i = 0; i < k->n_lines; i++) {
+			cmark_node *para = doc_paragraph(box);
+			char *name = xasprintf("%.*s", (int)k->bold[i],
+			    k->lines[i]);
+
+			doc_text(doc_strong(para), name);
+			doc_text(para, k->lines[i] + k->bold[i]);
+			free(name);
+		}
+	}
+	S_card_free(k);
 }
 
 /*
@@ -848,7 +948,9 @@ pack_build(const struct content *c, const struct pack_options *o,
 			free(known);
 			goto out;
 		}
-	} else if (o->layout == PACK_LAYOUT_HANDOUT) {
+	} else if (o->layout == PACK_LAYOUT_CARDS) {
+		r = content_region(c, PACK_DEFAULT_REGION);	/* or none */
+	} else {
 		r = content_region(c, PACK_DEFAULT_REGION);
 		if (r == NULL)
 			diag_add(d, DIAG_WARNING, DIAG_DATA, NULL, 0, 0,
@@ -867,11 +969,19 @@ pack_build(const struct content *c, const struct pack_options *o,
 	out->doc = doc_new();
 	out->n_prompts = n;
 	if (o->layout == PACK_LAYOUT_CARDS) {
-		struct S_card *cards = xmalloc(n * sizeof *cards);
+		struct S_card *cards = xmalloc((n + 1) * sizeof *cards);
+		size_t k = n;
 
 		for (size_t i = 0; i < n; i++)
 			S_card_prepare(&cards[i], ps[i], bands_of[i], o->paper, d);
-		out->n_pages = S_cards(out->doc, cards, n);
+		if (r != NULL && r->n_resources > 0) {
+			S_help_card(&cards[k], r, o->paper);
+			if (cards[k].tier != NULL)
+				k++;
+			else
+				S_card_free(&cards[k]);
+		}
+		out->n_pages = S_cards(out->doc, cards, k);
 		free(cards);
 		out->css = S_cards_css(o->paper);
 		out->footer = NULL;

@@ -2,7 +2,7 @@
  * pack.h: prompt packs for teachers (issue 7). Builds a printable document
  * from the loaded content: a handout (cover, each band's prompts by topic,
  * the region's help lines) or cut-out cards, eight slots to a page (a
- * card with a long tip takes a row of two).
+ * card with a long tip takes a row of two), the help lines on the last.
  *
  * A pack is built from content only: it never holds a family's answers.
  * Nothing here prints or exits; problems are returned (cause, diag_list).
@@ -78,8 +78,9 @@ const struct prompt **pack_select(const struct content *c,
 /*
  * Build the pack. Returns 0, or -1 with *cause (caller frees) when nothing
  * can be built: an unknown --region, or no prompt matches. Warnings go to
- * *d: a default region with no help lines loaded, a card whose text was
- * too long to fit and was shortened (with the prompt's FILE:LINE:COL).
+ * *d: a handout's default region with no help lines loaded (cards then
+ * just have no help card), a card whose text was too long to fit and was
+ * shortened (with the prompt's FILE:LINE:COL).
  */
 int pack_build(const struct content *c, const struct pack_options *o,
     struct pack_doc *out, struct diag_list *d, char **cause);

@@ -248,6 +248,11 @@ for paper in a4 letter; do
 	else
 		not_ok "8-10 $paper: every word lies inside its card" "$msg"
 	fi
+	# The last card holds the UK help lines, each number on one line.
+	"$PDFTOTEXT" "$T/810-$paper.pdf" "$T/810.txt"
+	expect_eq "$(grep -c -x -e 'Childline: 0800 1111' \
+	    -e 'NSPCC helpline: 0808 800 5000' -e 'Police: 999' "$T/810.txt")" 3 \
+	    "8-10 $paper: a help card, no phone number split"
 done
 
 # --- the handout prints too -------------------------------------------------

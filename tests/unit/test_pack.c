@@ -486,6 +486,44 @@ test_wide_cards(void **state)
 	free(tip);
 }
 
+/* With help lines, the cards end with a card of them. */
+static void
+test_help_card(void **state)
+{
+	struct content c;
+	struct pack_options o = { .layout = PACK_LAYOUT_CARDS, .region = "XX" };
+	struct pack_doc pd;
+	struct diag_list d;
+	char *s;
+
+	(void)state;
+	S_load(&c, S_yaml);
+	diag_list_init(&d);
+	s = S_build(&c, &o, RENDER_HTML, &pd, &d);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(S_count(s, "<div class=\"card card-"), 4);
+	assert_int_equal(S_count(s, "<div class=\"card help-card card-"), 1);
+	assert_true(strstr(s, "Who are your friends online?") <
+	    strstr(s, "help-card"));
+	assert_non_null(strstr(s, "<p>Help and reporting \xc2\xb7 Testland</p>"));
+	/* The phone number never splits: its space is a no-break space. */
+	assert_non_null(strstr(s, "<p><strong>Test line</strong>: "
+	    "0000\xc2\xa0" "1111</p>"));
+	free(s);
+	pack_doc_cleanup(&pd);
+
+	/* No help lines for the default region: no help card, no warning. */
+	o.region = NULL;
+	s = S_build(&c, &o, RENDER_HTML, &pd, &d);
+	assert_int_equal(d.n, 0);
+	assert_null(strstr(s, "help-card\""));
+	assert_null(strstr(s, "Testland"));
+	free(s);
+	pack_doc_cleanup(&pd);
+	diag_list_cleanup(&d);
+	content_cleanup(&c);
+}
+
 static void
 test_names(void **state)
 {
@@ -508,6 +546,7 @@ main(void)
 		cmocka_unit_test(test_handout),
 		cmocka_unit_test(test_cards),
 		cmocka_unit_test(test_wide_cards),
+		cmocka_unit_test(test_help_card),
 		cmocka_unit_test(test_names),
 	};
 
