@@ -191,7 +191,8 @@ static const char S_handout_css[] =
     ".band { break-before: page; page-break-before: always; }\n"
     ".cover + .band { break-before: auto; page-break-before: auto; }\n"
     ".band h2 { font-size: 1.5em; margin: .6em 0 .2em; }\n"
-    ".band h3 { font-size: .9em; font-weight: normal; text-transform: uppercase;"
+    ".band h3 { font-size: .9em; font-weight: normal;"
+    " text-transform: uppercase;"
     " letter-spacing: .08em; color: #555; border-bottom: .75pt solid #999;"
     " padding-bottom: .15em; margin: 1.6em 0 .7em; }\n"
     ".prompt { break-inside: avoid; page-break-inside: avoid;"
@@ -338,11 +339,11 @@ S_handout(cmark_node *doc, const struct content *c, const struct pack_options *o
 
 /*
  * Geometry in millimetres. Page margins are 10mm (8mm above and below
- * on Letter, whose cards are otherwise too short for the tips); a sheet of 2x4 cards
- * fits inside the printable area with a little room to spare, so
- * rounding never pushes a card onto the next page. The sheet has one
- * outer frame and each line between two cards is drawn once (by the card
- * left of it or above it), so a cut line is never doubled.
+ * on Letter, whose cards are otherwise too short for the tips); a sheet
+ * of 2x4 cards fits inside the printable area with a little room to
+ * spare, so rounding never pushes a card onto the next page. The sheet
+ * has one outer frame and each line between two cards is drawn once (by
+ * the card left of it or above it), so a cut line is never doubled.
  */
 struct S_paper {
 	const char *page;		/* CSS @page size */

@@ -458,10 +458,12 @@ test_wide_cards(void **state)
 	}
 	yaml = xasprintf("pack: {id: w, title: W, language: en-GB, version: 1}\n"
 	    "prompts:\n"
-	    "  - {id: w0, bands: [8-10], topic: money, question: First?, tip: Short.}\n"
-	    "  - {id: w1, bands: [8-10], topic: money, question: Second?, tip: %s}\n"
-	    "  - {id: w2, bands: [8-10], topic: money, question: Third?, tip: Short.}\n",
-	    tip);
+	    "  - {id: w0, bands: [8-10], topic: money, question: First?,"
+	    " tip: Short.}\n"
+	    "  - {id: w1, bands: [8-10], topic: money, question: Second?,"
+	    " tip: %s}\n"
+	    "  - {id: w2, bands: [8-10], topic: money, question: Third?,"
+	    " tip: Short.}\n", tip);
 	S_load(&c, yaml);
 	diag_list_init(&d);
 	s = S_build(&c, &o, RENDER_HTML, &pd, &d);
