@@ -1,7 +1,8 @@
 /*
  * pack.h: prompt packs for teachers (issue 7). Builds a printable document
  * from the loaded content: a handout (cover, each band's prompts by topic,
- * the region's help lines) or cut-out cards, eight to a page.
+ * the region's help lines) or cut-out cards, eight slots to a page (a
+ * card with a long tip takes a row of two), the help lines on the last.
  *
  * A pack is built from content only: it never holds a family's answers.
  * Nothing here prints or exits; problems are returned (cause, diag_list).
@@ -77,8 +78,9 @@ const struct prompt **pack_select(const struct content *c,
 /*
  * Build the pack. Returns 0, or -1 with *cause (caller frees) when nothing
  * can be built: an unknown --region, or no prompt matches. Warnings go to
- * *d: a default region with no help lines loaded, a card whose text was
- * too long to fit and was shortened (with the prompt's FILE:LINE:COL).
+ * *d: a handout's default region with no help lines loaded (cards then
+ * just have no help card), a card whose text was too long to fit and was
+ * shortened (with the prompt's FILE:LINE:COL).
  */
 int pack_build(const struct content *c, const struct pack_options *o,
     struct pack_doc *out, struct diag_list *d, char **cause);
@@ -91,10 +93,12 @@ const char *pack_paper_name(enum pack_paper p);
 int pack_paper_from_name(const char *s);
 
 /*
- * The font-size class for a card with this text (question, tip, the
- * small band/topic line), chosen so that the text fits the card on paper:
- * "card-m", "card-long", "card-xlong" or "card-xxlong"; NULL if it does
- * not fit even at the smallest size. Exposed for tests.
+ * The size class for a card one column wide with this text (the small
+ * band/topic line, the question, and the tip starting with its bold
+ * label), the largest at which it fits, measured with DejaVu Sans's
+ * advance widths: "card-m", "card-long", "card-xlong", "card-xxlong",
+ * "card-xxxlong" (tips 10.5 down to 9 pt) or "card-tiny" (8 pt); NULL if
+ * it does not fit even at the smallest size. Exposed for tests.
  */
 const char *pack_card_class(enum pack_paper paper, const char *meta,
     const char *question, const char *tip);

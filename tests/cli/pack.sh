@@ -15,12 +15,12 @@ questions() {
 }
 
 # count_each QUESTIONS HTML: prints every question not shown exactly once
-# as <strong>QUESTION</strong>, and returns non-zero if there is one.
+# as <strong>N. QUESTION</strong>, and returns non-zero if there is one.
 count_each() {
 	awk 'function esc(s) {
 		gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s)
 		gsub(/>/, "\\&gt;", s); gsub(/"/, "\\&quot;", s); return s }
-	NR == FNR { q[++n] = "<strong>" esc($0) "</strong>"; next }
+	NR == FNR { q[++n] = ". " esc($0) "</strong>"; next }
 	{ html = html $0 "\n" }
 	END {
 		for (i = 1; i <= n; i++) {
@@ -128,7 +128,7 @@ if [ "$w" -le 72 ]; then ok "txt: no line is wider than 72 columns ($w)"; else
 	not_ok "txt: no line is wider than 72 columns" "widest: $w"; fi
 expect_match out '^Ages 4-7$' "txt: band headings"
 expect_match out '^WHO WE TALK TO AND PLAY WITH$' "txt: topic headings in capitals"
-expect_match out '^Scenario: what would you do if' "txt: scenarios are marked"
+expect_match out '^Scenario$' "txt: scenarios are marked"
 expect_eq "$(grep -c '^Tip for the grown-up:' "$T/all.txt")" "$n_all" \
     "txt: one tip per prompt"
 
@@ -141,10 +141,12 @@ expect_eq "$(grep -c '<div class="card card-' "$T/cards.html")" "$n47" \
 expect_eq "$(grep -c '<div class="sheet">' "$T/cards.html")" \
     $(((n47 + 7) / 8)) "cards: eight cards to a sheet"
 expect_match out '@page \{ size: A4; margin: 10mm; \}' "cards: A4 by default"
-expect_match out 'border: 0\.35mm dashed' "cards: dashed cut lines"
+expect_match out 'border: 0\.30mm dashed' "cards: a dashed frame round each sheet"
+expect_match out '\.cut-r \{ border-right: 0\.30mm dashed' "cards: one dashed cut line between columns"
+expect_match out '\.cut-b \{ border-bottom: 0\.30mm dashed' "cards: one dashed cut line between rows"
 expect_no_match out 'overflow: hidden' "cards: nothing is hidden to make it fit"
 run "$TALKPACT" pack --layout cards --paper letter
-expect_match out '@page \{ size: letter; margin: 10mm; \}' "--paper letter"
+expect_match out '@page \{ size: letter; margin: 8mm 10mm; \}' "--paper letter"
 
 # --- output files ----------------------------------------------------------------
 run "$TALKPACT" pack --age 4-7 -o "$T/pack.md"
@@ -176,7 +178,7 @@ expect_rc 0 "global --only-content --content DIR before pack"
 expect_match err "no help lines for region 'UK'" \
     "without UK help lines, a warning"
 expect_no_match out 'Help and reporting:' "and no help page"
-expect_match out '^Who do you play with\?$' "the school's prompts are used"
+expect_match out '^1\. Who do you play with\?$' "the school's prompts are used, numbered"
 expect_no_match out 'Childline' "only the school's content"
 run "$TALKPACT" pack --only-content -c "$FIX" --region XX --format txt
 expect_rc 0 "--only-content and -c after pack"

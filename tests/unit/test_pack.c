@@ -137,7 +137,7 @@ test_card_class(void **state)
 {
 	char buf[8192];
 	const char *order[] = { "card-m", "card-long", "card-xlong",
-	    "card-xxlong" };
+	    "card-xxlong", "card-xxxlong", "card-tiny" };
 	int last = 0;
 	const char *cls;
 
@@ -152,7 +152,7 @@ test_card_class(void **state)
 	 */
 	strcpy(buf, "Tip:");
 	for (int i = 0; i < 600; i++) {
-		int k = -1, kl = 4;
+		int k = -1, kl = 6;
 		const char *letter;
 
 		strcat(buf, " talk");
@@ -164,7 +164,7 @@ test_card_class(void **state)
 			assert_null(letter);
 			break;
 		}
-		for (int j = 0; j < 4; j++) {
+		for (int j = 0; j < 6; j++) {
 			if (strcmp(cls, order[j]) == 0)
 				k = j;
 			if (letter != NULL && strcmp(letter, order[j]) == 0)
@@ -175,7 +175,36 @@ test_card_class(void **state)
 		last = k;
 	}
 	assert_null(cls);
-	assert_int_equal(last, 3);
+	assert_int_equal(last, 5);
+	/*
+	 * Widths come from the font: "ill" (0.28 + 0.28 + 0.28 em in DejaVu
+	 * Sans) is far narrower than "mmm" (0.97 em each), so the same number
+	 * of characters of "mmm" never gets a larger size, and sometimes a
+	 * smaller one. A count of characters alone could not tell them apart.
+	 */
+	{
+		char narrow[4096] = "", wide[4096] = "";
+		bool differ = false;
+
+		for (int i = 0; i < 200; i++) {
+			const char *cn, *cw;
+			int kn = 6, kw = 6;
+
+			strcat(narrow, " ill");
+			strcat(wide, " mmm");
+			cn = pack_card_class(PACK_PAPER_A4, "x", "Who?", narrow);
+			cw = pack_card_class(PACK_PAPER_A4, "x", "Who?", wide);
+			for (int j = 0; j < 6; j++) {
+				if (cn != NULL && strcmp(cn, order[j]) == 0)
+					kn = j;
+				if (cw != NULL && strcmp(cw, order[j]) == 0)
+					kw = j;
+			}
+			assert_true(kw >= kn);
+			differ = differ || kw > kn;
+		}
+		assert_true(differ);
+	}
 	/* An unbreakable word is measured too, not left to overflow. */
 	memset(buf, 'W', 3000);
 	buf[3000] = '\0';
@@ -232,11 +261,16 @@ test_handout(void **state)
 	assert_non_null(strstr(s, "# Talking together about devices and online "
 	    "life: prompts for ages 4-7, 8-10 and 11-13\n"));
 	assert_non_null(strstr(s, "\n## Ages 4-7\n\n### Who we talk to and "
-	    "play with\n\n**Who do you play with?**\n\n- Do you know them?\n\n"
+	    "play with\n\n**1. Who do you play with?**\n\n- Do you know them?\n\n"
 	    "**Tip for the grown-up:** Listen first.\n"));
-	assert_non_null(strstr(s, "Scenario: what would you do if\xe2\x80\xa6\n\n"
-	    "**\\<script\\>alert(1)\\</script\\> \\*\\*not bold\\*\\* "
+	/* Questions are numbered through the pack; a scenario says so once. */
+	assert_non_null(strstr(s, "\nScenario\n\n"
+	    "**2. \\<script\\>alert(1)\\</script\\> \\*\\*not bold\\*\\* "
 	    "\\[x\\](javascript:y)**"));
+	assert_non_null(strstr(s, "\n**3. Where should the tablet sleep?**\n"));
+	assert_non_null(strstr(s, "\n**4. Who are your friends online?**\n"));
+	assert_int_equal(S_count(s, "Scenario"), 2);	/* the cover, p3 */
+	assert_null(strstr(s, "what would you do"));
 	assert_non_null(strstr(s, "\n## Help and reporting: Testland\n"));
 	assert_non_null(strstr(s, "- **Test line**: Help for anyone.\\\n"
 	    "  Phone: 0000 1111\n"));
@@ -253,6 +287,16 @@ test_handout(void **state)
 	assert_int_equal(S_count(s, "<div class=\"band\">"), 3);
 	assert_int_equal(S_count(s, "<div class=\"prompt\">"), 4);
 	assert_non_null(strstr(s, ".band { break-before: page;"));
+	/* The cover shares page 1 with the first band. */
+	assert_non_null(strstr(s, ".cover + .band { break-before: auto;"));
+	assert_non_null(strstr(s, "</div>\n<div class=\"band\">"));
+	assert_true(strstr(s, "<div class=\"cover\">") <
+	    strstr(s, "<div class=\"band\">"));
+	/* Each page says "N of M" at its foot. */
+	assert_non_null(strstr(s, "@page { @bottom-center { content: "
+	    "counter(page) \" of \" counter(pages);"));
+	assert_non_null(strstr(s, "<div class=\"question\">\n<p><strong>1. "
+	    "Who do you play with?</strong></p>"));
 	assert_non_null(strstr(s, "<footer>Made with talkpact."));
 	free(s);
 	pack_doc_cleanup(&pd);
@@ -295,6 +339,15 @@ test_handout(void **state)
 	content_cleanup(&c);
 }
 
+/* Is what inside the CSS rule that starts at rule (before its '}')? */
+static bool
+S_in_rule(const char *rule, const char *what)
+{
+	const char *at = strstr(rule, what);
+
+	return at != NULL && at < strchr(rule, '}');
+}
+
 static void
 test_cards(void **state)
 {
@@ -333,12 +386,30 @@ test_cards(void **state)
 	assert_int_equal(pd.n_pages, 3);
 	assert_int_equal(S_count(s, "<div class=\"sheet\">"), 3);
 	assert_int_equal(S_count(s, "<div class=\"card card-"), 17);
-	assert_int_equal(S_count(s, "<div class=\"card card-m\">"), 16);
-	assert_int_equal(S_count(s, "<div class=\"card card-xxlong\">"), 1);
+	/*
+	 * One cut line between neighbours: the left card of a row draws the
+	 * line on its right, every row but a sheet's last the line below;
+	 * the sheet's frame draws the outside.
+	 */
+	assert_int_equal(S_count(s, "<div class=\"card card-m cut-r cut-b\">"), 6);
+	assert_int_equal(S_count(s, "<div class=\"card card-m cut-b\">"), 6);
+	assert_int_equal(S_count(s, "<div class=\"card card-m cut-r\">"), 2);
+	assert_int_equal(S_count(s, "<div class=\"card card-m\">"), 2);
+	/* The long question takes a whole row, alone on the last sheet. */
+	assert_int_equal(S_count(s, " card-wide\">"), 1);
 	assert_non_null(strstr(s, "@page { size: A4; margin: 10mm; }"));
-	assert_non_null(strstr(s, "grid-template-columns: repeat(2, 95.0mm)"));
-	assert_non_null(strstr(s, "grid-template-rows: repeat(4, 69.0mm)"));
-	assert_non_null(strstr(s, "dashed"));
+	assert_non_null(strstr(s, "grid-auto-rows: 68.85mm"));
+	assert_non_null(strstr(s, ".sheet { box-sizing: border-box; "
+	    "width: 190.0mm;"));
+	assert_non_null(strstr(s, "border: 0.30mm dashed #777"));
+	assert_non_null(strstr(s, ".cut-r { border-right: 0.30mm dashed"));
+	assert_non_null(strstr(s, ".cut-b { border-bottom: 0.30mm dashed"));
+	p = strstr(s, "\n.card { ");
+	assert_non_null(p);
+	/* A card draws no border of its own, only the cut lines above. */
+	assert_false(S_in_rule(p, "border:"));
+	assert_false(S_in_rule(p, "border-right"));
+	assert_false(S_in_rule(p, "border-bottom"));
 	assert_null(strstr(s, "overflow: hidden"));
 	assert_null(strstr(s, "<footer"));
 	/* The long question was shortened, and that is reported with its place. */
@@ -356,13 +427,103 @@ test_cards(void **state)
 
 	o.paper = PACK_PAPER_LETTER;
 	s = S_build(&c, &o, RENDER_HTML, &pd, &d);
-	assert_non_null(strstr(s, "@page { size: letter; margin: 10mm; }"));
-	assert_non_null(strstr(s, "grid-template-rows: repeat(4, 64.5mm)"));
+	assert_non_null(strstr(s, "@page { size: letter; margin: 8mm 10mm; }"));
+	assert_non_null(strstr(s, "grid-auto-rows: 65.35mm"));
 	free(s);
 	pack_doc_cleanup(&pd);
 	diag_list_cleanup(&d);
 	content_cleanup(&c);
 	free(yaml);
+}
+
+/*
+ * A card whose tip would be under 9 pt on one card takes a whole row, and
+ * one due in a right-hand slot waits for the next row.
+ */
+static void
+test_wide_cards(void **state)
+{
+	struct content c;
+	struct pack_options o = { .layout = PACK_LAYOUT_CARDS };
+	struct pack_doc pd;
+	struct diag_list d;
+	char *yaml, *s, *tip = xstrdup(""), *t;
+	const char *a, *b, *w;
+
+	(void)state;
+	for (int i = 0; i < 35; i++) {
+		t = xasprintf("%stalk about it together ", tip);
+		free(tip);
+		tip = t;
+	}
+	yaml = xasprintf("pack: {id: w, title: W, language: en-GB, version: 1}\n"
+	    "prompts:\n"
+	    "  - {id: w0, bands: [8-10], topic: money, question: First?,"
+	    " tip: Short.}\n"
+	    "  - {id: w1, bands: [8-10], topic: money, question: Second?,"
+	    " tip: %s}\n"
+	    "  - {id: w2, bands: [8-10], topic: money, question: Third?,"
+	    " tip: Short.}\n", tip);
+	S_load(&c, yaml);
+	diag_list_init(&d);
+	s = S_build(&c, &o, RENDER_HTML, &pd, &d);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(pd.n_pages, 1);
+	a = strstr(s, "First?");
+	b = strstr(s, "Third?");
+	w = strstr(s, "Second?");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(w);
+	assert_true(a < b && b < w);
+	assert_non_null(strstr(s, "<div class=\"card card-m cut-r cut-b\">"));
+	assert_non_null(strstr(s, "<div class=\"card card-m cut-b\">"));
+	/* The wide card's tip is at 9 pt or more. */
+	assert_non_null(strstr(s, "<div class=\"card card-m card-wide\">"));
+	free(s);
+	pack_doc_cleanup(&pd);
+	diag_list_cleanup(&d);
+	content_cleanup(&c);
+	free(yaml);
+	free(tip);
+}
+
+/* With help lines, the cards end with a card of them. */
+static void
+test_help_card(void **state)
+{
+	struct content c;
+	struct pack_options o = { .layout = PACK_LAYOUT_CARDS, .region = "XX" };
+	struct pack_doc pd;
+	struct diag_list d;
+	char *s;
+
+	(void)state;
+	S_load(&c, S_yaml);
+	diag_list_init(&d);
+	s = S_build(&c, &o, RENDER_HTML, &pd, &d);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(S_count(s, "<div class=\"card card-"), 4);
+	assert_int_equal(S_count(s, "<div class=\"card help-card card-"), 1);
+	assert_true(strstr(s, "Who are your friends online?") <
+	    strstr(s, "help-card"));
+	assert_non_null(strstr(s, "<p>Help and reporting \xc2\xb7 Testland</p>"));
+	/* The phone number never splits: its space is a no-break space. */
+	assert_non_null(strstr(s, "<p><strong>Test line</strong>: "
+	    "0000\xc2\xa0" "1111</p>"));
+	free(s);
+	pack_doc_cleanup(&pd);
+
+	/* No help lines for the default region: no help card, no warning. */
+	o.region = NULL;
+	s = S_build(&c, &o, RENDER_HTML, &pd, &d);
+	assert_int_equal(d.n, 0);
+	assert_null(strstr(s, "help-card\""));
+	assert_null(strstr(s, "Testland"));
+	free(s);
+	pack_doc_cleanup(&pd);
+	diag_list_cleanup(&d);
+	content_cleanup(&c);
 }
 
 static void
@@ -386,6 +547,8 @@ main(void)
 		cmocka_unit_test(test_card_class),
 		cmocka_unit_test(test_handout),
 		cmocka_unit_test(test_cards),
+		cmocka_unit_test(test_wide_cards),
+		cmocka_unit_test(test_help_card),
 		cmocka_unit_test(test_names),
 	};
 
