@@ -106,7 +106,7 @@ enum role {
 	X(GROWN_UPS, "grown-ups", "For grown-ups") \
 	X(REPORT, "report", "To report") \
 	X(EMERGENCY, "emergency", "In an emergency") \
-	X(ANYONE, "anyone", "For anyone, of any age")
+	X(ANYONE, "anyone", "For anyone")
 
 enum resource_for {
 #define X(e, id, shown) RESOURCE_##e,
