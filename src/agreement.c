@@ -87,35 +87,24 @@ S_names(cmark_node *parent, const char *const *names, size_t n)
 	free(joined);
 }
 
-/* The family's values, then the region's facts, for fill_walk(). */
-struct S_markers {
-	struct session_markers sm;
-	struct region_markers rm;
-	bool fact;			/* the last value was a region fact */
+/* What S_fill_emit() needs: the paragraph, and whose value it was. */
+struct S_emit {
 	cmark_node *para;
+	const struct fill_chain *chain;	/* fn[0] is the region's facts */
 };
-
-static char *
-S_marker(const struct marker *m, void *arg)
-{
-	struct S_markers *x = arg;
-	char *v = region_marker(m, &x->rm);
-
-	x->fact = v != NULL;
-	return v != NULL ? v : session_marker(m, &x->sm);
-}
 
 static void
 S_fill_emit(const char *s, size_t len, bool value, void *arg)
 {
-	struct S_markers *x = arg;
+	struct S_emit *e = arg;
 	char *text;
 
 	if (len == 0)
 		return;
 	text = xstrndup(s, len);
 	/* A region fact is the content's words, not the family's choice. */
-	doc_text(value && !x->fact ? doc_strong(x->para) : x->para, text);
+	doc_text(value && e->chain->which != 0 ? doc_strong(e->para) : e->para,
+	    text);
 	free(text);
 }
 
@@ -130,10 +119,14 @@ static void
 S_fill(cmark_node *para, const char *text, const struct session *s,
     const struct content *c, const struct template *t)
 {
-	struct S_markers x = { { s, t }, { c, s->region != NULL ?
-	    content_region(c, s->region) : NULL }, false, para };
+	struct region_markers rm = { c, s->region != NULL ?
+	    content_region(c, s->region) : NULL };
+	struct session_markers sm = { s, t };
+	struct fill_chain ch = { 2, { region_marker, session_marker },
+	    { &rm, &sm }, -1 };
+	struct S_emit e = { para, &ch };
 
-	(void)fill_walk(text, S_marker, &x, S_fill_emit, &x, NULL);
+	(void)fill_walk(text, fill_chain, &ch, S_fill_emit, &e, NULL);
 }
 
 static void

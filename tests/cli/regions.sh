@@ -114,4 +114,15 @@ expect_match out "waits until the age each app sets in its terms, and any age th
     "NZ: the neutral social-media wording"
 expect_no_match out '£|In the UK' "NZ: nothing of the UK's"
 
+# The conversation's agreement step fills the same facts (plain mode).
+{ printf '%s\n' 1 Zoe 12 '' Ana '' AU; i=0
+  while [ "$i" -lt 60 ]; do echo /skip; i=$((i + 1)); done
+  i=0; while [ "$i" -lt 30 ]; do echo; i=$((i + 1)); done; } >"$T/plain-au"
+run "$TALKPACT" --plain <"$T/plain-au"
+expect_match out 'Include: Zoe waits until 16, the age the law has set for most social media since 10 December 2025, before joining' \
+    "plain mode, AU: the region's social-media age in the clause"
+expect_match out 'Include: .*we spend no more than \$5 a month on them' \
+    "plain mode, AU: the region's currency in the clause"
+expect_no_match out '___5|until ___' "plain mode: no region fact left blank"
+
 done_testing

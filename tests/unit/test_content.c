@@ -504,6 +504,25 @@ test_region_facts(void **state)
 	s = fill_string("{{region:currency}}5", region_marker, &rm, NULL);
 	assert_string_equal(s, "5");
 	free(s);
+	/* A chain: the first lookup with a value wins, and says which. */
+	{
+		struct region_markers us_rm = { &c, us };
+		struct fill_chain ch = { 2, { region_marker, region_marker },
+		    { &rm, &us_rm }, -1 };
+		size_t at = 0;
+		struct marker m;
+		char *v;
+
+		assert_int_equal(fill_next("{{region:currency}}", &at, &m), 1);
+		v = fill_chain(&m, &ch);
+		assert_string_equal(v, "");	/* NZ: the neutral wording */
+		assert_int_equal(ch.which, 0);
+		free(v);
+		at = 0;
+		assert_int_equal(fill_next("{{child}}", &at, &m), 1);
+		assert_null(fill_chain(&m, &ch));
+		assert_int_equal(ch.which, -1);
+	}
 	/* Bands: a line with none suits all; the lines for every region last. */
 	assert_int_equal(content_help_lines(&c, us, BAND_4_7, &lines), 1);
 	assert_string_equal(lines[0]->name, "Any age");
