@@ -87,28 +87,46 @@ S_names(cmark_node *parent, const char *const *names, size_t n)
 	free(joined);
 }
 
+/* What S_fill_emit() needs: the paragraph, and whose value it was. */
+struct S_emit {
+	cmark_node *para;
+	const struct fill_chain *chain;	/* fn[0] is the region's facts */
+};
+
 static void
 S_fill_emit(const char *s, size_t len, bool value, void *arg)
 {
-	cmark_node *para = arg;
-	char *text = xstrndup(s, len);
+	struct S_emit *e = arg;
+	char *text;
 
-	doc_text(value ? doc_strong(para) : para, text);
+	if (len == 0)
+		return;
+	text = xstrndup(s, len);
+	/* A region fact is the content's words, not the family's choice. */
+	doc_text(value && e->chain->which != 0 ? doc_strong(e->para) : e->para,
+	    text);
 	free(text);
 }
 
 /*
  * Clause or promise text with {{blank}} markers filled. The template's
  * words and the values both go in as text nodes; a value is emphasised so
- * the family sees what they chose. A marker we do not know stays as words.
+ * the family sees what they chose; {{region:NAME}} becomes the family's
+ * region's fact (or its neutral wording). A marker we do not know stays
+ * as words.
  */
 static void
 S_fill(cmark_node *para, const char *text, const struct session *s,
-    const struct template *t)
+    const struct content *c, const struct template *t)
 {
+	struct region_markers rm = { c, s->region != NULL ?
+	    content_region(c, s->region) : NULL };
 	struct session_markers sm = { s, t };
+	struct fill_chain ch = { 2, { region_marker, session_marker },
+	    { &rm, &sm }, -1 };
+	struct S_emit e = { para, &ch };
 
-	(void)fill_walk(text, session_marker, &sm, S_fill_emit, para, NULL);
+	(void)fill_walk(text, fill_chain, &ch, S_fill_emit, &e, NULL);
 }
 
 static void
@@ -162,7 +180,8 @@ S_talked(cmark_node *doc, const struct session *s, const struct content *c)
 }
 
 static void
-S_sections(cmark_node *doc, const struct session *s, const struct template *t)
+S_sections(cmark_node *doc, const struct session *s, const struct content *c,
+    const struct template *t)
 {
 	for (size_t i = 0; i < t->n_sections; i++) {
 		const struct section *sec = &t->sections[i];
@@ -176,7 +195,7 @@ S_sections(cmark_node *doc, const struct session *s, const struct template *t)
 				list = doc_list(doc, false);
 			}
 			S_fill(doc_paragraph(doc_item(list)), sec->clauses[j].text,
-			    s, t);
+			    s, c, t);
 		}
 	}
 }
@@ -203,7 +222,8 @@ S_rules(cmark_node *doc, const struct session *s)
 }
 
 static void
-S_promises(cmark_node *doc, const struct session *s, const struct template *t)
+S_promises(cmark_node *doc, const struct session *s, const struct content *c,
+    const struct template *t)
 {
 	cmark_node *list = NULL;
 
@@ -214,7 +234,8 @@ S_promises(cmark_node *doc, const struct session *s, const struct template *t)
 			doc_text(doc_heading(doc, 2), "What the grown-ups promise");
 			list = doc_list(doc, false);
 		}
-		S_fill(doc_paragraph(doc_item(list)), t->promises[i].text, s, t);
+		S_fill(doc_paragraph(doc_item(list)), t->promises[i].text, s,
+		    c, t);
 	}
 }
 
@@ -224,24 +245,29 @@ S_help(cmark_node *doc, const struct session *s, const struct content *c,
 {
 	const struct region *r = s->region != NULL ?
 	    content_region(c, s->region) : NULL;
+	const struct resource **lines = NULL;
+	size_t n = content_help_lines(c, r, t->band, &lines);
 	cmark_node *list, *para;
 
 	doc_text(doc_heading(doc, 2), "If something goes wrong");
 	if (t->n_steps > 0) {
 		list = doc_list(doc, true);
 		for (size_t i = 0; i < t->n_steps; i++)
-			S_fill(doc_paragraph(doc_item(list)), t->steps[i], s, t);
+			S_fill(doc_paragraph(doc_item(list)), t->steps[i], s, c,
+			    t);
 	}
-	if (r == NULL || r->n_resources == 0)
+	if (n == 0) {
+		free(lines);
 		return;
+	}
 	doc = doc_div(doc, "help");
 	para = doc_paragraph(doc);
 	doc_text(para, "Help and reporting lines (");
 	doc_text(para, r->name);
 	doc_text(para, "):");
 	list = doc_list(doc, false);
-	for (size_t i = 0; i < r->n_resources; i++) {
-		const struct resource *x = &r->resources[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct resource *x = lines[i];
 
 		para = doc_paragraph(doc_item(list));
 		doc_text(doc_strong(para), x->name);
@@ -260,6 +286,7 @@ S_help(cmark_node *doc, const struct session *s, const struct content *c,
 			doc_text(para, x->web);
 		}
 	}
+	free(lines);
 }
 
 /* One signer: their role, name as typed, date, and a line to sign on paper. */
@@ -424,9 +451,9 @@ S_body(const struct session *s, const struct content *c,
 		doc_text(doc_emph(doc_paragraph(doc)), "Not signed yet.");
 
 	S_talked(doc, s, c);
-	S_sections(doc, s, t);
+	S_sections(doc, s, c, t);
 	S_rules(doc, s);
-	S_promises(doc, s, t);
+	S_promises(doc, s, c, t);
 	S_help(doc, s, c, t);
 
 	doc_text(doc_heading(doc, 2), "When we look at this again");

@@ -38,12 +38,12 @@ S_usage(FILE *f)
 	    "                       as 9; repeat for more bands (default: all)\n"
 	    "  -t, --topic TOPIC    only this topic; repeat for more (default: all)\n"
 	    "  -r, --region R       help and reporting lines for region R\n"
-	    "                       (default UK)\n"
+	    "                       (default: the locale's, or UK with a warning)\n"
 	    "  -f, --format FORMAT  html (the default), md or txt; with -o, the\n"
 	    "                       file's extension chooses when not given\n"
 	    "  -l, --layout LAYOUT  handout (the default) or cards: eight cut-out\n"
 	    "                       cards to a page (HTML only)\n"
-	    "  -p, --paper PAPER    a4 (the default) or letter, for cards\n"
+	    "  -p, --paper PAPER    a4 or letter, for cards (default: the region's)\n"
 	    "  -T, --title TEXT     the pack's title\n"
 	    "  -o, --output FILE    write to FILE (mode 0600) instead of standard\n"
 	    "                       output\n"
@@ -116,6 +116,8 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 	struct diag_list d;
 	char *cause = NULL, *text = NULL;
 	int ch, v, format = -1, rc;
+	bool paper_given = false;
+	const struct region *r;
 
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+:a:t:r:f:l:p:T:o:c:h", longopts,
@@ -154,6 +156,7 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 				return cli_unknown_value("pack", "paper size", optarg, n, 2);
 			}
 			o.paper = (enum pack_paper)v;
+			paper_given = true;
 			break;
 		case 'T':
 			if (optarg[0] == '\0')
@@ -204,6 +207,24 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 	rc = cli_load_content(cli, &c);
 	if (rc != 0)
 		goto out;
+	/* No --region: the locale's, never the UK's without saying so. */
+	if (o.region == NULL) {
+		r = content_region_for_locale(&c, cli->locale);
+		if (r != NULL)
+			o.region = r->code;
+		else if (o.layout == PACK_LAYOUT_HANDOUT &&
+		    content_region(&c, PACK_DEFAULT_REGION) != NULL)
+			diag_add(&d, DIAG_WARNING, DIAG_DATA, NULL, 0, 0,
+			    "the locale (%s) names no region with help lines, "
+			    "so the help page is for %s; choose one with "
+			    "--region", cli->locale != NULL ? cli->locale :
+			    "not set", PACK_DEFAULT_REGION);
+	}
+	r = content_region(&c, o.region != NULL ? o.region :
+	    PACK_DEFAULT_REGION);
+	if (!paper_given && r != NULL)
+		o.paper = (enum pack_paper)pack_paper_from_name(
+		    paper_id(region_paper(r)));
 	if (pack_build(&c, &o, &pd, &d, &cause) != 0) {
 		rc = cli_usage_error("pack", "%s", cause);
 		goto out;

@@ -86,7 +86,19 @@ static const char *const S_resource_shown[] = {
 #undef X
 };
 
+static const char *const S_paper_ids[] = {
+#define X(e, id) id,
+	PAPER_TABLE
+#undef X
+};
+
 #define S_NAMES(a) (a), (sizeof (a) / sizeof (a)[0])
+
+const char *
+paper_id(enum paper p)
+{
+	return (unsigned)p < PAPER__COUNT ? S_paper_ids[p] : "?";
+}
 
 const char *
 band_name(enum band b)
@@ -203,6 +215,13 @@ struct S_index {
 	const struct pack *packs_base;	/* c->packs when last fixed up */
 	size_t n_fixed;			/* prompts whose pack pointer is set */
 	size_t files_cap;
+	/* Each {{region:NAME}} met in template text, checked by
+	 * content_check() once every region is loaded. */
+	struct S_fact_use {
+		char *name;
+		struct origin where;
+	} *fact_uses;
+	size_t n_fact_uses, fact_uses_cap;
 };
 
 static uint64_t
@@ -399,6 +418,11 @@ S_region_free(struct region *r)
 	for (size_t i = 0; i < r->n_resources; i++)
 		S_resource_free(&r->resources[i]);
 	free(r->resources);
+	for (size_t i = 0; i < r->n_facts; i++) {
+		free(r->facts[i].name);
+		free(r->facts[i].text);
+	}
+	free(r->facts);
 }
 
 void
@@ -425,8 +449,15 @@ content_cleanup(struct content *c)
 	for (size_t i = 0; i < c->n_regions; i++)
 		S_region_free(&c->regions[i]);
 	free(c->regions);
+	if (c->everywhere != NULL) {
+		S_region_free(c->everywhere);
+		free(c->everywhere);
+	}
 	S_free_strv(c->files, c->n_files);
 	if (ix != NULL) {
+		for (size_t i = 0; i < ix->n_fact_uses; i++)
+			free(ix->fact_uses[i].name);
+		free(ix->fact_uses);
 		for (int k = 0; k < IX__COUNT; k++) {
 			free(ix->t[k].slots);
 		}
@@ -1072,7 +1103,41 @@ out:
 	return good;
 }
 
-/* Check {{name}} markers in clause text against the template's blanks. */
+/*
+ * A {{region:NAME}} marker at line:col: its name must be an id; it is
+ * remembered so content_check() can find the region that defines it.
+ */
+static bool
+S_region_marker(struct S_ctx *x, const struct marker *m, unsigned line,
+    unsigned col, const char *what)
+{
+	struct S_index *ix = x->c->index;
+	char *key = xstrndup(m->name + m->ns_len + 1,
+	    m->name_len - m->ns_len - 1);
+
+	if (!S_id_ok(key)) {
+		S_err(x, line, col, "'{{region:%s}}' in the text of %s: a "
+		    "region fact's name is 1 to 64 letters, digits and '-'",
+		    key, what);
+		free(key);
+		return false;
+	}
+	if (ix->n_fact_uses == ix->fact_uses_cap)
+		ix->fact_uses = xgrow(ix->fact_uses, &ix->fact_uses_cap,
+		    ix->n_fact_uses, sizeof *ix->fact_uses);
+	ix->fact_uses[ix->n_fact_uses].name = key;
+	ix->fact_uses[ix->n_fact_uses].where.file = x->t.file;
+	ix->fact_uses[ix->n_fact_uses].where.line = line;
+	ix->fact_uses[ix->n_fact_uses].where.col = col;
+	ix->n_fact_uses++;
+	return true;
+}
+
+/*
+ * Check {{name}} markers in template text (a clause, a promise, a step)
+ * against the template's blanks; {{region:NAME}} markers are noted for
+ * content_check().
+ */
 static bool
 S_check_markers(struct S_ctx *x, struct ynode *at, const char *text,
     const struct blank *blanks, size_t n_blanks, const char *what)
@@ -1091,6 +1156,14 @@ S_check_markers(struct S_ctx *x, struct ynode *at, const char *text,
 			known = marker_is(&m, NULL, blanks[i].id);
 		if (known)
 			continue;
+		if (m.ns_len == 6 && memcmp(m.name, "region", 6) == 0) {
+			unsigned line, col;
+
+			ytree_place(&x->t, at, text + m.start, m.len, &line,
+			    &col);
+			good = S_region_marker(x, &m, line, col, what) && good;
+			continue;
+		}
 		name = xstrndup(m.name, m.name_len);
 		{
 			const char **cands = xcalloc(n_blanks + 2,
@@ -1222,7 +1295,7 @@ out:
 
 static bool
 S_load_promise(struct S_ctx *x, struct ynode *map, size_t pos,
-    struct promise *pm)
+    const struct template *t, struct promise *pm)
 {
 	struct ynode *f[PM__N];
 	static const int req[] = { PM_ID, PM_TEXT };
@@ -1238,8 +1311,13 @@ S_load_promise(struct S_ctx *x, struct ynode *map, size_t pos,
 	pm->where = S_origin(x, map);
 	if (f[PM_ID] != NULL)
 		good = S_id(x, f[PM_ID], "id", what, &pm->id) && good;
-	if (f[PM_TEXT] != NULL)
-		good = S_text(x, f[PM_TEXT], "text", what, &pm->text) && good;
+	if (f[PM_TEXT] != NULL) {
+		if (S_text(x, f[PM_TEXT], "text", what, &pm->text))
+			good = S_check_markers(x, f[PM_TEXT], pm->text,
+			    t->blanks, t->n_blanks, what) && good;
+		else
+			good = false;
+	}
 	if (f[PM_ON] != NULL)
 		good = S_bool(x, f[PM_ON], "on", what, &pm->on) && good;
 out:
@@ -1382,7 +1460,7 @@ S_load_template_file(struct S_ctx *x, struct ynode *root)
 			struct promise *pm = &t.promises[t.n_promises];
 			bool dup = false;
 
-			if (!S_load_promise(x, v->kids[i], i, pm))
+			if (!S_load_promise(x, v->kids[i], i, &t, pm))
 				continue;
 			for (size_t j = 0; j < t.n_promises; j++)
 				dup = dup || strcmp(t.promises[j].id, pm->id) == 0;
@@ -1396,9 +1474,17 @@ S_load_template_file(struct S_ctx *x, struct ynode *root)
 		}
 	} else if (v != NULL)
 		good = false;
-	if ((v = f[TF_STEPS]) != NULL)
-		good = S_text_list(x, v, "if-something-goes-wrong", what, false,
-		    &t.steps, &t.n_steps) && good;
+	if ((v = f[TF_STEPS]) != NULL) {
+		if (S_text_list(x, v, "if-something-goes-wrong", what, false,
+		    &t.steps, &t.n_steps)) {
+			for (size_t i = 0; i < t.n_steps; i++)
+				good = S_check_markers(x, v->kids[i],
+				    t.steps[i], t.blanks, t.n_blanks,
+				    "a step in 'if-something-goes-wrong'") &&
+				    good;
+		} else
+			good = false;
+	}
 	if (!good || t.id == NULL)
 		goto out;
 
@@ -1424,11 +1510,13 @@ out:
 /* ---------------------------------------------------------------------- */
 /* Help lines                                                              */
 
-enum { RG_REGION, RG_NAME, RG_RESOURCES, RG__N };
-static const char *const S_region_keys[] = { "region", "name", "resources" };
-enum { RS_NAME, RS_FOR, RS_ABOUT, RS_PHONE, RS_WEB, RS__N };
+enum { RG_REGION, RG_NAME, RG_PAPER, RG_FACTS, RG_RESOURCES, RG__N };
+static const char *const S_region_keys[] = {
+	"region", "name", "paper", "facts", "resources"
+};
+enum { RS_NAME, RS_FOR, RS_ABOUT, RS_PHONE, RS_WEB, RS_BANDS, RS__N };
 static const char *const S_resource_keys[] = {
-	"name", "for", "about", "phone", "web"
+	"name", "for", "about", "phone", "web", "bands"
 };
 static const char *const S_help_keys[] = { "help" };
 
@@ -1460,10 +1548,80 @@ S_load_resource(struct S_ctx *x, struct ynode *map, size_t pos,
 		good = S_text(x, f[RS_PHONE], "phone", what, &r->phone) && good;
 	if (f[RS_WEB] != NULL)
 		good = S_text(x, f[RS_WEB], "web", what, &r->web) && good;
+	r->bands = (1u << BAND__COUNT) - 1;
+	if (f[RS_BANDS] != NULL)
+		good = S_bands(x, f[RS_BANDS], what, &r->bands) && good;
 out:
 	if (!good)
 		S_resource_free(r);
 	return good;
+}
+
+/* facts: a map of NAME: text (the text may be empty). */
+static bool
+S_load_facts(struct S_ctx *x, struct ynode *v, const char *what,
+    struct region *r)
+{
+	bool good = true;
+
+	if (v->type == YNODE_BAD)
+		return false;
+	if (v->type != YNODE_MAP) {
+		S_nerr(x, v, "expected NAME: text lines for 'facts' in %s, "
+		    "found %s", what, S_found(v));
+		return false;
+	}
+	r->facts = xcalloc(v->n / 2 + 1, sizeof *r->facts);
+	for (size_t i = 0; i + 1 < v->n; i += 2) {
+		struct ynode *k = v->kids[i], *t = v->kids[i + 1];
+		struct fact *fc = &r->facts[r->n_facts];
+
+		if (k->type != YNODE_SCALAR || !S_id_ok(k->str)) {
+			S_nerr(x, k, "a fact's name in %s must be 1 to 64 "
+			    "letters, digits and '-'", what);
+			good = false;
+			continue;
+		}
+		if (t->type != YNODE_SCALAR) {
+			if (t->type != YNODE_BAD)
+				S_nerr(x, t, "expected text for fact '%s' in "
+				    "%s, found %s", k->str, what, S_found(t));
+			good = false;
+			continue;
+		}
+		fc->where = S_origin(x, k);
+		fc->name = S_take(k);
+		fc->text = S_take(t);
+		r->n_facts++;
+	}
+	return good;
+}
+
+/* The "region: all" block: kept apart, replaced like a region. */
+static void
+S_place_everywhere(struct S_ctx *x, struct region *r)
+{
+	struct region *old = x->c->everywhere;
+
+	if (old != NULL) {
+		char *os = S_origin_string(&old->where);
+
+		if (S_this_load(x->c, &old->where)) {
+			S_err(x, r->where.line, r->where.col, "duplicate "
+			    "region id '%s' (first defined at %s)", r->code,
+			    os);
+			free(os);
+			return;
+		}
+		diag_add(x->t.d, DIAG_NOTICE, DIAG_DATA, r->where.file,
+		    r->where.line, r->where.col, "region '%s' replaces the "
+		    "one from %s", r->code, os);
+		free(os);
+		S_region_free(old);
+	} else
+		old = x->c->everywhere = xcalloc(1, sizeof *old);
+	*old = *r;
+	memset(r, 0, sizeof *r);
 }
 
 static void
@@ -1486,6 +1644,17 @@ S_load_region(struct S_ctx *x, struct ynode *map, size_t pos)
 		good = S_id(x, f[RG_REGION], "region", what, &r.code) && good;
 	if (f[RG_NAME] != NULL)
 		good = S_text(x, f[RG_NAME], "name", what, &r.name) && good;
+	if (f[RG_PAPER] != NULL) {
+		int paper = 0;
+
+		if (S_enum(x, f[RG_PAPER], "paper", what, S_NAMES(S_paper_ids),
+		    "paper size", &paper))
+			r.paper = (enum paper)paper;
+		else
+			good = false;
+	}
+	if (f[RG_FACTS] != NULL)
+		good = S_load_facts(x, f[RG_FACTS], what, &r) && good;
 	if ((v = f[RG_RESOURCES]) != NULL && S_list(x, v, "resources", what)) {
 		r.resources = xcalloc(v->n, sizeof *r.resources);
 		for (size_t i = 0; i < v->n && !x->t.stopped; i++)
@@ -1496,6 +1665,10 @@ S_load_region(struct S_ctx *x, struct ynode *map, size_t pos)
 		good = false;
 	if (!good)
 		goto out;
+	if (strcasecmp(r.code, "all") == 0) {
+		S_place_everywhere(x, &r);
+		goto out;
+	}
 	at = S_place(x, IX_REGION, "region", r.code, &r.where,
 	    x->c->n_regions);
 	if (at < 0)
@@ -1836,6 +2009,64 @@ content_load_path(struct content *c, const char *path, struct diag_list *d)
 /* ---------------------------------------------------------------------- */
 /* Cross-file checks and lookups                                           */
 
+static bool
+S_region_has_fact(const struct region *r, const char *name)
+{
+	for (size_t i = 0; r != NULL && i < r->n_facts; i++)
+		if (strcmp(r->facts[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static void
+S_fact_missing(const struct content *c, const struct S_fact_use *u,
+    struct diag_list *d)
+{
+	const char **names = NULL, *near;
+	size_t n = 0, cap = 0;
+
+	for (size_t k = 0; k <= c->n_regions; k++) {
+		const struct region *r = k < c->n_regions ? &c->regions[k] :
+		    c->everywhere;
+
+		for (size_t i = 0; r != NULL && i < r->n_facts; i++) {
+			if (n == cap)
+				names = xgrow(names, &cap, n, sizeof *names);
+			names[n++] = r->facts[i].name;
+		}
+	}
+	near = n > 0 ? closest_word(u->name, names, n) : NULL;
+	if (near != NULL)
+		diag_add(d, DIAG_ERROR, DIAG_DATA, u->where.file,
+		    u->where.line, u->where.col, "region fact '{{region:%s}}' "
+		    "is defined by no region (did you mean '{{region:%s}}'?)",
+		    u->name, near);
+	else
+		diag_add(d, DIAG_ERROR, DIAG_DATA, u->where.file,
+		    u->where.line, u->where.col, "region fact '{{region:%s}}' "
+		    "is defined by no region; add it under 'facts:' in a help "
+		    "file (in the 'region: all' block for the neutral wording)",
+		    u->name);
+	free(names);
+}
+
+/* Every {{region:NAME}} used names a fact defined somewhere. */
+static void
+S_check_fact_uses(const struct content *c, struct diag_list *d)
+{
+	const struct S_index *ix = c->index;
+
+	for (size_t i = 0; ix != NULL && i < ix->n_fact_uses; i++) {
+		const struct S_fact_use *u = &ix->fact_uses[i];
+		bool found = S_region_has_fact(c->everywhere, u->name);
+
+		for (size_t k = 0; k < c->n_regions && !found; k++)
+			found = S_region_has_fact(&c->regions[k], u->name);
+		if (!found)
+			S_fact_missing(c, u, d);
+	}
+}
+
 int
 content_check(struct content *c, struct diag_list *d)
 {
@@ -1867,6 +2098,7 @@ content_check(struct content *c, struct diag_list *d)
 				    p->clauses[k]);
 		}
 	}
+	S_check_fact_uses(c, d);
 	return d->n_errors > before ? -1 : 0;
 }
 
@@ -1949,4 +2181,69 @@ template_blank(const struct template *t, const char *id)
 		if (strcmp(t->blanks[i].id, id) == 0)
 			return &t->blanks[i];
 	return NULL;
+}
+
+size_t
+content_help_lines(const struct content *c, const struct region *r,
+    enum band b, const struct resource ***out)
+{
+	const struct region *from[2] = { r, c->everywhere };
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	if (r == NULL)
+		return 0;
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; from[k] != NULL && i < from[k]->n_resources;
+		    i++) {
+			const struct resource *x = &from[k]->resources[i];
+
+			if ((x->bands & BAND_BIT(b)) == 0)
+				continue;
+			if (n == cap)
+				*out = xgrow(*out, &cap, n, sizeof **out);
+			(*out)[n++] = x;
+		}
+	return n;
+}
+
+static const char *
+S_fact(const struct region *r, const char *name, size_t len)
+{
+	for (size_t i = 0; r != NULL && i < r->n_facts; i++)
+		if (strlen(r->facts[i].name) == len &&
+		    memcmp(r->facts[i].name, name, len) == 0)
+			return r->facts[i].text;
+	return NULL;
+}
+
+const char *
+content_region_fact(const struct content *c, const struct region *r,
+    const char *name)
+{
+	const char *v = S_fact(r, name, strlen(name));
+
+	return v != NULL ? v : S_fact(c->everywhere, name, strlen(name));
+}
+
+enum paper
+region_paper(const struct region *r)
+{
+	return r != NULL ? r->paper : PAPER_A4;
+}
+
+char *
+region_marker(const struct marker *m, void *arg)
+{
+	const struct region_markers *rm = arg;
+	const char *key, *v;
+	size_t len;
+
+	if (m->ns_len != 6 || memcmp(m->name, "region", 6) != 0)
+		return NULL;
+	key = m->name + 7;
+	len = m->name_len - 7;
+	if ((v = S_fact(rm->r, key, len)) == NULL)
+		v = S_fact(rm->c->everywhere, key, len);
+	return v != NULL ? xstrdup(v) : NULL;
 }

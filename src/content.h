@@ -105,7 +105,8 @@ enum role {
 	X(CHILDREN, "children", "For children and young people") \
 	X(GROWN_UPS, "grown-ups", "For grown-ups") \
 	X(REPORT, "report", "To report") \
-	X(EMERGENCY, "emergency", "In an emergency")
+	X(EMERGENCY, "emergency", "In an emergency") \
+	X(ANYONE, "anyone", "For anyone")
 
 enum resource_for {
 #define X(e, id, shown) RESOURCE_##e,
@@ -192,17 +193,40 @@ struct template {
 	struct origin where;
 };
 
+/* Paper sizes a region prints on. X(enum-suffix, id) */
+#define PAPER_TABLE \
+	X(A4, "a4") \
+	X(LETTER, "letter")
+
+enum paper {
+#define X(e, id) PAPER_##e,
+	PAPER_TABLE
+#undef X
+	PAPER__COUNT
+};
+
 struct resource {
 	char *name;
 	enum resource_for kind;
 	char *about;
 	char *phone;			/* or NULL */
 	char *web;			/* or NULL */
+	unsigned bands;			/* BAND_BIT() set; all bands if none given */
+};
+
+/* A region fact: what {{region:NAME}} becomes in agreement text. */
+struct fact {
+	char *name;			/* "currency" */
+	char *text;			/* "£"; may be empty */
+	struct origin where;
 };
 
 struct region {
 	char *code;			/* "UK" */
 	char *name;			/* "United Kingdom" */
+	enum paper paper;		/* PAPER_A4 unless the content says */
+	struct fact *facts;
+	size_t n_facts;
 	struct resource *resources;
 	size_t n_resources;
 	struct origin where;
@@ -222,6 +246,12 @@ struct content {
 	size_t n_templates;
 	struct region *regions;
 	size_t n_regions;
+	/*
+	 * The block with "region: all", or NULL: help lines for every region
+	 * and the neutral wording of each fact for a region that lacks it.
+	 * Not in regions[]: no family chooses it.
+	 */
+	struct region *everywhere;
 	size_t n_files;			/* files read */
 	char **files;			/* their paths; struct origin points here */
 	void *index;			/* private: id lookup tables */
@@ -263,7 +293,9 @@ int content_load_buffer(struct content *c, const char *name,
 /*
  * Cross-file checks once everything is loaded: every clause a prompt
  * leads to exists in some template for one of the prompt's bands (prompts
- * whose bands have no template loaded are not checked). The checks within
+ * whose bands have no template loaded are not checked), and every
+ * {{region:NAME}} in a template's text names a fact some region (or the
+ * "region: all" block) defines, reported at the marker. The checks within
  * one template (blanks referenced exist, defaults valid) happen at load
  * time. Returns 0 or -1.
  */
@@ -285,6 +317,35 @@ const struct region *content_region(const struct content *c, const char *code);
  */
 const struct region *content_region_for_locale(const struct content *c,
     const char *locale);
+/*
+ * The help lines for region r (NULL: none, and then no lines at all) and
+ * band b: r's lines that suit b, then the lines for every region that suit
+ * b, in content order. *out is an array of pointers into c; caller frees
+ * the array only. Returns how many.
+ */
+size_t content_help_lines(const struct content *c, const struct region *r,
+    enum band b, const struct resource ***out);
+/*
+ * The text of region fact name for region r (NULL: no region): r's own,
+ * else the neutral wording from the "region: all" block, else NULL.
+ */
+const char *content_region_fact(const struct content *c,
+    const struct region *r, const char *name);
+/* The paper region r prints on (NULL: A4). */
+enum paper region_paper(const struct region *r);
+const char *paper_id(enum paper p);
+/*
+ * A fill_lookup_fn (fill.h) for {{region:NAME}} markers, with a struct
+ * region_markers as its argument: the fact's text as a new string (caller
+ * frees), or NULL for any other marker or a fact with no text anywhere.
+ */
+struct region_markers {
+	const struct content *c;
+	const struct region *r;		/* or NULL */
+};
+struct marker;
+char *region_marker(const struct marker *m, void *markers);
+
 /* In template t (NULL: none). */
 const struct clause *template_clause(const struct template *t, const char *id);
 const struct blank *template_blank(const struct template *t, const char *id);

@@ -43,6 +43,23 @@ marker_is(const struct marker *m, const char *ns, const char *key)
 	    memcmp(k, key, kl) == 0;
 }
 
+char *
+fill_chain(const struct marker *m, void *arg)
+{
+	struct fill_chain *ch = arg;
+
+	for (size_t i = 0; i < ch->n && i < FILL_CHAIN_MAX; i++) {
+		char *v = ch->fn[i](m, ch->arg[i]);
+
+		if (v != NULL) {
+			ch->which = (int)i;
+			return v;
+		}
+	}
+	ch->which = -1;
+	return NULL;
+}
+
 size_t
 fill_walk(const char *text, fill_lookup_fn *lookup, void *lookup_arg,
     fill_emit_fn *emit, void *emit_arg, const char *missing)

@@ -37,6 +37,22 @@ bool marker_is(const struct marker *m, const char *ns, const char *key);
  * the marker is unknown or has no value.
  */
 typedef char *fill_lookup_fn(const struct marker *m, void *arg);
+/*
+ * Lookups tried in order, as one fill_lookup_fn (fill_chain) whose
+ * argument is a struct fill_chain: the first that gives a value wins, and
+ * which records its index (or -1 when none did), so an emitter can tell
+ * whose value it was. For example the region's facts, then the family's
+ * values.
+ */
+#define FILL_CHAIN_MAX 4
+struct fill_chain {
+	size_t n;
+	fill_lookup_fn *fn[FILL_CHAIN_MAX];
+	void *arg[FILL_CHAIN_MAX];
+	int which;			/* set by each call */
+};
+char *fill_chain(const struct marker *m, void *chain);
+
 /* A piece of the filled text: the text's own words, or a marker's value. */
 typedef void fill_emit_fn(const char *s, size_t len, bool value, void *arg);
 

@@ -264,9 +264,14 @@ flow_count(const struct flow *f, enum answer_state st)
 char *
 flow_clause_text(const struct flow *f, const struct clause *cl)
 {
+	struct region_markers rm = { f->c, f->s.region != NULL ?
+	    content_region(f->c, f->s.region) : NULL };
 	struct session_markers sm = { &f->s, flow_template(f) };
+	struct fill_chain ch = { 2, { region_marker, session_marker },
+	    { &rm, &sm }, -1 };
 
-	return fill_string(cl->text, session_marker, &sm, "___");
+	/* The region's facts as in the agreement (agreement.c). */
+	return fill_string(cl->text, fill_chain, &ch, "___");
 }
 
 int

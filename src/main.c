@@ -194,6 +194,21 @@ S_interactive_env(struct cli *cli)
 		cli->plain = true;
 }
 
+/* LC_ALL, then LC_MESSAGES, then LANG: the first set and not empty. */
+static const char *
+S_locale(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return v;
+	}
+	return NULL;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -211,6 +226,7 @@ main(int argc, char **argv)
 	int ch, rc, at;
 
 	setlocale(LC_ALL, "");
+	cli.locale = S_locale();
 	opterr = 0;
 	/* '+': stop at the command name; the command parses its own options. */
 	while ((ch = getopt_long(argc, argv, "+:c:qhV", longopts, NULL)) != -1) {

@@ -31,7 +31,7 @@ fi
 expect_eq "$(awk -F'\t' 'NF != 5' "$T/tsv" | wc -l | tr -d ' ')" 0 "every row has five columns"
 expect_eq "$(awk -F'\t' '$1 == "template" && $4 != ""' "$T/tsv" | wc -l | tr -d ' ')" 0 \
     "templates have an empty topic"
-expect_match out "^prompt	8-10-why-13	8-10	ratings	Lots of apps say you have to be 13 to join\. Why do you think that is\?\$" \
+expect_match out "^prompt	8-10-why-13	8-10	ratings	Lots of apps say you have to be a certain age to join\. Why do you think that is\?\$" \
     "a prompt row has kind, id, band, topic and question"
 expect_match out "^template	agreement-8-10	8-10		Our family device agreement\$" \
     "a template row has kind, id, band, no topic and title"
@@ -57,7 +57,7 @@ expect_rc 0 "list (text) exits 0"
 expect_match out '^Ages 8-10$' "text: a heading for the band"
 expect_match out '^  Photos and sharing \(photos\)$' "text: a heading for each topic"
 expect_match out '^    8-10-why-13$' "text: prompt ids"
-expect_match out '^      Lots of apps say you have to be 13 to join\. Why do you think that is\?$' \
+expect_match out '^      Lots of apps say you have to be a certain age to join\. Why do you think$' \
     "text: the question under its id"
 expect_match out '^  Agreement template$' "text: the template for the band"
 expect_eq "$(printf '%s\n' "$out" | awk 'length($0) > 80' | wc -l | tr -d ' ')" 0 \

@@ -59,7 +59,9 @@ else
 	not_ok "each question appears exactly once" "$msg"
 fi
 expect_match out '<h2>Help and reporting: United Kingdom</h2>' \
-    "the help lines default to the UK"
+    "with a locale that names no region, the help lines are the UK's"
+expect_match err "the locale \\(C\\.UTF-8\\) names no region with help lines, so the help page is for UK; choose one with --region" \
+    "and it says so"
 expect_match out 'Childline' "the UK help lines are listed"
 expect_match out 'class="band"' "each band is a page-breaking block"
 expect_match out '\.band \{ break-before: page' "bands start a new printed page"
@@ -171,6 +173,21 @@ expect_match out '<title>Year 2 &lt;Robins&gt; &amp; &quot;friends&quot;</title>
     "--title is escaped in <title>"
 expect_match out '<h1>Year 2 &lt;Robins&gt; &amp; &quot;friends&quot;</h1>' \
     "--title is escaped in the heading"
+
+# --- the region from the locale: LC_ALL, then LC_MESSAGES, then LANG -----------
+run env LC_ALL=en_AU.UTF-8 "$TALKPACT" pack --format txt
+expect_match out '^Help and reporting: Australia$' "LC_ALL=en_AU: Australia's help lines"
+expect_eq "$err" "" "and no warning"
+run env LC_ALL= LC_MESSAGES=en_IE.UTF-8 LANG=en_US.UTF-8 "$TALKPACT" pack --format txt
+expect_match out '^Help and reporting: Ireland$' "LC_MESSAGES comes before LANG"
+run env LC_ALL= LC_MESSAGES= LANG=en_GB.UTF-8 "$TALKPACT" pack --format txt
+expect_match out '^Help and reporting: United Kingdom$' "LANG=en_GB: the UK"
+run env LC_ALL=en_AU.UTF-8 "$TALKPACT" pack --region us --format txt
+expect_match out '^Help and reporting: United States$' "--region wins over the locale"
+run env LC_ALL=en_US.UTF-8 "$TALKPACT" pack --layout cards
+expect_match out 'size: letter' "the US region's cards print on Letter"
+run env LC_ALL=en_US.UTF-8 "$TALKPACT" pack --layout cards --paper a4
+expect_no_match out 'size: letter' "--paper wins over the region"
 
 # --- a school's own content ----------------------------------------------------
 run "$TALKPACT" --only-content --content "$FIX" pack --format txt

@@ -86,6 +86,10 @@ expect_match err "^$B/bad-defaults.yaml:22:14: error: default 'the kitchn' in bl
     "a choice default not among the choices"
 expect_first 65 "$B/missing-clause.yaml:7:5: error: prompt 'photo-forward' leads to clause 'no-such-clause', which no template for its age bands has" \
     "a clause reference no template has" $B/missing-clause.yaml agreements
+expect_first 65 "$B/unknown-region-fact.yaml:17:37: error: region fact '{{region:curency}}' is defined by no region (did you mean '{{region:currency}}'?)" \
+    "a misspelt region fact" $B/unknown-region-fact.yaml agreements/help.yaml
+expect_match err "^$B/unknown-region-fact.yaml:21:41: error: region fact '\{\{region:house-rules\}\}' is defined by no region; add it under 'facts:'" \
+    "a region fact defined nowhere, in a promise"
 
 # Bytes.
 expect_first 65 "$B/invalid-utf8.yaml:10:31: error: invalid UTF-8 (byte 0xff)" \

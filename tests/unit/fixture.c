@@ -81,12 +81,13 @@ static struct template templates[] = {
 };
 
 static struct resource uk_res[] = {
-	{ S("Childline"), RESOURCE_CHILDREN, S("Free and confidential help."), S("0800 1111"), NULL },
-	{ S("CEOP Safety Centre"), RESOURCE_REPORT, S("Report grooming online."), NULL, S("ceop.police.uk") },
-	{ S("Police"), RESOURCE_EMERGENCY, S("If someone is in danger right now."), S("999"), NULL },
+	{ S("Childline"), RESOURCE_CHILDREN, S("Free and confidential help."), S("0800 1111"), NULL, 0xf },
+	{ S("CEOP Safety Centre"), RESOURCE_REPORT, S("Report grooming online."), NULL, S("ceop.police.uk"), 0xf },
+	{ S("Police"), RESOURCE_EMERGENCY, S("If someone is in danger right now."), S("999"), NULL, 0xf },
 };
 static struct region regions[] = {
-	{ S("UK"), S("United Kingdom"), uk_res, 3, { 0 } },
+	{ .code = S("UK"), .name = S("United Kingdom"), .resources = uk_res,
+	  .n_resources = 3 },
 };
 
 static struct content content = {

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "content.h"
+#include "fill.h"
 #include "diag.h"
 #include "util.h"
 
@@ -320,7 +321,7 @@ test_bad_buffers(void **state)
 	S_expect_one("help:\n  - region: UK\n    name: U\n    resources:\n"
 	    "      - name: N\n        for: kids\n        about: A\n",
 	    "x.yaml:6:14: error: unknown kind of help 'kids' in resource 'N'; "
-	    "expected one of: children, grown-ups, report, emergency");
+	    "expected one of: children, grown-ups, report, emergency, anyone");
 	S_expect_one("template:\n  id: t\n  title: T\n  band: 8-10\n"
 	    "  review-months: 2\n  signatures: [child]\nsections:\n"
 	    "  - id: s\n    title: S\n    clauses: []\n"
@@ -433,6 +434,136 @@ test_check_clauses(void **state)
 	content_cleanup(&c);
 }
 
+/* Region facts, their neutral wording, paper and banded help lines. */
+static const char S_regions[] =
+    "help:\n"
+    "  - region: all\n"
+    "    name: every country\n"
+    "    facts:\n"
+    "      currency: \"\"\n"
+    "      law: the law where we live\n"
+    "    resources:\n"
+    "      - name: Everywhere\n"
+    "        for: report\n"
+    "        about: Anywhere.\n"
+    "        bands: [11-13, 14-17]\n"
+    "  - region: US\n"
+    "    name: United States\n"
+    "    paper: letter\n"
+    "    facts:\n"
+    "      currency: $\n"
+    "    resources:\n"
+    "      - name: Any age\n"
+    "        for: children\n"
+    "        about: All.\n"
+    "      - name: Teens\n"
+    "        for: anyone\n"
+    "        about: Older.\n"
+    "        bands: [14-17]\n"
+    "  - region: NZ\n"
+    "    name: New Zealand\n"
+    "    resources: []\n";
+
+static void
+test_region_facts(void **state)
+{
+	struct content c;
+	struct diag_list d;
+	const struct region *us, *nz;
+	const struct resource **lines = NULL;
+	struct region_markers rm;
+	char *s;
+
+	(void)state;
+	content_init(&c);
+	diag_list_init(&d);
+	assert_int_equal(S_load(&c, &d, "r.yaml", S_regions), 0);
+	assert_int_equal(d.n, 0);
+	/* "all" is no region a family chooses. */
+	assert_int_equal(c.n_regions, 2);
+	assert_null(content_region(&c, "all"));
+	assert_non_null(us = content_region(&c, "US"));
+	assert_non_null(nz = content_region(&c, "NZ"));
+	assert_int_equal(region_paper(us), PAPER_LETTER);
+	assert_int_equal(region_paper(nz), PAPER_A4);
+	assert_int_equal(region_paper(NULL), PAPER_A4);
+	assert_string_equal(paper_id(PAPER_LETTER), "letter");
+	assert_string_equal(content_region_fact(&c, us, "currency"), "$");
+	/* A region without a fact: the neutral wording, not another's. */
+	assert_string_equal(content_region_fact(&c, nz, "currency"), "");
+	assert_string_equal(content_region_fact(&c, us, "law"),
+	    "the law where we live");
+	assert_null(content_region_fact(&c, us, "nothing"));
+	rm.c = &c;
+	rm.r = us;
+	s = fill_string("{{region:currency}}5 by {{region:law}}, {{child}}",
+	    region_marker, &rm, NULL);
+	assert_string_equal(s, "$5 by the law where we live, {{child}}");
+	free(s);
+	rm.r = nz;
+	s = fill_string("{{region:currency}}5", region_marker, &rm, NULL);
+	assert_string_equal(s, "5");
+	free(s);
+	/* A chain: the first lookup with a value wins, and says which. */
+	{
+		struct region_markers us_rm = { &c, us };
+		struct fill_chain ch = { 2, { region_marker, region_marker },
+		    { &rm, &us_rm }, -1 };
+		size_t at = 0;
+		struct marker m;
+		char *v;
+
+		assert_int_equal(fill_next("{{region:currency}}", &at, &m), 1);
+		v = fill_chain(&m, &ch);
+		assert_string_equal(v, "");	/* NZ: the neutral wording */
+		assert_int_equal(ch.which, 0);
+		free(v);
+		at = 0;
+		assert_int_equal(fill_next("{{child}}", &at, &m), 1);
+		assert_null(fill_chain(&m, &ch));
+		assert_int_equal(ch.which, -1);
+	}
+	/* Bands: a line with none suits all; the lines for every region last. */
+	assert_int_equal(content_help_lines(&c, us, BAND_4_7, &lines), 1);
+	assert_string_equal(lines[0]->name, "Any age");
+	free(lines);
+	assert_int_equal(content_help_lines(&c, us, BAND_14_17, &lines), 3);
+	assert_string_equal(lines[1]->name, "Teens");
+	assert_string_equal(lines[2]->name, "Everywhere");
+	free(lines);
+	assert_int_equal(content_help_lines(&c, NULL, BAND_14_17, &lines), 0);
+	assert_null(lines);
+	diag_list_cleanup(&d);
+	content_cleanup(&c);
+}
+
+/* A {{region:NAME}} that no region defines fails the check at the marker. */
+static void
+test_undefined_fact(void **state)
+{
+	struct content c;
+	struct diag_list d;
+	char *s, *t = xasprintf("%s", S_template);
+
+	(void)state;
+	content_init(&c);
+	diag_list_init(&d);
+	/* Same length, so the places below stay put. */
+	memcpy(strstr(t, "No screens at meals."), "\"{{region:nope}} ok\"", 20);
+	assert_int_equal(S_load(&c, &d, "t.yaml", t), 0);
+	assert_int_equal(S_load(&c, &d, "r.yaml", S_regions), 0);
+	assert_int_equal(content_check(&c, &d), -1);
+	s = S_only(&d);
+	assert_string_equal(s, "t.yaml:32:16: error: region fact "
+	    "'{{region:nope}}' is defined by no region; add it under 'facts:' "
+	    "in a help file (in the 'region: all' block for the neutral "
+	    "wording)");
+	free(s);
+	free(t);
+	diag_list_cleanup(&d);
+	content_cleanup(&c);
+}
+
 /* Many prompts in many packs: the index finds each, pack pointers hold. */
 static void
 test_index_many(void **state)
@@ -514,6 +645,8 @@ main(void)
 		cmocka_unit_test(test_problem_cap),
 		cmocka_unit_test(test_replace_and_duplicate),
 		cmocka_unit_test(test_check_clauses),
+		cmocka_unit_test(test_region_facts),
+		cmocka_unit_test(test_undefined_fact),
 		cmocka_unit_test(test_index_many),
 		cmocka_unit_test(test_names),
 	};

@@ -190,50 +190,104 @@ test_band_11_13(void **state) { (void)state; S_check_band(BAND_11_13); S_check_t
 static void
 test_band_14_17(void **state) { (void)state; S_check_band(BAND_14_17); S_check_template(BAND_14_17); }
 
-/* The help lines, exactly as the content guide gives them. */
-static bool
-S_has(const struct region *r, const char *name, const char *phone,
-    const char *web)
-{
-	for (size_t i = 0; i < r->n_resources; i++) {
-		const struct resource *x = &r->resources[i];
+/* The help lines, exactly as the content guide's table gives them. */
+#define ALL ((1u << BAND__COUNT) - 1)
+#define UP8 (BAND_BIT(BAND_8_10) | BAND_BIT(BAND_11_13) | BAND_BIT(BAND_14_17))
+#define UP11 (BAND_BIT(BAND_11_13) | BAND_BIT(BAND_14_17))
+#define ONLY14 BAND_BIT(BAND_14_17)
 
-		if (strcmp(x->name, name) != 0)
-			continue;
-		if (phone != NULL && (x->phone == NULL || strcmp(x->phone, phone) != 0))
-			return false;
-		if (web != NULL && (x->web == NULL || strcmp(x->web, web) != 0))
-			return false;
-		return true;
-	}
-	return false;
-}
+static const struct {
+	const char *region, *name, *phone, *web;
+	unsigned bands;
+} S_table[] = {
+	{ "UK", "Childline", "0800 1111", "childline.org.uk", ALL },
+	{ "UK", "NSPCC helpline", "0808 800 5000", NULL, ALL },
+	{ "UK", "Police", "999 in an emergency, 101 when it is not urgent",
+	    NULL, ALL },
+	{ "UK", "CEOP Safety Centre", NULL, "ceop.police.uk", UP8 },
+	{ "UK", "Report Harmful Content", NULL, "reportharmfulcontent.com",
+	    UP11 },
+	{ "UK", "Report Remove (Childline and IWF)", NULL,
+	    "childline.org.uk/remove", UP11 },
+	{ "UK", "Samaritans", "116 123", NULL, ONLY14 },
+	{ "UK", "Shout", NULL, NULL, ONLY14 },
+	{ "UK", "ACT Early", "0800 011 3764", "actearly.uk", UP11 },
+	{ "IE", "Childline (ISPCC)", "1800 66 66 66", "childline.ie", ALL },
+	{ "IE", "An Garda Síochána", "112 or 999", NULL, ALL },
+	{ "IE", "Hotline.ie", NULL, "hotline.ie", UP11 },
+	{ "IE", "Samaritans", "116 123", NULL, ONLY14 },
+	{ "US", "Childhelp National Child Abuse Hotline", "1-800-422-4453",
+	    NULL, ALL },
+	{ "US", "Emergency services", "911", NULL, ALL },
+	{ "US", "NCMEC CyberTipline", "1-800-843-5678", "report.cybertip.org",
+	    UP8 },
+	{ "US", "988 Suicide and Crisis Lifeline", "988", NULL, UP11 },
+	{ "AU", "Kids Helpline", "1800 55 1800", NULL, ALL },
+	{ "AU", "Triple Zero", "000", NULL, ALL },
+	{ "AU", "eSafety Commissioner", NULL, "esafety.gov.au/report", UP8 },
+	{ "AU", "ACCCE", NULL, "accce.gov.au/report", UP11 },
+	{ "AU", "Lifeline", "13 11 14", NULL, ONLY14 },
+	{ "all", "Take It Down", NULL, "takeitdown.ncmec.org", UP11 },
+};
 
 static void
 test_help_lines(void **state)
 {
-	const struct region *uk, *ie, *us, *au;
-
 	(void)state;
-	assert_non_null(uk = content_region(&shipped, "UK"));
-	assert_non_null(ie = content_region(&shipped, "IE"));
-	assert_non_null(us = content_region(&shipped, "US"));
-	assert_non_null(au = content_region(&shipped, "AU"));
-	assert_true(S_has(uk, "Childline", "0800 1111", NULL));
-	assert_true(S_has(uk, "NSPCC helpline", "0808 800 5000", NULL));
-	assert_true(S_has(uk, "CEOP Safety Centre", NULL, "ceop.police.uk"));
-	assert_true(S_has(uk, "Police", "999", NULL));
-	assert_true(S_has(ie, "Childline (ISPCC)", "1800 66 66 66", NULL));
-	assert_true(S_has(ie, "Hotline.ie", NULL, NULL));
-	assert_true(S_has(ie, "An Garda Síochána", "112 or 999", NULL));
-	assert_true(S_has(us, "988 Suicide and Crisis Lifeline", "988", NULL));
-	assert_true(S_has(us, "NCMEC CyberTipline", "1-800-843-5678",
-	    "report.cybertip.org"));
-	assert_true(S_has(us, "Take It Down", NULL, "takeitdown.ncmec.org"));
-	assert_true(S_has(us, "Emergency services", "911", NULL));
-	assert_true(S_has(au, "Kids Helpline", "1800 55 1800", NULL));
-	assert_true(S_has(au, "eSafety Commissioner", NULL, "esafety.gov.au"));
-	assert_true(S_has(au, "Triple Zero", "000", NULL));
+	assert_non_null(shipped.everywhere);
+	for (size_t i = 0; i < sizeof S_table / sizeof S_table[0]; i++) {
+		const struct region *r = strcmp(S_table[i].region, "all") == 0 ?
+		    shipped.everywhere : content_region(&shipped,
+		    S_table[i].region);
+		const struct resource *x = NULL;
+
+		assert_non_null(r);
+		for (size_t k = 0; k < r->n_resources && x == NULL; k++)
+			if (strcmp(r->resources[k].name, S_table[i].name) == 0)
+				x = &r->resources[k];
+		if (x == NULL)
+			fail_msg("%s: no line '%s'", S_table[i].region,
+			    S_table[i].name);
+		if (S_table[i].phone != NULL)
+			assert_string_equal(x->phone != NULL ? x->phone : "",
+			    S_table[i].phone);
+		if (S_table[i].web != NULL)
+			assert_string_equal(x->web != NULL ? x->web : "",
+			    S_table[i].web);
+		if (x->bands != S_table[i].bands)
+			fail_msg("%s '%s': bands 0x%x, the table says 0x%x",
+			    S_table[i].region, S_table[i].name, x->bands,
+			    S_table[i].bands);
+	}
+	/* Every line shipped is in the table: none added unchecked. */
+	for (size_t k = 0; k < shipped.n_regions; k++) {
+		const struct region *r = &shipped.regions[k];
+
+		for (size_t j = 0; j < r->n_resources; j++) {
+			bool found = false;
+
+			for (size_t i = 0; i < sizeof S_table / sizeof S_table[0];
+			    i++)
+				found = found || (strcmp(S_table[i].region,
+				    r->code) == 0 && strcmp(S_table[i].name,
+				    r->resources[j].name) == 0);
+			if (!found)
+				fail_msg("%s: line '%s' is not in the content "
+				    "guide's table", r->code,
+				    r->resources[j].name);
+		}
+	}
+	/* A 4-7 agreement: a child line, the grown-ups' line, the police. */
+	for (size_t k = 0; k < shipped.n_regions; k++) {
+		const struct resource **lines = NULL;
+		size_t n = content_help_lines(&shipped, &shipped.regions[k],
+		    BAND_4_7, &lines);
+
+		for (size_t i = 0; i < n; i++)
+			assert_true(lines[i]->kind != RESOURCE_REPORT &&
+			    lines[i]->kind != RESOURCE_ANYONE);
+		free(lines);
+	}
 }
 
 /*
