@@ -231,8 +231,43 @@ S_handout_prompt(cmark_node *parent, const struct prompt *p, size_t number)
 		S_labelled(doc_div(box, "tip"), S_TIP_LABEL, p->tip);
 }
 
+/*
+ * The help lines for region r that suit any of the bands shown, in
+ * content order and once each (content_help_lines per band, merged).
+ * *out: pointers into c; caller frees the array only.
+ */
+static size_t
+S_help_lines(const struct content *c, const struct region *r,
+    unsigned shown, const struct resource ***out)
+{
+	size_t n = 0;
+
+	*out = NULL;
+	for (int b = 0; b < BAND__COUNT; b++) {
+		const struct resource **l;
+		size_t m;
+
+		if (!(shown & BAND_BIT(b)))
+			continue;
+		m = content_help_lines(c, r, (enum band)b, &l);
+		for (size_t i = 0; i < m; i++) {
+			size_t j;
+
+			for (j = 0; j < n && (*out)[j] != l[i]; j++)
+				;
+			if (j < n)
+				continue;
+			*out = xreallocarray(*out, n + 1, sizeof **out);
+			(*out)[n++] = l[i];
+		}
+		free(l);
+	}
+	return n;
+}
+
 static void
-S_help(cmark_node *doc, const struct region *r)
+S_help(cmark_node *doc, const struct region *r,
+    const struct resource *const *lines, size_t n_lines)
 {
 	cmark_node *box = doc_div(doc, "help"), *h;
 
@@ -245,8 +280,8 @@ S_help(cmark_node *doc, const struct region *r)
 	for (int k = 0; k < RESOURCE__COUNT; k++) {
 		cmark_node *l = NULL;
 
-		for (size_t i = 0; i < r->n_resources; i++) {
-			const struct resource *x = &r->resources[i];
+		for (size_t i = 0; i < n_lines; i++) {
+			const struct resource *x = lines[i];
 			cmark_node *p;
 
 			if ((int)x->kind != k)
@@ -330,8 +365,14 @@ S_handout(cmark_node *doc, const struct content *c, const struct pack_options *o
 				S_handout_prompt(band, ps[i], i + 1);
 		}
 	}
-	if (r != NULL)
-		S_help(doc, r);
+	if (r != NULL) {
+		const struct resource **lines;
+		size_t n_lines = S_help_lines(c, r, shown, &lines);
+
+		if (n_lines > 0)
+			S_help(doc, r, lines, n_lines);
+		free(lines);
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -765,18 +806,19 @@ S_phone(const char *phone)
  * they do not fit at all.
  */
 static void
-S_help_card(struct S_card *k, const struct region *r, enum pack_paper paper)
+S_help_card(struct S_card *k, const struct region *r,
+    const struct resource *const *lines, size_t n_lines, enum pack_paper paper)
 {
 	memset(k, 0, sizeof *k);
 	k->help = true;
 	k->meta = xasprintf("Help and reporting \xc2\xb7 %s", r->name);
 	k->question = xstrdup("If something online worries a child or a "
 	    "grown-up, these services can help.");
-	k->lines = xmalloc((r->n_resources + 1) * sizeof *k->lines);
-	k->bold = xmalloc((r->n_resources + 1) * sizeof *k->bold);
+	k->lines = xmalloc((n_lines + 1) * sizeof *k->lines);
+	k->bold = xmalloc((n_lines + 1) * sizeof *k->bold);
 	for (int kind = 0; kind < RESOURCE__COUNT; kind++) {
-		for (size_t i = 0; i < r->n_resources; i++) {
-			const struct resource *x = &r->resources[i];
+		for (size_t i = 0; i < n_lines; i++) {
+			const struct resource *x = lines[i];
 			char *phone;
 
 			if ((int)x->kind != kind)
@@ -975,13 +1017,17 @@ pack_build(const struct content *c, const struct pack_options *o,
 
 		for (size_t i = 0; i < n; i++)
 			S_card_prepare(&cards[i], ps[i], bands_of[i], o->paper, d);
-		if (r != NULL && r->n_resources > 0) {
-			S_help_card(&cards[k], r, o->paper);
+		const struct resource **lines = NULL;
+		size_t n_lines = r != NULL ? S_help_lines(c, r, shown, &lines) : 0;
+
+		if (n_lines > 0) {
+			S_help_card(&cards[k], r, lines, n_lines, o->paper);
 			if (cards[k].tier != NULL)
 				k++;
 			else
 				S_card_free(&cards[k]);
 		}
+		free(lines);
 		out->n_pages = S_cards(out->doc, cards, k);
 		free(cards);
 		out->css = S_cards_css(o->paper);

@@ -268,4 +268,16 @@ expect_match err 'not valid UTF-8' "and says so"
 run "$TALKPACT" pack --only-content
 expect_rc 64 "--only-content without --content exits 64"
 
+# The help lines on a pack suit its ages: no nude-image service for 4-7.
+for layout in handout cards; do
+	run "$TALKPACT" pack --age 4-7 --region UK --layout "$layout"
+	expect_rc 0 "a 4-7 $layout pack for the UK"
+	expect_match out 'Childline' "it lists Childline"
+	expect_no_match out 'Report Remove|Take It Down|CEOP' \
+	    "and no removal or reporting service meant for older children"
+	run "$TALKPACT" pack --age 14-17 --region UK --layout "$layout"
+	expect_match out 'Report Remove' "a 14-17 $layout pack lists Report Remove"
+	expect_match out 'Take It Down' "and Take It Down, which works everywhere"
+done
+
 done_testing

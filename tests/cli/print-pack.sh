@@ -250,8 +250,9 @@ for paper in a4 letter; do
 	fi
 	# The last card holds the UK help lines, each number on one line.
 	"$PDFTOTEXT" "$T/810-$paper.pdf" "$T/810.txt"
-	expect_eq "$(grep -c -x -e 'Childline: 0800 1111' \
-	    -e 'NSPCC helpline: 0808 800 5000' -e 'Police: 999' "$T/810.txt")" 3 \
+	expect_eq "$(grep -c -x -e 'Childline: 0800 1111, childline.org.uk' \
+	    -e 'NSPCC helpline: 0808 800 5000' \
+	    -e '999 in an emergency, 101 when it is not urgent' "$T/810.txt")" 3 \
 	    "8-10 $paper: a help card, no phone number split"
 done
 
