@@ -391,7 +391,7 @@ S_signatures(cmark_node *doc, const struct session *s,
 {
 	cmark_node *div;
 	bool child = false, grown = false;
-	bool young = t->band == BAND_4_7;
+	bool young = t->band == BAND_4_7 || t->band == BAND_8_10;
 
 	for (size_t i = 0; i < t->n_signatures; i++) {
 		child |= t->signatures[i] == ROLE_CHILD;
@@ -592,7 +592,13 @@ S_build(const struct session *s, const struct content *c, time_t now,
 		    "talkpact verify. It shows whether the words of this "
 		    "agreement were changed after we signed it.", groups);
 
-		block = doc_div(doc, "fingerprint");
+		/*
+		 * Beside the last signature when a place in its row is free
+		 * (the block ends with the signers' row).
+		 */
+		cmark_node *sigs = cmark_node_last_child(cmark_node_last_child(doc));
+
+		block = doc_div(sigs != NULL ? sigs : doc, "fingerprint");
 		doc_text(doc_paragraph(block), line);
 		free(line);
 		free(groups);
@@ -668,7 +674,7 @@ static const char S_agreement_css[] =
      * time, never leaving its heading behind. */
     ".block.rules { break-inside: auto; page-break-inside: auto; }\n"
     ".block li { break-inside: avoid; page-break-inside: avoid; }\n"
-    ".review { border: 1.5pt solid #111; padding: .3em .6em; margin: .6em 0; }\n"
+    ".review { border: 1.5pt solid #111; padding: .2em .6em; margin: .4em 0; }\n"
     ".review p { margin: 0; }\n"
     ".help { font-size: .72em; }\n"
     ".help li { margin: .1em 0; }\n"
@@ -686,14 +692,15 @@ static const char S_agreement_css[] =
     " box-sizing: border-box; padding: .2em .4em; font-size: .6em;"
     " color: #444; }\n"
     ".draw-box p { margin: 0; }\n"
-    ".fingerprint { font-size: .65em; color: #333; margin-top: .4em; }\n"
+    ".fingerprint { font-size: .65em; color: #333; margin-top: .4em;"
+    " flex: 1 1 60mm; align-self: flex-end; }\n"
     ".fingerprint p { margin: .1em 0; }\n"
     ".record { break-before: page; page-break-before: always;"
     " font-size: 11pt; }\n"
     ".qa { break-inside: avoid; page-break-inside: avoid; margin: .5em 0; }\n"
     ".record p { margin: .1em 0 .3em; }\n"
     "@media print {\n"
-    "  html { line-height: 1.12; }\n"
+    "  html { line-height: 1.18; }\n"
     "  h1 { font-size: 1.4em; margin: 0 0 .1em; }\n"
     "  h2 { font-size: 1.1em; margin: .35em 0 .05em; }\n"
     "  p { margin: .15em 0 .25em; }\n"

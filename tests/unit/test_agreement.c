@@ -189,7 +189,7 @@ test_contents(void **state)
 	HAS(txt, "Help and reporting lines (United Kingdom):");
 	HAS(txt, "- Childline (For children and young people). Free and confidential help.");
 	/* A form feed starts the signatures on a new sheet. */
-	HAS(txt, "\n\f\nSignatures\n----------\n\n________________________________\n\nSam (child)\n\nDate: ____________\n");
+	HAS(txt, "\n\f\nSignatures\n----------\n\nWrite your name or draw yourself\n\n________________________________\n\nSam (child)\n\nDate: ____________\n");
 	HAS(txt, "\nJo\n\nDate: ____________\n");
 	HASNT(txt, "Signed in talkpact");
 	/* On paper the fingerprint is one line, with no section checks. */
