@@ -113,6 +113,20 @@ for band in 4-7 8-10 11-13 14-17; do
 		done
 		if [ -z "$missing" ]; then ok "$name: every page says \"N of $pages\""
 		else not_ok "$name: every page says which it is" "no number on page$missing"; fi
+		# No page ends with a heading, and the signatures are on one page.
+		grep -B1 -E '^-{3,}$' "$T/$band.txt" | grep -vE '^(-+|--)$' >"$T/headings"
+		awk -F'\t' '$3 < $7 - 32 { if ($1 != p || $3 > y + 2) { p = $1; y = $3; line[p] = "" }
+			line[p] = line[p] (line[p] == "" ? "" : " ") $8 }
+			END { for (i = 1; i < p; i++) print line[i] }' "$T/w" >"$T/lastlines"
+		if grep -qxFf "$T/headings" "$T/lastlines"; then
+			not_ok "$name: no page ends with a heading" "$(grep -xFf "$T/headings" "$T/lastlines")"
+		else
+			ok "$name: no page ends with a heading"
+		fi
+		sp=$(page_of "$T/w" Signatures)
+		dp=$(awk -F'\t' '$8 == "Date:" { p = $1 } END { print p }' "$T/w")
+		if [ -n "$sp" ] && [ "$sp" = "$dp" ]; then ok "$name: the signatures are together on page $sp"
+		else not_ok "$name: the signatures are together on one page" "heading on $sp, last Date on $dp"; fi
 		pdftext=$(awk -F'\t' '{ printf "%s ", $8 }' "$T/w" | squash)
 		n=$(printf '%s\n' "$pdftext" | grep -o 'Date: ____________' | wc -l)
 		if [ "$n" -eq "$signers" ] && [ "$n" -ge 2 ]; then ok "$name: a Date line for each of the $n signers"
