@@ -224,6 +224,47 @@ else
 	not_ok "--record: chromium printed a PDF"
 fi
 
+# A draft says so on every page and prints no fingerprint.
+sed -e 's/^stage: signed/stage: agreeing/' -e '/^signatures:/,$d' \
+    "$sessions/14-17.yaml" >"$T/draft.yaml"
+run "$TALKPACT" render "$T/draft.yaml" -f html -o "$T/draft.html"
+if [ "$rc" -eq 0 ] && print "$T/draft.html" "$T/draft.pdf"; then
+	words "$T/draft.pdf" >"$T/dw"
+	pages=$("$PDFINFO" "$T/draft.pdf" | sed -n 's/^Pages: *//p')
+	drafts=$(awk -F'\t' '{ l[$1] = l[$1] " " $8 } END { for (p in l) if (l[p] ~ /Draft, not signed yet/) n++; print n + 0 }' "$T/dw")
+	if [ "$drafts" -eq "$pages" ]; then ok "a draft says \"Draft, not signed yet\" on each of its $pages pages"
+	else not_ok "a draft says so on every page" "$drafts of $pages pages"; fi
+	if awk -F'\t' '$8 == "Fingerprint"' "$T/dw" | grep -q .; then not_ok "a draft prints no fingerprint"
+	else ok "a draft prints no fingerprint"; fi
+	overlaps "$T/dw" >"$T/over"
+	if [ ! -s "$T/over" ]; then ok "a draft: no two words overlap"
+	else not_ok "a draft: no two words overlap" "$(head -n 5 "$T/over")"; fi
+else
+	not_ok "a draft printed" "$err"
+fi
+
+# A long list of the family's own rules takes more pages, every one
+# numbered, none of it under the foot of a page.
+awk '{ print } /^rules:$/ { for (i = 1; i <= 38; i++)
+	printf "- text: \"Our own rule number %d, with a few more words to fill the line.\"\n  binds: everyone\n", i }' \
+    "$sessions/14-17.yaml" >"$T/long.yaml"
+run "$TALKPACT" render "$T/long.yaml" -f html --paper letter -o "$T/long.html"
+if [ "$rc" -eq 0 ] && print "$T/long.html" "$T/long.pdf"; then
+	words "$T/long.pdf" >"$T/lw"
+	pages=$("$PDFINFO" "$T/long.pdf" | sed -n 's/^Pages: *//p')
+	numbered=$(awk -F'\t' '{ l[$1] = l[$1] $8 " " } END { for (p in l) if ((" " l[p]) ~ (" " p " of " N " ")) n++; print n + 0 }' N="$pages" "$T/lw")
+	if [ "$pages" -gt 2 ] && [ "$numbered" -eq "$pages" ]; then ok "38 own rules: $pages pages, each numbered"
+	else not_ok "38 own rules: more pages, each numbered" "$numbered of $pages"; fi
+	overlaps "$T/lw" >"$T/over"
+	if [ ! -s "$T/over" ]; then ok "38 own rules: no two words overlap"
+	else not_ok "38 own rules: no two words overlap" "$(head -n 5 "$T/over")"; fi
+	n=$(awk -F'\t' '{ printf "%s ", $8 }' "$T/lw" | grep -o 'Our own rule number [0-9]*,' | sort -u | wc -l)
+	if [ "$n" -eq 38 ]; then ok "38 own rules: every one printed"
+	else not_ok "38 own rules: every one printed" "$n"; fi
+else
+	not_ok "the long pact printed" "$err"
+fi
+
 # The check can fail: a footer fixed over a long list of rules, the way the
 # agreement once printed, covers words, and overlaps() finds them.
 {
