@@ -30,6 +30,9 @@ static const char *const S_months[] = { "January", "February", "March",
 #define S_CHECKS_LINE "Section checks:"
 #define S_SIGNED_LABEL "Signed on"
 #define S_SIGNED_CHECK "The \"Signed on\" line"
+#define S_RECORD_HEADING "Our conversation (private to our family)"
+#define S_BROKEN_SECTION "if-a-rule-is-broken"
+#define S_DRAFT "Draft, not signed yet"
 
 /* "29 November 2026", locale-independent. */
 static void
@@ -129,32 +132,39 @@ S_fill(cmark_node *para, const char *text, const struct session *s,
 	(void)fill_walk(text, fill_chain, &ch, S_fill_emit, &e, NULL);
 }
 
+/*
+ * The conversation record: every question with an answer, in both voices,
+ * and those left for later. Only with --record, after the fingerprint
+ * block; on paper it starts on a new page.
+ */
 static void
-S_talked(cmark_node *doc, const struct session *s, const struct content *c)
+S_record(cmark_node *doc, const struct session *s, const struct content *c)
 {
 	const struct prompt **order = NULL;
 	size_t n = session_prompts(s, c, &order), given = 0, later = 0;
-	cmark_node *para, *list = NULL;
+	cmark_node *para, *qa, *list = NULL;
 
-	/* Smaller on paper than the agreement itself (see the CSS). */
-	doc = doc_div(doc, "conversation");
-	doc_text(doc_heading(doc, 2), "What we talked about");
+	doc = doc_div(doc, "record new-page");
+	doc_text(doc_heading(doc, 2), S_RECORD_HEADING);
 	for (size_t i = 0; i < n; i++) {
 		const struct answer *a = session_answer(s, order[i]->id);
 
 		if (a == NULL || a->state != ANSWER_GIVEN)
 			continue;
 		given++;
-		doc_text(doc_heading(doc, 3), order[i]->question);
+		/* The question in bold, not a heading: printed text writes
+		 * headings below the second level in capitals. */
+		qa = doc_div(doc, "qa");
+		doc_text(doc_strong(doc_paragraph(qa)), order[i]->question);
 		if (a->child != NULL) {
-			para = doc_paragraph(doc);
+			para = doc_paragraph(qa);
 			doc_text(doc_strong(para), s->child != NULL ? s->child :
 			    "Child");
 			doc_text(para, ": ");
 			doc_text(para, a->child);
 		}
 		if (a->grown_up != NULL) {
-			para = doc_paragraph(doc);
+			para = doc_paragraph(qa);
 			doc_text(doc_strong(para), s->n_grown_ups > 1 ?
 			    "Grown-ups" : s->n_grown_ups == 1 ? s->grown_ups[0] :
 			    "Grown-up");
@@ -179,46 +189,83 @@ S_talked(cmark_node *doc, const struct session *s, const struct content *c)
 	free(order);
 }
 
-static void
-S_sections(cmark_node *doc, const struct session *s, const struct content *c,
-    const struct template *t)
+/* A block that is never split across pages on paper: a heading and its list. */
+static cmark_node *
+S_block(cmark_node *doc, const char *cls, const char *heading)
 {
-	for (size_t i = 0; i < t->n_sections; i++) {
-		const struct section *sec = &t->sections[i];
-		cmark_node *list = NULL;
+	cmark_node *div = doc_div(doc, cls);
 
-		for (size_t j = 0; j < sec->n_clauses; j++) {
-			if (!session_clause_on(s, &sec->clauses[j]))
-				continue;
-			if (list == NULL) {
-				doc_text(doc_heading(doc, 2), sec->title);
-				list = doc_list(doc, false);
-			}
-			S_fill(doc_paragraph(doc_item(list)), sec->clauses[j].text,
-			    s, c, t);
-		}
+	doc_text(doc_heading(div, 2), heading);
+	return div;
+}
+
+static bool
+S_is_broken_section(const struct section *sec)
+{
+	return strcmp(sec->id, S_BROKEN_SECTION) == 0;
+}
+
+/*
+ * The rules that are on, grouped by whom they bind: the template's
+ * clauses (all but "If a rule is broken", which has its own block) and
+ * the family's own rules.
+ */
+static const char *
+S_group_heading(enum binds b)
+{
+	return b == BINDS_EVERYONE ? "What we all do" : b == BINDS_GROWN_UPS ?
+	    "What the grown-ups do" : NULL;
+}
+
+/* The list of one group, opened when its first rule comes. */
+static cmark_node *
+S_group_list(cmark_node *doc, const struct session *s, enum binds b,
+    cmark_node **list)
+{
+	if (*list == NULL) {
+		const char *h = S_group_heading(b);
+		char *heading = h != NULL ? xstrdup(h) : xasprintf("What %s does",
+		    s->child != NULL && s->child[0] != '\0' ? s->child :
+		    "the child");
+
+		*list = doc_list(S_block(doc, "block rules ticks", heading), false);
+		free(heading);
 	}
+	return *list;
 }
 
 static void
-S_rules(cmark_node *doc, const struct session *s)
+S_rules_for(cmark_node *doc, const struct session *s,
+    const struct content *c, const struct template *t, enum binds b)
 {
-	cmark_node *list, *para;
+	cmark_node *list = NULL;
 
-	if (s->n_rules == 0)
-		return;
-	doc_text(doc_heading(doc, 2), "Our own rules");
-	list = doc_list(doc, false);
-	for (size_t i = 0; i < s->n_rules; i++) {
-		para = doc_paragraph(doc_item(list));
-		doc_text(para, s->rules[i].text);
-		/* The space outside the emphasis keeps the Markdown plain. */
-		doc_text(para, " ");
-		doc_text(doc_emph(para), "(for ");
-		doc_text(cmark_node_last_child(para),
-		    binds_shown(s->rules[i].binds));
-		doc_text(cmark_node_last_child(para), ")");
+	for (size_t i = 0; i < t->n_sections; i++) {
+		const struct section *sec = &t->sections[i];
+
+		if (S_is_broken_section(sec))
+			continue;
+		for (size_t j = 0; j < sec->n_clauses; j++)
+			if (sec->clauses[j].binds == b &&
+			    session_clause_on(s, &sec->clauses[j]))
+				S_fill(doc_paragraph(doc_item(S_group_list(doc, s,
+				    b, &list))), sec->clauses[j].text, s, c, t);
 	}
+	for (size_t i = 0; i < s->n_rules; i++)
+		if (s->rules[i].binds == b)
+			doc_text(doc_paragraph(doc_item(S_group_list(doc, s, b,
+			    &list))), s->rules[i].text);
+}
+
+static void
+S_rules(cmark_node *doc, const struct session *s, const struct content *c,
+    const struct template *t)
+{
+	static const enum binds order[] = { BINDS_EVERYONE, BINDS_CHILD,
+		BINDS_GROWN_UPS };
+
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		S_rules_for(doc, s, c, t, order[i]);
 }
 
 static void
@@ -230,12 +277,32 @@ S_promises(cmark_node *doc, const struct session *s, const struct content *c,
 	for (size_t i = 0; i < t->n_promises; i++) {
 		if (!session_promise_on(s, &t->promises[i]))
 			continue;
-		if (list == NULL) {
-			doc_text(doc_heading(doc, 2), "What the grown-ups promise");
-			list = doc_list(doc, false);
+		if (list == NULL)
+			list = doc_list(S_block(doc, "block ticks", "What the grown-ups promise"),
+			    false);
+		S_fill(doc_paragraph(doc_item(list)), t->promises[i].text, s, c,
+		    t);
+	}
+}
+
+static void
+S_broken(cmark_node *doc, const struct session *s, const struct content *c,
+    const struct template *t)
+{
+	for (size_t i = 0; i < t->n_sections; i++) {
+		const struct section *sec = &t->sections[i];
+		cmark_node *list = NULL;
+
+		if (!S_is_broken_section(sec))
+			continue;
+		for (size_t j = 0; j < sec->n_clauses; j++) {
+			if (!session_clause_on(s, &sec->clauses[j]))
+				continue;
+			if (list == NULL)
+				list = doc_list(S_block(doc, "block ticks", sec->title), false);
+			S_fill(doc_paragraph(doc_item(list)), sec->clauses[j].text,
+			    s, c, t);
 		}
-		S_fill(doc_paragraph(doc_item(list)), t->promises[i].text, s,
-		    c, t);
 	}
 }
 
@@ -249,7 +316,7 @@ S_help(cmark_node *doc, const struct session *s, const struct content *c,
 	size_t n = content_help_lines(c, r, t->band, &lines);
 	cmark_node *list, *para;
 
-	doc_text(doc_heading(doc, 2), "If something goes wrong");
+	doc = S_block(doc, "block", "If something goes wrong");
 	if (t->n_steps > 0) {
 		list = doc_list(doc, true);
 		for (size_t i = 0; i < t->n_steps; i++)
@@ -260,7 +327,8 @@ S_help(cmark_node *doc, const struct session *s, const struct content *c,
 		free(lines);
 		return;
 	}
-	doc = doc_div(doc, "help");
+	/* A block of its own, so the steps and the lines may sit on two pages. */
+	doc = doc_div(cmark_node_parent(doc), "help block");
 	para = doc_paragraph(doc);
 	doc_text(para, "Help and reporting lines (");
 	doc_text(para, r->name);
@@ -289,29 +357,29 @@ S_help(cmark_node *doc, const struct session *s, const struct content *c,
 	free(lines);
 }
 
-/* One signer: their role, name as typed, date, and a line to sign on paper. */
+/*
+ * One signer: a line to sign on, the name under it and a line for the
+ * date. A 4-7 or 8-10 child also gets a box to write a name or draw in.
+ */
 static void
-S_signer(cmark_node *div, enum role role, const char *who,
-    const struct signature *sig)
+S_signer(cmark_node *div, const char *who, const char *role, bool draw)
 {
 	cmark_node *box = doc_div(div, "signature"), *para;
-	char date[64];
 
+	if (draw)
+		doc_text(doc_paragraph(doc_div(box, "draw-box")),
+		    "Write your name or draw yourself");
+	doc_text(doc_paragraph(doc_div(box, "sign-line")),
+	    "________________________________");
+	box = doc_div(box, "signer");
 	para = doc_paragraph(box);
-	doc_text(doc_strong(para), role_shown(role));
-	doc_text(para, ": ");
-	doc_text(para, who);
-	doc_text(para, "\n");
-	if (sig != NULL) {
-		S_date(sig->when, date, sizeof date);
-		doc_text(para, "Signed in talkpact as ");
-		doc_text(doc_strong(para), sig->name);
-		doc_text(para, " on ");
-		doc_text(para, date);
-	} else
-		doc_text(para, "Not signed yet");
-	para = doc_paragraph(doc_div(box, "sign-here"));
-	doc_text(para, "Signed by hand: ______________________");
+	doc_text(doc_strong(para), who);
+	if (role != NULL) {
+		doc_text(para, " (");
+		doc_text(para, role);
+		doc_text(para, ")");
+	}
+	doc_text(doc_paragraph(box), "Date: ____________");
 }
 
 static void
@@ -320,19 +388,19 @@ S_signatures(cmark_node *doc, const struct session *s,
 {
 	cmark_node *div;
 	bool child = false, grown = false;
+	bool young = t->band == BAND_4_7 || t->band == BAND_8_10;
 
 	for (size_t i = 0; i < t->n_signatures; i++) {
 		child |= t->signatures[i] == ROLE_CHILD;
 		grown |= t->signatures[i] == ROLE_GROWN_UP;
 	}
-	doc_text(doc_heading(doc, 2), "Signatures");
-	div = doc_div(doc, "signatures");
+	div = doc_div(doc, "signatures-block new-page");
+	doc_text(doc_heading(div, 2), "Signatures");
+	div = doc_div(div, "signatures");
 	if (child)
-		S_signer(div, ROLE_CHILD, s->child != NULL ? s->child : "",
-		    session_signature(s, ROLE_CHILD, 0));
+		S_signer(div, s->child != NULL ? s->child : "", "child", young);
 	for (size_t g = 0; grown && g < s->n_grown_ups; g++)
-		S_signer(div, ROLE_GROWN_UP, s->grown_ups[g],
-		    session_signature(s, ROLE_GROWN_UP, g));
+		S_signer(div, s->grown_ups[g], NULL, false);
 }
 
 /* The "Signed on ... by ..." paragraph of the fingerprint block. */
@@ -414,12 +482,12 @@ S_fp_tail(cmark_node *doc, const char fp[FINGERPRINT_HEX + 1],
 	    "FILE.md");
 }
 
-/* Everything above the fingerprint block. */
+/* Everything above the fingerprint block: the pact. */
 static cmark_node *
 S_body(const struct session *s, const struct content *c,
     const struct template *t, time_t now)
 {
-	cmark_node *doc = doc_new(), *h, *para;
+	cmark_node *doc = doc_new(), *h, *para, *div;
 	time_t when = S_signed_when(s), review;
 	char date[64];
 	int months = session_review_months(s, t);
@@ -448,41 +516,45 @@ S_body(const struct session *s, const struct content *c,
 	doc_text(para, date);
 	doc_text(para, ".");
 	if (when == 0)
-		doc_text(doc_emph(doc_paragraph(doc)), "Not signed yet.");
+		doc_text(doc_emph(doc_paragraph(doc)), S_DRAFT ".");
 
-	S_talked(doc, s, c);
-	S_sections(doc, s, c, t);
-	S_rules(doc, s);
-	S_promises(doc, s, c, t);
-	S_help(doc, s, c, t);
-
-	doc_text(doc_heading(doc, 2), "When we look at this again");
+	/* The review date, where nobody misses it. */
 	review = S_add_months(when != 0 ? when : now, months);
 	S_date(review, date, sizeof date);
-	para = doc_paragraph(doc);
-	snprintf(date + strlen(date), sizeof date - strlen(date), ".");
+	div = doc_div(doc, "review");
+	para = doc_paragraph(div);
+	doc_text(para, "We will look at this again together by ");
+	doc_text(doc_strong(para), date);
 	{
-		char *line = xasprintf("We will look at this agreement again "
-		    "together in %d month%s, by ", months, months == 1 ? "" : "s");
+		char *line = xasprintf(" (in %d month%s).", months,
+		    months == 1 ? "" : "s");
 
 		doc_text(para, line);
 		free(line);
 	}
-	doc_text(para, date);
 
+	S_rules(doc, s, c, t);
+	S_promises(doc, s, c, t);
+	S_broken(doc, s, c, t);
+	S_help(doc, s, c, t);
 	S_signatures(doc, s, t);
 	return doc;
 }
 
 static char *S_plain_text(const char *md);
 
-struct cmark_node *
-agreement_build(const struct session *s, const struct content *c, time_t now,
-    char fp_out[FINGERPRINT_HEX + 1], char **cause)
+/*
+ * The whole document. paper: the fingerprint as one line and a sentence
+ * (none on a draft), for HTML and text; else the full block verify reads.
+ * record: the conversation after the fingerprint.
+ */
+static cmark_node *
+S_build(const struct session *s, const struct content *c, time_t now,
+    bool paper, bool record, char fp_out[FINGERPRINT_HEX + 1], char **cause)
 {
 	const struct template *t = session_template(s, c);
 	struct fingerprint_sections secs;
-	cmark_node *doc, *sig;
+	cmark_node *doc, *sig, *block;
 	char *body_md, *sig_md, fp[FINGERPRINT_HEX + 1];
 	char sig_hex[FINGERPRINT_HEX + 1];
 
@@ -504,61 +576,178 @@ agreement_build(const struct session *s, const struct content *c, time_t now,
 	fingerprint_agreement(body_md, strlen(body_md), sig_md, strlen(sig_md),
 	    fp, &secs, sig_hex);
 
-	doc = doc_div(doc, "fingerprint");
-	doc_text(doc_heading(doc, 2), S_FP_HEADING);
-	S_signed_para(doc, s, now);
-	S_fp_tail(doc, fp, &secs, sig_hex);
+	if (!paper) {
+		block = doc_div(doc, "fingerprint");
+		doc_text(doc_heading(block, 2), S_FP_HEADING);
+		S_signed_para(block, s, now);
+		S_fp_tail(block, fp, &secs, sig_hex);
+	} else if (S_signed_when(s) != 0) {
+		char *groups = fingerprint_groups(fp, FINGERPRINT_SHOWN);
+		char *line = xasprintf("Fingerprint %s: check the file with "
+		    "talkpact verify. It shows whether the words of this "
+		    "agreement were changed after we signed it.", groups);
+
+		/*
+		 * Beside the last signature when a place in its row is free
+		 * (the block ends with the signers' row).
+		 */
+		cmark_node *sigs = cmark_node_last_child(cmark_node_last_child(doc));
+
+		block = doc_div(sigs != NULL ? sigs : doc, "fingerprint");
+		doc_text(doc_paragraph(block), line);
+		free(line);
+		free(groups);
+	}
+	if (record)
+		S_record(doc, s, c);
 	fingerprint_sections_cleanup(&secs);
 	free(body_md);
 	free(sig_md);
 	if (fp_out != NULL)
 		memcpy(fp_out, fp, sizeof fp);
-	return cmark_node_parent(doc);
+	return doc;
+}
+
+struct cmark_node *
+agreement_build(const struct session *s, const struct content *c, time_t now,
+    char fp_out[FINGERPRINT_HEX + 1], char **cause)
+{
+	return S_build(s, c, now, false, false, fp_out, cause);
+}
+
+struct cmark_node *
+agreement_build_with(const struct session *s, const struct content *c,
+    time_t now, const struct agreement_options *o,
+    char fp_out[FINGERPRINT_HEX + 1], char **cause)
+{
+	return S_build(s, c, now, false, o != NULL && o->record, fp_out, cause);
+}
+
+/* ---- paper -------------------------------------------------------------- */
+
+static const char *const S_paper_names[] = { "auto", "a4", "letter" };
+
+const char *
+agreement_paper_name(enum agreement_paper p)
+{
+	return (unsigned)p < sizeof S_paper_names / sizeof S_paper_names[0] ?
+	    S_paper_names[p] : "?";
+}
+
+int
+agreement_paper_from_name(const char *name)
+{
+	if (strcmp(name, "a4") == 0 || strcmp(name, "A4") == 0)
+		return AGREEMENT_PAPER_A4;
+	if (strcmp(name, "letter") == 0 || strcmp(name, "Letter") == 0)
+		return AGREEMENT_PAPER_LETTER;
+	return -1;
+}
+
+enum agreement_paper
+agreement_paper_for(const struct session *s, const struct content *c)
+{
+	/* The region's paper fact (A4 when there is no region). */
+	return region_paper(s->region != NULL ? content_region(c, s->region) :
+	    NULL) == PAPER_LETTER ? AGREEMENT_PAPER_LETTER : AGREEMENT_PAPER_A4;
 }
 
 /*
- * Print layout: the agreement at 12pt, the conversation and the
- * fingerprint smaller, signatures side by side with room to sign, and no
- * clause or signature split across pages. The page takes the printer's
- * paper (A4 or Letter): the margins suit both.
+ * Print layout. Type by age (16pt for 4-7 with a tick box by each rule,
+ * 14pt for 8-10, 12pt from 11); every block (a heading and its list, the
+ * signatures) kept on one page; the page number, the fingerprint and a
+ * draft's notice in the page's own margin boxes, where they can never
+ * cover the text; the conversation record on pages of its own.
  */
 static const char S_agreement_css[] =
-    ".conversation { font-size: .85em; }\n"
-    ".conversation h3 { font-size: 1em; margin: .8em 0 .1em; }\n"
-    ".conversation p { margin: .1em 0 .3em; }\n"
-    ".help { font-size: .85em; }\n"
-    ".signatures { display: flex; flex-wrap: wrap; gap: 0 1.5em; }\n"
-    ".signature { flex: 1 1 14em; margin: .4em 0 .8em; break-inside: avoid;"
+    ".block, .review, .signatures-block, .fingerprint { break-inside: avoid;"
     " page-break-inside: avoid; }\n"
-    ".signature p { margin: .2em 0; }\n"
-    ".signature { font-size: .9em; }\n"
-    ".sign-here p { margin-top: 1.2em; }\n"
-    ".fingerprint { font-size: .7em; }\n"
-    ".fingerprint h2 { font-size: 1.2em; margin-top: .4em; }\n"
+    /* A long group of rules may go on over the page, a whole rule at a
+     * time, never leaving its heading behind. */
+    ".block.rules { break-inside: auto; page-break-inside: auto; }\n"
+    ".block li { break-inside: avoid; page-break-inside: avoid; }\n"
+    ".review { border: 1.5pt solid #111; padding: .2em .6em; margin: .4em 0; }\n"
+    ".review p { margin: 0; }\n"
+    ".help { font-size: .72em; }\n"
+    ".help li { margin: .1em 0; }\n"
+    ".signatures { display: flex; flex-wrap: wrap; align-items: flex-end;"
+    " gap: 0 10mm; }\n"
+    ".signature { flex: 0 0 78mm; break-inside: avoid; page-break-inside:"
+    " avoid; margin: .2em 0 .4em; }\n"
+    ".signature p { margin: .15em 0; }\n"
+    ".sign-line { width: 75mm; height: 8mm; border-bottom: 1pt solid #111; }\n"
+    ".sign-line p { visibility: hidden; margin: 0; }\n"
+    ".signer { display: flex; flex-wrap: wrap; justify-content: space-between;"
+    " gap: 0 1em; }\n"
+    ".signer p { white-space: nowrap; }\n"
+    ".draw-box { width: 75mm; height: 32mm; border: 1pt dashed #555;"
+    " box-sizing: border-box; padding: .2em .4em; font-size: .6em;"
+    " color: #444; }\n"
+    ".draw-box p { margin: 0; }\n"
+    ".fingerprint { font-size: .65em; color: #333; margin-top: .4em;"
+    " flex: 1 1 60mm; align-self: flex-end; }\n"
     ".fingerprint p { margin: .1em 0; }\n"
-    ".fingerprint ul { columns: 2; margin: .2em 0; }\n"
-    ".fingerprint li { margin: 0; }\n"
-    "footer { font-family: \"DejaVu Sans Mono\", monospace; }\n"
-    "@page { margin: 12mm 14mm; }\n"
+    ".record { break-before: page; page-break-before: always;"
+    " font-size: 11pt; }\n"
+    ".qa { break-inside: avoid; page-break-inside: avoid; margin: .5em 0; }\n"
+    ".record p { margin: .1em 0 .3em; }\n"
     "@media print {\n"
-    "  html { line-height: 1.25; }\n"
-    "  h1 { font-size: 1.6em; margin-bottom: .3em; }\n"
-    "  h2 { font-size: 1.2em; margin: .6em 0 .15em; }\n"
-    "  p { margin: .25em 0 .4em; }\n"
-    "  li { margin: 0; line-height: 1.2; }\n"
-    "  ul, ol { margin: .2em 0; }\n"
-    "  footer { position: fixed; bottom: 0; left: 0; right: 0;"
-    " margin: 0; padding-top: .2em; background: #fff; font-size: 8pt; }\n"
-    "  main { margin-bottom: 1.5em; }\n"
+    "  html { line-height: 1.18; }\n"
+    "  h1 { font-size: 1.4em; margin: 0 0 .1em; }\n"
+    "  h2 { font-size: 1.1em; margin: .35em 0 .05em; }\n"
+    "  p { margin: .15em 0 .25em; }\n"
+    "  li { margin: 0; }\n"
+    "  ul, ol { margin: .1em 0; padding-left: 1.3em; }\n"
     "}\n";
 
-int
-agreement_render(const struct session *s, const struct content *c, time_t now,
-    enum render_format fmt, char **out, char **cause)
+static const char S_tick_css[] =
+    ".ticks ul { list-style: none; padding-left: 1.5em; }\n"
+    ".ticks ul > li { position: relative; }\n"
+    ".ticks ul > li::before { content: \"\"; position: absolute;"
+    " left: -1.4em; top: .2em; width: .8em; height: .8em;"
+    " border: 1.5pt solid #111; box-sizing: border-box; }\n";
+
+/* The CSS for one pact: the shared layout, the band's type, the paper. */
+static char *
+S_page_css(const struct template *t, enum agreement_paper paper,
+    const char *fp_groups, bool draft)
 {
-	char fp[FINGERPRINT_HEX + 1], *groups, *title, *footer;
-	cmark_node *doc = agreement_build(s, c, now, fp, cause);
+	const char *size = t->band == BAND_4_7 ? "16pt" : t->band == BAND_8_10 ?
+	    "13.5pt" : "12pt";
+	char *foot = draft ? xstrdup("") : xasprintf("  @bottom-left {"
+	    " content: \"Fingerprint %s: check the file with talkpact"
+	    " verify\"; font-size: 7pt; color: #444; }\n", fp_groups);
+	char *css = xasprintf("%s%s"
+	    "html, html body { font-size: %s; }\n"
+	    "@media print { html { font-size: %s; } }\n"
+	    "@page {\n"
+	    "  size: %s;\n"
+	    "  margin: %s 12mm 11mm;\n"
+	    "%s"
+	    "%s"
+	    "  @bottom-right { content: counter(page) \" of \" counter(pages);"
+	    " font-size: 9pt; }\n"
+	    "}\n",
+	    S_agreement_css, t->band == BAND_4_7 ? S_tick_css : "", size, size,
+	    paper == AGREEMENT_PAPER_LETTER ? "letter" : "A4",
+	    draft ? "14mm" : "8mm",
+	    draft ? "  @top-center { content: \"" S_DRAFT "\";"
+	    " font-size: 11pt; font-weight: bold; }\n" : "", foot);
+
+	free(foot);
+	return css;
+}
+
+int
+agreement_render_with(const struct session *s, const struct content *c,
+    time_t now, enum render_format fmt, const struct agreement_options *o,
+    char **out, char **cause)
+{
+	char fp[FINGERPRINT_HEX + 1], *groups, *title, *css;
+	bool record = o != NULL && o->record;
+	cmark_node *doc = S_build(s, c, now, fmt != RENDER_MD, record, fp, cause);
 	const struct template *t;
+	enum agreement_paper paper;
 
 	if (doc == NULL)
 		return -1;
@@ -572,20 +761,29 @@ agreement_render(const struct session *s, const struct content *c, time_t now,
 	case RENDER_HTML:
 	default:
 		t = session_template(s, c);
+		paper = o != NULL && o->paper != AGREEMENT_PAPER_AUTO ? o->paper :
+		    agreement_paper_for(s, c);
 		groups = fingerprint_groups(fp, FINGERPRINT_SHOWN);
 		title = s->child != NULL ? xasprintf("%s for %s", t->title,
 		    s->child) : xstrdup(t->title);
-		footer = xasprintf("Fingerprint %s", groups);
+		css = S_page_css(t, paper, groups, S_signed_when(s) == 0);
 		*out = render_html_page(doc, &(struct render_page){
-		    .title = title, .footer = footer, .css = S_agreement_css,
+		    .title = title, .footer = NULL, .css = css,
 		    .lang = "en-GB" });
 		free(title);
-		free(footer);
+		free(css);
 		free(groups);
 		break;
 	}
 	cmark_node_free(doc);
 	return 0;
+}
+
+int
+agreement_render(const struct session *s, const struct content *c, time_t now,
+    enum render_format fmt, char **out, char **cause)
+{
+	return agreement_render_with(s, c, now, fmt, NULL, out, cause);
 }
 
 int
@@ -728,6 +926,16 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 		goto done;
 	if ((block = S_find_fp(canon)) == NULL)
 		goto done;
+	{
+		/* A record after the block (--record) is not part of it. */
+		char *next = strstr(block + 1, "\n## ");
+
+		if (next != NULL) {
+			next[1] = '\0';
+			while (next > block && next[-1] == '\n')
+				*next-- = '\0';
+		}
+	}
 	/* Walk the block's lines. */
 	p = strchr(block, '\n') + 1;
 	while (*p != '\0') {

@@ -24,8 +24,9 @@
 struct cmark_node;
 
 /*
- * The document, fingerprint included. When the session is not signed the
- * document says so and is dated now. Returns a tree (caller:
+ * The document as Markdown keeps it: the pact and its fingerprint block
+ * (with the section checks), without the conversation record. When the
+ * session is not signed the document says so and is dated now. Returns a tree (caller:
  * cmark_node_free()), or NULL with *cause (caller frees) when the
  * session's template is not loaded. *fp (may be NULL) gets the full
  * SHA-256 hex.
@@ -35,12 +36,61 @@ struct cmark_node *agreement_build(const struct session *s,
     char **cause);
 
 /*
- * The agreement as Markdown, a printable HTML page (A4 or Letter) or plain
- * text at RENDER_TEXT_WIDTH columns. Returns 0 and *out (caller frees),
- * or -1 with *cause (caller frees).
+ * The agreement (the pact, without the conversation record) as Markdown,
+ * a printable HTML page (on the session's paper) or plain text at
+ * RENDER_TEXT_WIDTH columns. Returns 0 and *out (caller frees), or -1
+ * with *cause (caller frees).
  */
 int agreement_render(const struct session *s, const struct content *c,
     time_t now, enum render_format fmt, char **out, char **cause);
+
+/* Paper for the printable page. */
+enum agreement_paper {
+	AGREEMENT_PAPER_AUTO,		/* agreement_paper_for() */
+	AGREEMENT_PAPER_A4,
+	AGREEMENT_PAPER_LETTER
+};
+
+/* "a4", "letter" ("auto" for AUTO). */
+const char *agreement_paper_name(enum agreement_paper p);
+/* AGREEMENT_PAPER_A4 or _LETTER for "a4" or "letter", else -1. */
+int agreement_paper_from_name(const char *name);
+/*
+ * The paper a session's page asks for without --paper: the region's
+ * (United States: Letter; UK, IE, AU and no region: A4). The one place
+ * that picks it.
+ */
+enum agreement_paper agreement_paper_for(const struct session *s,
+    const struct content *c);
+
+struct agreement_options {
+	/*
+	 * The conversation record (every question and voice) after the
+	 * fingerprint block, under "Our conversation (private to our
+	 * family)"; on paper from a new page. The fingerprint never covers it.
+	 */
+	bool record;
+	enum agreement_paper paper;	/* HTML's @page size */
+};
+
+/*
+ * agreement_render() with options (o may be NULL: no record, the
+ * session's paper). HTML and text are the pact for paper: the fingerprint
+ * as one line and a sentence, none on a draft, which says "Draft, not
+ * signed yet" instead (on every page of the HTML); the per-section checks
+ * are in the Markdown only, which verify reads.
+ */
+int agreement_render_with(const struct session *s, const struct content *c,
+    time_t now, enum render_format fmt, const struct agreement_options *o,
+    char **out, char **cause);
+
+/*
+ * agreement_build() with options: with o->record, the conversation
+ * record after the fingerprint block (o may be NULL).
+ */
+struct cmark_node *agreement_build_with(const struct session *s,
+    const struct content *c, time_t now, const struct agreement_options *o,
+    char fp[FINGERPRINT_HEX + 1], char **cause);
 
 /* Wrapped, styled lines for the TUI's review screen. 0 or -1 and *cause. */
 int agreement_lines(const struct session *s, const struct content *c,

@@ -39,12 +39,17 @@ static void
 S_render_usage(FILE *f)
 {
 	fprintf(f,
-	    "Usage: talkpact render SESSION [-f md|html|txt|all] [-o PATH]\n"
+	    "Usage: talkpact render SESSION [-f md|html|txt|all] [--record]\n"
+	    "                      [--paper a4|letter] [-o PATH]\n"
 	    "Write a session's family device agreement, with its fingerprint.\n"
 	    "\n"
 	    "  -f, --format FORMAT  md (Markdown, the default), html (a page to\n"
 	    "                       print on A4 or Letter), txt (72 columns), or\n"
 	    "                       all three\n"
+	    "      --record         add our conversation (every question and\n"
+	    "                       answer) after the agreement, for the family\n"
+	    "      --paper PAPER    a4 or letter for html (default: the region's\n"
+	    "                       paper: Letter in the US, else A4)\n"
 	    "  -o, --output PATH    for one format: the file to write (default:\n"
 	    "                       standard output); for all: a folder to write\n"
 	    "                       them in, or a file name without its ending\n"
@@ -56,12 +61,31 @@ S_render_usage(FILE *f)
 	    "session file's path.\n");
 }
 
+/* --record and --paper, into opts; 0 or a usage error's exit code. */
+static int
+S_render_option(int ch, const char *arg, struct agreement_options *opts)
+{
+	int paper;
+
+	if (ch == 'r') {
+		opts->record = true;
+		return 0;
+	}
+	if ((paper = agreement_paper_from_name(arg)) < 0)
+		return cli_usage_error("render", "unknown paper '%s' (use a4 or "
+		    "letter)", arg);
+	opts->paper = (enum agreement_paper)paper;
+	return 0;
+}
+
 int
 cmd_render(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "record", no_argument, NULL, 'r' },
+		{ "paper", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -71,6 +95,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 	struct stat sb;
 	char *cause = NULL, *stem = NULL, *text;
 	time_t now = time(NULL);
+	struct agreement_options opts = { false, AGREEMENT_PAPER_AUTO };
 	int ch, rc, which = -1;
 	bool all;
 
@@ -81,6 +106,11 @@ cmd_render(struct cli *cli, int argc, char **argv)
 			break;
 		case 'o':
 			output = optarg;
+			break;
+		case 'r':
+		case 'p':
+			if ((rc = S_render_option(ch, optarg, &opts)) != 0)
+				return rc;
 			break;
 		case 'h':
 			S_render_usage(stdout);
@@ -100,6 +130,10 @@ cmd_render(struct cli *cli, int argc, char **argv)
 	if (!all && which < 0)
 		return cli_usage_error("render", "unknown format '%s' (use md, "
 		    "html, txt or all)", format);
+	if (opts.paper != AGREEMENT_PAPER_AUTO && !all &&
+	    S_formats[which].fmt != RENDER_HTML)
+		return cli_usage_error("render", "--paper is for html, the page "
+		    "to print (not %s)", format);
 	if (optind >= argc)
 		return cli_usage_error("render", "which session? (see "
 		    "'talkpact sessions')");
@@ -115,7 +149,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 		goto out;
 
 	if (!all) {
-		if (agreement_render(&s, &c, now, S_formats[which].fmt, &text,
+		if (agreement_render_with(&s, &c, now, S_formats[which].fmt, &opts, &text,
 		    &cause) != 0) {
 			rc = cli_error(EX_DATAERR, "%s", cause);
 			goto out;
@@ -138,7 +172,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 	for (size_t i = 0; i < S_N_FORMATS && rc == 0; i++) {
 		char *path;
 
-		if (agreement_render(&s, &c, now, S_formats[i].fmt, &text,
+		if (agreement_render_with(&s, &c, now, S_formats[i].fmt, &opts, &text,
 		    &cause) != 0) {
 			rc = cli_error(EX_DATAERR, "%s", cause);
 			break;

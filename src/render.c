@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <cmark.h>
+#include <utf8proc.h>
 
 #include "render.h"
 #include "util.h"
@@ -285,6 +286,29 @@ doc_div(cmark_node *parent, const char *cls)
 	return n;
 }
 
+/* Does the doc_div() n carry the class cls? */
+static bool
+S_div_has(cmark_node *n, const char *cls)
+{
+	const char *open = cmark_node_get_on_enter(n), *p, *end;
+	size_t len = strlen(cls);
+
+	if (open == NULL || (p = strstr(open, "class=\"")) == NULL)
+		return false;
+	p += strlen("class=\"");
+	if ((end = strchr(p, '"')) == NULL)
+		return false;
+	while (p < end) {
+		const char *sp = memchr(p, ' ', (size_t)(end - p));
+		size_t k = sp != NULL ? (size_t)(sp - p) : (size_t)(end - p);
+
+		if (k == len && memcmp(p, cls, len) == 0)
+			return true;
+		p += k + (sp != NULL ? 1 : 0);
+	}
+	return false;
+}
+
 /* ------------------------------------------------------------------ */
 /* Tidying: the few shapes that no Markdown can express are normalised */
 /* the same way before every output, so all formats agree.             */
@@ -361,6 +385,8 @@ struct S_md {
 	bool at_line_start;	/* nothing but the prefix written yet */
 	bool line_digits;	/* only digits written since then */
 	char last;		/* last byte written, for delimiter choice */
+	int32_t inner_end;	/* the character before the last closing delimiter */
+	char close_delim;	/* that delimiter's character */
 };
 
 static bool
@@ -550,6 +576,71 @@ S_line_end_after(cmark_node *n)
 
 static void S_md_inlines(struct S_md *m, cmark_node *parent);
 
+/*
+ * Could character c, as the writer writes it, stop an emphasis delimiter
+ * beside it being one? Anything but a letter, digit or other symbol: the
+ * writer turns controls and spaces into references (which start with
+ * '&'), and CommonMark counts ASCII and Unicode punctuation.
+ */
+static bool
+S_md_flank_char(int32_t c)
+{
+	if (c < 0x80)
+		return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9'));
+	switch (utf8proc_category(c)) {
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+	case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CO:
+	case UTF8PROC_CATEGORY_CS:
+		return true;
+	default:
+		return c == 0xfffd;
+	}
+}
+
+/* The last character written (0 for none). */
+static int32_t
+S_md_last_char(const struct S_md *m)
+{
+	size_t i = m->out.len;
+	int32_t c = 0;
+
+	if (i == 0)
+		return 0;
+	while (i > 0 && m->out.len - i < 4 &&
+	    ((unsigned char)m->out.p[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	(void)utf8_decode(m->out.p + i, m->out.len - i, &c);
+	return c;
+}
+
+/* The first character an emphasis node will write inside its delimiters. */
+static int32_t
+S_md_first_char(cmark_node *n)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c != NULL;
+	    c = cmark_node_first_child(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_TEXT) {
+			const char *lit = cmark_node_get_literal(c);
+			int32_t cp = 0;
+
+			if (lit != NULL && lit[0] != '\0')
+				(void)utf8_decode(lit, strlen(lit), &cp);
+			return cp;
+		}
+		if (!S_is_emphasis(c))
+			return 0;
+	}
+	return 0;
+}
+
 static void
 S_md_inline(struct S_md *m, cmark_node *n)
 {
@@ -564,9 +655,18 @@ S_md_inline(struct S_md *m, cmark_node *n)
 		 * one, and so would a letter just outside it.
 		 */
 		lit = cmark_node_get_literal(n);
+		/*
+		 * Only where the character inside the delimiter is punctuation
+		 * (or the delimiter is '_', which letters on both sides stop),
+		 * so "£" or "é" next to bold text is written as itself.
+		 */
 		S_md_text(m, lit != NULL ? lit : "",
-		    S_is_emphasis(cmark_node_previous(n)),
-		    S_is_emphasis(cmark_node_next(n)),
+		    S_is_emphasis(cmark_node_previous(n)) &&
+		    (m->close_delim == '_' || S_md_flank_char(m->inner_end)),
+		    S_is_emphasis(cmark_node_next(n)) &&
+		    (S_md_flank_char(S_md_first_char(cmark_node_next(n))) ||
+		    (lit != NULL && lit[0] != '\0' &&
+		    strchr("*_", lit[strlen(lit) - 1]) != NULL)),
 		    cmark_node_previous(n) == NULL &&
 		    S_is_emphasis(cmark_node_parent(n)),
 		    S_line_end_after(n) || (cmark_node_next(n) == NULL &&
@@ -588,6 +688,8 @@ S_md_inline(struct S_md *m, cmark_node *n)
 			delim[1] = '\0';
 		S_md_raw(m, delim, strlen(delim));
 		S_md_inlines(m, n);
+		m->inner_end = S_md_last_char(m);
+		m->close_delim = delim[0];
 		S_md_raw(m, delim, strlen(delim));
 		break;
 	case CMARK_NODE_LINK:
@@ -824,16 +926,100 @@ S_html_escape(struct S_buf *b, const char *s)
 	}
 }
 
-char *
-render_html_body(cmark_node *doc)
+/*
+ * Phone numbers and dates never break across lines on the page either:
+ * each run of words that wrap_joined() holds together goes into a
+ * <span class="nowrap">. Changes the tree (the text stays the same).
+ */
+static void
+S_html_nowrap_text(cmark_node *text)
+{
+	const char *lit = cmark_node_get_literal(text);
+	size_t len = lit != NULL ? strlen(lit) : 0, i, a, b;
+	char *copy;
+
+	for (i = 0; i < len; i++)
+		if (wrap_joined(lit, len, i))
+			break;
+	if (i == len)
+		return;
+	copy = xstrdup(lit);
+	/* The run: from the word before this space to the last word joined. */
+	for (a = i; a > 0 && copy[a - 1] != ' '; a--)
+		;
+	for (b = i + 1; b < len; b++)
+		if (copy[b] == ' ' && !wrap_joined(copy, len, b))
+			break;
+	{
+		cmark_node *span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		cmark_node *inner = cmark_node_new(CMARK_NODE_TEXT);
+		char *run = xstrndup(copy + a, b - a);
+
+		cmark_node_set_on_enter(span, "<span class=\"nowrap\">");
+		cmark_node_set_on_exit(span, "</span>");
+		cmark_node_set_literal(inner, run);
+		cmark_node_append_child(span, inner);
+		cmark_node_insert_after(text, span);
+		if (b < len) {
+			cmark_node *rest = cmark_node_new(CMARK_NODE_TEXT);
+
+			cmark_node_set_literal(rest, copy + b);
+			cmark_node_insert_after(span, rest);
+			S_html_nowrap_text(rest);
+		}
+		copy[a] = '\0';
+		if (a > 0)
+			cmark_node_set_literal(text, copy);
+		else {
+			cmark_node_unlink(text);
+			cmark_node_free(text);
+		}
+		free(run);
+	}
+	free(copy);
+}
+
+static void
+S_html_nowrap(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **texts = NULL;
+	size_t n = 0, cap = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(node) == CMARK_NODE_TEXT) {
+			texts = xgrow(texts, &cap, n, sizeof *texts);
+			texts[n++] = node;
+		}
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < n; i++)
+		S_html_nowrap_text(texts[i]);
+	free(texts);
+}
+
+static char *
+S_html_body(cmark_node *doc, bool nowrap)
 {
 	char *html, *out;
 
 	S_tidy(doc);
+	if (nowrap)
+		S_html_nowrap(doc);
 	html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
 	out = xstrdup(html != NULL ? html : "");
 	free(html);
 	return out;
+}
+
+char *
+render_html_body(cmark_node *doc)
+{
+	return S_html_body(doc, false);
 }
 
 static const char S_css[] =
@@ -854,6 +1040,7 @@ static const char S_css[] =
     "blockquote { margin: .6em 0; padding: .2em 0 .2em 1em;"
     " border-left: 3pt solid #999; color: #333; }\n"
     "hr { border: 0; border-top: 1pt solid #999; margin: 1.2em 0; }\n"
+    ".nowrap { white-space: nowrap; }\n"
     ".clause, li, blockquote { break-inside: avoid;"
     " page-break-inside: avoid; }\n"
     "footer { margin-top: 2em; padding-top: .5em; border-top: 1pt solid #ccc;"
@@ -884,7 +1071,7 @@ render_html_page(cmark_node *doc, const struct render_page *page)
 	struct S_buf b = { 0 };
 	char *body;
 
-	body = render_html_body(doc);
+	body = S_html_body(doc, true);
 	S_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
 	S_buf_puts(&b, S_lang(page != NULL ? page->lang : NULL));
 	S_buf_puts(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -1391,6 +1578,13 @@ S_wrap_block(struct S_wrap *w, cmark_node *n, bool tight)
 		break;
 	}
 	case CMARK_NODE_CUSTOM_BLOCK:
+		if (w->fn == width_print && S_div_has(n, "new-page")) {
+			/* Printed text starts this block on a new sheet. */
+			S_line_open(w);
+			S_line_put(w, "\f", 1, RSTYLE_PLAIN);
+			S_line_close(w);
+			w->blank_before = false;
+		}
 		S_wrap_blocks(w, n, tight);
 		break;
 	default:

@@ -71,6 +71,7 @@ struct render_page {
  * paragraphs are removed. Tidying twice changes nothing.
  */
 char *render_markdown(struct cmark_node *doc);
+/* The page also keeps each phone number and date on one line (wrap_joined()). */
 char *render_html_page(struct cmark_node *doc, const struct render_page *page);
 char *render_html_body(struct cmark_node *doc);	/* just the body HTML */
 char *render_text(struct cmark_node *doc, int width);

@@ -40,7 +40,7 @@ static void
 S_draw(struct tui *t)
 {
 	const struct layout *l = &t->lay;
-	int x = l->text_left, w = l->text_cols, y = tui_top(t, 19), lw = 12;
+	int x = l->text_left, w = l->text_cols, y = tui_top(t, 20), lw = 12;
 	const struct {
 		const char *what;
 		const char *path;
@@ -99,13 +99,16 @@ S_draw(struct tui *t)
 	tui_text(t, y, x, "Fingerprint:", w, ROLE_UI_LABEL);
 	tui_text(t, y++, x + 14, t->flow.fingerprint, w - 14, ROLE_UI_STRONG);
 	y += tui_wrapped(t, y, x + 2, w - 2, 2, "The same code is printed at the "
-	    "end of the agreement.", ROLE_UI_MUTED, false) + 1;
+	    "foot of every page.", ROLE_UI_MUTED, false) + 1;
 	y += tui_wrapped(t, y, x, w, 2, "How to print: open the .html file in a "
 	    "web browser and choose Print.", ROLE_UI_NORMAL, false);
 	line = xasprintf("Copies somewhere else: talkpact render %s -f all -o "
 	    "FOLDER", t->flow.s.id != NULL ? t->flow.s.id : "SESSION");
 	y += tui_wrapped(t, y, x, w, 2, line, ROLE_UI_NORMAL, false);
 	free(line);
+	/* The conversation is on no file until the family asks for it. */
+	y += tui_wrapped(t, y, x + 2, w - 2, 2, "With your conversation too "
+	    "(private to your family): add --record.", ROLE_UI_NORMAL, false);
 	y += tui_wrapped(t, y, x, w, 2, "Check later that nothing was changed: "
 	    "talkpact verify on the .md file.", ROLE_UI_NORMAL, false);
 	if (y < l->body_top + l->body_rows)
@@ -155,7 +158,8 @@ static const char *const S_help[] = {
 	".html file in a web browser and choose Print.",
 	"The fingerprint is a code worked out from the signed text; if anyone",
 	"changes the text, it no longer matches: 'talkpact verify FILE.md'",
-	"checks. 'talkpact render' writes more copies wherever you like.",
+	"checks. 'talkpact render' writes more copies wherever you like;",
+	"with --record they add your conversation, every question and answer.",
 	"Enter finishes; Esc shows the agreement again.",
 	NULL
 };

@@ -138,6 +138,50 @@ S_push(struct wrap_lines *w, size_t start, size_t len, size_t next, int width)
 	w->n++;
 }
 
+static bool
+S_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Is s[0..n) a month's name, maybe with a comma or full stop after it? */
+static bool
+S_is_month(const char *s, size_t n)
+{
+	static const char *const months[] = { "January", "February", "March",
+		"April", "May", "June", "July", "August", "September",
+		"October", "November", "December" };
+
+	while (n > 0 && (s[n - 1] == ',' || s[n - 1] == '.'))
+		n--;
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
+		if (strlen(months[i]) == n && memcmp(months[i], s, n) == 0)
+			return true;
+	return false;
+}
+
+bool
+wrap_joined(const char *text, size_t len, size_t at)
+{
+	size_t a, b;
+
+	if (at == 0 || at + 1 >= len || text[at] != ' ' ||
+	    text[at - 1] == ' ' || text[at + 1] == ' ')
+		return false;
+	/* Phone numbers: digits either side ("0808 800 5000"). */
+	if (S_is_digit(text[at - 1]) && S_is_digit(text[at + 1]))
+		return true;
+	for (a = at; a > 0 && text[a - 1] != ' ' && text[a - 1] != '\n'; a--)
+		;
+	for (b = at + 1; b < len && text[b] != ' ' && text[b] != '\n'; b++)
+		;
+	/* Dates: "29 November", "November 2026". */
+	if (at - a <= 2 && S_is_digit(text[a]) && S_is_digit(text[at - 1]) &&
+	    S_is_month(text + at + 1, b - at - 1))
+		return true;
+	return S_is_month(text + a, at - a) && S_is_digit(text[at + 1]);
+}
+
 size_t
 wrap_text_by(const char *text, size_t len, int first, int width,
     wrap_width_fn *fn, struct wrap_lines *w)
@@ -163,7 +207,7 @@ wrap_text_by(const char *text, size_t len, int first, int width,
 			have_brk = false;
 			continue;
 		}
-		if (text[i] == ' ') {
+		if (text[i] == ' ' && !wrap_joined(text, len, i)) {
 			/* Spaces at a break hang off the end of the line. */
 			size_t j = i;
 

@@ -73,12 +73,21 @@ void wrap_lines_cleanup(struct wrap_lines *w);
  * The engine. Word-wrap text (len bytes) into lines of at most width
  * columns as fn measures them (the first line: first columns), appending
  * to w. Breaks after spaces, which hang off the end of the line; a word
- * longer than the width is cut between graphemes; '\n' ends a line. Empty
+ * longer than the width is cut between graphemes; '\n' ends a line; a
+ * space wrap_joined() keeps is never a break. Empty
  * text gives one empty line. Widths < 1 are taken as 1. Returns the
  * number of lines added.
  */
 size_t wrap_text_by(const char *text, size_t len, int first, int width,
     wrap_width_fn *fn, struct wrap_lines *w);
+
+/*
+ * Must the single space at text[at] never become a line break? True where
+ * it joins the parts of a phone number ("0808 800 5000": digits on both
+ * sides) or of a date ("29 November 2026"). The engine keeps these
+ * together, and the HTML page marks the same runs as unbreakable.
+ */
+bool wrap_joined(const char *text, size_t len, size_t at);
 
 /*
  * The longest prefix of s[0..len) that fits in cols columns as fn

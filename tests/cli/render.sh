@@ -13,11 +13,35 @@ expect_rc 0 "render writes Markdown to stdout by default"
 expect_match out '^# Our family device agreement for Sam$' "it starts with the title"
 expect_match out '^## Fingerprint$' "it has the fingerprint block"
 
-run "$TALKPACT" render "$sess" -f txt
-expect_match out '^SHA-256 fingerprint: [0-9a-f]{4}( [0-9a-f]{4}){7}$' "txt shows 8 groups of 4 hex digits"
+expect_match out '^SHA-256 fingerprint: [0-9a-f]{4}( [0-9a-f]{4}){7}$' "md shows 8 groups of 4 hex digits"
+expect_match out '^Section checks:$' "md keeps the section checks verify reads"
 fp=$(printf '%s\n' "$out" | sed -n 's/^SHA-256 fingerprint: //p')
+run "$TALKPACT" render "$sess" -f txt
+expect_match out "^Fingerprint $fp: check the file with" "txt: the fingerprint as one line"
+expect_no_match out 'Section checks|SHA-256' "txt: no section checks on paper"
+expect_no_match out 'Mostly my friends' "txt: no conversation without --record"
 run "$TALKPACT" render "$sess" -f html
-expect_match out "<footer>Fingerprint $fp</footer>" "the HTML footer carries the same fingerprint"
+expect_match out "@bottom-left \\{ content: \"Fingerprint $fp: check the file with talkpact verify\"" "the HTML page's foot carries the same fingerprint"
+expect_match out 'size: A4;' "a UK session's page is A4"
+expect_no_match out 'Mostly my friends|Section checks' "html: no conversation and no section checks"
+run "$TALKPACT" render "$sess" -f html --record --paper letter
+expect_match out 'size: letter;' "--paper letter"
+expect_match out 'Our conversation \(private to our family\)' "--record adds the conversation"
+expect_match out 'Mostly my friends' "with both voices"
+run "$TALKPACT" render "$sess" -f md --paper a4
+expect_rc 64 "--paper with md exits 64"
+run "$TALKPACT" render "$sess" -f txt --paper a4
+expect_rc 64 "--paper with txt exits 64"
+run "$TALKPACT" render "$sess" -f html --paper a5
+expect_rc 64 "an unknown paper exits 64"
+run "$TALKPACT" render "$sess" -f md --record
+expect_match out '^## Our conversation \(private to our family\)$' "md --record: the conversation"
+printf '%s\n' "$out" >"$T/record.md"
+run "$TALKPACT" verify "$T/record.md"
+expect_rc 0 "verify: the record after the fingerprint is not part of it"
+sed 's/Mostly my friends/Only my friends/' "$T/record.md" >"$T/record2.md"
+run "$TALKPACT" verify "$T/record2.md"
+expect_rc 0 "verify: the record is the family's own notes"
 expect_no_match out '<script|href=' "no script and no links in the HTML"
 
 run "$TALKPACT" render "$sess" -f html -o "$T/one.html"
@@ -58,15 +82,15 @@ md="$T/agreement-sam-2026-11-29.md"
 run "$TALKPACT" verify "$md"
 expect_rc 0 "verify: an untouched agreement exits 0"
 expect_eq "$out" "$md: unchanged since signed on 29 November 2026 by Sam, Alex Smith and Jo" "verify: says when and by whom"
-sed 's/Mostly my friends/Only my friends/' "$md" >"$T/c1.md"
+sed 's/phone-free, grown-ups too/phone-free/' "$md" >"$T/c1.md"
 run "$TALKPACT" verify "$T/c1.md"
-expect_rc 1 "verify: a changed answer exits 1"
-expect_match out 'the section "What we talked about" changed' "verify: names the section"
+expect_rc 1 "verify: a changed rule exits 1"
+expect_match out 'the section "What we all do" changed' "verify: names the section"
 sed 's/29 November 2026 by Sam/28 November 2026 by Sam/' "$md" >"$T/c2.md"
 run "$TALKPACT" verify "$T/c2.md"
 expect_rc 1 "verify: a changed signing date exits 1"
 expect_match out 'the "Signed on" line changed' "verify: names the signing line"
-sed 's/as \*\*Jo\*\* on/as **Joe** on/' "$md" >"$T/c3.md"
+sed 's/^\*\*Jo\*\*$/**Joe**/' "$md" >"$T/c3.md"
 run "$TALKPACT" verify "$T/c3.md"
 expect_rc 1 "verify: a changed signature exits 1"
 expect_match out 'the section "Signatures" changed' "verify: names the signatures"

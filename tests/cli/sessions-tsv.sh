@@ -60,7 +60,7 @@ expect_eq "$(printf '%s\n' "$out" | awk -F'\t' 'NF != 5' | wc -l | tr -d ' ')" 0
 for id in 2026-11-29-sam-1412 2026-11-29-ayo-1412 2026-11-28-sam-1000; do
 	want=$(printf '%s\n' "$out" | awk -F'\t' -v id="$id" '$1 == id { print $5 }')
 	said=$("$TALKPACT" render "$id" --format md |
-	    sed -n 's/^We will look at this agreement again together in .*, by \(.*\)\.$/\1/p')
+	    sed -n 's/^We will look at this again together by \*\*\(.*\)\*\* (in .*$/\1/p')
 	expect_eq "$(date -u -d "$said" +%Y-%m-%d 2>/dev/null)" "$want" \
 	    "$id: the review date is the one its agreement gives ($said)"
 done

@@ -119,12 +119,29 @@ static char *
 render_html_body_of(const struct session *s)
 {
 	char *cause = NULL, *h;
-	cmark_node *doc = agreement_build(s, fixture_content(), NOW, NULL, &cause);
+	struct agreement_options o = { .record = true };
+	cmark_node *doc = agreement_build_with(s, fixture_content(), NOW, &o,
+	    NULL, &cause);
 
 	assert_non_null(doc);
 	h = render_html_body(doc);
 	cmark_node_free(doc);
 	return h;
+}
+
+static void verify_text(const char *md, struct agreement_check *c);
+
+static char *
+render_with(const struct session *s, enum render_format f, bool record,
+    enum agreement_paper paper)
+{
+	char *out = NULL, *cause = NULL;
+	struct agreement_options o = { record, paper };
+
+	if (agreement_render_with(s, fixture_content(), NOW, f, &o, &out,
+	    &cause) != 0)
+		fail_msg("render: %s", cause);
+	return out;
 }
 
 static void
@@ -141,13 +158,13 @@ test_contents(void **state)
 		char *h = headings(md);
 
 		assert_string_equal(h, "1 Our family device agreement for Sam|"
-		    "2 What we talked about|3 Who do you talk to online?|"
-		    "2 Our devices and when we use them|2 Photos and sharing|"
-		    "2 Our own rules|2 What the grown-ups promise|"
-		    "2 If something goes wrong|2 When we look at this again|"
+		    "2 What we all do|2 What Sam does|2 What the grown-ups do|"
+		    "2 What the grown-ups promise|2 If something goes wrong|"
 		    "2 Signatures|2 Fingerprint|");
 		free(h);
 	}
+	HASNT(md, "Jo and");		/* no conversation without --record */
+	HASNT(md, "Our conversation");
 	{
 		/* The child's words keep their double space and line break. */
 		char *body = render_html_body_of(&s);
@@ -158,41 +175,116 @@ test_contents(void **state)
 	/* The words, in the plain text. */
 	txt = render(&s, RENDER_TXT);
 	HAS(txt, "Sam (9) with Alex Smith and Jo, agreed on 29 November 2026.");
-	HAS(txt, "Sam: Jo and me\nand Gran");	/* text wrapping folds blanks */
-	HAS(txt, "Grown-ups: We like to know who is new.");
-	HAS(txt, "To talk about again later:\n\n- Who could see a photo you sent to one friend?");
-	HASNT(txt, "What would you do if something online scared you?");	/* skipped */
-	HAS(txt, "- All our devices go to bed at 20:15 in the kitchen.");
-	HAS(txt, "- Sam plays up to 45 minutes of games, using a drawing app.");
+	HAS(txt, "We will look at this again together by 1 March 2027 (in 3 months).");
+	HASNT(txt, "Jo and");
+	HAS(txt, "What we all do\n--------------\n\n- All our devices go to bed at 20:15 in the kitchen.");
+	HAS(txt, "What Sam does\n-------------\n\n- Sam plays up to 45 minutes of games, using a drawing app.");
 	HAS(txt, "- We keep meal times screen-free.");
 	HASNT(txt, "We ask before we share a photo");	/* switched off */
-	HAS(txt, "- Alex Smith and Jo will listen first if Sam is worried.");
-	HAS(txt, "- We charge phones downstairs (for the grown-ups)");
+	HAS(txt, "What the grown-ups do\n---------------------\n\n- Alex Smith and Jo will listen first if Sam is worried.\n- We charge phones downstairs\n");
+	HASNT(txt, "(for the grown-ups)");
 	HAS(txt, "- We will not take your device away");
 	HASNT(txt, "When we say no");
 	HAS(txt, "1. Stop, and tell a grown-up");
 	HAS(txt, "Help and reporting lines (United Kingdom):");
 	HAS(txt, "- Childline (For children and young people). Free and confidential help.");
-	HAS(txt, "Web:\n  ceop.police.uk");
-	HAS(txt, "We will look at this agreement again together in 3 months, by 1 March\n2027.");
-	HAS(txt, "Child: Sam\nSigned in talkpact as Sam on 29 November 2026");
-	HAS(txt, "Grown-up: Jo\nSigned in talkpact as Jo on 29 November 2026");
-	HAS(txt, "Signed by hand: ____");
-	HAS(txt, "Fingerprint\n-----------\n\nSigned on 29 November 2026 by Sam, Alex Smith and Jo.\n\nSHA-256 fingerprint: ");
-	HAS(txt, "- What the grown-ups promise: ");
-	HAS(txt, "- The \"Signed on\" line: ");
+	/* A form feed starts the signatures on a new sheet. */
+	HAS(txt, "\n\f\nSignatures\n----------\n\nWrite your name or draw yourself\n\n________________________________\n\nSam (child)\n\nDate: ____________\n");
+	HAS(txt, "\nJo\n\nDate: ____________\n");
+	HASNT(txt, "Signed in talkpact");
+	/* On paper the fingerprint is one line, with no section checks. */
+	HAS(txt, "Fingerprint ");
+	HAS(txt, ": check the file with\ntalkpact verify.");
+	HASNT(txt, "SHA-256 fingerprint");
+	HASNT(txt, "What the grown-ups promise: ");
+	HASNT(txt, "The \"Signed on\" line: ");
+	/* The Markdown keeps the full block, which verify reads. */
+	HAS(md, "SHA-256 fingerprint: ");
+	HAS(md, "- What the grown-ups promise: ");
+	HAS(md, "- The \"Signed on\" line: ");
 	/* Blank values stand out (strong) in the HTML. */
 	html = render(&s, RENDER_HTML);
 	HAS(html, "go to bed at <strong>20:15</strong> in <strong>the kitchen</strong>");
 	HAS(html, "<title>Our family device agreement for Sam</title>");
 	HAS(html, "<div class=\"signature\">");
-	HAS(html, "<footer>Fingerprint ");
+	HAS(html, "<div class=\"sign-line\">");
+	HAS(html, "Date: ____________");
+	HAS(html, "@bottom-right { content: counter(page) \" of \" counter(pages);");
+	HAS(html, "@bottom-left { content: \"Fingerprint ");
+	HAS(html, "size: A4;");			/* the UK's paper */
+	HAS(html, "html, html body { font-size: 13.5pt; }");	/* ages 8-10: about 14pt */
+	HASNT(html, "<footer>");		/* nothing fixed over the text */
+	HASNT(html, "Draft, not signed yet");
+	HAS(html, "<span class=\"nowrap\">29 November 2026</span>");
 	HAS(html, "break-inside: avoid");
 	HASNT(html, "href=");
+	HASNT(html, "Section checks");
 	for (char *p = txt, *nl; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
 		assert_true(nl - p <= RENDER_TEXT_WIDTH * 4);	/* bytes; UTF-8 may be wider */
 	free(md);
 	free(html);
+	free(txt);
+	session_cleanup(&s);
+}
+
+/* --record adds the conversation after the fingerprint; --paper the size. */
+static void
+test_record_and_paper(void **state)
+{
+	struct session s;
+	struct agreement_check c;
+	char *md, *txt, *html, *h;
+
+	(void)state;
+	signed_session(&s, "I would tell Mum", "Sam", "Phones downstairs");
+	md = render_with(&s, RENDER_MD, true, AGREEMENT_PAPER_AUTO);
+	h = headings(md);
+	assert_string_equal(h, "1 Our family device agreement for Sam|"
+	    "2 What we all do|2 What Sam does|2 What the grown-ups do|"
+	    "2 What the grown-ups promise|2 If something goes wrong|"
+	    "2 Signatures|2 Fingerprint|"
+	    "2 Our conversation (private to our family)|");
+	free(h);
+	HAS(md, "**Who do you talk to online?**\n\n**Sam**: I would tell Mum\n");
+	/* The record is not covered by the fingerprint. */
+	verify_text(md, &c);
+	assert_int_equal(c.verdict, AGREEMENT_UNCHANGED);
+	agreement_check_cleanup(&c);
+	{
+		char *plain = render(&s, RENDER_MD), *fp1, *fp2;
+
+		fp1 = strstr(plain, "SHA-256 fingerprint: ");
+		fp2 = strstr(md, "SHA-256 fingerprint: ");
+		assert_memory_equal(fp1, fp2, 60);
+		free(plain);
+	}
+	txt = render_with(&s, RENDER_TXT, true, AGREEMENT_PAPER_AUTO);
+	HAS(txt, "talkpact verify.");
+	HAS(txt, "\n\f\nOur conversation (private to our family)\n");
+	/* Questions in normal case, as they were asked. */
+	HAS(txt, "\nWho do you talk to online?\n\nSam: I would tell Mum\n");
+	HAS(txt, "To talk about again later:\n\n- Who could see a photo you sent to one friend?");
+	HASNT(txt, "What would you do if something online scared you?");	/* skipped */
+	html = render_with(&s, RENDER_HTML, true, AGREEMENT_PAPER_LETTER);
+	HAS(html, "<div class=\"record new-page\">");
+	HAS(html, ".record { break-before: page;");
+	HAS(html, "size: letter;");
+	assert_true(strstr(html, "record new-page") > strstr(html, "Fingerprint "));
+	free(html);
+	html = render_with(&s, RENDER_HTML, false, AGREEMENT_PAPER_AUTO);
+	HASNT(html, "I would tell Mum");
+	HASNT(html, "Our conversation");
+	free(html);
+	free(s.region);
+	s.region = xstrdup("US");
+	assert_int_equal(agreement_paper_for(&s, fixture_content()), AGREEMENT_PAPER_LETTER);
+	free(s.region);
+	s.region = NULL;
+	assert_int_equal(agreement_paper_for(&s, fixture_content()), AGREEMENT_PAPER_A4);
+	assert_int_equal(agreement_paper_from_name("letter"), AGREEMENT_PAPER_LETTER);
+	assert_int_equal(agreement_paper_from_name("a4"), AGREEMENT_PAPER_A4);
+	assert_int_equal(agreement_paper_from_name("a5"), -1);
+	free(md);
 	free(txt);
 	session_cleanup(&s);
 }
@@ -208,9 +300,15 @@ test_unsigned_and_missing_template(void **state)
 	apply_ok(&s, (struct action){ .kind = ACTION_BACK });
 	md = render(&s, RENDER_TXT);
 	HAS(md, "a draft of 29 November 2026.");
-	HAS(md, "\nNot signed yet.\n");
+	HAS(md, "\nDraft, not signed yet.\n");
+	HASNT(md, "Fingerprint");	/* no fingerprint on a draft's paper */
+	free(md);
+	md = render(&s, RENDER_HTML);
+	HAS(md, "@top-center { content: \"Draft, not signed yet\";");
+	HASNT(md, "Fingerprint");
+	free(md);
+	md = render(&s, RENDER_MD);	/* verify still reads a draft's .md */
 	HAS(md, "Not signed yet; made on 29 November 2026.");
-	HAS(md, "Not signed yet\n");	/* in each signature box */
 	free(md);
 	free(s.template_id);
 	s.template_id = xstrdup("gone");
@@ -290,9 +388,9 @@ test_verify(void **state)
 	agreement_check_cleanup(&c);
 	free(crlf);
 
-	expect_change(md, "tell Mum", "tell Dad", "the section \"What we talked about\" changed");
-	expect_change(md, "go to bed", "go to sleep", "the section \"Our devices and when we use them\" changed");
-	expect_change(md, "Phones down", "Phones up", "the section \"Our own rules\" changed");
+	HASNT(md, "tell Mum");	/* the record is not in the pact */
+	expect_change(md, "go to bed", "go to sleep", "the section \"What we all do\" changed");
+	expect_change(md, "Phones down", "Phones up", "the section \"What the grown-ups do\" changed");
 	{
 		/* A name in the signatures section. */
 		const char *sig = strstr(md, "## Signatures\n"), *jo = strstr(sig, "Jo");
@@ -308,9 +406,9 @@ test_verify(void **state)
 	expect_change(md, "# Our family device agreement for Sam", "# Our family device agreement for Tom", "the title changed");
 	expect_change(md, "November 2026 by Sam", "November 2026 by Pam", "the \"Signed on\" line changed");
 	expect_change(md, "Signed on 29 November", "Signed on 28 November", "the \"Signed on\" line changed");
-	expect_change(md, "## Our own rules\n", "## Our rules\n", "the section \"Our rules\" changed");
+	expect_change(md, "## What the grown-ups do\n", "## Our rules\n", "the section \"Our rules\" changed");
 	{
-		const char *a = strstr(md, "## Our own rules\n"), *b = strstr(md, "## What the grown");
+		const char *a = strstr(md, "## What the grown-ups do\n"), *b = strstr(md, "## What the grown-ups promise");
 		char *cut = xstrndup(a, (size_t)(b - a));
 
 		expect_change(md, cut, "", "sections were added or removed");
@@ -442,7 +540,8 @@ test_hostile_property(void **state)
 			name = xstrdup("N");
 		}
 		signed_session(&s, ans, name, rule);
-		doc = agreement_build(&s, fixture_content(), NOW, fp, &cause);
+		doc = agreement_build_with(&s, fixture_content(), NOW,
+		    &(struct agreement_options){ .record = true }, fp, &cause);
 		assert_non_null(doc);
 		md = render_markdown(doc);
 		{
@@ -470,7 +569,7 @@ test_hostile_property(void **state)
 
 			for (const char *p = tree_html; (p = strstr(p, "<h2>")) != NULL; p++)
 				h++;
-			assert_int_equal(h, 9);
+			assert_int_equal(h, 8);
 		}
 		HASNT(tree_html, "<script");
 		HASNT(tree_html, "href=");
@@ -564,7 +663,8 @@ test_long_text(void **state)
 	}
 	big[n] = '\0';
 	signed_session(&s, big, "Sam", "r");
-	doc = agreement_build(&s, fixture_content(), NOW, NULL, &(char *){ NULL });
+	doc = agreement_build_with(&s, fixture_content(), NOW,
+	    &(struct agreement_options){ .record = true }, NULL, &(char *){ NULL });
 	md = render_markdown(doc);
 	html = render_html_body(doc);
 	esc = escape(big);
@@ -607,6 +707,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_contents),
+		cmocka_unit_test(test_record_and_paper),
 		cmocka_unit_test(test_unsigned_and_missing_template),
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_verify_every_character),

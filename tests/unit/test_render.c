@@ -669,6 +669,66 @@ test_lines_styles(void **state)
 	cmark_node_free(doc);
 }
 
+/* Issue 17: phone numbers and dates whole, £ as itself, a form feed. */
+static void
+test_print_rules(void **state)
+{
+	cmark_node *doc = doc_new(), *p;
+	char *txt, *md, *html;
+
+	(void)state;
+	/* Each sentence puts the number or the date across column 30. */
+	doc_text(doc_paragraph(doc), "For grown-ups: call 0808 800 5000 any day.");
+	doc_text(doc_paragraph(doc), "We look at this again by 29 November 2026 together.");
+	doc_text(doc_paragraph(doc), "Call it any day now or on 1-800-843-5678 today.");
+	p = doc_paragraph(doc);
+	doc_text(p, "Pocket money up to \xc2\xa3");
+	doc_text(doc_strong(p), "5");
+	doc_text(p, "\xc2\xa3 a week");
+	doc_text(doc_paragraph(doc_div(doc, "signatures new-page")), "Signed");
+	txt = render_text(doc, 30);
+	assert_string_equal(txt,
+	    "For grown-ups: call\n"
+	    "0808 800 5000 any day.\n"
+	    "\n"
+	    "We look at this again by\n"
+	    "29 November 2026 together.\n"
+	    "\n"
+	    "Call it any day now or on\n"
+	    "1-800-843-5678 today.\n"
+	    "\n"
+	    "Pocket money up to \xc2\xa3" "5\xc2\xa3 a week\n"
+	    "\f\n"
+	    "Signed\n");
+	free(txt);
+	/* The screen gets no form feed. */
+	{
+		struct render_lines l;
+
+		render_lines(doc, 30, width_screen, &l);
+		for (size_t i = 0; i < l.n; i++)
+			assert_null(strchr(l.lines[i].text, '\f'));
+		render_lines_cleanup(&l);
+	}
+	md = render_markdown(doc);
+	assert_non_null(strstr(md, "Pocket money up to \xc2\xa3**5**\xc2\xa3 a week"));
+	assert_null(strstr(md, "&#163;"));
+	free(md);
+	html = render_html_page(doc, &(struct render_page){ .title = "t" });
+	assert_non_null(strstr(html, "<span class=\"nowrap\">0808 800 5000</span>"));
+	assert_non_null(strstr(html, "<span class=\"nowrap\">29 November 2026</span>"));
+	assert_non_null(strstr(html, ".nowrap { white-space: nowrap; }"));
+	free(html);
+	cmark_node_free(doc);
+	/* The rule itself. */
+	assert_true(wrap_joined("on 0808 800 5000", 16, 7));
+	assert_true(wrap_joined("by 1 March 2027.", 16, 4));
+	assert_true(wrap_joined("by 1 March 2027.", 16, 10));
+	assert_false(wrap_joined("by 1 March 2027.", 16, 2));
+	assert_false(wrap_joined("in 3 months", 11, 4));
+	assert_false(wrap_joined("May we", 6, 3));
+}
+
 static void
 test_doc_text_sanitises(void **state)
 {
@@ -719,6 +779,7 @@ main(void)
 		cmocka_unit_test(test_wrap_wide_and_long),
 		cmocka_unit_test(test_wrap_property),
 		cmocka_unit_test(test_lines_styles),
+		cmocka_unit_test(test_print_rules),
 	};
 
 	/* wcwidth() needs a UTF-8 locale, as the program sets one. */
