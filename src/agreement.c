@@ -338,10 +338,10 @@ S_help(cmark_node *doc, const struct session *s, const struct content *c,
 		const struct resource *x = lines[i];
 
 		para = doc_paragraph(doc_item(list));
+		/* What each line is for is in its own words: no kind label,
+		 * so the whole list fits the two sides of paper. */
 		doc_text(doc_strong(para), x->name);
-		doc_text(para, " (");
-		doc_text(para, resource_for_shown(x->kind));
-		doc_text(para, "). ");
+		doc_text(para, ": ");
 		doc_text(para, x->about);
 		if (x->phone != NULL) {
 			doc_text(para, " Phone ");
@@ -669,13 +669,15 @@ static const char S_agreement_css[] =
     ".review { border: 1.5pt solid #111; padding: .2em .6em; margin: .4em 0; }\n"
     ".review p { margin: 0; }\n"
     ".help { font-size: .72em; }\n"
-    ".help li { margin: .1em 0; }\n"
+    ".help li { margin: .1em 0; break-inside: avoid; page-break-inside: avoid; }\n"
+    /* Many short lines: two columns on paper. */
+    ".help ul { columns: 2; column-gap: 6mm; }\n"
     ".signatures { display: flex; flex-wrap: wrap; align-items: flex-end;"
     " gap: 0 10mm; }\n"
     ".signature { flex: 0 0 78mm; break-inside: avoid; page-break-inside:"
     " avoid; margin: .2em 0 .4em; }\n"
     ".signature p { margin: .15em 0; }\n"
-    ".sign-line { width: 75mm; height: 8mm; border-bottom: 1pt solid #111; }\n"
+    ".sign-line { width: 75mm; height: 6.5mm; border-bottom: 1pt solid #111; }\n"
     ".sign-line p { visibility: hidden; margin: 0; }\n"
     ".signer { display: flex; flex-wrap: wrap; justify-content: space-between;"
     " gap: 0 1em; }\n"

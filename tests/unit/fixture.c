@@ -88,13 +88,15 @@ static struct resource uk_res[] = {
 static struct region regions[] = {
 	{ .code = S("UK"), .name = S("United Kingdom"), .resources = uk_res,
 	  .n_resources = 3 },
+	/* No lines: only its paper, for the paper tests. */
+	{ .code = S("US"), .name = S("United States"), .paper = PAPER_LETTER },
 };
 
 static struct content content = {
 	.packs = &pack, .n_packs = 1,
 	.prompts = prompts, .n_prompts = 4,
 	.templates = templates, .n_templates = 1,
-	.regions = regions, .n_regions = 1,
+	.regions = regions, .n_regions = 2,
 };
 
 const struct content *

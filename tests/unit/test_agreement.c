@@ -187,7 +187,7 @@ test_contents(void **state)
 	HASNT(txt, "When we say no");
 	HAS(txt, "1. Stop, and tell a grown-up");
 	HAS(txt, "Help and reporting lines (United Kingdom):");
-	HAS(txt, "- Childline (For children and young people). Free and confidential help.");
+	HAS(txt, "- Childline: Free and confidential help. Phone 0800 1111.");
 	/* A form feed starts the signatures on a new sheet. */
 	HAS(txt, "\n\f\nSignatures\n----------\n\nWrite your name or draw yourself\n\n________________________________\n\nSam (child)\n\nDate: ____________\n");
 	HAS(txt, "\nJo\n\nDate: ____________\n");
