@@ -109,7 +109,7 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct pack_options o = { .layout = PACK_LAYOUT_HANDOUT,
-	    .paper = PACK_PAPER_A4 };
+	    .paper = PAPER_A4 };
 	const char *output = NULL;
 	struct pack_doc pd = { 0 };
 	struct content c;
@@ -150,12 +150,12 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 			o.layout = (enum pack_layout)v;
 			break;
 		case 'p':
-			if ((v = pack_paper_from_name(optarg)) < 0) {
+			if ((v = paper_from_name(optarg)) < 0) {
 				const char *n[] = { "a4", "letter" };
 
 				return cli_unknown_value("pack", "paper size", optarg, n, 2);
 			}
-			o.paper = (enum pack_paper)v;
+			o.paper = (enum paper)v;
 			paper_given = true;
 			break;
 		case 'T':
@@ -223,8 +223,7 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 	r = content_region(&c, o.region != NULL ? o.region :
 	    PACK_DEFAULT_REGION);
 	if (!paper_given && r != NULL)
-		o.paper = (enum pack_paper)pack_paper_from_name(
-		    paper_id(region_paper(r)));
+		o.paper = region_paper(r);
 	if (pack_build(&c, &o, &pd, &d, &cause) != 0) {
 		rc = cli_usage_error("pack", "%s", cause);
 		goto out;

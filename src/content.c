@@ -92,25 +92,12 @@ static const char *const S_paper_ids[] = {
 #undef X
 };
 
-#define S_NAMES(a) (a), (sizeof (a) / sizeof (a)[0])
+#define S_NAMES(a) (a), NAMES_COUNT(a)
 
-const char *
-paper_id(enum paper p)
-{
-	return (unsigned)p < PAPER__COUNT ? S_paper_ids[p] : "?";
-}
-
-const char *
-band_name(enum band b)
-{
-	return (unsigned)b < BAND__COUNT ? S_band_names[b] : "?";
-}
-
-int
-band_from_name(const char *s)
-{
-	return names_find(S_NAMES(S_band_names), s);
-}
+NAMES_AT(paper_id, enum paper, S_paper_ids)
+NAMES_FIND(paper_from_name, S_paper_ids)
+NAMES_AT(band_name, enum band, S_band_names)
+NAMES_FIND(band_from_name, S_band_names)
 
 enum band
 band_for_age(int age)
@@ -124,65 +111,16 @@ band_for_age(int age)
 	return BAND_14_17;
 }
 
-const char *
-topic_id(enum topic t)
-{
-	return (unsigned)t < TOPIC__COUNT ? S_topic_ids[t] : "?";
-}
-
-const char *
-topic_title(enum topic t)
-{
-	return (unsigned)t < TOPIC__COUNT ? S_topic_titles[t] : "?";
-}
-
-int
-topic_from_name(const char *s)
-{
-	return names_find(S_NAMES(S_topic_ids), s);
-}
-
-const char *
-binds_id(enum binds b)
-{
-	return (unsigned)b < BINDS__COUNT ? S_binds_ids[b] : "?";
-}
-
-const char *
-binds_shown(enum binds b)
-{
-	return (unsigned)b < BINDS__COUNT ? S_binds_shown[b] : "?";
-}
-
-int
-binds_from_name(const char *s)
-{
-	return names_find(S_NAMES(S_binds_ids), s);
-}
-
-const char *
-blank_kind_id(enum blank_kind k)
-{
-	return (unsigned)k < BLANK__COUNT ? S_blank_kind_ids[k] : "?";
-}
-
-const char *
-role_id(enum role r)
-{
-	return (unsigned)r < ROLE__COUNT ? S_role_ids[r] : "?";
-}
-
-const char *
-role_shown(enum role r)
-{
-	return (unsigned)r < ROLE__COUNT ? S_role_shown[r] : "?";
-}
-
-const char *
-resource_for_shown(enum resource_for f)
-{
-	return (unsigned)f < RESOURCE__COUNT ? S_resource_shown[f] : "?";
-}
+NAMES_AT(topic_id, enum topic, S_topic_ids)
+NAMES_AT(topic_title, enum topic, S_topic_titles)
+NAMES_FIND(topic_from_name, S_topic_ids)
+NAMES_AT(binds_id, enum binds, S_binds_ids)
+NAMES_AT(binds_shown, enum binds, S_binds_shown)
+NAMES_FIND(binds_from_name, S_binds_ids)
+NAMES_AT(blank_kind_id, enum blank_kind, S_blank_kind_ids)
+NAMES_AT(role_id, enum role, S_role_ids)
+NAMES_AT(role_shown, enum role, S_role_shown)
+NAMES_AT(resource_for_shown, enum resource_for, S_resource_shown)
 
 /* ---------------------------------------------------------------------- */
 /* The id index: open addressing over array positions                       */

@@ -334,6 +334,8 @@ const char *content_region_fact(const struct content *c,
 /* The paper region r prints on (NULL: A4). */
 enum paper region_paper(const struct region *r);
 const char *paper_id(enum paper p);
+/* PAPER_A4 or PAPER_LETTER for "a4" or "letter", else -1. */
+int paper_from_name(const char *s);
 /*
  * A fill_lookup_fn (fill.h) for {{region:NAME}} markers, with a struct
  * region_markers as its argument: the fact's text as a new string (caller

@@ -28,41 +28,8 @@ static const char *const S_layout_names[] = {
 #undef X
 };
 
-static const char *const S_paper_names[] = {
-#define X(e, name) name,
-	PACK_PAPER_TABLE
-#undef X
-};
-
-const char *
-pack_layout_name(enum pack_layout l)
-{
-	return (unsigned)l < PACK_LAYOUT__COUNT ? S_layout_names[l] : "?";
-}
-
-int
-pack_layout_from_name(const char *s)
-{
-	for (int i = 0; i < PACK_LAYOUT__COUNT; i++)
-		if (strcmp(s, S_layout_names[i]) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-pack_paper_name(enum pack_paper p)
-{
-	return (unsigned)p < PACK_PAPER__COUNT ? S_paper_names[p] : "?";
-}
-
-int
-pack_paper_from_name(const char *s)
-{
-	for (int i = 0; i < PACK_PAPER__COUNT; i++)
-		if (strcmp(s, S_paper_names[i]) == 0)
-			return i;
-	return -1;
-}
+NAMES_AT(pack_layout_name, enum pack_layout, S_layout_names)
+NAMES_FIND(pack_layout_from_name, S_layout_names)
 
 /* ------------------------------------------------------------------ */
 /* Choosing prompts.                                                   */
@@ -393,9 +360,9 @@ struct S_paper {
 };
 
 static const struct S_paper S_papers[] = {
-	[PACK_PAPER_A4] = { "A4", "10mm", 95.0, 69.0 },	/* 190 x 276 of 190 x 277 */
+	[PAPER_A4] = { "A4", "10mm", 95.0, 69.0 },	/* 190 x 276 of 190 x 277 */
 	/* 195 x 262 of 195.9 x 263.4 */
-	[PACK_PAPER_LETTER] = { "letter", "8mm 10mm", 97.5, 65.5 },
+	[PAPER_LETTER] = { "letter", "8mm 10mm", 97.5, 65.5 },
 };
 
 #define S_CARD_PAD 3.0			/* padding inside the cut lines */
@@ -568,7 +535,7 @@ S_fits(const struct S_paper *pp, bool wide, const struct S_tier *t,
 
 /* The first (largest) size whose text fits, or NULL. */
 static const struct S_tier *
-S_tier_for(enum pack_paper paper, bool wide, const char *meta,
+S_tier_for(enum paper paper, bool wide, const char *meta,
     const char *question, const char *tip)
 {
 	for (size_t i = 0; i < S_N_TIERS; i++)
@@ -579,7 +546,7 @@ S_tier_for(enum pack_paper paper, bool wide, const char *meta,
 }
 
 const char *
-pack_card_class(enum pack_paper paper, const char *meta, const char *question,
+pack_card_class(enum paper paper, const char *meta, const char *question,
     const char *tip)
 {
 	const struct S_tier *t = S_tier_for(paper, false, meta, question, tip);
@@ -588,7 +555,7 @@ pack_card_class(enum pack_paper paper, const char *meta, const char *question,
 }
 
 static char *
-S_cards_css(enum pack_paper paper)
+S_cards_css(enum paper paper)
 {
 	const struct S_paper *pp = &S_papers[paper];
 	char *tiers = xstrdup(""), *t, *css;
@@ -698,7 +665,7 @@ struct S_card {
 static const struct S_tier *const S_smallest = &S_tiers[S_N_TIERS - 1];
 
 static const struct S_tier *
-S_card_tier(enum pack_paper paper, struct S_card *k, const char *question,
+S_card_tier(enum paper paper, struct S_card *k, const char *question,
     const char *tip)
 {
 	return S_tier_for(paper, k->wide, k->meta, question, tip);
@@ -711,7 +678,7 @@ S_card_tier(enum pack_paper paper, struct S_card *k, const char *question,
  */
 static void
 S_card_prepare(struct S_card *k, const struct prompt *p, int band,
-    enum pack_paper paper, struct diag_list *d)
+    enum paper paper, struct diag_list *d)
 {
 	char *t;
 
@@ -807,7 +774,7 @@ S_phone(const char *phone)
  */
 static void
 S_help_card(struct S_card *k, const struct region *r,
-    const struct resource *const *lines, size_t n_lines, enum pack_paper paper)
+    const struct resource *const *lines, size_t n_lines, enum paper paper)
 {
 	memset(k, 0, sizeof *k);
 	k->help = true;

@@ -14,13 +14,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "content.h"
 #include "diag.h"
 
 struct cmark_node;
 struct content;
 struct prompt;
 
-/* Layouts and paper sizes. X(enum-suffix, name) */
+/* Layouts. X(enum-suffix, name); the paper is content.h's enum paper. */
 #define PACK_LAYOUT_TABLE \
 	X(HANDOUT, "handout") \
 	X(CARDS, "cards")
@@ -32,17 +33,6 @@ enum pack_layout {
 	PACK_LAYOUT__COUNT
 };
 
-#define PACK_PAPER_TABLE \
-	X(A4, "a4") \
-	X(LETTER, "letter")
-
-enum pack_paper {
-#define X(e, name) PACK_PAPER_##e,
-	PACK_PAPER_TABLE
-#undef X
-	PACK_PAPER__COUNT
-};
-
 #define PACK_CARDS_PER_PAGE 8		/* 2 columns x 4 rows */
 #define PACK_DEFAULT_REGION "UK"
 
@@ -52,7 +42,7 @@ struct pack_options {
 	const char *region;		/* help lines; NULL: PACK_DEFAULT_REGION */
 	const char *title;		/* or NULL for a title from the bands */
 	enum pack_layout layout;
-	enum pack_paper paper;		/* cards only */
+	enum paper paper;		/* cards only (content.h) */
 };
 
 /* A built pack: the tree and the page furniture for render_html_page(). */
@@ -89,8 +79,6 @@ void pack_doc_cleanup(struct pack_doc *p);
 /* Names for the tables above; *_from_name returns -1 if unknown. */
 const char *pack_layout_name(enum pack_layout l);
 int pack_layout_from_name(const char *s);
-const char *pack_paper_name(enum pack_paper p);
-int pack_paper_from_name(const char *s);
 
 /*
  * The size class for a card one column wide with this text (the small
@@ -100,7 +88,7 @@ int pack_paper_from_name(const char *s);
  * "card-xxxlong" (tips 10.5 down to 9 pt) or "card-tiny" (8 pt); NULL if
  * it does not fit even at the smallest size. Exposed for tests.
  */
-const char *pack_card_class(enum pack_paper paper, const char *meta,
+const char *pack_card_class(enum paper paper, const char *meta,
     const char *question, const char *tip);
 
 #endif

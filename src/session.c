@@ -37,29 +37,10 @@ static const char *const S_action_ids[] = {
 #undef X
 };
 
-const char *
-session_stage_id(enum session_stage st)
-{
-	return (unsigned)st < STAGE__COUNT ? S_stage_ids[st] : "?";
-}
-
-const char *
-session_stage_shown(enum session_stage st)
-{
-	return (unsigned)st < STAGE__COUNT ? S_stage_shown[st] : "?";
-}
-
-int
-session_stage_from_id(const char *id)
-{
-	return names_find(S_stage_ids, STAGE__COUNT, id);
-}
-
-const char *
-action_id(enum action_kind k)
-{
-	return (unsigned)k < ACTION__COUNT ? S_action_ids[k] : "?";
-}
+NAMES_AT(session_stage_id, enum session_stage, S_stage_ids)
+NAMES_AT(session_stage_shown, enum session_stage, S_stage_shown)
+NAMES_FIND(session_stage_from_id, S_stage_ids)
+NAMES_AT(action_id, enum action_kind, S_action_ids)
 
 void
 session_init(struct session *s)

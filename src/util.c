@@ -350,6 +350,12 @@ names_find(const char *const *names, size_t n, const char *s)
 	return -1;
 }
 
+const char *
+names_at(const char *const *names, size_t n, long i)
+{
+	return i >= 0 && (size_t)i < n ? names[i] : "?";
+}
+
 unsigned
 edit_distance(const char *a, const char *b)
 {

@@ -70,6 +70,21 @@ const char *file_type_name(unsigned mode);
 
 /* The index of s in names[n] (an enum's names), or -1. */
 int names_find(const char *const *names, size_t n, const char *s);
+/* names[i] (an enum's name, shown or written), or "?" outside [0, n). */
+const char *names_at(const char *const *names, size_t n, long i);
+
+/*
+ * An enum's name table and its two look-ups in one line each, so that no
+ * module writes them out again: NAMES_AT(band_name, enum band, S_names)
+ * defines `const char *band_name(enum band)`, NAMES_FIND(band_from_name,
+ * S_names) defines `int band_from_name(const char *)` (-1 if unknown).
+ * names is a static array of the module's own.
+ */
+#define NAMES_COUNT(names) (sizeof (names) / sizeof (names)[0])
+#define NAMES_AT(fn, type, names) \
+	const char *fn(type v) { return names_at((names), NAMES_COUNT(names), (long)v); }
+#define NAMES_FIND(fn, names) \
+	int fn(const char *s) { return names_find((names), NAMES_COUNT(names), s); }
 
 /* Levenshtein distance, capped at 16 (used for "did you mean"). */
 unsigned edit_distance(const char *a, const char *b);

@@ -142,9 +142,9 @@ test_card_class(void **state)
 	const char *cls;
 
 	(void)state;
-	assert_string_equal(pack_card_class(PACK_PAPER_A4, "Ages 4-7",
+	assert_string_equal(pack_card_class(PAPER_A4, "Ages 4-7",
 	    "Who?", "Tip: listen."), "card-m");
-	assert_string_equal(pack_card_class(PACK_PAPER_LETTER, "Ages 4-7",
+	assert_string_equal(pack_card_class(PAPER_LETTER, "Ages 4-7",
 	    "Who?", NULL), "card-m");
 	/*
 	 * Longer tips never get a larger size, the sizes run out, and the
@@ -156,8 +156,8 @@ test_card_class(void **state)
 		const char *letter;
 
 		strcat(buf, " talk");
-		cls = pack_card_class(PACK_PAPER_A4, "Ages 4-7", "Who?", buf);
-		letter = pack_card_class(PACK_PAPER_LETTER, "Ages 4-7", "Who?",
+		cls = pack_card_class(PAPER_A4, "Ages 4-7", "Who?", buf);
+		letter = pack_card_class(PAPER_LETTER, "Ages 4-7", "Who?",
 		    buf);
 		if (cls == NULL) {
 			assert_true(i > 60);
@@ -192,8 +192,8 @@ test_card_class(void **state)
 
 			strcat(narrow, " ill");
 			strcat(wide, " mmm");
-			cn = pack_card_class(PACK_PAPER_A4, "x", "Who?", narrow);
-			cw = pack_card_class(PACK_PAPER_A4, "x", "Who?", wide);
+			cn = pack_card_class(PAPER_A4, "x", "Who?", narrow);
+			cw = pack_card_class(PAPER_A4, "x", "Who?", wide);
 			for (int j = 0; j < 6; j++) {
 				if (cn != NULL && strcmp(cn, order[j]) == 0)
 					kn = j;
@@ -208,7 +208,7 @@ test_card_class(void **state)
 	/* An unbreakable word is measured too, not left to overflow. */
 	memset(buf, 'W', 3000);
 	buf[3000] = '\0';
-	assert_null(pack_card_class(PACK_PAPER_A4, "x", buf, NULL));
+	assert_null(pack_card_class(PAPER_A4, "x", buf, NULL));
 }
 
 static char *
@@ -425,7 +425,7 @@ test_cards(void **state)
 	free(s);
 	pack_doc_cleanup(&pd);
 
-	o.paper = PACK_PAPER_LETTER;
+	o.paper = PAPER_LETTER;
 	s = S_build(&c, &o, RENDER_HTML, &pd, &d);
 	assert_non_null(strstr(s, "@page { size: letter; margin: 8mm 10mm; }"));
 	assert_non_null(strstr(s, "grid-auto-rows: 65.35mm"));
@@ -533,9 +533,9 @@ test_names(void **state)
 	assert_int_equal(pack_layout_from_name("cards"), PACK_LAYOUT_CARDS);
 	assert_int_equal(pack_layout_from_name("handout"), PACK_LAYOUT_HANDOUT);
 	assert_int_equal(pack_layout_from_name("poster"), -1);
-	assert_int_equal(pack_paper_from_name("letter"), PACK_PAPER_LETTER);
-	assert_int_equal(pack_paper_from_name("A4"), -1);
-	assert_string_equal(pack_paper_name(PACK_PAPER_A4), "a4");
+	assert_int_equal(paper_from_name("letter"), PAPER_LETTER);
+	assert_int_equal(paper_from_name("A4"), -1);
+	assert_string_equal(paper_id(PAPER_A4), "a4");
 	assert_string_equal(pack_layout_name(PACK_LAYOUT_CARDS), "cards");
 }
 
