@@ -50,6 +50,8 @@ flow_close(struct flow *f)
 	f->prompts = NULL;
 	f->n_prompts = 0;
 	f->open = false;
+	free(f->unsaved);
+	f->unsaved = NULL;
 	S_forget_outputs(f);
 }
 
@@ -197,12 +199,26 @@ S_save(struct flow *f, char **cause)
 		    time(NULL));
 	rc = session_store_save(&st, &f->s, &why);
 	session_store_cleanup(&st);
-	if (rc == 0)
+	if (rc == 0) {
+		free(f->unsaved);
+		f->unsaved = NULL;
 		return 0;
+	}
 fail:
 	*cause = xasprintf("Not saved: %s", why != NULL ? why : "unknown problem");
+	free(f->unsaved);
+	f->unsaved = xstrdup(*cause);
 	free(why);
 	return -1;
+}
+
+int
+flow_save(struct flow *f, char **cause)
+{
+	*cause = NULL;
+	if (!f->open || f->s.child == NULL)
+		return 0;
+	return S_save(f, cause);
 }
 
 int

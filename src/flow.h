@@ -42,6 +42,11 @@ struct flow {
 	bool open;
 	const struct prompt **prompts;	/* session_prompts(), owned array */
 	size_t n_prompts;
+	/*
+	 * Why the latest change is not on disk (the session in memory is
+	 * newer than its file), or NULL when everything is saved. Owned.
+	 */
+	char *unsaved;
 	/* After flow_write(): the files written and the fingerprint. */
 	char *out_md, *out_html, *out_txt, *fingerprint;
 };
@@ -68,6 +73,12 @@ void flow_adopt(struct flow *f, struct session *s);
  * not on disk if saving failed, and the message says so).
  */
 int flow_apply(struct flow *f, const struct action *a, char **cause);
+
+/*
+ * Save the open session again (after a save failed). Returns 0, or -1
+ * with *cause; f->unsaved follows the result.
+ */
+int flow_save(struct flow *f, char **cause);
 
 /* The template for the session's band, or NULL. */
 const struct template *flow_template(const struct flow *f);

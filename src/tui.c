@@ -171,14 +171,14 @@ S_stop(void)
 	S_active = 0;
 }
 
-/* One key as our own code; -1 on timeout or a signal. */
+/* One key as our own code; -1 on timeout (wait_ms; -1 waits) or a signal. */
 static int
-S_read_key(void)
+S_read_key(int wait_ms)
 {
 	wint_t wc;
 	int rc;
 
-	timeout(-1);
+	timeout(wait_ms);
 	rc = get_wch(&wc);
 	if (rc == ERR)
 		return -1;
@@ -519,6 +519,44 @@ tui_clear_note(struct tui *t)
 	t->message = NULL;
 }
 
+void
+tui_keep_draft(struct tui *t, const char *box, const struct textfield *tf,
+    const char *confirmed)
+{
+	const char *want = textfield_text(tf);
+	const char *have;
+	struct action a = { .kind = ACTION_SET_DRAFT };
+	char *cause = NULL;
+
+	if (!t->flow.open || t->flow.s.child == NULL)
+		return;
+	if (textfield_blank(tf) || (confirmed != NULL && strcmp(want, confirmed) == 0))
+		want = NULL;
+	have = session_draft(&t->flow.s, box);
+	if (want == NULL ? have == NULL : have != NULL && strcmp(want, have) == 0)
+		return;
+	a.id = box;
+	a.text = want;
+	if (flow_apply(&t->flow, &a, &cause) != 0) {
+		tui_warn(t, "%s. What you typed is still here: free some space "
+		    "and it is kept when you next pause.", cause);
+		free(cause);
+	}
+}
+
+/* Keep the view's drafts; then, if a change is still not on disk, try once more. */
+static void
+S_keep(struct tui *t)
+{
+	char *cause = NULL;
+
+	if (t->lay.too_small || t->view->keep == NULL)
+		return;
+	t->view->keep(t);
+	if (t->flow.unsaved != NULL && flow_save(&t->flow, &cause) != 0)
+		free(cause);
+}
+
 const char *
 tui_child_name(const struct tui *t)
 {
@@ -771,12 +809,19 @@ S_handle(struct tui *t, int key)
 	t->view->request(t, r, ch);
 }
 
+/* How often an idle screen keeps what is being typed. */
+#define TUI_DRAFT_PAUSE_MS 2000
+
 int
-tui_run(struct cli *cli, struct content *c, struct session *s)
+tui_run(struct cli *cli, struct content *c, struct session *s,
+    char **farewell, bool *farewell_bad)
 {
 	struct tui t;
 	bool first = true;
 	int rc = 0;
+
+	*farewell = NULL;
+	*farewell_bad = false;
 
 	memset(&t, 0, sizeof t);
 	t.cli = cli;
@@ -797,14 +842,36 @@ tui_run(struct cli *cli, struct content *c, struct session *s)
 		if (first && cli->exit_after_first_frame)
 			break;
 		first = false;
-		key = S_read_key();
+		key = S_read_key(t.view->keep != NULL ? TUI_DRAFT_PAUSE_MS : -1);
 		if (S_signal != 0)
 			break;
-		if (key < 0)
+		if (key < 0) {
+			S_keep(&t);	/* a pause in typing */
 			continue;
+		}
 		S_handle(&t, key);
 	}
+	/* Leaving by any way (F10, q, Ctrl-C, SIGTERM, SIGHUP): keep drafts. */
+	if (!t.lay.too_small && t.view->keep != NULL)
+		t.view->keep(&t);
+	if (t.flow.unsaved != NULL) {
+		char *cause = NULL;
+
+		if (flow_save(&t.flow, &cause) != 0)
+			free(cause);
+	}
 	S_stop();
+	if (t.flow.open && t.flow.s.id != NULL && t.flow.unsaved != NULL) {
+		*farewell = xasprintf("%s\nThe latest change is not saved. To keep "
+		    "it next time, free some space first; what was saved "
+		    "before is still there: talkpact resume %s",
+		    t.flow.unsaved, t.flow.s.id);
+		*farewell_bad = true;
+		rc = 74;
+	} else if (t.flow.open && t.flow.s.id != NULL &&
+	    t.flow.s.stage != STAGE_SIGNED)
+		*farewell = xasprintf("Carry on with: talkpact resume %s",
+		    t.flow.s.id);
 	{
 		const struct view *const all[] = { &view_welcome, &view_family,
 		    &view_talk, &view_agree, &view_review, &view_sign, &view_done };

@@ -26,10 +26,43 @@ S_fill(struct tui *t)
 	const struct prompt *p = flow_current(&t->flow);
 	const struct answer *a = p != NULL ? session_answer(&t->flow.s, p->id) : NULL;
 
-	textfield_set(&S_child, a != NULL ? a->child : NULL);
-	textfield_set(&S_grown, a != NULL ? a->grown_up : NULL);
-	S_focus = 0;
+	const char *dc = NULL, *dg = NULL;
+
+	if (p != NULL) {
+		char *box = session_draft_box(p->id, false);
+
+		dc = session_draft(&t->flow.s, box);
+		free(box);
+		box = session_draft_box(p->id, true);
+		dg = session_draft(&t->flow.s, box);
+		free(box);
+	}
+	/* What was being typed last time comes back in its box. */
+	textfield_set(&S_child, dc != NULL ? dc : a != NULL ? a->child : NULL);
+	textfield_set(&S_grown, dg != NULL ? dg : a != NULL ? a->grown_up : NULL);
+	S_child.changed = dc != NULL;
+	S_grown.changed = dg != NULL;
+	S_focus = dc == NULL && dg != NULL ? 1 : 0;
 	S_shown = t->flow.s.position;
+}
+
+/* Keep what is typed in both boxes as drafts. */
+static void
+S_keep(struct tui *t)
+{
+	const struct prompt *p = flow_current(&t->flow);
+	const struct answer *a;
+	char *box;
+
+	if (!S_ready || p == NULL || S_shown != t->flow.s.position)
+		return;
+	a = session_answer(&t->flow.s, p->id);
+	box = session_draft_box(p->id, false);
+	tui_keep_draft(t, box, &S_child, a != NULL ? a->child : NULL);
+	free(box);
+	box = session_draft_box(p->id, true);
+	tui_keep_draft(t, box, &S_grown, a != NULL ? a->grown_up : NULL);
+	free(box);
 }
 
 static void
@@ -408,5 +441,5 @@ static const char *const S_help[] = {
 const struct view view_talk = {
 	.name = "Talking together", .open = S_open, .draw = S_draw,
 	.request = S_request, .mode = S_mode, .hints = S_hints, .help = S_help,
-	.cleanup = S_cleanup
+	.keep = S_keep, .cleanup = S_cleanup
 };
