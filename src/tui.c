@@ -125,6 +125,16 @@ S_role(enum tui_role r)
 
 static int S_key_cleft, S_key_cright;
 
+/*
+ * Bracketed paste: the terminal wraps pasted text in these, so a newline
+ * in it is text, not Enter. The codes are our own, above curses' keys.
+ */
+#define S_PASTE_ON "\033[?2004h"
+#define S_PASTE_OFF "\033[?2004l"
+#define S_KEY_PASTE_START 0x6100
+#define S_KEY_PASTE_END 0x6101
+#define S_PASTE 0x7fffff00	/* S_read_key: a paste starts */
+
 static int
 S_key_code(const char *cap)
 {
@@ -153,6 +163,14 @@ S_start(struct tui *t, bool no_colour)
 	S_add_reset("cnorm");
 	S_add_reset("rmkx");
 	S_add_reset("rmcup");
+	if (S_reset_len + sizeof S_PASTE_OFF < sizeof S_reset) {
+		memcpy(S_reset + S_reset_len, S_PASTE_OFF, sizeof S_PASTE_OFF - 1);
+		S_reset_len += sizeof S_PASTE_OFF - 1;
+	}
+	define_key("\033[200~", S_KEY_PASTE_START);
+	define_key("\033[201~", S_KEY_PASTE_END);
+	putp(S_PASTE_ON);
+	fflush(stdout);
 	S_key_cleft = S_key_code("kLFT5");
 	S_key_cright = S_key_code("kRIT5");
 	S_active = 1;
@@ -167,6 +185,8 @@ S_stop(void)
 		return;
 	attr_set(A_NORMAL, 0, NULL);
 	curs_set(1);
+	putp(S_PASTE_OFF);
+	fflush(stdout);
 	endwin();
 	S_active = 0;
 }
@@ -200,6 +220,8 @@ S_read_key(int wait_ms)
 		default:
 			break;
 		}
+		if (wc == S_KEY_PASTE_START)
+			return S_PASTE;
 		if ((int)wc == S_key_cleft)
 			return TK_CLEFT;
 		if ((int)wc == S_key_cright)
@@ -809,6 +831,82 @@ S_handle(struct tui *t, int key)
 	t->view->request(t, r, ch);
 }
 
+/* Most characters one paste brings; more is left out. */
+#define TUI_PASTE_MAX (64 * 1024)
+
+/*
+ * A paste: read up to its end marker (or a quiet half second), then give
+ * it to the box being typed in, character by character, newlines as text.
+ */
+static void
+S_paste(struct tui *t)
+{
+	wchar_t *buf = xreallocarray(NULL, TUI_PASTE_MAX, sizeof *buf);
+	size_t n = 0, lost = 0;
+	struct textfield *tf;
+	bool prev_cr = false;
+
+	for (;;) {
+		wint_t wc;
+		int rc;
+
+		timeout(500);
+		rc = get_wch(&wc);
+		if (rc == ERR)
+			break;
+		if (rc == KEY_CODE_YES) {
+			if (wc == S_KEY_PASTE_END)
+				break;
+			if (wc == KEY_ENTER)
+				wc = '\n';
+			else
+				continue;
+		}
+		if (wc == '\n' && prev_cr) {	/* CR LF: one line break */
+			prev_cr = false;
+			continue;
+		}
+		prev_cr = wc == '\r';
+		if (wc == '\r')
+			wc = '\n';
+		if ((wc < 0x20 && wc != '\n' && wc != '\t') || wc == 0x7f ||
+		    (wc >= 0x80 && wc < 0xa0))
+			continue;
+		if (n < TUI_PASTE_MAX)
+			buf[n++] = (wchar_t)wc;
+		else
+			lost++;
+	}
+	timeout(-1);
+	tf = t->view->field != NULL && !t->help && !t->lay.too_small ?
+	    t->view->field(t) : NULL;
+	if (tf == NULL) {
+		if (n > 0)
+			tui_mistake(t, "There is no text box here to paste into.");
+		free(buf);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t before;
+
+		tf = t->view->field(t);
+		if (tf == NULL)
+			break;
+		before = tf->len;
+		t->view->request(t, REQ_ED_CHAR, buf[i]);
+		/* Full: the rest is left out (one message, one beep). */
+		if (t->view->field(t) == tf && tf->len == before &&
+		    tf->len + 4 >= tf->max_bytes) {
+			lost += n - i;
+			break;
+		}
+	}
+	if (lost > 0)
+		tui_warn(t, "The paste was cut: this box holds at most %zu "
+		    "bytes of text.", tf != NULL ? tf->max_bytes : (size_t)0);
+	free(buf);
+}
+
 /* How often an idle screen keeps what is being typed. */
 #define TUI_DRAFT_PAUSE_MS 2000
 
@@ -847,6 +945,10 @@ tui_run(struct cli *cli, struct content *c, struct session *s,
 			break;
 		if (key < 0) {
 			S_keep(&t);	/* a pause in typing */
+			continue;
+		}
+		if (key == S_PASTE) {
+			S_paste(&t);
 			continue;
 		}
 		S_handle(&t, key);

@@ -71,6 +71,8 @@ struct view {
 	void (*draw)(struct tui *t);
 	/* Handle one request; ch is the character for REQ_ED_CHAR. */
 	void (*request)(struct tui *t, enum request r, wchar_t ch);
+	/* The text box being typed in now, or NULL (for pasting). */
+	struct textfield *(*field)(struct tui *t);
 	/* Are letters text right now? */
 	enum keys_mode (*mode)(struct tui *t);	/* NULL: KEYS_BROWSE */
 	/* The keys that work now; NULL-terminated. */

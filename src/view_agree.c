@@ -572,6 +572,15 @@ S_draw(struct tui *t)
 		tui_text(t, l->body_top, x + w - 8, "\xe2\x86\x91 more", 8, ROLE_UI_MUTED);
 }
 
+static struct textfield *
+S_text_box(struct tui *t)
+{
+	if (!S_ready || S_n == 0 || !S_typed(&S_items[S_sel]))
+		return NULL;
+	S_load_field(t);
+	return &S_field;
+}
+
 static enum keys_mode
 S_mode(struct tui *t)
 {
@@ -643,6 +652,6 @@ static const char *const S_help[] = {
 
 const struct view view_agree = {
 	.name = "Choosing our agreement", .open = S_open, .draw = S_draw,
-	.request = S_request, .mode = S_mode, .hints = S_hints, .help = S_help,
+	.request = S_request, .field = S_text_box, .mode = S_mode, .hints = S_hints, .help = S_help,
 	.cleanup = S_cleanup
 };

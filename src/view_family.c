@@ -312,6 +312,13 @@ S_cleanup(void)
 	S_ready = false;
 }
 
+static struct textfield *
+S_text_box(struct tui *t)
+{
+	(void)t;
+	return S_ready ? S_field(S_row) : NULL;
+}
+
 static enum keys_mode
 S_mode(struct tui *t)
 {
@@ -357,5 +364,5 @@ static const char *const S_help[] = {
 
 const struct view view_family = {
 	.name = "Who is talking", .open = S_open, .draw = S_draw, .request = S_request,
-	.mode = S_mode, .hints = S_hints, .help = S_help, .cleanup = S_cleanup
+	.field = S_text_box, .mode = S_mode, .hints = S_hints, .help = S_help, .cleanup = S_cleanup
 };

@@ -400,6 +400,16 @@ S_draw(struct tui *t)
 	free(label);
 }
 
+static struct textfield *
+S_text_box(struct tui *t)
+{
+	if (!S_ready || flow_current(&t->flow) == NULL)
+		return NULL;
+	if (S_shown != t->flow.s.position)
+		S_fill(t);
+	return S_focus == 0 ? &S_child : &S_grown;
+}
+
 static enum keys_mode
 S_mode(struct tui *t)
 {
@@ -440,6 +450,6 @@ static const char *const S_help[] = {
 
 const struct view view_talk = {
 	.name = "Talking together", .open = S_open, .draw = S_draw,
-	.request = S_request, .mode = S_mode, .hints = S_hints, .help = S_help,
+	.request = S_request, .field = S_text_box, .mode = S_mode, .hints = S_hints, .help = S_help,
 	.keep = S_keep, .cleanup = S_cleanup
 };
