@@ -47,6 +47,7 @@ agreements="$HOME/.local/state/talkpact/agreements"
 	printf '1\nZoë\n9\n\nAlex 李\n\n'			# family: band and 2nd grown-up defaulted
 	printf 'We play Minecraft 😀 with 小明\nGood to know, café\n'
 	printf '/later\n/skip\n'					# question 2 later, 3 skipped
+	printf '\n'							# come back to these: go on
 	printf '25:00\n20:15\n'					# a refused time, then a good one
 	printf '\n\ny\n'						# clauses: keep, keep, switch one on
 	printf 'We dance 💃 on Fridays\n\n\n'			# an own rule, for everyone; done
@@ -57,6 +58,7 @@ run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' 
 expect_rc 0 "a whole session from a script exits 0"
 expect_match out '! 25 is not an hour' "the impossible time is refused with a message"
 expect_match out '== Your agreement ==' "the agreement is shown before signing"
+expect_match out '^2 questions are still open \(put off or skipped\)\.$' "before signing: how many questions are still open"
 expect_match out '== Signed ==' "both signatures are taken"
 expect_match out 'How to print: open the .html file in a web browser and choose Print' "it says how to print"
 fp=$(printf '%s\n' "$out" | sed -nE 's/^Fingerprint: (([0-9a-f]{4} ){7}[0-9a-f]{4}) .*/\1/p')
@@ -89,5 +91,30 @@ run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' 
 expect_rc 0 "resume of a signed session in plain mode exits 0"
 expect_match out "Markdown: $md" "it shows the same files"
 expect_eq "$(ls "$agreements" | wc -l | tr -d ' ')" 3 "and writes no new ones"
+
+# "Come back to these": after the last question, the questions put off and
+# skipped are listed by their text; one is talked about, then the list
+# again without it; only "go on" leaves for the agreement.
+rm -rf "$HOME/.local"
+{
+	printf '1\nAda\n9\n\nKim\n\n'				# family
+	printf 'Friends from school\n\n'			# question 1 answered
+	printf '/later\n/skip\n'				# question 2 later, 3 skipped
+	printf '7\n'						# not on the list
+	printf '1\n'						# talk about question 2 now
+	printf 'We would not send it on\nGood\n'
+	printf '/quit\n'
+} >"$T/back"
+run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' <'$T/back'"
+expect_rc 0 "come back to these: exits 0"
+expect_eq "$(printf '%s\n' "$out" | grep -c '^== Come back to these ==$')" 2 "the list comes after the last question, and again after one is talked about"
+expect_match out '^1\. What would you do if a friend sent you a silly photo of someone else\? \(later\)$' "the question put off is listed by its text"
+expect_match out '^2\. When should tablets go to bed\? \(skipped\)$' "the skipped one too"
+expect_match out '^3\. Go on to choosing the agreement$' "and a way to go on"
+expect_match out '! Type a number from 1 to 3\.' "a number not on the list is refused"
+expect_match out 'That was the last question\. 1 question was put off or skipped:' "after talking about one, one is left"
+expect_no_match out '== Choosing the agreement' "without 'go on' the agreement does not start"
+f=$(ls "$HOME/.local/state/talkpact/sessions/"*.yaml | head -n 1)
+if grep -q 'We would not send it on' "$f"; then ok "the question talked about again is saved"; else not_ok "saved" "$(cat "$f")"; fi
 
 done_testing
