@@ -25,6 +25,7 @@ struct cli {
 	bool quiet;			/* -q: no notices */
 	bool no_color;			/* NO_COLOR is set (non-empty) */
 	bool exit_after_first_frame;	/* TALKPACT_EXIT_AFTER_FIRST_FRAME=1 */
+	const char *locale;		/* LC_ALL, LC_MESSAGES or LANG: the first set; or NULL */
 };
 
 /* A subcommand: returns the process exit code. argv[0] is its name. */

@@ -144,9 +144,22 @@ flow_entries_cleanup(struct flow_entries *e)
 void
 flow_new(struct flow *f)
 {
+	const struct region *r = flow_locale_region(f);
+
 	flow_close(f);
 	f->open = true;
+	if (r != NULL) {
+		struct action a = { .kind = ACTION_SET_REGION, .id = r->code };
+
+		(void)session_apply(&f->s, f->c, &a, NULL);
+	}
 	S_refresh(f);
+}
+
+const struct region *
+flow_locale_region(const struct flow *f)
+{
+	return f->locale != NULL ? content_region_for_locale(f->c, f->locale) : NULL;
 }
 
 int

@@ -38,6 +38,7 @@ struct flow_entries {
 struct flow {
 	const char *state_dir;		/* sessions go in its sessions/; borrowed, or NULL */
 	const struct content *c;	/* borrowed */
+	const char *locale;		/* suggests a new session's region; borrowed, or NULL */
 	struct session s;		/* the open session, if open */
 	bool open;
 	const struct prompt **prompts;	/* session_prompts(), owned array */
@@ -58,7 +59,11 @@ void flow_cleanup(struct flow *f);
 int flow_list(const struct flow *f, struct flow_entries *out, char **cause);
 void flow_entries_cleanup(struct flow_entries *e);
 
-/* Start an empty session (not saved until the child's name is given). */
+/*
+ * Start an empty session (not saved until the child's name is given), its
+ * region the one f->locale's territory has help lines for
+ * (content_region_for_locale), or none.
+ */
 void flow_new(struct flow *f);
 /* Close the open session (it is already saved). */
 void flow_close(struct flow *f);
@@ -79,6 +84,9 @@ int flow_apply(struct flow *f, const struct action *a, char **cause);
  * with *cause; f->unsaved follows the result.
  */
 int flow_save(struct flow *f, char **cause);
+
+/* The region f->locale suggests, or NULL. */
+const struct region *flow_locale_region(const struct flow *f);
 
 /* The template for the session's band, or NULL. */
 const struct template *flow_template(const struct flow *f);

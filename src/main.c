@@ -187,6 +187,17 @@ S_interactive_env(struct cli *cli)
 	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
 	const char *first = getenv("TALKPACT_EXIT_AFTER_FIRST_FRAME");
 
+	static const char *const lvars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	/* The locale whose territory suggests the family's help lines. */
+	for (size_t i = 0; i < sizeof lvars / sizeof lvars[0]; i++) {
+		const char *v = getenv(lvars[i]);
+
+		if (v != NULL && *v != '\0') {
+			cli->locale = v;
+			break;
+		}
+	}
 	cli->no_color = nc != NULL && *nc != '\0';
 	cli->exit_after_first_frame = first != NULL && strcmp(first, "1") == 0;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||
@@ -210,7 +221,9 @@ main(int argc, char **argv)
 	const struct cli_command *cmd;
 	int ch, rc, at;
 
-	setlocale(LC_ALL, "");
+	/* A locale that is not installed still gets UTF-8 (names, emoji). */
+	if (setlocale(LC_ALL, "") == NULL && setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		(void)setlocale(LC_CTYPE, "C.utf8");
 	opterr = 0;
 	/* '+': stop at the command name; the command parses its own options. */
 	while ((ch = getopt_long(argc, argv, "+:c:qhV", longopts, NULL)) != -1) {

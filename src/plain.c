@@ -537,9 +537,9 @@ S_region_intro(struct plain *p, const struct step *st)
 	(void)st;
 	fputs("7. Help lines for your country:", p->out);
 	for (size_t i = 0; i < c->n_regions; i++)
-		fprintf(p->out, " %s (%s)%s", c->regions[i].code,
-		    c->regions[i].name, i + 1 < c->n_regions ? "," : "");
-	fputc('\n', p->out);
+		fprintf(p->out, " %s (%s),", c->regions[i].code,
+		    c->regions[i].name);
+	fputs(" or none\n", p->out);
 }
 
 static void
@@ -559,6 +559,8 @@ S_region_answer(struct plain *p, const struct step *st, enum reply r,
 	(void)st;
 	if (r == REPLY_EMPTY)
 		return GO_NEXT;
+	if (S_is_word(l, "none"))
+		a.id = NULL;	/* no help lines, on purpose */
 	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
 }
 
@@ -1287,6 +1289,7 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 	enum step_end end = END_NEXT;
 
 	flow_init(&p.flow, cli->state_dir, c);
+	p.flow.locale = cli->locale;
 	if (s != NULL)
 		flow_adopt(&p.flow, s);
 	else

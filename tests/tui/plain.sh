@@ -117,4 +117,23 @@ expect_no_match out '== Choosing the agreement' "without 'go on' the agreement d
 f=$(ls "$HOME/.local/state/talkpact/sessions/"*.yaml | head -n 1)
 if grep -q 'We would not send it on' "$f"; then ok "the question talked about again is saved"; else not_ok "saved" "$(cat "$f")"; fi
 
+# The region from the locale: LC_ALL, then LC_MESSAGES, then LANG; "none"
+# chosen on purpose.
+rm -rf "$HOME/.local"
+printf '1\nAda\n9\n\nKim\n\n\n/quit\n' >"$T/reg"
+run env -u LC_ALL -u LC_MESSAGES LANG=en_AU.UTF-8 "$TALKPACT" --plain <"$T/reg"
+expect_match out 'Region code \[AU\]: ' "LANG=en_AU.UTF-8 offers Australia's help lines"
+expect_match out ', or none$' "none is offered too"
+run env LC_ALL=en_GB.UTF-8 LC_MESSAGES=en_IE.UTF-8 LANG=en_AU.UTF-8 "$TALKPACT" --plain <"$T/reg"
+expect_match out 'Region code \[UK\]: ' "LC_ALL comes first (en_GB: UK)"
+run env -u LC_ALL LC_MESSAGES=en_IE.UTF-8 LANG=en_AU.UTF-8 "$TALKPACT" --plain <"$T/reg"
+expect_match out 'Region code \[IE\]: ' "then LC_MESSAGES (en_IE: Ireland)"
+run env -u LC_ALL -u LC_MESSAGES LANG=en_NZ.UTF-8 "$TALKPACT" --plain <"$T/reg"
+expect_match out 'Region code \[none\]: ' "a territory with no help lines: none"
+rm -rf "$HOME/.local"
+printf '1\nAda\n9\n\nKim\n\nNone\n/quit\n' >"$T/reg"
+run env -u LC_ALL -u LC_MESSAGES LANG=en_AU.UTF-8 "$TALKPACT" --plain <"$T/reg"
+f=$(ls "$HOME/.local/state/talkpact/sessions/"*.yaml | head -n 1)
+if [ -n "$f" ] && ! grep -q 'region:' "$f"; then ok "none typed on purpose is kept"; else not_ok "none kept" "$(cat "$f")"; fi
+
 done_testing
