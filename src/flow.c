@@ -259,7 +259,7 @@ flow_apply(struct flow *f, const struct action *a, char **cause)
 	/* Nothing is saved before the child has a name: it names the file. */
 	if (f->s.child == NULL)
 		return 0;
-	return S_save(f, cause);
+	return S_save(f, cause) == 0 ? 0 : 1;
 }
 
 const struct template *

@@ -73,9 +73,10 @@ int flow_open(struct flow *f, const char *id, char **cause);
 void flow_adopt(struct flow *f, struct session *s);
 
 /*
- * Apply one action and save straight away. Returns 0, or -1 with *cause
- * (the session unchanged if the action was refused; changed in memory but
- * not on disk if saving failed, and the message says so).
+ * Apply one action and save straight away. Returns 0; -1 with *cause when
+ * the action was refused (the session unchanged); 1 with *cause ("Not
+ * saved: ...") when it was applied in memory but could not be saved (and
+ * f->unsaved says so until a later save works).
  */
 int flow_apply(struct flow *f, const struct action *a, char **cause);
 

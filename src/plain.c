@@ -267,16 +267,21 @@ S_yes(const char *l)
 	return -1;
 }
 
-/* Apply an action and save; on a mistake print it and return false. */
+/*
+ * Apply an action and save; on a mistake print it and return false. A
+ * change that could not be saved is said ("! Not saved: ...") and kept in
+ * memory: the conversation goes on, and the last line says so again.
+ */
 static bool
 S_apply(struct plain *p, const struct action *a)
 {
 	char *cause = NULL;
+	int rc = flow_apply(&p->flow, a, &cause);
 
-	if (flow_apply(&p->flow, a, &cause) != 0) {
+	if (rc != 0) {
 		fprintf(p->out, "! %s\n", cause != NULL ? cause : "That did not work.");
 		free(cause);
-		return false;
+		return rc > 0;
 	}
 	return true;
 }
@@ -1287,6 +1292,7 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 {
 	struct plain p = { .in = in, .out = out };
 	enum step_end end = END_NEXT;
+	int rc = 0;
 
 	flow_init(&p.flow, cli->state_dir, c);
 	p.flow.locale = cli->locale;
@@ -1325,7 +1331,21 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 			end = END_QUIT;
 		}
 	}
-	if (p.flow.open && p.flow.s.id != NULL && p.flow.s.stage != STAGE_SIGNED)
+	/* Once more before the last word: space may have been freed. */
+	if (p.flow.unsaved != NULL) {
+		char *cause = NULL;
+
+		if (flow_save(&p.flow, &cause) != 0)
+			free(cause);
+	}
+	if (p.flow.open && p.flow.unsaved != NULL) {
+		fprintf(out, "%s\nThe latest changes are not saved. To keep them "
+		    "next time, free some space first; what was saved before "
+		    "is still there%s%s\n", p.flow.unsaved,
+		    p.flow.s.id != NULL ? ": talkpact resume " : ".",
+		    p.flow.s.id != NULL ? p.flow.s.id : "");
+		rc = 74;
+	} else if (p.flow.open && p.flow.s.id != NULL && p.flow.s.stage != STAGE_SIGNED)
 		fprintf(out, "Saved. Carry on later with: talkpact resume %s\n",
 		    p.flow.s.id);
 	free(p.line);
@@ -1333,5 +1353,5 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 	free(p.rule);
 	flow_cleanup(&p.flow);
 	fflush(out);
-	return 0;
+	return rc;
 }

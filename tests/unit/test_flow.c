@@ -240,10 +240,12 @@ test_failed_save_keeps_the_change(void **st)
 	flow_init(&f, state, fixture_content());
 	flow_new(&f);
 	assert_int_equal(flow_apply(&f, &(struct action){ .kind = ACTION_SET_CHILD,
-	    .text = "Sam" }, &cause), -1);
+	    .text = "Sam" }, &cause), 1);
 	HAS(cause, "Not saved: ");
 	HAS(cause, state);
 	assert_string_equal(f.s.child, "Sam");	/* kept in memory */
+	assert_non_null(f.unsaved);		/* and known not to be on disk */
+	HAS(f.unsaved, "Not saved: ");
 	free(cause);
 	flow_cleanup(&f);
 
@@ -252,7 +254,7 @@ test_failed_save_keeps_the_change(void **st)
 	flow_init(&f, NULL, fixture_content());
 	flow_new(&f);
 	assert_int_equal(flow_apply(&f, &(struct action){ .kind = ACTION_SET_CHILD,
-	    .text = "Sam" }, &cause), -1);
+	    .text = "Sam" }, &cause), 1);
 	HAS(cause, "Not saved: There is nowhere to keep conversations");
 	assert_string_equal(f.s.child, "Sam");
 	free(cause);
