@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "cli_session.h"
 #include "content.h"
+#include "privfile.h"
 #include "session.h"
 #include "util.h"
 
@@ -54,6 +55,27 @@ S_render_usage(FILE *f)
 	    "\n"
 	    "SESSION is an id from 'talkpact sessions', the start of one, or a\n"
 	    "session file's path.\n");
+}
+
+/*
+ * -o FOLDER/ (a trailing slash): the folder, created with its missing
+ * parents (0700 each) when it does not exist. Returns 0 or an exit code.
+ */
+static int
+S_output_folder(const char *output)
+{
+	struct stat sb;
+	char *cause = NULL;
+	int rc;
+
+	if (output == NULL || *output == '\0' || output[strlen(output) - 1] != '/' ||
+	    stat(output, &sb) == 0)
+		return 0;
+	if (privfile_mkdirs(output, &cause) == 0)
+		return 0;
+	rc = cli_error(EX_CANTCREAT, "%s", cause);
+	free(cause);
+	return rc;
 }
 
 int
@@ -125,6 +147,8 @@ cmd_render(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	/* All three: into a folder, or next to a stem. */
+	if ((rc = S_output_folder(output)) != 0)
+		goto out;
 	if (output == NULL || (stat(output, &sb) == 0 && S_ISDIR(sb.st_mode)) ||
 	    output[strlen(output) - 1] == '/') {
 		char *name = agreement_file_stem(&s, now);
