@@ -490,6 +490,26 @@ test_write_agreement(void **st)
 	free(want);
 	assert_int_equal(count_files(dir), 3);
 
+	/* Its .md changed by hand: said, left alone, and no "-2" copies. */
+	{
+		FILE *fp = fopen(f.out_md, "a");
+		char *edited = xstrdup(f.out_md);
+
+		assert_non_null(fp);
+		fputs("\nWe changed our minds about bedtime.\n", fp);
+		fclose(fp);
+		assert_int_equal(flow_write(&f, &cause), -1);
+		HAS(cause, "was changed after it was signed");
+		HAS(cause, "talkpact verify");
+		free(cause);
+		cause = NULL;
+		assert_int_equal(count_files(dir), 3);
+		md = slurp(edited);
+		HAS(md, "We changed our minds about bedtime.");
+		free(md);
+		free(edited);
+	}
+
 	/* Another agreement for Sam on the same day gets "-2". */
 	family(&f, "Sam");
 	to_signed(&f, "Tablets stay in the kitchen");
