@@ -953,6 +953,8 @@ session_apply(struct session *s, const struct content *c,
 		rc = S_fail(cause, "Unknown action.");
 		break;
 	}
+	if (rc == 0 && a->kind == ACTION_ADD_RULE)
+		S_forget_drafts(s, "rule/new", true);
 	if (rc == 0) {
 		s->updated = time(NULL);
 		if (s->created == 0)

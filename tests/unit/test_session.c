@@ -205,6 +205,12 @@ test_drafts(void **state)
 	assert_string_equal(session_draft(&s, "answer/p-photos/child"), "other");
 	OK(&s, .kind = ACTION_SET_DRAFT, .id = "answer/p-photos/child", .text = "");
 	assert_int_equal(s.n_drafts, 0);
+	/* Adding the rule forgets the new rule's draft. */
+	OK(&s, .kind = ACTION_START_AGREEING);
+	OK(&s, .kind = ACTION_SET_DRAFT, .id = "rule/new", .text = "Phones in the hall");
+	assert_string_equal(session_draft(&s, "rule/new"), "Phones in the hall");
+	OK(&s, .kind = ACTION_ADD_RULE, .text = "Phones in the hall", .number = BINDS_EVERYONE);
+	assert_null(session_draft(&s, "rule/new"));
 	free(box);
 	session_cleanup(&s);
 }
