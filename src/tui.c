@@ -516,10 +516,29 @@ tui_warn(struct tui *t, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * The status line is one row: a message naming a session file drops the
+ * sessions folder (shown on the welcome screen) so that why it failed
+ * ("No space left on device") still fits.
+ */
+static char *
+S_short(const struct tui *t, const char *msg)
+{
+	size_t n = t->sessions_dir != NULL ? strlen(t->sessions_dir) : 0;
+	const char *at = n > 0 ? strstr(msg, t->sessions_dir) : NULL;
+
+	if (at == NULL || at[n] != '/')
+		return xstrdup(msg);
+	return xasprintf("%.*s%s", (int)(at - msg), msg, at + n + 1);
+}
+
 void
 tui_mistake_cause(struct tui *t, char *cause)
 {
-	tui_mistake(t, "%s", cause != NULL ? cause : "that did not work");
+	char *m = S_short(t, cause != NULL ? cause : "that did not work");
+
+	tui_mistake(t, "%s", m);
+	free(m);
 	free(cause);
 }
 
@@ -560,8 +579,11 @@ tui_keep_draft(struct tui *t, const char *box, const struct textfield *tf,
 	a.id = box;
 	a.text = want;
 	if (flow_apply(&t->flow, &a, &cause) != 0) {
+		char *m = S_short(t, cause);
+
 		tui_warn(t, "%s. What you typed is still here: free some space "
-		    "and it is kept when you next pause.", cause);
+		    "and it is kept when you next pause.", m);
+		free(m);
 		free(cause);
 	}
 }
