@@ -81,7 +81,7 @@ struct promise_setting {
 /*
  * What was being typed in a box and not yet confirmed, kept so that
  * leaving (or a crash of the terminal) loses nothing. box names the box:
- * "answer/PROMPT/child", "answer/PROMPT/grown-up", "rule/new".
+ * "answer/PROMPT/child", "answer/PROMPT/grown-up", "rule/new", "blank/ID".
  */
 struct draft {
 	char *box;
@@ -217,7 +217,7 @@ int session_apply(struct session *s, const struct content *c,
 /*
  * The draft kept for a box, or NULL. A draft is forgotten when what it
  * was typed for is confirmed (ANSWER forgets "answer/PROMPT/...", ADD_RULE
- * "rule/new").
+ * "rule/new", SET_BLANK "blank/ID").
  */
 const char *session_draft(const struct session *s, const char *box);
 /* "answer/PROMPT/child" or ".../grown-up". Caller frees. */

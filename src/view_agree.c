@@ -98,9 +98,16 @@ S_load_field(struct tui *t)
 	if ((long)S_sel == S_field_for)
 		return;
 	S_field_for = (long)S_sel;
-	if (it->kind == IT_BLANK)
-		textfield_set(&S_field, session_blank(&t->flow.s, it->blank));
-	else	/* a new rule half written before comes back */
+	if (it->kind == IT_BLANK) {
+		/* A value typed but not confirmed before comes back. */
+		char *box = xasprintf("blank/%s", it->blank->id);
+		const char *d = session_draft(&t->flow.s, box);
+
+		textfield_set(&S_field, d != NULL ? d :
+		    session_blank(&t->flow.s, it->blank));
+		S_field.changed = d != NULL;
+		free(box);
+	} else	/* a new rule half written before comes back */
 		textfield_set(&S_field, it->kind == IT_ADD_RULE ?
 		    session_draft(&t->flow.s, S_NEW_RULE_BOX) : NULL);
 }
@@ -611,9 +618,19 @@ S_text_box(struct tui *t)
 static void
 S_keep(struct tui *t)
 {
-	if (S_ready && S_n > 0 && S_field_for == (long)S_sel &&
-	    S_items[S_sel].kind == IT_ADD_RULE)
+	const struct item *it;
+
+	if (!S_ready || S_n == 0 || S_field_for != (long)S_sel)
+		return;
+	it = &S_items[S_sel];
+	if (it->kind == IT_ADD_RULE)
 		tui_keep_draft(t, S_NEW_RULE_BOX, &S_field, NULL);
+	else if (it->kind == IT_BLANK && S_typed(it)) {
+		char *box = xasprintf("blank/%s", it->blank->id);
+
+		tui_keep_draft(t, box, &S_field, session_blank(&t->flow.s, it->blank));
+		free(box);
+	}
 }
 
 static enum keys_mode

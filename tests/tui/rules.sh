@@ -56,4 +56,24 @@ tui_check 'Rule removed' "x twice removes it"
 tui_keys F10
 tui_stop
 if grep -q 'Phones charge' "$f"; then not_ok "removed in the file" "$(cat "$f")"; else ok "removed in the file, draft forgotten"; fi
+
+# A blank's value typed, then F10: back in its box after resume.
+tui_start "$TALKPACT" --only-content --content "$content" resume "$id"
+tui_check 'Fill in the blanks' "the agreement screen, on the first blank"
+tui_keys C-u
+tui_type "20:45"
+tui_check '20:45' "a value typed"
+tui_keys F10
+tui_check '^Carry on with' "F10"
+tui_stop
+grep -q 'blank/.*20:45' "$f" && ok "the blank's value is kept as a draft" || not_ok "blank draft" "$(cat "$f")"
+tui_start "$TALKPACT" --only-content --content "$content" resume "$id"
+tui_check '20:45' "resume: the value typed is back in its box"
+tui_keys Down
+tui_check 'Saved\.' "moving on confirms it"
+tui_keys F10
+tui_stop
+if grep -q 'blank/' "$f"; then not_ok "draft forgotten" "$(cat "$f")"
+elif grep -q '20:45' "$f"; then ok "confirmed: the value saved, the draft forgotten"
+else not_ok "value saved" "$(cat "$f")"; fi
 done_testing

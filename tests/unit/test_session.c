@@ -211,6 +211,10 @@ test_drafts(void **state)
 	assert_string_equal(session_draft(&s, "rule/new"), "Phones in the hall");
 	OK(&s, .kind = ACTION_ADD_RULE, .text = "Phones in the hall", .number = BINDS_EVERYONE);
 	assert_null(session_draft(&s, "rule/new"));
+	/* Setting a blank forgets its draft. */
+	OK(&s, .kind = ACTION_SET_DRAFT, .id = "blank/bedtime", .text = "20:1");
+	OK(&s, .kind = ACTION_SET_BLANK, .id = "bedtime", .text = "20:15");
+	assert_null(session_draft(&s, "blank/bedtime"));
 	free(box);
 	session_cleanup(&s);
 }
