@@ -736,6 +736,10 @@ S_come_back_answer(struct plain *p, const struct step *st, enum reply r,
 	long k = (long)n + 1;
 
 	(void)st;
+	if (r == REPLY_SKIP || r == REPLY_LATER) {	/* not now: go on */
+		p->chosen = SIZE_MAX;
+		return GO_NEXT;
+	}
 	if (r != REPLY_EMPTY && (!S_number(l, &k) || k < 1 || (size_t)k > n + 1)) {
 		fprintf(p->out, "! Type a number from 1 to %zu.\n", n + 1);
 		return GO_AGAIN;
@@ -1063,7 +1067,7 @@ static const struct question S_questions[Q__COUNT] = {
 	    S_words_intro, S_words_prompt, S_words_answer },
 	[Q_GROWN_UP_WORDS] = { TAKES_SKIP | TAKES_TIP, S_grown_words_ready,
 	    NULL, S_grown_words_prompt, S_grown_words_answer },
-	[Q_COME_BACK] = { 0, NULL, S_come_back_intro, S_come_back_prompt,
+	[Q_COME_BACK] = { TAKES_SKIP, NULL, S_come_back_intro, S_come_back_prompt,
 	    S_come_back_answer },
 	[Q_BLANK] = { 0, NULL, NULL, S_blank_prompt, S_blank_answer },
 	[Q_CLAUSE] = { 0, NULL, S_clause_intro, S_clause_prompt, S_clause_answer },
@@ -1149,8 +1153,12 @@ S_talk(struct plain *p, bool from_end)
 		    .item = p->flow.prompts[i] };
 	}
 	fputs("\n== Talking together ==\n", p->out);
-	end = S_run_stage(p, steps, n, from_end,
-	    2 * (p->flow.s.position < np ? p->flow.s.position : np));
+	/* Back from the agreement: to the list it was reached from, if any. */
+	if (from_end && S_n_open(p) > 0)
+		end = END_NEXT;
+	else
+		end = S_run_stage(p, steps, n, from_end,
+		    2 * (p->flow.s.position < np ? p->flow.s.position : np));
 	/* Questions put off or skipped come back before the agreement. */
 	while (end == END_NEXT && (end = S_come_back(p, steps)) == END_BACK)
 		end = S_run_stage(p, steps, n, true, 0);

@@ -183,17 +183,16 @@ fi
 	i=1
 	seen=""
 	for k in $KINDS; do
-		# /back at the first blank goes to the last question: /skip it,
-		# and go on past "Come back to these".
-		undo() { if [ "$i" -eq 1 ]; then lines /skip ''; else lines ''; fi; }
+		# /back at the first blank goes to the last question: /skip it.
+		if [ "$i" -eq 1 ]; then undo=/skip; else undo=''; fi
 		case " $seen " in *" $k "*) lines ''; i=$((i + 1)); continue;; esac
 		seen="$seen $k"
 		stay
 		case $k in
-		time)	lines "a${TAB}b" "$L300" 7pm /back; undo; lines '' /back 21:30 ;;
-		choice)	lines "a${TAB}b" "$L300" 9 /back; undo; lines '' /back 2 ;;
-		number)	lines "a${TAB}b" "$L300" 3abc -1 /back; undo; lines '' /back 30 ;;
-		text)	lines "a${TAB}b" /back "$L300" /back '' /back /back; undo; lines Grandma ;;
+		time)	lines "a${TAB}b" "$L300" 7pm /back "$undo" '' /back 21:30 ;;
+		choice)	lines "a${TAB}b" "$L300" 9 /back "$undo" '' /back 2 ;;
+		number)	lines "a${TAB}b" "$L300" 3abc -1 /back "$undo" '' /back 30 ;;
+		text)	lines "a${TAB}b" /back "$L300" /back '' /back /back "$undo" Grandma ;;
 		esac
 		i=$((i + 1))
 	done

@@ -117,6 +117,15 @@ expect_no_match out '== Choosing the agreement' "without 'go on' the agreement d
 f=$(ls "$HOME/.local/state/talkpact/sessions/"*.yaml | head -n 1)
 if grep -q 'We would not send it on' "$f"; then ok "the question talked about again is saved"; else not_ok "saved" "$(cat "$f")"; fi
 
+# At the list, /skip (or /later) goes on too; /back from the first blank
+# comes back to the list, and /back there to the last question.
+rm -rf "$HOME/.local"
+printf '1\nAda\n9\n\nKim\n\n/later\n/later\n/later\n/skip\n/back\n/back\n/quit\n' >"$T/back2"
+run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' <'$T/back2'"
+expect_match out '== Choosing the agreement' "/skip at the list goes on to the agreement"
+expect_eq "$(printf '%s\n' "$out" | grep -c '^== Come back to these ==$')" 2 "/back from the first blank comes back to the list"
+expect_eq "$(printf '%s\n' "$out" | grep -c '3 of 3\]$')" 2 "/back at the list goes to the last question"
+
 # The region from the locale: LC_ALL, then LC_MESSAGES, then LANG; "none"
 # chosen on purpose.
 rm -rf "$HOME/.local"
