@@ -25,7 +25,12 @@ struct cli {
 	bool quiet;			/* -q: no notices */
 	bool no_color;			/* NO_COLOR is set (non-empty) */
 	bool exit_after_first_frame;	/* TALKPACT_EXIT_AFTER_FIRST_FRAME=1 */
-	const char *locale;		/* LC_ALL, LC_MESSAGES or LANG: the first set; or NULL */
+	/*
+	 * The locale in force for messages: LC_ALL, then LC_MESSAGES, then
+	 * LANG, the first set and not empty; or NULL. Its territory picks the
+	 * default region (content_region_for_locale()).
+	 */
+	const char *locale;
 };
 
 /* A subcommand: returns the process exit code. argv[0] is its name. */

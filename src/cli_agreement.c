@@ -26,6 +26,8 @@
 
 #define S_VERIFY_MAX_BYTES (16u * 1024 * 1024)
 
+static int S_output_folder(const char *output);
+
 static const struct {
 	const char *name, *ext;
 	enum render_format fmt;
@@ -55,27 +57,6 @@ S_render_usage(FILE *f)
 	    "\n"
 	    "SESSION is an id from 'talkpact sessions', the start of one, or a\n"
 	    "session file's path.\n");
-}
-
-/*
- * -o FOLDER/ (a trailing slash): the folder, created with its missing
- * parents (0700 each) when it does not exist. Returns 0 or an exit code.
- */
-static int
-S_output_folder(const char *output)
-{
-	struct stat sb;
-	char *cause = NULL;
-	int rc;
-
-	if (output == NULL || *output == '\0' || output[strlen(output) - 1] != '/' ||
-	    stat(output, &sb) == 0)
-		return 0;
-	if (privfile_mkdirs(output, &cause) == 0)
-		return 0;
-	rc = cli_error(EX_CANTCREAT, "%s", cause);
-	free(cause);
-	return rc;
 }
 
 int
@@ -179,6 +160,27 @@ out:
 	free(cause);
 	content_cleanup(&c);
 	session_cleanup(&s);
+	return rc;
+}
+
+/*
+ * -o FOLDER/ (a trailing slash): the folder, created with its missing
+ * parents (0700 each) when it does not exist. Returns 0 or an exit code.
+ */
+static int
+S_output_folder(const char *output)
+{
+	struct stat sb;
+	char *cause = NULL;
+	int rc;
+
+	if (output == NULL || *output == '\0' || output[strlen(output) - 1] != '/' ||
+	    stat(output, &sb) == 0)
+		return 0;
+	if (privfile_mkdirs(output, &cause) == 0)
+		return 0;
+	rc = cli_error(EX_CANTCREAT, "%s", cause);
+	free(cause);
 	return rc;
 }
 

@@ -187,22 +187,34 @@ S_interactive_env(struct cli *cli)
 	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
 	const char *first = getenv("TALKPACT_EXIT_AFTER_FIRST_FRAME");
 
-	static const char *const lvars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-
-	/* The locale whose territory suggests the family's help lines. */
-	for (size_t i = 0; i < sizeof lvars / sizeof lvars[0]; i++) {
-		const char *v = getenv(lvars[i]);
-
-		if (v != NULL && *v != '\0') {
-			cli->locale = v;
-			break;
-		}
-	}
+	/*
+	 * A locale named but not installed leaves the C locale: the screen
+	 * still needs UTF-8 (names, emoji, the boxes' lines).
+	 */
+	if (cli->locale != NULL && strcmp(cli->locale, "C") != 0 &&
+	    strcmp(cli->locale, "POSIX") != 0 && MB_CUR_MAX == 1 &&
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		(void)setlocale(LC_CTYPE, "C.utf8");
 	cli->no_color = nc != NULL && *nc != '\0';
 	cli->exit_after_first_frame = first != NULL && strcmp(first, "1") == 0;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||
 	    *term == '\0' || strcmp(term, "dumb") == 0)
 		cli->plain = true;
+}
+
+/* LC_ALL, then LC_MESSAGES, then LANG: the first set and not empty. */
+static const char *
+S_locale(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return v;
+	}
+	return NULL;
 }
 
 int
@@ -221,9 +233,8 @@ main(int argc, char **argv)
 	const struct cli_command *cmd;
 	int ch, rc, at;
 
-	/* A locale that is not installed still gets UTF-8 (names, emoji). */
-	if (setlocale(LC_ALL, "") == NULL && setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		(void)setlocale(LC_CTYPE, "C.utf8");
+	setlocale(LC_ALL, "");
+	cli.locale = S_locale();
 	opterr = 0;
 	/* '+': stop at the command name; the command parses its own options. */
 	while ((ch = getopt_long(argc, argv, "+:c:qhV", longopts, NULL)) != -1) {
