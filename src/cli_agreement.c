@@ -20,10 +20,13 @@
 #include "cli.h"
 #include "cli_session.h"
 #include "content.h"
+#include "privfile.h"
 #include "session.h"
 #include "util.h"
 
 #define S_VERIFY_MAX_BYTES (16u * 1024 * 1024)
+
+static int S_output_folder(const char *output);
 
 static const struct {
 	const char *name, *ext;
@@ -159,6 +162,8 @@ cmd_render(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	/* All three: into a folder, or next to a stem. */
+	if ((rc = S_output_folder(output)) != 0)
+		goto out;
 	if (output == NULL || (stat(output, &sb) == 0 && S_ISDIR(sb.st_mode)) ||
 	    output[strlen(output) - 1] == '/') {
 		char *name = agreement_file_stem(&s, now);
@@ -189,6 +194,27 @@ out:
 	free(cause);
 	content_cleanup(&c);
 	session_cleanup(&s);
+	return rc;
+}
+
+/*
+ * -o FOLDER/ (a trailing slash): the folder, created with its missing
+ * parents (0700 each) when it does not exist. Returns 0 or an exit code.
+ */
+static int
+S_output_folder(const char *output)
+{
+	struct stat sb;
+	char *cause = NULL;
+	int rc;
+
+	if (output == NULL || *output == '\0' || output[strlen(output) - 1] != '/' ||
+	    stat(output, &sb) == 0)
+		return 0;
+	if (privfile_mkdirs(output, &cause) == 0)
+		return 0;
+	rc = cli_error(EX_CANTCREAT, "%s", cause);
+	free(cause);
 	return rc;
 }
 

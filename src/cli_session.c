@@ -265,8 +265,19 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 		    s->id != NULL ? s->id : base, (int)childw, (int)childw,
 		    s->child != NULL ? s->child : "-", age, when,
 		    session_stage_shown(s->stage));
-		if (s->stage == STAGE_TALKING)
-			printf(" (%zu answered)", s->n_answers);
+		if (s->stage == STAGE_TALKING) {
+			size_t n[4] = { 0, 0, 0, 0 };
+
+			/* Only answers given count as answered. */
+			for (size_t k = 0; k < s->n_answers; k++)
+				n[s->answers[k].state]++;
+			printf(" (%zu answered", n[ANSWER_GIVEN]);
+			if (n[ANSWER_LATER] > 0)
+				printf(", %zu for later", n[ANSWER_LATER]);
+			if (n[ANSWER_SKIPPED] > 0)
+				printf(", %zu skipped", n[ANSWER_SKIPPED]);
+			putchar(')');
+		}
 		putchar('\n');
 	}
 out:

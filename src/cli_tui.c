@@ -25,10 +25,17 @@ cli_interactive(struct cli *cli, struct session *s)
 
 	content_init(&c);
 	rc = cli_load_content(cli, &c);
-	if (rc == 0)
-		rc = cli->plain ? plain_run(cli, &c, s, stdin, stdout) :
-		    tui_run(cli, &c, s);
-	else if (s != NULL)
+	if (rc == 0 && cli->plain)
+		rc = plain_run(cli, &c, s, stdin, stdout);
+	else if (rc == 0) {
+		char *farewell = NULL;
+		bool bad = false;
+
+		rc = tui_run(cli, &c, s, &farewell, &bad);
+		if (farewell != NULL)
+			fprintf(bad ? stderr : stdout, "%s\n", farewell);
+		free(farewell);
+	} else if (s != NULL)
 		session_cleanup(s);
 	content_cleanup(&c);
 	return rc;

@@ -50,6 +50,8 @@ flow_close(struct flow *f)
 	f->prompts = NULL;
 	f->n_prompts = 0;
 	f->open = false;
+	free(f->unsaved);
+	f->unsaved = NULL;
 	S_forget_outputs(f);
 }
 
@@ -142,9 +144,22 @@ flow_entries_cleanup(struct flow_entries *e)
 void
 flow_new(struct flow *f)
 {
+	const struct region *r = flow_locale_region(f);
+
 	flow_close(f);
 	f->open = true;
+	if (r != NULL) {
+		struct action a = { .kind = ACTION_SET_REGION, .id = r->code };
+
+		(void)session_apply(&f->s, f->c, &a, NULL);
+	}
 	S_refresh(f);
+}
+
+const struct region *
+flow_locale_region(const struct flow *f)
+{
+	return f->locale != NULL ? content_region_for_locale(f->c, f->locale) : NULL;
 }
 
 int
@@ -197,12 +212,26 @@ S_save(struct flow *f, char **cause)
 		    time(NULL));
 	rc = session_store_save(&st, &f->s, &why);
 	session_store_cleanup(&st);
-	if (rc == 0)
+	if (rc == 0) {
+		free(f->unsaved);
+		f->unsaved = NULL;
 		return 0;
+	}
 fail:
 	*cause = xasprintf("Not saved: %s", why != NULL ? why : "unknown problem");
+	free(f->unsaved);
+	f->unsaved = xstrdup(*cause);
 	free(why);
 	return -1;
+}
+
+int
+flow_save(struct flow *f, char **cause)
+{
+	*cause = NULL;
+	if (!f->open || f->s.child == NULL)
+		return 0;
+	return S_save(f, cause);
 }
 
 int
@@ -230,7 +259,7 @@ flow_apply(struct flow *f, const struct action *a, char **cause)
 	/* Nothing is saved before the child has a name: it names the file. */
 	if (f->s.child == NULL)
 		return 0;
-	return S_save(f, cause);
+	return S_save(f, cause) == 0 ? 0 : 1;
 }
 
 const struct template *
@@ -301,6 +330,27 @@ S_same_file(const char *path, const char *text)
 	return same;
 }
 
+/*
+ * Is path this agreement, changed after it was signed? It carries the
+ * agreement's printed fingerprint but is not the text signed.
+ */
+static bool
+S_edited_copy(const char *path, const char *text, const char *shown_fp)
+{
+	char *buf;
+	size_t got;
+	bool edited;
+
+	if (read_file(path, 8u * 1024 * 1024, &buf, &got, NULL) != 0)
+		return false;
+	buf = xreallocarray(buf, got + 1, 1);
+	buf[got] = '\0';
+	edited = strstr(buf, shown_fp) != NULL &&
+	    (got != strlen(text) || memcmp(buf, text, got) != 0);
+	free(buf);
+	return edited;
+}
+
 static bool
 S_exists(const char *path)
 {
@@ -316,6 +366,7 @@ flow_write(struct flow *f, char **cause)
 	static const char *const exts[] = { "md", "html", "txt" };
 	char *text[3] = { NULL, NULL, NULL }, *path[3] = { NULL, NULL, NULL };
 	char fp[FINGERPRINT_HEX + 1], *dir = NULL, *stem = NULL, *why = NULL;
+	char *shown = NULL;
 	time_t now = time(NULL);
 	int rc = -1;
 
@@ -335,6 +386,7 @@ flow_write(struct flow *f, char **cause)
 			goto out;
 	if (agreement_fingerprint(&f->s, f->c, now, fp, &why) != 0)
 		goto out;
+	shown = fingerprint_groups(fp, FINGERPRINT_SHOWN);
 	dir = xasprintf("%s/agreements", f->state_dir);
 	if (privfile_mkdirs(dir, &why) != 0 ||
 	    privfile_private_dir(f->state_dir, &why) != 0 ||
@@ -361,6 +413,14 @@ flow_write(struct flow *f, char **cause)
 		    !S_exists(path[2]);
 		if (free_here || S_same_file(path[0], text[0]))
 			break;
+		/* Changed by hand since: say so, and write no copies. */
+		if (shown != NULL && S_edited_copy(path[0], text[0], shown)) {
+			why = xasprintf("%s was changed after it was signed, so it "
+			    "is left as it is (see: talkpact verify %s); a fresh "
+			    "copy: talkpact render %s -f all -o FOLDER/", path[0],
+			    path[0], f->s.id != NULL ? f->s.id : "SESSION");
+			goto out;
+		}
 		if (n == 999) {
 			why = xasprintf("%s already holds 999 agreements for "
 			    "this name and day", dir);
@@ -374,7 +434,8 @@ flow_write(struct flow *f, char **cause)
 	f->out_html = path[1];
 	f->out_txt = path[2];
 	path[0] = path[1] = path[2] = NULL;
-	f->fingerprint = fingerprint_groups(fp, FINGERPRINT_SHOWN);
+	f->fingerprint = shown;
+	shown = NULL;
 	rc = 0;
 out:
 	if (rc != 0)
@@ -387,5 +448,6 @@ out:
 	}
 	free(stem);
 	free(dir);
+	free(shown);
 	return rc;
 }

@@ -38,10 +38,16 @@ struct flow_entries {
 struct flow {
 	const char *state_dir;		/* sessions go in its sessions/; borrowed, or NULL */
 	const struct content *c;	/* borrowed */
+	const char *locale;		/* suggests a new session's region; borrowed, or NULL */
 	struct session s;		/* the open session, if open */
 	bool open;
 	const struct prompt **prompts;	/* session_prompts(), owned array */
 	size_t n_prompts;
+	/*
+	 * Why the latest change is not on disk (the session in memory is
+	 * newer than its file), or NULL when everything is saved. Owned.
+	 */
+	char *unsaved;
 	/* After flow_write(): the files written and the fingerprint. */
 	char *out_md, *out_html, *out_txt, *fingerprint;
 };
@@ -53,7 +59,11 @@ void flow_cleanup(struct flow *f);
 int flow_list(const struct flow *f, struct flow_entries *out, char **cause);
 void flow_entries_cleanup(struct flow_entries *e);
 
-/* Start an empty session (not saved until the child's name is given). */
+/*
+ * Start an empty session (not saved until the child's name is given), its
+ * region the one f->locale's territory has help lines for
+ * (content_region_for_locale), or none.
+ */
 void flow_new(struct flow *f);
 /* Close the open session (it is already saved). */
 void flow_close(struct flow *f);
@@ -63,11 +73,21 @@ int flow_open(struct flow *f, const char *id, char **cause);
 void flow_adopt(struct flow *f, struct session *s);
 
 /*
- * Apply one action and save straight away. Returns 0, or -1 with *cause
- * (the session unchanged if the action was refused; changed in memory but
- * not on disk if saving failed, and the message says so).
+ * Apply one action and save straight away. Returns 0; -1 with *cause when
+ * the action was refused (the session unchanged); 1 with *cause ("Not
+ * saved: ...") when it was applied in memory but could not be saved (and
+ * f->unsaved says so until a later save works).
  */
 int flow_apply(struct flow *f, const struct action *a, char **cause);
+
+/*
+ * Save the open session again (after a save failed). Returns 0, or -1
+ * with *cause; f->unsaved follows the result.
+ */
+int flow_save(struct flow *f, char **cause);
+
+/* The region f->locale suggests, or NULL. */
+const struct region *flow_locale_region(const struct flow *f);
 
 /* The template for the session's band, or NULL. */
 const struct template *flow_template(const struct flow *f);

@@ -187,6 +187,14 @@ S_interactive_env(struct cli *cli)
 	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
 	const char *first = getenv("TALKPACT_EXIT_AFTER_FIRST_FRAME");
 
+	/*
+	 * A locale named but not installed leaves the C locale: the screen
+	 * still needs UTF-8 (names, emoji, the boxes' lines).
+	 */
+	if (cli->locale != NULL && strcmp(cli->locale, "C") != 0 &&
+	    strcmp(cli->locale, "POSIX") != 0 && MB_CUR_MAX == 1 &&
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		(void)setlocale(LC_CTYPE, "C.utf8");
 	cli->no_color = nc != NULL && *nc != '\0';
 	cli->exit_after_first_frame = first != NULL && strcmp(first, "1") == 0;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||

@@ -87,7 +87,7 @@ static const struct {
 enum q {
 	Q_MENU,
 	Q_CHILD, Q_AGE, Q_BAND, Q_GROWN_UP, Q_REGION,
-	Q_CHILD_WORDS, Q_GROWN_UP_WORDS,
+	Q_CHILD_WORDS, Q_GROWN_UP_WORDS, Q_COME_BACK,
 	Q_BLANK, Q_CLAUSE, Q_RULE, Q_RULE_FOR, Q_PROMISE, Q_REVIEW,
 	Q_SIGN,
 	Q__COUNT
@@ -116,6 +116,8 @@ struct plain {
 	size_t said_for;
 	/* Owned: a rule of the family's own, until whom it is for is chosen. */
 	char *rule;
+	/* "Come back to these": the prompt chosen, or SIZE_MAX to go on. */
+	size_t chosen;
 };
 
 struct question {
@@ -265,16 +267,21 @@ S_yes(const char *l)
 	return -1;
 }
 
-/* Apply an action and save; on a mistake print it and return false. */
+/*
+ * Apply an action and save; on a mistake print it and return false. A
+ * change that could not be saved is said ("! Not saved: ...") and kept in
+ * memory: the conversation goes on, and the last line says so again.
+ */
 static bool
 S_apply(struct plain *p, const struct action *a)
 {
 	char *cause = NULL;
+	int rc = flow_apply(&p->flow, a, &cause);
 
-	if (flow_apply(&p->flow, a, &cause) != 0) {
+	if (rc != 0) {
 		fprintf(p->out, "! %s\n", cause != NULL ? cause : "That did not work.");
 		free(cause);
-		return false;
+		return rc > 0;
 	}
 	return true;
 }
@@ -535,9 +542,9 @@ S_region_intro(struct plain *p, const struct step *st)
 	(void)st;
 	fputs("7. Help lines for your country:", p->out);
 	for (size_t i = 0; i < c->n_regions; i++)
-		fprintf(p->out, " %s (%s)%s", c->regions[i].code,
-		    c->regions[i].name, i + 1 < c->n_regions ? "," : "");
-	fputc('\n', p->out);
+		fprintf(p->out, " %s (%s),", c->regions[i].code,
+		    c->regions[i].name);
+	fputs(" or none\n", p->out);
 }
 
 static void
@@ -557,6 +564,8 @@ S_region_answer(struct plain *p, const struct step *st, enum reply r,
 	(void)st;
 	if (r == REPLY_EMPTY)
 		return GO_NEXT;
+	if (S_is_word(l, "none"))
+		a.id = NULL;	/* no help lines, on purpose */
 	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
 }
 
@@ -663,6 +672,106 @@ S_grown_words_answer(struct plain *p, const struct step *st, enum reply r,
 	free(p->said);
 	p->said = NULL;
 	return GO_NEXT;
+}
+
+/* ---- come back to these ------------------------------------------------------ */
+
+/* The prompt index of the k-th question put off or skipped, or n_prompts. */
+static size_t
+S_open_prompt(struct plain *p, size_t k)
+{
+	for (size_t i = 0; i < p->flow.n_prompts; i++) {
+		const struct answer *a = session_answer(&p->flow.s,
+		    p->flow.prompts[i]->id);
+
+		if (a != NULL && (a->state == ANSWER_LATER ||
+		    a->state == ANSWER_SKIPPED) && k-- == 0)
+			return i;
+	}
+	return p->flow.n_prompts;
+}
+
+static size_t
+S_n_open(struct plain *p)
+{
+	return flow_count(&p->flow, ANSWER_LATER) +
+	    flow_count(&p->flow, ANSWER_SKIPPED);
+}
+
+static void
+S_come_back_intro(struct plain *p, const struct step *st)
+{
+	size_t n = S_n_open(p);
+
+	(void)st;
+	fprintf(p->out, "\n== Come back to these ==\nThat was the last "
+	    "question. %zu %s put off or skipped:\n", n,
+	    n == 1 ? "question was" : "questions were");
+	for (size_t k = 0; k < n; k++) {
+		size_t i = S_open_prompt(p, k);
+		const struct answer *a = session_answer(&p->flow.s,
+		    p->flow.prompts[i]->id);
+
+		fprintf(p->out, "%zu. %s (%s)\n", k + 1, p->flow.prompts[i]->question,
+		    a->state == ANSWER_LATER ? "later" : "skipped");
+	}
+	fprintf(p->out, "%zu. Go on to choosing the agreement\n", n + 1);
+}
+
+static void
+S_come_back_prompt(struct plain *p, const struct step *st)
+{
+	size_t n = S_n_open(p);
+
+	(void)st;
+	fprintf(p->out, "Talk about which now (%s%zu), or %zu to go on [%zu]: ",
+	    n > 1 ? "1-" : "", n, n + 1, n + 1);
+}
+
+static enum go
+S_come_back_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	size_t n = S_n_open(p);
+	long k = (long)n + 1;
+
+	(void)st;
+	if (r == REPLY_SKIP || r == REPLY_LATER) {	/* not now: go on */
+		p->chosen = SIZE_MAX;
+		return GO_NEXT;
+	}
+	if (r != REPLY_EMPTY && (!S_number(l, &k) || k < 1 || (size_t)k > n + 1)) {
+		fprintf(p->out, "! Type a number from 1 to %zu.\n", n + 1);
+		return GO_AGAIN;
+	}
+	p->chosen = (size_t)k == n + 1 ? SIZE_MAX : S_open_prompt(p, (size_t)k - 1);
+	return GO_NEXT;
+}
+
+/*
+ * After the last question, while any were put off or skipped: list them
+ * and talk about the one chosen (steps: the talk stage's), until "Go on".
+ * END_BACK goes back to the last question.
+ */
+static enum step_end
+S_come_back(struct plain *p, const struct step *steps)
+{
+	static const struct step list = { .q = Q_COME_BACK };
+
+	while (S_n_open(p) > 0) {
+		enum step_end end;
+
+		p->chosen = SIZE_MAX;
+		end = S_run(p, &list, 1, 0, false);
+		if (end != END_NEXT)
+			return end;
+		if (p->chosen == SIZE_MAX)
+			break;
+		end = S_run(p, steps + 2 * p->chosen, 2, 0, false);
+		if (end == END_QUIT || end == END_EOF)
+			return end;
+	}
+	return END_NEXT;
 }
 
 /* ---- choosing the agreement ------------------------------------------------- */
@@ -966,6 +1075,8 @@ static const struct question S_questions[Q__COUNT] = {
 	    S_words_intro, S_words_prompt, S_words_answer },
 	[Q_GROWN_UP_WORDS] = { TAKES_SKIP | TAKES_TIP, S_grown_words_ready,
 	    NULL, S_grown_words_prompt, S_grown_words_answer },
+	[Q_COME_BACK] = { TAKES_SKIP, NULL, S_come_back_intro, S_come_back_prompt,
+	    S_come_back_answer },
 	[Q_BLANK] = { 0, NULL, NULL, S_blank_prompt, S_blank_answer },
 	[Q_CLAUSE] = { 0, NULL, S_clause_intro, S_clause_prompt, S_clause_answer },
 	[Q_RULE] = { 0, S_rule_ready, S_rule_intro, S_rule_prompt, S_rule_answer },
@@ -1050,8 +1161,15 @@ S_talk(struct plain *p, bool from_end)
 		    .item = p->flow.prompts[i] };
 	}
 	fputs("\n== Talking together ==\n", p->out);
-	end = S_run_stage(p, steps, n, from_end,
-	    2 * (p->flow.s.position < np ? p->flow.s.position : np));
+	/* Back from the agreement: to the list it was reached from, if any. */
+	if (from_end && S_n_open(p) > 0)
+		end = END_NEXT;
+	else
+		end = S_run_stage(p, steps, n, from_end,
+		    2 * (p->flow.s.position < np ? p->flow.s.position : np));
+	/* Questions put off or skipped come back before the agreement. */
+	while (end == END_NEXT && (end = S_come_back(p, steps)) == END_BACK)
+		end = S_run_stage(p, steps, n, true, 0);
 	free(steps);
 	free(p->said);
 	p->said = NULL;
@@ -1135,6 +1253,9 @@ S_sign(struct plain *p)
 		free(cause);
 	}
 	render_lines_cleanup(&rl);
+	if (S_n_open(p) > 0)
+		fprintf(p->out, "\n%zu %s still open (put off or skipped).\n",
+		    S_n_open(p), S_n_open(p) == 1 ? "question is" : "questions are");
 	/* Whom the template asks to sign, as session_signatures_needed(). */
 	for (size_t i = 0; t != NULL && i < t->n_signatures; i++) {
 		child = child || t->signatures[i] == ROLE_CHILD;
@@ -1187,8 +1308,10 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 {
 	struct plain p = { .in = in, .out = out };
 	enum step_end end = END_NEXT;
+	int rc = 0;
 
 	flow_init(&p.flow, cli->state_dir, c);
+	p.flow.locale = cli->locale;
 	if (s != NULL)
 		flow_adopt(&p.flow, s);
 	else
@@ -1224,7 +1347,21 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 			end = END_QUIT;
 		}
 	}
-	if (p.flow.open && p.flow.s.id != NULL && p.flow.s.stage != STAGE_SIGNED)
+	/* Once more before the last word: space may have been freed. */
+	if (p.flow.unsaved != NULL) {
+		char *cause = NULL;
+
+		if (flow_save(&p.flow, &cause) != 0)
+			free(cause);
+	}
+	if (p.flow.open && p.flow.unsaved != NULL) {
+		fprintf(out, "%s\nThe latest changes are not saved. To keep them "
+		    "next time, free some space first; what was saved before "
+		    "is still there%s%s\n", p.flow.unsaved,
+		    p.flow.s.id != NULL ? ": talkpact resume " : ".",
+		    p.flow.s.id != NULL ? p.flow.s.id : "");
+		rc = 74;
+	} else if (p.flow.open && p.flow.s.id != NULL && p.flow.s.stage != STAGE_SIGNED)
 		fprintf(out, "Saved. Carry on later with: talkpact resume %s\n",
 		    p.flow.s.id);
 	free(p.line);
@@ -1232,5 +1369,5 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 	free(p.rule);
 	flow_cleanup(&p.flow);
 	fflush(out);
-	return 0;
+	return rc;
 }

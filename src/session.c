@@ -83,6 +83,11 @@ session_cleanup(struct session *s)
 	for (size_t i = 0; i < s->n_signatures; i++)
 		free(s->signatures[i].name);
 	free(s->signatures);
+	for (size_t i = 0; i < s->n_drafts; i++) {
+		free(s->drafts[i].box);
+		free(s->drafts[i].text);
+	}
+	free(s->drafts);
 	session_init(s);
 }
 
@@ -422,6 +427,72 @@ S_answer_slot(struct session *s, const char *prompt_id)
 	return a;
 }
 
+const char *
+session_draft(const struct session *s, const char *box)
+{
+	for (size_t i = 0; i < s->n_drafts; i++)
+		if (strcmp(s->drafts[i].box, box) == 0)
+			return s->drafts[i].text;
+	return NULL;
+}
+
+char *
+session_draft_box(const char *prompt_id, bool grown_up)
+{
+	return xasprintf("answer/%s/%s", prompt_id, grown_up ? "grown-up" : "child");
+}
+
+/* Forget drafts whose box starts with prefix (the whole name if exact). */
+static void
+S_forget_drafts(struct session *s, const char *prefix, bool exact)
+{
+	size_t n = strlen(prefix), j = 0;
+
+	for (size_t i = 0; i < s->n_drafts; i++) {
+		const char *b = s->drafts[i].box;
+
+		if (exact ? strcmp(b, prefix) == 0 : strncmp(b, prefix, n) == 0) {
+			free(s->drafts[i].box);
+			free(s->drafts[i].text);
+			continue;
+		}
+		s->drafts[j++] = s->drafts[i];
+	}
+	s->n_drafts = j;
+}
+
+static int
+S_set_draft(struct session *s, const struct action *a, char **cause)
+{
+	struct draft *d;
+
+	if (a->id == NULL || *a->id == '\0' ||
+	    session_check_text(a->id, SESSION_MAX_BOX_BYTES, false,
+	    "A box's name", cause) != 0)
+		return a->id == NULL || *a->id == '\0' ?
+		    S_fail(cause, "A draft needs the box it was typed in.") : -1;
+	if (a->text == NULL || *a->text == '\0') {
+		S_forget_drafts(s, a->id, true);
+		return 0;
+	}
+	if (session_check_text(a->text, SESSION_MAX_TEXT_BYTES, true,
+	    "What was typed", cause) != 0)
+		return -1;
+	for (size_t i = 0; i < s->n_drafts; i++)
+		if (strcmp(s->drafts[i].box, a->id) == 0) {
+			S_replace(&s->drafts[i].text, xstrdup(a->text));
+			return 0;
+		}
+	if (s->n_drafts >= SESSION_MAX_DRAFTS)
+		return S_fail(cause, "Too many unfinished boxes are kept.");
+	s->drafts = xgrow(s->drafts, &s->cap_drafts, s->n_drafts,
+	    sizeof *s->drafts);
+	d = &s->drafts[s->n_drafts++];
+	d->box = xstrdup(a->id);
+	d->text = xstrdup(a->text);
+	return 0;
+}
+
 static void
 S_clear_signatures(struct session *s)
 {
@@ -607,11 +678,16 @@ S_apply_talk(struct session *s, const struct content *c,
 
 	ans = S_answer_slot(s, p->id);
 	switch (a->kind) {
-	case ACTION_ANSWER:
+	case ACTION_ANSWER: {
+		char *prefix = xasprintf("answer/%s/", p->id);
+
 		S_replace(&ans->child, child);
 		S_replace(&ans->grown_up, grown);
 		ans->state = ANSWER_GIVEN;
+		S_forget_drafts(s, prefix, false);
+		free(prefix);
 		break;
+	}
 	case ACTION_SKIP:
 		ans->state = ANSWER_SKIPPED;
 		break;
@@ -838,6 +914,11 @@ session_apply(struct session *s, const struct content *c,
 		if (S_need_stage(s, ST(SIGNING), cause) == 0)
 			rc = S_apply_sign(s, c, a, cause);
 		break;
+	case ACTION_SET_DRAFT:
+		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING) |
+		    ST(SIGNING), cause) == 0)
+			rc = S_set_draft(s, a, cause);
+		break;
 	case ACTION_BACK:
 		if (s->stage == STAGE_FAMILY) {
 			rc = S_fail(cause, "This is the first step.");
@@ -852,6 +933,14 @@ session_apply(struct session *s, const struct content *c,
 	default:
 		rc = S_fail(cause, "Unknown action.");
 		break;
+	}
+	if (rc == 0 && a->kind == ACTION_ADD_RULE)
+		S_forget_drafts(s, "rule/new", true);
+	if (rc == 0 && a->kind == ACTION_SET_BLANK && a->id != NULL) {
+		char *box = xasprintf("blank/%s", a->id);
+
+		S_forget_drafts(s, box, true);
+		free(box);
 	}
 	if (rc == 0) {
 		s->updated = time(NULL);

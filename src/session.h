@@ -26,6 +26,8 @@
 #define SESSION_MAX_BLANK_BYTES 400		/* a text blank's value */
 #define SESSION_MAX_RULES 40
 #define SESSION_MAX_ANSWERS 1000
+#define SESSION_MAX_DRAFTS 64
+#define SESSION_MAX_BOX_BYTES 240		/* a draft's box name */
 
 /* Where the family is. X(enum-suffix, id, shown-as) */
 #define SESSION_STAGE_TABLE \
@@ -76,6 +78,16 @@ struct promise_setting {
 	bool on;
 };
 
+/*
+ * What was being typed in a box and not yet confirmed, kept so that
+ * leaving (or a crash of the terminal) loses nothing. box names the box:
+ * "answer/PROMPT/child", "answer/PROMPT/grown-up", "rule/new", "blank/ID".
+ */
+struct draft {
+	char *box;
+	char *text;
+};
+
 struct signature {
 	enum role role;
 	size_t grown_up;	/* ROLE_GROWN_UP: index into grown_ups[]; else 0 */
@@ -112,6 +124,8 @@ struct session {
 	struct signature *signatures;
 	size_t n_signatures, cap_signatures;
 	int review_months;		/* 0: the template's default */
+	struct draft *drafts;
+	size_t n_drafts, cap_drafts;
 };
 
 /* Every way a session can change. X(enum-suffix, id) */
@@ -136,7 +150,8 @@ struct session {
 	X(SET_REVIEW, "set-review")		/* number: months 1, 3, 6, 12 */ \
 	X(START_SIGNING, "start-signing")	/* -> SIGNING */ \
 	X(SIGN, "sign")				/* number: enum role; index: grown-up; text: name; when */ \
-	X(BACK, "back")				/* to the previous stage, unsigning */
+	X(BACK, "back")				/* to the previous stage, unsigning */ \
+	X(SET_DRAFT, "set-draft")		/* id: box; text ("" or NULL forgets it) */
 
 enum action_kind {
 #define X(e, id) ACTION_##e,
@@ -198,6 +213,15 @@ char *session_make_id(const char *child, time_t now);
  */
 int session_apply(struct session *s, const struct content *c,
     const struct action *a, char **cause);
+
+/*
+ * The draft kept for a box, or NULL. A draft is forgotten when what it
+ * was typed for is confirmed (ANSWER forgets "answer/PROMPT/...", ADD_RULE
+ * "rule/new", SET_BLANK "blank/ID").
+ */
+const char *session_draft(const struct session *s, const char *box);
+/* "answer/PROMPT/child" or ".../grown-up". Caller frees. */
+char *session_draft_box(const char *prompt_id, bool grown_up);
 
 /* Lookups against the template; defaults when the family changed nothing. */
 const struct template *session_template(const struct session *s,

@@ -340,6 +340,15 @@ session_store_format(const struct session *s)
 	}
 	S_end(&em, false);
 
+	/* Optional: only while something typed is not yet confirmed. */
+	if (s->n_drafts > 0) {
+		S_plain(&em, "drafts");
+		S_start(&em, true, false);
+		for (size_t i = 0; i < s->n_drafts; i++)
+			S_key_quoted(&em, s->drafts[i].box, s->drafts[i].text);
+		S_end(&em, true);
+	}
+
 	S_end(&em, true);
 	yaml_document_end_event_initialize(&ev, 1);
 	S_emit(&em, &ev);
@@ -397,7 +406,7 @@ static int
 S_check_map(struct S_reader *r, struct ynode *y, const char *what,
     const char *const *known)
 {
-	struct ynode *found[16];
+	struct ynode *found[24];
 	unsigned before = r->t.problems;
 	size_t n = 0;
 
@@ -703,6 +712,35 @@ S_read_blanks(struct S_reader *r, struct ynode *m, struct session *s)
 }
 
 static int
+S_read_drafts(struct S_reader *r, struct ynode *m, struct session *s)
+{
+	if (S_check_map(r, m, "drafts", NULL) != 0)
+		return -1;
+	if (m->n / 2 > SESSION_MAX_DRAFTS)
+		return S_err(r, m->line, m->col, "at most %d drafts",
+		    SESSION_MAX_DRAFTS);
+	for (size_t i = 0; i < m->n; i += 2) {
+		struct draft *d;
+
+		s->drafts = xgrow(s->drafts, &s->cap_drafts, s->n_drafts,
+		    sizeof *s->drafts);
+		d = &s->drafts[s->n_drafts++];
+		d->box = d->text = NULL;
+		if (S_str(r, m->kids[i], "a draft's box",
+		    SESSION_MAX_BOX_BYTES, false, &d->box) != 0 ||
+		    S_str(r, m->kids[i + 1], "A draft",
+		    SESSION_MAX_TEXT_BYTES, true, &d->text) != 0)
+			return -1;
+		for (size_t j = 0; j + 1 < s->n_drafts; j++)
+			if (strcmp(s->drafts[j].box, d->box) == 0)
+				return S_err(r, m->kids[i]->line,
+				    m->kids[i]->col, "the draft '%s' is "
+				    "there twice", d->box);
+	}
+	return 0;
+}
+
+static int
 S_read_rules(struct S_reader *r, struct ynode *list, struct session *s)
 {
 	static const char *const keys[] = { "text", "binds", NULL };
@@ -790,7 +828,7 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 	static const char *const keys[] = { "format", "id", "created",
 	    "updated", "stage", "family", "template", "position", "answers",
 	    "clauses", "blanks", "rules", "promises", "review-months",
-	    "signatures", NULL };
+	    "signatures", "drafts", NULL };
 	struct ynode *y;
 	long v;
 	int e;
@@ -858,6 +896,8 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 	}
 	if ((y = S_get(root, "signatures")) != NULL &&
 	    S_read_signatures(r, y, s) != 0)
+		return -1;
+	if ((y = S_get(root, "drafts")) != NULL && S_read_drafts(r, y, s) != 0)
 		return -1;
 	if (s->stage > STAGE_FAMILY && (s->child == NULL || s->age == 0 ||
 	    s->n_grown_ups == 0))

@@ -253,6 +253,9 @@ textfield_request(struct textfield *tf, enum request r, wchar_t ch, int width)
 		tf->goal_col = -1;
 	switch (r) {
 	case REQ_ED_CHAR:
+		/* Keys never give '\n'; a paste does: kept where lines are. */
+		if (ch == '\n' && tf->multiline)
+			return S_insert(tf, '\n');
 		if (ch == '\n' || ch == '\t')
 			ch = ' ';
 		if ((unsigned long)ch < 0x20 || ch == 0x7f)

@@ -44,7 +44,9 @@ const char *textfield_text(const struct textfield *tf);
 bool textfield_blank(const struct textfield *tf);
 
 /*
- * Apply one request. ch is the character for REQ_ED_CHAR. width is the
+ * Apply one request. ch is the character for REQ_ED_CHAR: a newline
+ * there (only a paste gives one) starts a new line in a multi-line field
+ * and is a space in a one-line field, as a tab is. width is the
  * box's width in columns (Up/Down move by wrapped rows in a multi-line
  * field; in a single-line field they are ignored).
  */

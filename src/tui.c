@@ -125,6 +125,16 @@ S_role(enum tui_role r)
 
 static int S_key_cleft, S_key_cright;
 
+/*
+ * Bracketed paste: the terminal wraps pasted text in these, so a newline
+ * in it is text, not Enter. The codes are our own, above curses' keys.
+ */
+#define S_PASTE_ON "\033[?2004h"
+#define S_PASTE_OFF "\033[?2004l"
+#define S_KEY_PASTE_START 0x6100
+#define S_KEY_PASTE_END 0x6101
+#define S_PASTE 0x7fffff00	/* S_read_key: a paste starts */
+
 static int
 S_key_code(const char *cap)
 {
@@ -153,6 +163,14 @@ S_start(struct tui *t, bool no_colour)
 	S_add_reset("cnorm");
 	S_add_reset("rmkx");
 	S_add_reset("rmcup");
+	if (S_reset_len + sizeof S_PASTE_OFF < sizeof S_reset) {
+		memcpy(S_reset + S_reset_len, S_PASTE_OFF, sizeof S_PASTE_OFF - 1);
+		S_reset_len += sizeof S_PASTE_OFF - 1;
+	}
+	define_key("\033[200~", S_KEY_PASTE_START);
+	define_key("\033[201~", S_KEY_PASTE_END);
+	putp(S_PASTE_ON);
+	fflush(stdout);
 	S_key_cleft = S_key_code("kLFT5");
 	S_key_cright = S_key_code("kRIT5");
 	S_active = 1;
@@ -167,18 +185,20 @@ S_stop(void)
 		return;
 	attr_set(A_NORMAL, 0, NULL);
 	curs_set(1);
+	putp(S_PASTE_OFF);
+	fflush(stdout);
 	endwin();
 	S_active = 0;
 }
 
-/* One key as our own code; -1 on timeout or a signal. */
+/* One key as our own code; -1 on timeout (wait_ms; -1 waits) or a signal. */
 static int
-S_read_key(void)
+S_read_key(int wait_ms)
 {
 	wint_t wc;
 	int rc;
 
-	timeout(-1);
+	timeout(wait_ms);
 	rc = get_wch(&wc);
 	if (rc == ERR)
 		return -1;
@@ -200,6 +220,8 @@ S_read_key(void)
 		default:
 			break;
 		}
+		if (wc == S_KEY_PASTE_START)
+			return S_PASTE;
 		if ((int)wc == S_key_cleft)
 			return TK_CLEFT;
 		if ((int)wc == S_key_cright)
@@ -494,10 +516,29 @@ tui_warn(struct tui *t, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * The status line is one row: a message naming a session file drops the
+ * sessions folder (shown on the welcome screen) so that why it failed
+ * ("No space left on device") still fits.
+ */
+static char *
+S_short(const struct tui *t, const char *msg)
+{
+	size_t n = t->sessions_dir != NULL ? strlen(t->sessions_dir) : 0;
+	const char *at = n > 0 ? strstr(msg, t->sessions_dir) : NULL;
+
+	if (at == NULL || at[n] != '/')
+		return xstrdup(msg);
+	return xasprintf("%.*s%s", (int)(at - msg), msg, at + n + 1);
+}
+
 void
 tui_mistake_cause(struct tui *t, char *cause)
 {
-	tui_mistake(t, "%s", cause != NULL ? cause : "that did not work");
+	char *m = S_short(t, cause != NULL ? cause : "that did not work");
+
+	tui_mistake(t, "%s", m);
+	free(m);
 	free(cause);
 }
 
@@ -517,6 +558,47 @@ tui_clear_note(struct tui *t)
 {
 	free(t->message);
 	t->message = NULL;
+}
+
+void
+tui_keep_draft(struct tui *t, const char *box, const struct textfield *tf,
+    const char *confirmed)
+{
+	const char *want = textfield_text(tf);
+	const char *have;
+	struct action a = { .kind = ACTION_SET_DRAFT };
+	char *cause = NULL;
+
+	if (!t->flow.open || t->flow.s.child == NULL)
+		return;
+	if (textfield_blank(tf) || (confirmed != NULL && strcmp(want, confirmed) == 0))
+		want = NULL;
+	have = session_draft(&t->flow.s, box);
+	if (want == NULL ? have == NULL : have != NULL && strcmp(want, have) == 0)
+		return;
+	a.id = box;
+	a.text = want;
+	if (flow_apply(&t->flow, &a, &cause) != 0) {
+		char *m = S_short(t, cause);
+
+		tui_warn(t, "%s. What you typed is still here: free some space "
+		    "and it is kept when you next pause.", m);
+		free(m);
+		free(cause);
+	}
+}
+
+/* Keep the view's drafts; then, if a change is still not on disk, try once more. */
+static void
+S_keep(struct tui *t)
+{
+	char *cause = NULL;
+
+	if (t->lay.too_small || t->view->keep == NULL)
+		return;
+	t->view->keep(t);
+	if (t->flow.unsaved != NULL && flow_save(&t->flow, &cause) != 0)
+		free(cause);
 }
 
 const char *
@@ -771,12 +853,95 @@ S_handle(struct tui *t, int key)
 	t->view->request(t, r, ch);
 }
 
+/* Most characters one paste brings; more is left out. */
+#define TUI_PASTE_MAX (64 * 1024)
+
+/*
+ * A paste: read up to its end marker (or a quiet half second), then give
+ * it to the box being typed in, character by character, newlines as text.
+ */
+static void
+S_paste(struct tui *t)
+{
+	wchar_t *buf = xreallocarray(NULL, TUI_PASTE_MAX, sizeof *buf);
+	size_t n = 0, lost = 0;
+	struct textfield *tf;
+	bool prev_cr = false;
+
+	for (;;) {
+		wint_t wc;
+		int rc;
+
+		timeout(500);
+		rc = get_wch(&wc);
+		if (rc == ERR)
+			break;
+		if (rc == KEY_CODE_YES) {
+			if (wc == S_KEY_PASTE_END)
+				break;
+			if (wc == KEY_ENTER)
+				wc = '\n';
+			else
+				continue;
+		}
+		if (wc == '\n' && prev_cr) {	/* CR LF: one line break */
+			prev_cr = false;
+			continue;
+		}
+		prev_cr = wc == '\r';
+		if (wc == '\r')
+			wc = '\n';
+		if ((wc < 0x20 && wc != '\n' && wc != '\t') || wc == 0x7f ||
+		    (wc >= 0x80 && wc < 0xa0))
+			continue;
+		if (n < TUI_PASTE_MAX)
+			buf[n++] = (wchar_t)wc;
+		else
+			lost++;
+	}
+	timeout(-1);
+	tf = t->view->field != NULL && !t->help && !t->lay.too_small ?
+	    t->view->field(t) : NULL;
+	if (tf == NULL) {
+		if (n > 0)
+			tui_mistake(t, "There is no text box here to paste into.");
+		free(buf);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t before;
+
+		tf = t->view->field(t);
+		if (tf == NULL)
+			break;
+		before = tf->len;
+		t->view->request(t, REQ_ED_CHAR, buf[i]);
+		/* Full: the rest is left out (one message, one beep). */
+		if (t->view->field(t) == tf && tf->len == before &&
+		    tf->len + 4 >= tf->max_bytes) {
+			lost += n - i;
+			break;
+		}
+	}
+	if (lost > 0)
+		tui_warn(t, "The paste was cut: this box holds at most %zu "
+		    "bytes of text.", tf != NULL ? tf->max_bytes : (size_t)0);
+	free(buf);
+}
+
+/* How often an idle screen keeps what is being typed. */
+#define TUI_DRAFT_PAUSE_MS 2000
+
 int
-tui_run(struct cli *cli, struct content *c, struct session *s)
+tui_run(struct cli *cli, struct content *c, struct session *s,
+    char **farewell, bool *farewell_bad)
 {
 	struct tui t;
 	bool first = true;
 	int rc = 0;
+
+	*farewell = NULL;
+	*farewell_bad = false;
 
 	memset(&t, 0, sizeof t);
 	t.cli = cli;
@@ -784,6 +949,7 @@ tui_run(struct cli *cli, struct content *c, struct session *s)
 	t.sessions_dir = cli->state_dir != NULL ?
 	    xasprintf("%s/sessions", cli->state_dir) : NULL;
 	flow_init(&t.flow, cli->state_dir, c);
+	t.flow.locale = cli->locale;
 	S_start(&t, cli->no_color);
 	if (s != NULL) {
 		flow_adopt(&t.flow, s);
@@ -797,14 +963,40 @@ tui_run(struct cli *cli, struct content *c, struct session *s)
 		if (first && cli->exit_after_first_frame)
 			break;
 		first = false;
-		key = S_read_key();
+		key = S_read_key(t.view->keep != NULL ? TUI_DRAFT_PAUSE_MS : -1);
 		if (S_signal != 0)
 			break;
-		if (key < 0)
+		if (key < 0) {
+			S_keep(&t);	/* a pause in typing */
 			continue;
+		}
+		if (key == S_PASTE) {
+			S_paste(&t);
+			continue;
+		}
 		S_handle(&t, key);
 	}
+	/* Leaving by any way (F10, q, Ctrl-C, SIGTERM, SIGHUP): keep drafts. */
+	if (!t.lay.too_small && t.view->keep != NULL)
+		t.view->keep(&t);
+	if (t.flow.unsaved != NULL) {
+		char *cause = NULL;
+
+		if (flow_save(&t.flow, &cause) != 0)
+			free(cause);
+	}
 	S_stop();
+	if (t.flow.open && t.flow.s.id != NULL && t.flow.unsaved != NULL) {
+		*farewell = xasprintf("%s\nThe latest change is not saved. To keep "
+		    "it next time, free some space first; what was saved "
+		    "before is still there: talkpact resume %s",
+		    t.flow.unsaved, t.flow.s.id);
+		*farewell_bad = true;
+		rc = 74;
+	} else if (t.flow.open && t.flow.s.id != NULL &&
+	    t.flow.s.stage != STAGE_SIGNED)
+		*farewell = xasprintf("Carry on with: talkpact resume %s",
+		    t.flow.s.id);
 	{
 		const struct view *const all[] = { &view_welcome, &view_family,
 		    &view_talk, &view_agree, &view_review, &view_sign, &view_done };

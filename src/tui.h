@@ -6,6 +6,7 @@
 #ifndef TALKPACT_TUI_H
 #define TALKPACT_TUI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct cli;
@@ -15,9 +16,14 @@ struct session;
 /*
  * Run the full-screen program on the terminal. s is a session to carry on
  * with (ownership passes to the TUI, which cleans it up), or NULL to start
- * at the welcome screen. Returns the exit code.
+ * at the welcome screen. Returns the exit code (74 when the latest change
+ * could not be saved). *farewell gets what to print once the terminal is
+ * back ("Carry on with: talkpact resume ID", or what was not saved and
+ * how to keep it), or NULL; caller frees. *farewell_bad says it is a
+ * problem (for standard error).
  */
-int tui_run(struct cli *cli, struct content *c, struct session *s);
+int tui_run(struct cli *cli, struct content *c, struct session *s,
+    char **farewell, bool *farewell_bad);
 
 /*
  * The same flow as numbered prompts on out, answers read line by line from

@@ -71,12 +71,20 @@ struct view {
 	void (*draw)(struct tui *t);
 	/* Handle one request; ch is the character for REQ_ED_CHAR. */
 	void (*request)(struct tui *t, enum request r, wchar_t ch);
+	/* The text box being typed in now, or NULL (for pasting). */
+	struct textfield *(*field)(struct tui *t);
 	/* Are letters text right now? */
 	enum keys_mode (*mode)(struct tui *t);	/* NULL: KEYS_BROWSE */
 	/* The keys that work now; NULL-terminated. */
 	const struct tui_hint *(*hints)(struct tui *t);
 	/* Help for the screen: lines of text, NULL-terminated. */
 	const char *const *help;
+	/*
+	 * Keep what is being typed as drafts in the session (flow_apply with
+	 * ACTION_SET_DRAFT), after a pause in typing and on leaving; may be
+	 * NULL for a view without text boxes worth keeping.
+	 */
+	void (*keep)(struct tui *t);
 	/* Free what the view keeps between visits (at exit); may be NULL. */
 	void (*cleanup)(void);
 };
@@ -145,6 +153,14 @@ void tui_cursor(struct tui *t, int y, int x);
  * from the title.
  */
 int tui_top(const struct tui *t, int need);
+
+/*
+ * Keep one box's text as a draft: forgotten when it is blank or the same
+ * as confirmed (NULL: nothing confirmed); saved only when it changed
+ * since the last time. A failure shows on the status line.
+ */
+void tui_keep_draft(struct tui *t, const char *box, const struct textfield *tf,
+    const char *confirmed);
 
 /* Shared text for views. */
 const char *tui_child_name(const struct tui *t);	/* "the child" before it is given */

@@ -36,6 +36,8 @@ static struct textfield S_field;	/* the blank or new rule being typed */
 static bool S_ready;
 static long S_field_for = -1;		/* item the field holds */
 static int S_new_binds = BINDS_EVERYONE;
+static long S_remove_armed = -1;	/* the rule x asked to remove, awaiting a second x */
+#define S_NEW_RULE_BOX "rule/new"
 
 static void
 S_add(struct item it)
@@ -96,10 +98,18 @@ S_load_field(struct tui *t)
 	if ((long)S_sel == S_field_for)
 		return;
 	S_field_for = (long)S_sel;
-	if (it->kind == IT_BLANK)
-		textfield_set(&S_field, session_blank(&t->flow.s, it->blank));
-	else
-		textfield_set(&S_field, NULL);
+	if (it->kind == IT_BLANK) {
+		/* A value typed but not confirmed before comes back. */
+		char *box = xasprintf("blank/%s", it->blank->id);
+		const char *d = session_draft(&t->flow.s, box);
+
+		textfield_set(&S_field, d != NULL ? d :
+		    session_blank(&t->flow.s, it->blank));
+		S_field.changed = d != NULL;
+		free(box);
+	} else	/* a new rule half written before comes back */
+		textfield_set(&S_field, it->kind == IT_ADD_RULE ?
+		    session_draft(&t->flow.s, S_NEW_RULE_BOX) : NULL);
 }
 
 static void
@@ -110,6 +120,7 @@ S_open(struct tui *t)
 		S_ready = true;
 	}
 	S_sel = 0;
+	S_remove_armed = -1;
 	S_top = 0;
 	S_build(t);
 	if (S_n > 0)
@@ -138,6 +149,11 @@ S_commit(struct tui *t)
 	if (S_n == 0 || S_field_for != (long)S_sel)
 		return true;
 	it = &S_items[S_sel];
+	if (it->kind == IT_ADD_RULE) {
+		/* Leaving a new rule half written keeps it (Esc too). */
+		tui_keep_draft(t, S_NEW_RULE_BOX, &S_field, NULL);
+		return true;
+	}
 	if (it->kind != IT_BLANK || !S_field.changed)
 		return true;
 	if (blank_parse(it->blank, textfield_text(&S_field), false, NULL,
@@ -228,12 +244,17 @@ S_toggle(struct tui *t, int delta)
 		a.text = r->text;
 		a.number = ((int)r->binds + BINDS__COUNT + (delta < 0 ? -1 : 1)) %
 		    BINDS__COUNT;
-		S_apply(t, &a, NULL);
+		/* The status line says what the choice now shows. */
+		if (tui_apply(t, &a))
+			tui_note(t, "This rule is now for %s.",
+			    binds_shown((enum binds)a.number));
 		break;
 	}
 	case IT_ADD_RULE:
 		S_new_binds = (S_new_binds + BINDS__COUNT + (delta < 0 ? -1 : 1)) %
 		    BINDS__COUNT;
+		tui_note(t, "The new rule will be for %s.",
+		    binds_shown((enum binds)S_new_binds));
 		break;
 	default:
 		break;
@@ -308,6 +329,10 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		return;
 	}
 	it = &S_items[S_sel];
+	if (r != REQ_REMOVE && S_remove_armed >= 0) {
+		S_remove_armed = -1;
+		tui_clear_note(t);
+	}
 	if (S_typed(it)) {
 		S_load_field(t);
 		res = textfield_request(&S_field, r, ch, 40);
@@ -374,6 +399,14 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		}
 		break;
 	case REQ_REMOVE:
+		/* One key must not throw a rule away: x twice removes it. */
+		if (it->kind == IT_RULE && S_remove_armed != (long)it->rule) {
+			S_remove_armed = (long)it->rule;
+			tui_warn(t, "Remove \"%.40s\"? Press x again to remove "
+			    "it; any other key keeps it.",
+			    t->flow.s.rules[it->rule].text);
+			return;
+		}
 		if (it->kind == IT_RULE) {
 			a.kind = ACTION_REMOVE_RULE;
 			a.index = it->rule;
@@ -572,6 +605,34 @@ S_draw(struct tui *t)
 		tui_text(t, l->body_top, x + w - 8, "\xe2\x86\x91 more", 8, ROLE_UI_MUTED);
 }
 
+static struct textfield *
+S_text_box(struct tui *t)
+{
+	if (!S_ready || S_n == 0 || !S_typed(&S_items[S_sel]))
+		return NULL;
+	S_load_field(t);
+	return &S_field;
+}
+
+/* Keep a new rule being written as a draft. */
+static void
+S_keep(struct tui *t)
+{
+	const struct item *it;
+
+	if (!S_ready || S_n == 0 || S_field_for != (long)S_sel)
+		return;
+	it = &S_items[S_sel];
+	if (it->kind == IT_ADD_RULE)
+		tui_keep_draft(t, S_NEW_RULE_BOX, &S_field, NULL);
+	else if (it->kind == IT_BLANK && S_typed(it)) {
+		char *box = xasprintf("blank/%s", it->blank->id);
+
+		tui_keep_draft(t, box, &S_field, session_blank(&t->flow.s, it->blank));
+		free(box);
+	}
+}
+
 static enum keys_mode
 S_mode(struct tui *t)
 {
@@ -635,7 +696,7 @@ static const char *const S_help[] = {
 	"Space (or Enter) switches a rule on [x] or off [ ]; only rules that",
 	"are on go into your agreement.",
 	"Under \"Our own rules\", type a rule of your own and press Enter;",
-	"Left and Right choose whom it is for. x removes one of your rules.",
+	"Left and Right choose whom it is for. x twice removes one of your rules.",
 	"The grown-ups' promises are what the grown-ups agree to do.",
 	"Everything is saved as you go. At the end, read it through and sign.",
 	NULL
@@ -643,6 +704,6 @@ static const char *const S_help[] = {
 
 const struct view view_agree = {
 	.name = "Choosing our agreement", .open = S_open, .draw = S_draw,
-	.request = S_request, .mode = S_mode, .hints = S_hints, .help = S_help,
+	.request = S_request, .field = S_text_box, .keep = S_keep, .mode = S_mode, .hints = S_hints, .help = S_help,
 	.cleanup = S_cleanup
 };

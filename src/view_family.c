@@ -135,14 +135,14 @@ S_cycle_region(struct tui *t, int delta)
 		tui_mistake(t, "No help lines are loaded.");
 		return;
 	}
+	/* -1 is "none": chosen on purpose, as any region is. */
 	for (size_t i = 0; i < c->n_regions; i++)
 		if (t->flow.s.region != NULL &&
 		    strcmp(c->regions[i].code, t->flow.s.region) == 0)
 			cur = (long)i;
-	cur = (cur + delta + (long)c->n_regions) % (long)c->n_regions;
-	if (cur < 0)
-		cur = 0;
-	a.id = c->regions[cur].code;
+	cur = (cur + 1 + delta + (long)c->n_regions + 1) %
+	    ((long)c->n_regions + 1) - 1;
+	a.id = cur >= 0 ? c->regions[cur].code : NULL;
 	if (flow_apply(&t->flow, &a, &cause) != 0)
 		tui_mistake_cause(t, cause);
 }
@@ -289,8 +289,18 @@ S_draw(struct tui *t)
 		    S_row == ROW_GROWN_UP1 + i);
 		y += 3;
 	}
-	region = reg != NULL ? xasprintf("%s", reg->name) :
-	    xstrdup("not chosen (help lines are left out)");
+	if (reg != NULL)
+		region = xstrdup(reg->name);
+	else if (flow_locale_region(&t->flow) != NULL || t->flow.locale == NULL ||
+	    strcspn(t->flow.locale, "_") > strcspn(t->flow.locale, ".@"))
+		region = xstrdup("none (no help lines in the agreement)");
+	else {
+		/* The locale's name up to its codeset: "en_NZ". */
+		size_t n = strcspn(t->flow.locale, ".@");
+
+		region = xasprintf("none: no help lines for %.*s yet",
+		    (int)(n < 20 ? n : 20), t->flow.locale);
+	}
 	S_choice(t, y, x + 1, w, "Help lines for", region, S_row == ROW_REGION);
 	free(region);
 	y += 1 + gap + 1;
@@ -310,6 +320,13 @@ S_cleanup(void)
 	for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++)
 		textfield_cleanup(&S_grown[i]);
 	S_ready = false;
+}
+
+static struct textfield *
+S_text_box(struct tui *t)
+{
+	(void)t;
+	return S_ready ? S_field(S_row) : NULL;
 }
 
 static enum keys_mode
@@ -357,5 +374,5 @@ static const char *const S_help[] = {
 
 const struct view view_family = {
 	.name = "Who is talking", .open = S_open, .draw = S_draw, .request = S_request,
-	.mode = S_mode, .hints = S_hints, .help = S_help, .cleanup = S_cleanup
+	.field = S_text_box, .mode = S_mode, .hints = S_hints, .help = S_help, .cleanup = S_cleanup
 };

@@ -120,9 +120,19 @@ S_draw(struct tui *t)
 	snprintf(pos, sizeof pos, "%zu%%", S_lines.n <= (size_t)rows ? 100 :
 	    (S_top + (size_t)rows) * 100 / S_lines.n);
 	tui_text(t, y + rows, x + w - (int)strlen(pos), pos, 6, ROLE_UI_MUTED);
-	tui_text(t, y + rows, x, t->flow.s.stage == STAGE_SIGNED ?
-	    "This agreement is signed." :
-	    "Read it through together. Enter: sign it.", w - 8, ROLE_UI_MUTED);
+	{
+		size_t open = flow_count(&t->flow, ANSWER_LATER) +
+		    flow_count(&t->flow, ANSWER_SKIPPED);
+		char *foot = t->flow.s.stage == STAGE_SIGNED ?
+		    xstrdup("This agreement is signed.") : open == 0 ?
+		    xstrdup("Read it through together. Enter: sign it.") :
+		    xasprintf("%zu %s still open (put off or skipped). Enter: "
+		    "sign it.", open, open == 1 ? "question" : "questions");
+
+		tui_text(t, y + rows, x, foot, w - 8, open > 0 &&
+		    t->flow.s.stage != STAGE_SIGNED ? ROLE_UI_STRONG : ROLE_UI_MUTED);
+		free(foot);
+	}
 }
 
 static void

@@ -240,6 +240,13 @@ S_draw(struct tui *t)
 	    (size_t)S_row == S_n + 1 ? ROLE_UI_SELECTED : ROLE_UI_LABEL);
 }
 
+static struct textfield *
+S_text_box(struct tui *t)
+{
+	(void)t;
+	return (size_t)S_row < S_n ? &S_fields[S_row] : NULL;
+}
+
 static enum keys_mode
 S_mode(struct tui *t)
 {
@@ -281,6 +288,6 @@ static const char *const S_help[] = {
 
 const struct view view_sign = {
 	.name = "Signing", .open = S_open, .draw = S_draw,
-	.request = S_request, .mode = S_mode, .hints = S_hints, .help = S_help,
+	.request = S_request, .field = S_text_box, .mode = S_mode, .hints = S_hints, .help = S_help,
 	.cleanup = S_cleanup
 };

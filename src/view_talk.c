@@ -19,6 +19,15 @@ static struct textfield S_child, S_grown;
 static bool S_ready, S_tip;
 static int S_focus;		/* 0 child, 1 grown-up */
 static size_t S_shown = (size_t)-1;	/* position the boxes were filled for */
+/*
+ * "Come back to these": after the last question, the questions put off
+ * or skipped are listed; the family talks about them one by one (each
+ * then goes to the next one still open, and back to the list at the end)
+ * or goes on. S_back_sel: the list's selected row (the last row is "Go
+ * on"); S_revisit: a question was opened from the list.
+ */
+static size_t S_back_sel, S_back_top;
+static bool S_revisit;
 
 static void
 S_fill(struct tui *t)
@@ -26,10 +35,43 @@ S_fill(struct tui *t)
 	const struct prompt *p = flow_current(&t->flow);
 	const struct answer *a = p != NULL ? session_answer(&t->flow.s, p->id) : NULL;
 
-	textfield_set(&S_child, a != NULL ? a->child : NULL);
-	textfield_set(&S_grown, a != NULL ? a->grown_up : NULL);
-	S_focus = 0;
+	const char *dc = NULL, *dg = NULL;
+
+	if (p != NULL) {
+		char *box = session_draft_box(p->id, false);
+
+		dc = session_draft(&t->flow.s, box);
+		free(box);
+		box = session_draft_box(p->id, true);
+		dg = session_draft(&t->flow.s, box);
+		free(box);
+	}
+	/* What was being typed last time comes back in its box. */
+	textfield_set(&S_child, dc != NULL ? dc : a != NULL ? a->child : NULL);
+	textfield_set(&S_grown, dg != NULL ? dg : a != NULL ? a->grown_up : NULL);
+	S_child.changed = dc != NULL;
+	S_grown.changed = dg != NULL;
+	S_focus = dc == NULL && dg != NULL ? 1 : 0;
 	S_shown = t->flow.s.position;
+}
+
+/* Keep what is typed in both boxes as drafts. */
+static void
+S_keep(struct tui *t)
+{
+	const struct prompt *p = flow_current(&t->flow);
+	const struct answer *a;
+	char *box;
+
+	if (!S_ready || p == NULL || S_shown != t->flow.s.position)
+		return;
+	a = session_answer(&t->flow.s, p->id);
+	box = session_draft_box(p->id, false);
+	tui_keep_draft(t, box, &S_child, a != NULL ? a->child : NULL);
+	free(box);
+	box = session_draft_box(p->id, true);
+	tui_keep_draft(t, box, &S_grown, a != NULL ? a->grown_up : NULL);
+	free(box);
 }
 
 static void
@@ -41,6 +83,7 @@ S_open(struct tui *t)
 		S_ready = true;
 	}
 	S_tip = false;
+	S_revisit = false;
 	S_fill(t);
 }
 
@@ -68,6 +111,33 @@ S_to_agreement(struct tui *t)
 	}
 	tui_note(t, "Every answer is saved. Now choose the rules that fit your family.");
 	tui_switch(t, &view_agree);
+}
+
+/* Is the prompt at pos put off or skipped? */
+static bool
+S_open_at(const struct tui *t, size_t pos)
+{
+	const struct answer *a = session_answer(&t->flow.s,
+	    t->flow.prompts[pos]->id);
+
+	return a != NULL && (a->state == ANSWER_LATER || a->state == ANSWER_SKIPPED);
+}
+
+/* The first prompt put off or skipped at or after from, or n_prompts. */
+static size_t
+S_next_open(const struct tui *t, size_t from)
+{
+	while (from < t->flow.n_prompts && !S_open_at(t, from))
+		from++;
+	return from;
+}
+
+/* How many prompts are put off or skipped. */
+static size_t
+S_n_open(const struct tui *t)
+{
+	return flow_count(&t->flow, ANSWER_LATER) +
+	    flow_count(&t->flow, ANSWER_SKIPPED);
 }
 
 /* Save what is typed, if anything changed. Returns false if refused. */
@@ -106,10 +176,22 @@ S_goto(struct tui *t, size_t pos)
 
 	if (!tui_apply(t, &a))
 		return;
-	if (pos >= t->flow.n_prompts)
+	if (pos >= t->flow.n_prompts && S_n_open(t) == 0)
 		S_to_agreement(t);
-	else
+	else {
+		if (pos >= t->flow.n_prompts) {
+			S_revisit = false;
+			S_back_sel = S_back_top = 0;
+		}
 		S_fill(t);
+	}
+}
+
+/* After a question: the next one, or (from the list) the next still open. */
+static void
+S_onward(struct tui *t, size_t pos)
+{
+	S_goto(t, S_revisit ? S_next_open(t, pos + 1) : pos + 1);
 }
 
 static void
@@ -128,7 +210,7 @@ S_mark(struct tui *t, enum action_kind k)
 		return;
 	tui_note(t, k == ACTION_SKIP ? "Skipped." :
 	    k == ACTION_LATER ? "Marked to talk about again later." : "Saved.");
-	S_goto(t, pos + 1);
+	S_onward(t, pos);
 }
 
 static void
@@ -148,7 +230,7 @@ S_confirm(struct tui *t)
 		const struct answer *a = session_answer(&t->flow.s, p->id);
 
 		if (a != NULL && a->state != ANSWER_OPEN) {
-			S_goto(t, t->flow.s.position + 1);
+			S_onward(t, t->flow.s.position);
 			return;
 		}
 		tui_mistake(t, "Nothing typed yet: type what you said, or F3 to "
@@ -166,7 +248,7 @@ S_confirm(struct tui *t)
 		if (!tui_apply(t, &a))
 			return;
 		tui_note(t, "Saved.");
-		S_goto(t, pos + 1);
+		S_onward(t, pos);
 	}
 }
 
@@ -189,6 +271,54 @@ S_previous(struct tui *t)
 	S_goto(t, pos - 1);
 }
 
+/* The list after the last question: rows are the open questions, then "Go on". */
+static void
+S_back_request(struct tui *t, enum request r)
+{
+	size_t n = S_n_open(t), pos;
+
+	if (S_back_sel > n)
+		S_back_sel = n;
+	switch (r) {
+	case REQ_UP:
+	case REQ_PREV_FIELD:
+		S_back_sel = S_back_sel > 0 ? S_back_sel - 1 : n;
+		break;
+	case REQ_DOWN:
+	case REQ_NEXT_FIELD:
+		S_back_sel = S_back_sel < n ? S_back_sel + 1 : 0;
+		break;
+	case REQ_FIRST:
+		S_back_sel = 0;
+		break;
+	case REQ_LAST:
+		S_back_sel = n;
+		break;
+	case REQ_ENTER:
+	case REQ_RIGHT:
+		if (n == 0 || S_back_sel == n) {
+			S_revisit = false;
+			S_to_agreement(t);
+			break;
+		}
+		pos = S_next_open(t, 0);
+		for (size_t i = 0; i < S_back_sel; i++)
+			pos = S_next_open(t, pos + 1);
+		tui_clear_note(t);
+		S_goto(t, pos);
+		S_revisit = true;
+		break;
+	case REQ_BACK:
+	case REQ_PREVIOUS:
+	case REQ_PAGE_UP:
+		S_revisit = false;
+		S_previous(t);
+		break;
+	default:		/* PgDn and the rest do not leave the list */
+		break;
+	}
+}
+
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
@@ -197,6 +327,10 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 
 	if (S_shown != t->flow.s.position)
 		S_fill(t);
+	if (flow_current(&t->flow) == NULL) {
+		S_back_request(t, r);
+		return;
+	}
 	res = textfield_request(tf, r, ch, t->lay.text_cols - 4);
 	if (res == TF_CHANGED || res == TF_MOVED) {
 		if (res == TF_CHANGED)
@@ -237,7 +371,7 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		break;
 	case REQ_PAGE_DOWN:
 		if (S_save_typed(t))
-			S_goto(t, t->flow.s.position + 1);
+			S_onward(t, t->flow.s.position);
 		break;
 	case REQ_PAGE_UP:
 		S_previous(t);
@@ -267,6 +401,69 @@ S_heading(struct tui *t, int x, int y, int w, const char *head,
 		    "\xe2\x94\x80", 1, i < filled ? ROLE_UI_ON : ROLE_UI_BORDER);
 }
 
+/* After the last question: what is still open, and the way on. */
+static void
+S_draw_back(struct tui *t)
+{
+	const struct layout *l = &t->lay;
+	int x = l->text_left, w = l->text_cols, y = l->body_top;
+	int bottom = l->body_top + l->body_rows, rows;
+	size_t n = S_n_open(t), pos, i;
+	char *line;
+
+	if (n == 0) {
+		tui_wrapped(t, y + 2, x, w, 3, "That was the last question.",
+		    ROLE_UI_QUESTION, true);
+		tui_wrapped(t, y + 4, x, w, 3, "Press Enter to choose the rules "
+		    "for your agreement, or Esc to go back.", ROLE_UI_NORMAL, true);
+		return;
+	}
+	if (S_back_sel > n)
+		S_back_sel = n;
+	tui_text(t, y, x, "Come back to these", w, ROLE_UI_HEADING);
+	line = xasprintf("That was the last question. %zu %s put off or "
+	    "skipped: talk about %s now, or go on.", n,
+	    n == 1 ? "question was" : "questions were", n == 1 ? "it" : "them");
+	y += 1 + tui_wrapped(t, y + 1, x, w, 3, line, ROLE_UI_NORMAL, false) + 1;
+	free(line);
+	/* One row a question; scrolled so the selected row shows. */
+	rows = bottom - y - 2;
+	if (rows < 1)
+		rows = 1;
+	if (S_back_sel < n) {
+		if (S_back_sel < S_back_top)
+			S_back_top = S_back_sel;
+		if (S_back_sel >= S_back_top + (size_t)rows)
+			S_back_top = S_back_sel - (size_t)rows + 1;
+	}
+	pos = S_next_open(t, 0);
+	for (i = 0; i < n && pos < t->flow.n_prompts; i++, pos = S_next_open(t, pos + 1)) {
+		const struct answer *a = session_answer(&t->flow.s,
+		    t->flow.prompts[pos]->id);
+		const char *st = a->state == ANSWER_LATER ? "later" : "skipped";
+		bool sel = i == S_back_sel;
+		int sw = (int)strlen(st);
+
+		if (i < S_back_top || i >= S_back_top + (size_t)rows)
+			continue;
+		if (sel)
+			tui_fill(t, y, x, w, ROLE_UI_SELECTED);
+		tui_text(t, y, x, sel ? "\xe2\x96\xb8" : " ", 1,
+		    sel ? ROLE_UI_SELECTED : ROLE_UI_NORMAL);
+		tui_text(t, y, x + 2, t->flow.prompts[pos]->question, w - sw - 4,
+		    sel ? ROLE_UI_SELECTED : ROLE_UI_NORMAL);
+		tui_text(t, y, x + w - sw, st, sw, sel ? ROLE_UI_SELECTED : ROLE_UI_MUTED);
+		y++;
+	}
+	y++;
+	if (S_back_sel == n)
+		tui_fill(t, y, x, w, ROLE_UI_SELECTED);
+	tui_text(t, y, x, S_back_sel == n ? "\xe2\x96\xb8" : " ", 1,
+	    S_back_sel == n ? ROLE_UI_SELECTED : ROLE_UI_NORMAL);
+	tui_text(t, y, x + 2, "Go on to choosing the agreement", w - 2,
+	    S_back_sel == n ? ROLE_UI_SELECTED : ROLE_UI_STRONG);
+}
+
 static void
 S_draw(struct tui *t)
 {
@@ -283,10 +480,7 @@ S_draw(struct tui *t)
 		S_fill(t);
 	p = flow_current(&t->flow);
 	if (p == NULL) {
-		tui_wrapped(t, y + 2, x, w, 3, "That was the last question.",
-		    ROLE_UI_QUESTION, true);
-		tui_wrapped(t, y + 4, x, w, 3, "Press Enter to choose the rules "
-		    "for your agreement, or Esc to go back.", ROLE_UI_NORMAL, true);
+		S_draw_back(t);
 		return;
 	}
 	snprintf(head, sizeof head, "%s \xc2\xb7 %zu of %zu", topic_title(p->topic),
@@ -367,24 +561,37 @@ S_draw(struct tui *t)
 	free(label);
 }
 
+static struct textfield *
+S_text_box(struct tui *t)
+{
+	if (!S_ready || flow_current(&t->flow) == NULL)
+		return NULL;
+	if (S_shown != t->flow.s.position)
+		S_fill(t);
+	return S_focus == 0 ? &S_child : &S_grown;
+}
+
 static enum keys_mode
 S_mode(struct tui *t)
 {
-	(void)t;
-	return KEYS_EDIT;
+	return flow_current(&t->flow) != NULL ? KEYS_EDIT : KEYS_BROWSE;
 }
 
 static const struct tui_hint *
 S_hints(struct tui *t)
 {
+	static const struct tui_hint back[] = {
+		{ "\xe2\x86\x91\xe2\x86\x93", "choose" },
+		{ "Enter", "talk about it / go on" }, { "Esc", "back" },
+		{ "F1", "help" }, { "F10", "quit" }, { NULL, NULL }
+	};
 	static const struct tui_hint h[] = {
 		{ "Enter", "next" }, { "Tab", "other box" }, { "F2", "tip" },
 		{ "F3", "skip" }, { "F4", "later" }, { "Esc", "back" },
 		{ "F1", "help" }, { "F10", "quit" }, { NULL, NULL }
 	};
 
-	(void)t;
-	return h;
+	return flow_current(&t->flow) == NULL && S_n_open(t) > 0 ? back : h;
 }
 
 static const char *const S_help[] = {
@@ -402,11 +609,12 @@ static const char *const S_help[] = {
 	"",
 	"Questions in a box marked \"What would you do?\" are stories to",
 	"imagine together: there is no wrong answer.",
+	"Questions put off or skipped come back after the last one.",
 	NULL
 };
 
 const struct view view_talk = {
 	.name = "Talking together", .open = S_open, .draw = S_draw,
-	.request = S_request, .mode = S_mode, .hints = S_hints, .help = S_help,
-	.cleanup = S_cleanup
+	.request = S_request, .field = S_text_box, .mode = S_mode, .hints = S_hints, .help = S_help,
+	.keep = S_keep, .cleanup = S_cleanup
 };

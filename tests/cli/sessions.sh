@@ -25,6 +25,9 @@ stage: talking
 family: {child: "Kim", age: 5, band: 4-7, grown-ups: ["Pat"]}
 answers:
 - {prompt: "x", state: skipped}
+- {prompt: "y", state: given, child: "yes"}
+- {prompt: "z", state: later}
+- {prompt: "w", state: skipped}
 YAML
 run "$TALKPACT" sessions
 expect_rc 0 "two sessions: exit 0"
@@ -34,7 +37,7 @@ expect_match out '^ID +CHILD +AGE +CHANGED +STAGE$' "a header line"
 first=$(printf '%s\n' "$out" | sed -n 2p)
 second=$(printf '%s\n' "$out" | sed -n 3p)
 expect_eq "$(echo "$first" | awk '{print $1, $2, $3}')" "2026-11-30-kim-0900 Kim 5" "newest first"
-expect_match out 'Talking \(1 answered\)' "talking shows how many answered"
+expect_match out 'Talking \(1 answered, 1 for later, 2 skipped\)$' "talking shows how many answered, apart from those for later and skipped"
 expect_eq "$(echo "$second" | awk '{print $1, $2, $3}')" "2026-11-29-sam-1412 Sam 9" "then the older one"
 expect_match out 'sam-1412 .*Signed$' "a signed session says so"
 

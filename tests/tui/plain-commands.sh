@@ -96,9 +96,10 @@ fi
 for k in time choice number text; do
 	case " $(echo $KINDS) " in *" $k "*) ;; *) not_ok "the 11-13 agreement has a $k blank";; esac
 done
-skips() {	# skips N: /skip N times
+skips() {	# skips N: /skip N times, then go on past "Come back to these"
 	_i=0
 	while [ "$_i" -lt "$1" ]; do lines /skip; _i=$((_i + 1)); done
+	lines ''
 }
 enters() {	# enters N: N empty lines
 	_i=0

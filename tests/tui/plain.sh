@@ -47,6 +47,7 @@ agreements="$HOME/.local/state/talkpact/agreements"
 	printf '1\nZoë\n9\n\nAlex 李\n\n'			# family: band and 2nd grown-up defaulted
 	printf 'We play Minecraft 😀 with 小明\nGood to know, café\n'
 	printf '/later\n/skip\n'					# question 2 later, 3 skipped
+	printf '\n'							# come back to these: go on
 	printf '25:00\n20:15\n'					# a refused time, then a good one
 	printf '\n\ny\n'						# clauses: keep, keep, switch one on
 	printf 'We dance 💃 on Fridays\n\n\n'			# an own rule, for everyone; done
@@ -57,6 +58,7 @@ run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' 
 expect_rc 0 "a whole session from a script exits 0"
 expect_match out '! 25 is not an hour' "the impossible time is refused with a message"
 expect_match out '== Your agreement ==' "the agreement is shown before signing"
+expect_match out '^2 questions are still open \(put off or skipped\)\.$' "before signing: how many questions are still open"
 expect_match out '== Signed ==' "both signatures are taken"
 expect_match out 'How to print: open the .html file in a web browser and choose Print' "it says how to print"
 fp=$(printf '%s\n' "$out" | sed -nE 's/^Fingerprint: (([0-9a-f]{4} ){7}[0-9a-f]{4}) .*/\1/p')
@@ -100,5 +102,58 @@ run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' 
 expect_rc 0 "resume of a signed session in plain mode exits 0"
 expect_match out "Markdown: $md" "it shows the same files"
 expect_eq "$(ls "$agreements" | wc -l | tr -d ' ')" 3 "and writes no new ones"
+
+# "Come back to these": after the last question, the questions put off and
+# skipped are listed by their text; one is talked about, then the list
+# again without it; only "go on" leaves for the agreement.
+rm -rf "$HOME/.local"
+{
+	printf '1\nAda\n9\n\nKim\n\n'				# family
+	printf 'Friends from school\n\n'			# question 1 answered
+	printf '/later\n/skip\n'				# question 2 later, 3 skipped
+	printf '7\n'						# not on the list
+	printf '1\n'						# talk about question 2 now
+	printf 'We would not send it on\nGood\n'
+	printf '/quit\n'
+} >"$T/back"
+run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' <'$T/back'"
+expect_rc 0 "come back to these: exits 0"
+expect_eq "$(printf '%s\n' "$out" | grep -c '^== Come back to these ==$')" 2 "the list comes after the last question, and again after one is talked about"
+expect_match out '^1\. What would you do if a friend sent you a silly photo of someone else\? \(later\)$' "the question put off is listed by its text"
+expect_match out '^2\. When should tablets go to bed\? \(skipped\)$' "the skipped one too"
+expect_match out '^3\. Go on to choosing the agreement$' "and a way to go on"
+expect_match out '! Type a number from 1 to 3\.' "a number not on the list is refused"
+expect_match out 'That was the last question\. 1 question was put off or skipped:' "after talking about one, one is left"
+expect_no_match out '== Choosing the agreement' "without 'go on' the agreement does not start"
+f=$(ls "$HOME/.local/state/talkpact/sessions/"*.yaml | head -n 1)
+if grep -q 'We would not send it on' "$f"; then ok "the question talked about again is saved"; else not_ok "saved" "$(cat "$f")"; fi
+
+# At the list, /skip (or /later) goes on too; /back from the first blank
+# comes back to the list, and /back there to the last question.
+rm -rf "$HOME/.local"
+printf '1\nAda\n9\n\nKim\n\n/later\n/later\n/later\n/skip\n/back\n/back\n/quit\n' >"$T/back2"
+run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' <'$T/back2'"
+expect_match out '== Choosing the agreement' "/skip at the list goes on to the agreement"
+expect_eq "$(printf '%s\n' "$out" | grep -c '^== Come back to these ==$')" 2 "/back from the first blank comes back to the list"
+expect_eq "$(printf '%s\n' "$out" | grep -c '3 of 3\]$')" 2 "/back at the list goes to the last question"
+
+# The region from the locale: LC_ALL, then LC_MESSAGES, then LANG; "none"
+# chosen on purpose.
+rm -rf "$HOME/.local"
+printf '1\nAda\n9\n\nKim\n\n\n/quit\n' >"$T/reg"
+run env -u LC_ALL -u LC_MESSAGES LANG=en_AU.UTF-8 "$TALKPACT" --plain <"$T/reg"
+expect_match out 'Region code \[AU\]: ' "LANG=en_AU.UTF-8 offers Australia's help lines"
+expect_match out ', or none$' "none is offered too"
+run env LC_ALL=en_GB.UTF-8 LC_MESSAGES=en_IE.UTF-8 LANG=en_AU.UTF-8 "$TALKPACT" --plain <"$T/reg"
+expect_match out 'Region code \[UK\]: ' "LC_ALL comes first (en_GB: UK)"
+run env -u LC_ALL LC_MESSAGES=en_IE.UTF-8 LANG=en_AU.UTF-8 "$TALKPACT" --plain <"$T/reg"
+expect_match out 'Region code \[IE\]: ' "then LC_MESSAGES (en_IE: Ireland)"
+run env -u LC_ALL -u LC_MESSAGES LANG=en_NZ.UTF-8 "$TALKPACT" --plain <"$T/reg"
+expect_match out 'Region code \[none\]: ' "a territory with no help lines: none"
+rm -rf "$HOME/.local"
+printf '1\nAda\n9\n\nKim\n\nNone\n/quit\n' >"$T/reg"
+run env -u LC_ALL -u LC_MESSAGES LANG=en_AU.UTF-8 "$TALKPACT" --plain <"$T/reg"
+f=$(ls "$HOME/.local/state/talkpact/sessions/"*.yaml | head -n 1)
+if [ -n "$f" ] && ! grep -q 'region:' "$f"; then ok "none typed on purpose is kept"; else not_ok "none kept" "$(cat "$f")"; fi
 
 done_testing

@@ -52,7 +52,9 @@ tui_keys F4
 tui_wait_for ' 3 of ' && ok "F4 marks talk-again-later and goes on" || not_ok "later"
 i=3
 while [ "$i" -le "$total" ]; do tui_keys F3; i=$((i + 1)); done
-tui_wait_for 'Fill in the blanks' && ok "after the last question: choosing the agreement" || not_ok "agreement screen"
+tui_wait_for 'Come back to these' && ok "after the last question: the questions put off and skipped" || not_ok "come back to these"
+tui_keys End Enter
+tui_wait_for 'Fill in the blanks' && ok "Go on: choosing the agreement" || not_ok "agreement screen"
 
 # The first blank is a time: a wrong one is refused as it is typed.
 tui_keys C-u
@@ -78,7 +80,7 @@ tui_wait_for 'Space +on/off' || true
 tui_keys End
 tui_wait_for 'Enter +read it through' || true
 tui_keys Enter
-tui_wait_for 'Read it through together' && ok "the review screen opens" || not_ok "review"
+tui_wait_for 'still open \(put off or skipped\)\. Enter: sign it' && ok "the review screen opens and says how many questions are still open" || not_ok "review"
 expect_norm_screen review-top "the review screen, top of the agreement"
 if tui_screen | grep -q 'Zoë (8) with Alex 李'; then ok "the review shows the names"; else not_ok "review names" "$(tui_screen)"; fi
 
@@ -107,7 +109,7 @@ tui_wait_for '^  Our family device agreement for Zoë' >/dev/null || true
 tui_resize 50 15
 tui_wait_for 'Please make the window larger' && ok "too small mid-session shows the notice" || not_ok "too small"
 tui_resize 80 24
-tui_wait_for 'Read it through together' && ok "back to the review screen after growing" || not_ok "resize back"
+tui_wait_for 'still open \(put off or skipped\)' && ok "back to the review screen after growing" || not_ok "resize back"
 expect_norm_screen review-top "the review screen is redrawn the same after a resize"
 
 tui_keys Enter

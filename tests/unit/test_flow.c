@@ -240,10 +240,12 @@ test_failed_save_keeps_the_change(void **st)
 	flow_init(&f, state, fixture_content());
 	flow_new(&f);
 	assert_int_equal(flow_apply(&f, &(struct action){ .kind = ACTION_SET_CHILD,
-	    .text = "Sam" }, &cause), -1);
+	    .text = "Sam" }, &cause), 1);
 	HAS(cause, "Not saved: ");
 	HAS(cause, state);
 	assert_string_equal(f.s.child, "Sam");	/* kept in memory */
+	assert_non_null(f.unsaved);		/* and known not to be on disk */
+	HAS(f.unsaved, "Not saved: ");
 	free(cause);
 	flow_cleanup(&f);
 
@@ -252,7 +254,7 @@ test_failed_save_keeps_the_change(void **st)
 	flow_init(&f, NULL, fixture_content());
 	flow_new(&f);
 	assert_int_equal(flow_apply(&f, &(struct action){ .kind = ACTION_SET_CHILD,
-	    .text = "Sam" }, &cause), -1);
+	    .text = "Sam" }, &cause), 1);
 	HAS(cause, "Not saved: There is nowhere to keep conversations");
 	assert_string_equal(f.s.child, "Sam");
 	free(cause);
@@ -487,6 +489,26 @@ test_write_agreement(void **st)
 	assert_string_equal(f.out_md, want);
 	free(want);
 	assert_int_equal(count_files(dir), 3);
+
+	/* Its .md changed by hand: said, left alone, and no "-2" copies. */
+	{
+		FILE *fp = fopen(f.out_md, "a");
+		char *edited = xstrdup(f.out_md);
+
+		assert_non_null(fp);
+		fputs("\nWe changed our minds about bedtime.\n", fp);
+		fclose(fp);
+		assert_int_equal(flow_write(&f, &cause), -1);
+		HAS(cause, "was changed after it was signed");
+		HAS(cause, "talkpact verify");
+		free(cause);
+		cause = NULL;
+		assert_int_equal(count_files(dir), 3);
+		md = slurp(edited);
+		HAS(md, "We changed our minds about bedtime.");
+		free(md);
+		free(edited);
+	}
 
 	/* Another agreement for Sam on the same day gets "-2". */
 	family(&f, "Sam");

@@ -176,6 +176,49 @@ test_talking(void **state)
 	session_cleanup(&s);
 }
 
+/* Drafts: kept per box, replaced, forgotten when blank or answered. */
+static void
+test_drafts(void **state)
+{
+	struct session s;
+	char *box;
+
+	(void)state;
+	family(&s);
+	OK(&s, .kind = ACTION_START_TALKING);
+	box = session_draft_box("p-people", false);
+	assert_string_equal(box, "answer/p-people/child");
+	OK(&s, .kind = ACTION_SET_DRAFT, .id = box, .text = "half\nan answer");
+	OK(&s, .kind = ACTION_SET_DRAFT, .id = "answer/p-people/grown-up", .text = "mine");
+	OK(&s, .kind = ACTION_SET_DRAFT, .id = "answer/p-photos/child", .text = "other");
+	assert_string_equal(session_draft(&s, box), "half\nan answer");
+	OK(&s, .kind = ACTION_SET_DRAFT, .id = box, .text = "replaced");
+	assert_string_equal(session_draft(&s, box), "replaced");
+	assert_int_equal(s.n_drafts, 3);
+	BAD(&s, "control character", .kind = ACTION_SET_DRAFT, .id = box, .text = "a\x1b" "b");
+	BAD(&s, "needs the box", .kind = ACTION_SET_DRAFT, .id = NULL, .text = "x");
+	assert_string_equal(session_draft(&s, box), "replaced");
+	/* Confirming the answer forgets both of its drafts, and only those. */
+	OK(&s, .kind = ACTION_ANSWER, .id = "p-people", .text = "replaced");
+	assert_null(session_draft(&s, box));
+	assert_null(session_draft(&s, "answer/p-people/grown-up"));
+	assert_string_equal(session_draft(&s, "answer/p-photos/child"), "other");
+	OK(&s, .kind = ACTION_SET_DRAFT, .id = "answer/p-photos/child", .text = "");
+	assert_int_equal(s.n_drafts, 0);
+	/* Adding the rule forgets the new rule's draft. */
+	OK(&s, .kind = ACTION_START_AGREEING);
+	OK(&s, .kind = ACTION_SET_DRAFT, .id = "rule/new", .text = "Phones in the hall");
+	assert_string_equal(session_draft(&s, "rule/new"), "Phones in the hall");
+	OK(&s, .kind = ACTION_ADD_RULE, .text = "Phones in the hall", .number = BINDS_EVERYONE);
+	assert_null(session_draft(&s, "rule/new"));
+	/* Setting a blank forgets its draft. */
+	OK(&s, .kind = ACTION_SET_DRAFT, .id = "blank/bedtime", .text = "20:1");
+	OK(&s, .kind = ACTION_SET_BLANK, .id = "bedtime", .text = "20:15");
+	assert_null(session_draft(&s, "blank/bedtime"));
+	free(box);
+	session_cleanup(&s);
+}
+
 static void
 test_too_long(void **state)
 {
@@ -370,6 +413,7 @@ main(void)
 		cmocka_unit_test(test_signing),
 		cmocka_unit_test(test_make_id),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_drafts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -80,6 +80,7 @@ full_session(struct session *s)
 	apply_ok(s, (struct action){ .kind = ACTION_START_SIGNING });
 	apply_ok(s, (struct action){ .kind = ACTION_SIGN, .number = ROLE_GROWN_UP, .index = 1, .text = "Jo", .when = 1795961600 });
 	apply_ok(s, (struct action){ .kind = ACTION_SIGN, .number = ROLE_CHILD, .text = "Sam", .when = 1795961520 });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_DRAFT, .id = "rule/new", .text = "half a rule:\n\t\"quoted\"" });
 	s->created = 1795960000;
 	s->updated = 1795961620;
 }
@@ -113,6 +114,8 @@ test_round_trip(void **state)
 	assert_int_equal(t.signatures[0].when, 1795961600);
 	assert_int_equal(t.created, 1795960000);
 	assert_int_equal(t.review_months, 12);
+	assert_non_null(strstr(a, "\ndrafts:\n"));
+	assert_string_equal(session_draft(&t, "rule/new"), "half a rule:\n\t\"quoted\"");
 	b = session_store_format(&t);
 	assert_string_equal(a, b);
 	free(a);

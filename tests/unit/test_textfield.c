@@ -142,6 +142,15 @@ test_insert_move(void **state)
 	assert_string_equal(textfield_text(&tf), " ox");
 	/* a single-line field refuses newlines */
 	assert_int_equal(textfield_request(&tf, REQ_ED_NEWLINE, 0, 40), TF_REFUSED);
+	/* a pasted newline is a space in a one-line field... */
+	S_req(&tf, REQ_ED_EOL);
+	assert_int_equal(textfield_request(&tf, REQ_ED_CHAR, '\n', 40), TF_CHANGED);
+	assert_string_equal(textfield_text(&tf), " ox ");
+	textfield_cleanup(&tf);
+	/* ...and a new line in a multi-line one */
+	textfield_init(&tf, 100, true);
+	S_type(&tf, "one\ntwo\nthree");
+	assert_string_equal(textfield_text(&tf), "one\ntwo\nthree");
 	textfield_cleanup(&tf);
 }
 
