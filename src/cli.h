@@ -108,4 +108,12 @@ int cmd_resume(struct cli *cli, int argc, char **argv);		/* cli_tui.c */
  */
 int cli_interactive(struct cli *cli, struct session *s);
 
+/*
+ * The options that choose the content, for the getopt_long() tables of
+ * the program and of 'pack' (before and after the command): one spelling.
+ */
+#define CLI_CONTENT_OPTIONS \
+	{ "content", required_argument, NULL, 'c' }, \
+	{ "only-content", no_argument, NULL, 'O' }
+
 #endif

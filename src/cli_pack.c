@@ -103,8 +103,7 @@ cmd_pack(struct cli *cli, int argc, char **argv)
 		{ "paper", required_argument, NULL, 'p' },
 		{ "title", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "content", required_argument, NULL, 'c' },
-		{ "only-content", no_argument, NULL, 'O' },
+		CLI_CONTENT_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};

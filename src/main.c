@@ -221,8 +221,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "content", required_argument, NULL, 'c' },
-		{ "only-content", no_argument, NULL, 'O' },
+		CLI_CONTENT_OPTIONS,
 		{ "plain", no_argument, NULL, 'P' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },

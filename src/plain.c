@@ -873,20 +873,28 @@ S_yes_no(struct plain *p, enum reply r, const char *l, bool *on)
 	return true;
 }
 
+/* A clause or promise switched on or off: set only when it changed. */
 static enum go
-S_clause_answer(struct plain *p, const struct step *st, enum reply r,
-    const char *l)
+S_switch(struct plain *p, enum reply r, const char *l, enum action_kind kind,
+    const char *id, bool was)
 {
-	const struct clause *cl = st->item;
-	struct action a = { .kind = ACTION_SET_CLAUSE, .id = cl->id };
-	bool was = session_clause_on(&p->flow.s, cl);
+	struct action a = { .kind = kind, .id = id, .flag = was };
 
-	a.flag = was;
 	if (!S_yes_no(p, r, l, &a.flag))
 		return GO_AGAIN;
 	if (a.flag != was && !S_apply(p, &a))
 		return GO_AGAIN;
 	return GO_NEXT;
+}
+
+static enum go
+S_clause_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct clause *cl = st->item;
+
+	return S_switch(p, r, l, ACTION_SET_CLAUSE, cl->id,
+	    session_clause_on(&p->flow.s, cl));
 }
 
 /* Asking for a rule anew: forget one typed before. */
@@ -984,15 +992,9 @@ S_promise_answer(struct plain *p, const struct step *st, enum reply r,
     const char *l)
 {
 	const struct promise *pr = st->item;
-	struct action a = { .kind = ACTION_SET_PROMISE, .id = pr->id };
-	bool was = session_promise_on(&p->flow.s, pr);
 
-	a.flag = was;
-	if (!S_yes_no(p, r, l, &a.flag))
-		return GO_AGAIN;
-	if (a.flag != was && !S_apply(p, &a))
-		return GO_AGAIN;
-	return GO_NEXT;
+	return S_switch(p, r, l, ACTION_SET_PROMISE, pr->id,
+	    session_promise_on(&p->flow.s, pr));
 }
 
 static void
@@ -1147,6 +1149,19 @@ S_family(struct plain *p, bool from_end)
 	return end;
 }
 
+/*
+ * A stage's end as an action: on to the next stage (next), or back to the
+ * one before (which starts again at its last question); nothing on quit.
+ */
+static void
+S_stage_end(struct plain *p, enum step_end end, enum action_kind next)
+{
+	struct action a = { .kind = end == END_NEXT ? next : ACTION_BACK };
+
+	if (end == END_NEXT || end == END_BACK)
+		S_apply(p, &a);
+}
+
 static enum step_end
 S_talk(struct plain *p, bool from_end)
 {
@@ -1173,15 +1188,7 @@ S_talk(struct plain *p, bool from_end)
 	free(steps);
 	free(p->said);
 	p->said = NULL;
-	if (end == END_NEXT) {
-		struct action a = { .kind = ACTION_START_AGREEING };
-
-		S_apply(p, &a);
-	} else if (end == END_BACK) {
-		struct action a = { .kind = ACTION_BACK };
-
-		S_apply(p, &a);
-	}
+	S_stage_end(p, end, ACTION_START_AGREEING);
 	return end;
 }
 
@@ -1219,16 +1226,7 @@ S_agree(struct plain *p, bool from_end)
 	free(steps);
 	free(p->rule);
 	p->rule = NULL;
-	if (end == END_NEXT) {
-		struct action a = { .kind = ACTION_START_SIGNING };
-
-		S_apply(p, &a);
-	} else if (end == END_BACK) {
-		struct action a = { .kind = ACTION_BACK };
-
-		/* Talking starts again at its last question (S_words_ready). */
-		S_apply(p, &a);
-	}
+	S_stage_end(p, end, ACTION_START_SIGNING);
 	return end;
 }
 
