@@ -934,15 +934,19 @@ S_html_escape(struct S_buf *b, const char *s)
 static void
 S_html_nowrap_text(cmark_node *text)
 {
-	const char *lit = cmark_node_get_literal(text);
+	const char *lit = cmark_node_get_literal(text), *sp;
 	size_t len = lit != NULL ? strlen(lit) : 0, i, a, b;
 	char *copy;
 
-	for (i = 0; i < len; i++)
-		if (wrap_joined(lit, len, i))
-			break;
-	if (i == len)
+	/* Only a space can join: jump from one to the next. */
+	sp = lit;
+	while (sp != NULL &&
+	    (sp = memchr(sp, ' ', (size_t)(lit + len - sp))) != NULL &&
+	    !wrap_joined(lit, len, (size_t)(sp - lit)))
+		sp++;
+	if (sp == NULL)
 		return;
+	i = (size_t)(sp - lit);
 	copy = xstrdup(lit);
 	/* The run: from the word before this space to the last word joined. */
 	for (a = i; a > 0 && copy[a - 1] != ' '; a--)

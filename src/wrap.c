@@ -151,11 +151,16 @@ S_is_month(const char *s, size_t n)
 	static const char *const months[] = { "January", "February", "March",
 		"April", "May", "June", "July", "August", "September",
 		"October", "November", "December" };
+	static const unsigned char lens[] = { 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8,
+		8 };
 
 	while (n > 0 && (s[n - 1] == ',' || s[n - 1] == '.'))
 		n--;
+	/* Every word passes here: turn most away on their first letter. */
+	if (n < 3 || n > 9 || s[0] == '\0' || strchr("JFMASOND", s[0]) == NULL)
+		return false;
 	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
-		if (strlen(months[i]) == n && memcmp(months[i], s, n) == 0)
+		if (lens[i] == n && memcmp(months[i], s, n) == 0)
 			return true;
 	return false;
 }
@@ -171,6 +176,9 @@ wrap_joined(const char *text, size_t len, size_t at)
 	/* Phone numbers: digits either side ("0808 800 5000"). */
 	if (S_is_digit(text[at - 1]) && S_is_digit(text[at + 1]))
 		return true;
+	/* Dates have a digit on one side: most spaces stop here. */
+	if (!S_is_digit(text[at - 1]) && !S_is_digit(text[at + 1]))
+		return false;
 	for (a = at; a > 0 && text[a - 1] != ' ' && text[a - 1] != '\n'; a--)
 		;
 	for (b = at + 1; b < len && text[b] != ' ' && text[b] != '\n'; b++)
@@ -179,7 +187,7 @@ wrap_joined(const char *text, size_t len, size_t at)
 	if (at - a <= 2 && S_is_digit(text[a]) && S_is_digit(text[at - 1]) &&
 	    S_is_month(text + at + 1, b - at - 1))
 		return true;
-	return S_is_month(text + a, at - a) && S_is_digit(text[at + 1]);
+	return S_is_digit(text[at + 1]) && S_is_month(text + a, at - a);
 }
 
 size_t
