@@ -99,7 +99,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 	struct content c;
 	struct stat sb;
 	char *cause = NULL, *stem = NULL, *text;
-	time_t now = time(NULL);
+	time_t now = cli->now();
 	struct agreement_options opts = { false, AGREEMENT_PAPER_AUTO };
 	int ch, rc, which = -1;
 	bool all;
