@@ -33,6 +33,9 @@ static const char *const S_months[] = { "January", "February", "March",
 #define S_RECORD_HEADING "Our conversation (private to our family)"
 #define S_BROKEN_SECTION "if-a-rule-is-broken"
 #define S_DRAFT "Draft, not signed yet"
+/* The fingerprint on paper (html, txt): S_PAPER_FP "xxxx ..." S_PAPER_FP_AFTER. */
+#define S_PAPER_FP "Fingerprint "
+#define S_PAPER_FP_AFTER ": check the file with talkpact verify"
 
 /* "29 November 2026", locale-independent. */
 static void
@@ -583,8 +586,8 @@ S_build(const struct session *s, const struct content *c, time_t now,
 		S_fp_tail(block, fp, &secs, sig_hex);
 	} else if (S_signed_when(s) != 0) {
 		char *groups = fingerprint_groups(fp, FINGERPRINT_SHOWN);
-		char *line = xasprintf("Fingerprint %s: check the file with "
-		    "talkpact verify. It shows whether the words of this "
+		char *line = xasprintf(S_PAPER_FP "%s" S_PAPER_FP_AFTER
+		    ". It shows whether the words of this "
 		    "agreement were changed after we signed it.", groups);
 
 		/*
@@ -908,6 +911,64 @@ S_find_fp(const char *canon)
 	return found;
 }
 
+/*
+ * A paper form (txt, html): the fingerprint it states, S_PAPER_FP and
+ * FINGERPRINT_SHOWN digits in groups then S_PAPER_FP_AFTER, with any run
+ * of white space (a wrapped line) read as one space. Every place it is
+ * stated must agree.
+ */
+static void
+S_verify_paper(const char *text, size_t len, struct agreement_check *out)
+{
+	char *flat = xmalloc(len + 1);
+	size_t o = 0;
+	const char *p;
+	size_t groups_len = FINGERPRINT_SHOWN + FINGERPRINT_SHOWN / 4 - 1;
+
+	for (size_t i = 0; i < len; i++) {
+		char ch = text[i];
+
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+		    ch == '\f' || ch == '\v') {
+			if (o > 0 && flat[o - 1] == ' ')
+				continue;
+			ch = ' ';
+		}
+		flat[o++] = ch;
+	}
+	flat[o] = '\0';
+	for (p = flat; (p = strstr(p, S_PAPER_FP)) != NULL; p++) {
+		const char *g = p + strlen(S_PAPER_FP);
+		char *groups, hex[FINGERPRINT_HEX + 1];
+		bool shape = strlen(g) >= groups_len &&
+		    strncmp(g + groups_len, S_PAPER_FP_AFTER,
+		    strlen(S_PAPER_FP_AFTER)) == 0;
+
+		if (!shape)
+			continue;
+		for (size_t i = 0; i < groups_len && shape; i++)
+			shape = i % 5 == 4 ? g[i] == ' ' :
+			    isxdigit((unsigned char)g[i]) != 0;
+		if (!shape)
+			continue;
+		groups = xstrndup(g, groups_len);
+		if (fingerprint_parse_hex(groups, hex, FINGERPRINT_SHOWN) ==
+		    FINGERPRINT_SHOWN) {
+			if (out->stated[0] == '\0') {
+				memcpy(out->stated, hex, sizeof hex);
+				out->verdict = AGREEMENT_STATED;
+			} else if (strcmp(out->stated, hex) != 0 &&
+			    out->verdict != AGREEMENT_CHANGED) {
+				S_change(out, "it states two different "
+				    "fingerprints");
+				out->verdict = AGREEMENT_CHANGED;
+			}
+		}
+		free(groups);
+	}
+	free(flat);
+}
+
 void
 agreement_verify(const char *md, size_t len, struct agreement_check *out)
 {
@@ -926,8 +987,10 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 	/* An agreement is UTF-8 text: no NUL, nothing invalid. */
 	if (!utf8_valid(md, len, NULL))
 		goto done;
-	if ((block = S_find_fp(canon)) == NULL)
+	if ((block = S_find_fp(canon)) == NULL) {
+		S_verify_paper(md, len, out);
 		goto done;
+	}
 	{
 		/* A record after the block (--record) is not part of it. */
 		char *next = strstr(block + 1, "\n## ");
@@ -998,6 +1061,8 @@ agreement_verify(const char *md, size_t len, struct agreement_check *out)
 	}
 	fingerprint_agreement(body, strlen(body), sig, strlen(sig), fp, &secs,
 	    sig_hex);
+	memcpy(out->stated, fp_file, sizeof fp_file);
+	memcpy(out->computed, fp, sizeof fp);
 
 	if (n_checks != secs.n + 1) {
 		S_change(out, "sections were added or removed: the agreement "

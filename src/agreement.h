@@ -119,7 +119,14 @@ char *agreement_file_stem(const struct session *s, time_t now);
 enum agreement_verdict {
 	AGREEMENT_UNCHANGED,
 	AGREEMENT_CHANGED,
-	AGREEMENT_NOT_AGREEMENT		/* no fingerprint block: not ours */
+	AGREEMENT_NOT_AGREEMENT,	/* no fingerprint: not ours */
+	/*
+	 * A paper form (the .txt, or the .html page): it states a
+	 * fingerprint, but its words cannot be recomputed into one (the
+	 * fingerprint is of the Markdown, which plain text does not keep).
+	 * Only the stated fingerprint can be compared with the paper.
+	 */
+	AGREEMENT_STATED
 };
 
 struct agreement_check {
@@ -128,11 +135,19 @@ struct agreement_check {
 	bool is_signed;
 	char **changes;		/* one message per change found */
 	size_t n_changes, cap_changes;
+	/* The fingerprint the file states (FINGERPRINT_SHOWN digits), or "". */
+	char stated[FINGERPRINT_HEX + 1];
+	/* The fingerprint of the file's words (all 64 digits), or "". */
+	char computed[FINGERPRINT_HEX + 1];
 };
 
 /*
- * Check Markdown text written by agreement_render() against the
- * fingerprint and section checks it carries. Fills *out (caller:
+ * Check text written by agreement_render() against the fingerprint it
+ * carries. Markdown (the .md): its fingerprint and section checks are
+ * recomputed from its words. Anything else that states a fingerprint the
+ * way the paper forms do ("Fingerprint xxxx ...: check the file with"):
+ * AGREEMENT_STATED with that fingerprint in stated (AGREEMENT_CHANGED if
+ * it states two different ones). Fills *out (caller:
  * agreement_check_cleanup()).
  */
 void agreement_verify(const char *md, size_t len, struct agreement_check *out);

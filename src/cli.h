@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sysexits.h>
+#include <time.h>
 
 struct content;
 struct session;
@@ -31,6 +32,11 @@ struct cli {
 	 * default region (content_region_for_locale()).
 	 */
 	const char *locale;
+	/*
+	 * What time it is: main's clock, the only place that reads it (or
+	 * the fixed TALKPACT_NOW, for tests). Passed on to the library.
+	 */
+	time_t (*now)(void);
 };
 
 /* A subcommand: returns the process exit code. argv[0] is its name. */

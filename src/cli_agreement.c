@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "cli.h"
 #include "cli_session.h"
 #include "content.h"
+#include "fingerprint.h"
 #include "privfile.h"
 #include "session.h"
 #include "util.h"
@@ -97,7 +99,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 	struct content c;
 	struct stat sb;
 	char *cause = NULL, *stem = NULL, *text;
-	time_t now = time(NULL);
+	time_t now = cli->now();
 	struct agreement_options opts = { false, AGREEMENT_PAPER_AUTO };
 	int ch, rc, which = -1;
 	bool all;
@@ -222,32 +224,45 @@ static void
 S_verify_usage(FILE *f)
 {
 	fprintf(f,
-	    "Usage: talkpact verify FILE.md\n"
+	    "Usage: talkpact verify FILE [--fingerprint \"xxxx xxxx ...\"]\n"
 	    "Check that a signed agreement written by 'talkpact render' has not\n"
-	    "changed since it was signed, by its fingerprint.\n"
-	    "Exit status: 0 unchanged, 1 changed, 65 not an agreement,\n"
-	    "66 no such file, 74 cannot read it.\n");
+	    "changed since it was signed, by its fingerprint. FILE is its .md\n"
+	    "(the words are checked) or its .txt (only the fingerprint it states).\n"
+	    "  -p, --fingerprint FP  the fingerprint written on the signed paper\n"
+	    "                        (spaces and case do not matter)\n"
+	    "Exit status: 0 unchanged, 1 changed or not the paper's, 64 a wrong\n"
+	    "fingerprint or command line, 65 not an agreement, 66 no such file,\n"
+	    "74 cannot read it.\n");
 }
 
 int
 cmd_verify(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "fingerprint", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct agreement_check chk;
-	const char *path;
-	char *buf = NULL;
+	const char *path, *paper_arg = NULL;
+	char *buf = NULL, paper[FINGERPRINT_HEX + 1] = "";
+	char *shown_paper = NULL, *shown_file = NULL;
 	size_t len = 0, bad;
 	int ch, rc;
+	bool matches = true;
 
 	(void)cli;
-	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":hp:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			S_verify_usage(stdout);
 			return 0;
+		case 'p':
+			paper_arg = optarg;
+			break;
+		case ':':
+			return cli_usage_error("verify", "%s needs a value (the "
+			    "fingerprint on the signed paper)", argv[optind - 1]);
 		default:
 			return cli_usage_error("verify", "unknown option '%s'",
 			    argv[optind - 1]);
@@ -255,10 +270,16 @@ cmd_verify(struct cli *cli, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("verify", "which file? (an agreement's "
-		    ".md file)");
+		    ".md or .txt file)");
 	if (optind + 1 < argc)
 		return cli_usage_error("verify", "unexpected argument '%s'",
 		    argv[optind + 1]);
+	if (paper_arg != NULL &&
+	    fingerprint_parse_paper(paper_arg, paper) == 0)
+		return cli_usage_error("verify", "--fingerprint '%s' is not a "
+		    "fingerprint: copy the %d hex digits (0-9, a-f) from the "
+		    "signed paper, in groups of 4 or not", paper_arg,
+		    FINGERPRINT_SHOWN);
 	path = argv[optind];
 	if (read_file(path, S_VERIFY_MAX_BYTES, &buf, &len, NULL) != 0) {
 		if (errno == EFBIG)
@@ -278,27 +299,72 @@ cmd_verify(struct cli *cli, int argc, char **argv)
 	}
 	agreement_verify(buf, len, &chk);
 	free(buf);
+	if (paper[0] != '\0') {
+		/* The words' own fingerprint where there is one, else the stated. */
+		const char *mine = chk.computed[0] != '\0' ? chk.computed :
+		    chk.stated;
+
+		matches = fingerprint_matches(mine, paper);
+		shown_paper = fingerprint_groups(paper, FINGERPRINT_SHOWN);
+		shown_file = fingerprint_groups(mine, FINGERPRINT_SHOWN);
+	}
 	switch (chk.verdict) {
 	case AGREEMENT_UNCHANGED:
-		if (chk.is_signed)
-			printf("%s: unchanged since signed on %s\n", path,
-			    chk.signed_text);
-		else
-			printf("%s: unchanged (%s)\n", path, chk.signed_text);
-		rc = 0;
-		break;
 	case AGREEMENT_CHANGED:
-		printf("%s: CHANGED since it was %s:\n", path,
-		    chk.is_signed ? "signed" : "made");
-		for (size_t i = 0; i < chk.n_changes; i++)
-			printf("  %s\n", chk.changes[i]);
-		rc = 1;
+		if (!matches) {
+			printf("%s: DIFFERENT from the paper: its words have the "
+			    "fingerprint %s, the paper says %s\n", path,
+			    shown_file, shown_paper);
+			for (size_t i = 0; i < chk.n_changes; i++)
+				printf("  %s\n", chk.changes[i]);
+			rc = 1;
+		} else if (chk.verdict == AGREEMENT_CHANGED) {
+			printf("%s: CHANGED since it was %s:\n", path,
+			    chk.is_signed ? "signed" : "made");
+			for (size_t i = 0; i < chk.n_changes; i++)
+				printf("  %s\n", chk.changes[i]);
+			rc = 1;
+		} else {
+			printf("%s: unchanged %s%s%s\n", path,
+			    chk.is_signed ? "since signed on " : "(",
+			    chk.signed_text, chk.is_signed ? "" : ")");
+			if (paper[0] != '\0')
+				printf("%s: its words match the fingerprint on "
+				    "the paper, %s\n", path, shown_paper);
+			rc = 0;
+		}
+		break;
+	case AGREEMENT_STATED:
+		if (paper[0] == '\0') {
+			shown_file = fingerprint_groups(chk.stated,
+			    FINGERPRINT_SHOWN);
+			rc = cli_error(EX_USAGE, "%s: it states the fingerprint "
+			    "%s, but its words cannot be checked: the "
+			    "fingerprint is of the .md's Markdown, which plain "
+			    "text does not keep. Give the fingerprint on the "
+			    "signed paper with --fingerprint, or verify the "
+			    ".md", path, shown_file);
+		} else if (!matches) {
+			printf("%s: DIFFERENT from the paper: it states the "
+			    "fingerprint %s, the paper says %s\n", path,
+			    shown_file, shown_paper);
+			rc = 1;
+		} else {
+			printf("%s: states the fingerprint on the paper, %s\n"
+			    "Its words are not checked (plain text does not keep "
+			    "the Markdown they were fingerprinted as): to check "
+			    "them, verify the .md with --fingerprint.\n", path,
+			    shown_paper);
+			rc = 0;
+		}
 		break;
 	default:
 		rc = cli_error(EX_DATAERR, "%s: not a talkpact agreement (it has "
-		    "no fingerprint block)", path);
+		    "no fingerprint)", path);
 		break;
 	}
+	free(shown_paper);
+	free(shown_file);
 	agreement_check_cleanup(&chk);
 	if (fflush(stdout) != 0)
 		rc = EX_IOERR;

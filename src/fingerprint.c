@@ -201,3 +201,35 @@ fingerprint_parse_hex(const char *text, char *out, size_t max)
 	out[n] = '\0';
 	return n;
 }
+
+size_t
+fingerprint_parse_paper(const char *text, char out[FINGERPRINT_HEX + 1])
+{
+	size_t n = 0;
+
+	for (const char *p = text; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\t')
+			continue;
+		if (!isxdigit((unsigned char)*p) || n >= FINGERPRINT_HEX) {
+			out[0] = '\0';
+			return 0;
+		}
+		out[n++] = (char)tolower((unsigned char)*p);
+	}
+	out[n] = '\0';
+	if (n < FINGERPRINT_SHOWN) {
+		out[0] = '\0';
+		return 0;
+	}
+	return n;
+}
+
+bool
+fingerprint_matches(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la < FINGERPRINT_SHOWN || lb < FINGERPRINT_SHOWN)
+		return false;
+	return strncmp(a, b, la < lb ? la : lb) == 0;
+}

@@ -21,6 +21,7 @@
 #ifndef TALKPACT_FINGERPRINT_H
 #define TALKPACT_FINGERPRINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define FINGERPRINT_HEX 64		/* a SHA-256 as hex digits */
@@ -76,5 +77,21 @@ void fingerprint_sections_cleanup(struct fingerprint_sections *s);
  * else is there.
  */
 size_t fingerprint_parse_hex(const char *text, char *out, size_t max);
+
+/*
+ * The fingerprint someone copied from the signed paper, such as
+ * "0C63 3120 ...": spaces, tabs and case do not matter. At least the
+ * FINGERPRINT_SHOWN digits printed on paper, at most FINGERPRINT_HEX.
+ * Returns how many digits went into out (lower case), or 0 (and "") when
+ * text is not such a fingerprint.
+ */
+size_t fingerprint_parse_paper(const char *text, char out[FINGERPRINT_HEX + 1]);
+
+/*
+ * Whether two fingerprints (lower-case hex, such as a recomputed one and
+ * fingerprint_parse_paper()'s) agree on all the digits both have; each
+ * must have at least FINGERPRINT_SHOWN.
+ */
+bool fingerprint_matches(const char *a, const char *b);
 
 #endif

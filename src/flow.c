@@ -23,9 +23,11 @@
 #include "util.h"
 
 void
-flow_init(struct flow *f, const char *state_dir, const struct content *c)
+flow_init(struct flow *f, const char *state_dir, const struct content *c,
+    flow_clock now)
 {
 	memset(f, 0, sizeof *f);
+	f->now = now;
 	f->state_dir = state_dir;
 	f->c = c;
 	session_init(&f->s);
@@ -151,7 +153,7 @@ flow_new(struct flow *f)
 	if (r != NULL) {
 		struct action a = { .kind = ACTION_SET_REGION, .id = r->code };
 
-		(void)session_apply(&f->s, f->c, &a, NULL);
+		(void)session_apply(&f->s, f->c, &a, f->now(), NULL);
 	}
 	S_refresh(f);
 }
@@ -209,7 +211,7 @@ S_save(struct flow *f, char **cause)
 		goto fail;
 	if (f->s.id == NULL)
 		session_store_new_id(&st, &f->s, f->s.created != 0 ? f->s.created :
-		    time(NULL));
+		    f->now());
 	rc = session_store_save(&st, &f->s, &why);
 	session_store_cleanup(&st);
 	if (rc == 0) {
@@ -242,7 +244,7 @@ flow_apply(struct flow *f, const struct action *a, char **cause)
 		*cause = xstrdup("No conversation is open.");
 		return -1;
 	}
-	if (session_apply(&f->s, f->c, a, cause) != 0)
+	if (session_apply(&f->s, f->c, a, f->now(), cause) != 0)
 		return -1;
 	switch (a->kind) {
 	case ACTION_SET_AGE:
@@ -312,7 +314,7 @@ flow_review_lines(struct flow *f, int width, struct render_lines *out,
 		*cause = xstrdup("No conversation is open.");
 		return -1;
 	}
-	return agreement_lines(&f->s, f->c, time(NULL), width, out, cause);
+	return agreement_lines(&f->s, f->c, f->now(), width, out, cause);
 }
 
 /* Does path hold exactly text? (A missing file does not.) */
@@ -367,7 +369,7 @@ flow_write(struct flow *f, char **cause)
 	char *text[3] = { NULL, NULL, NULL }, *path[3] = { NULL, NULL, NULL };
 	char fp[FINGERPRINT_HEX + 1], *dir = NULL, *stem = NULL, *why = NULL;
 	char *shown = NULL;
-	time_t now = time(NULL);
+	time_t now = f->now();
 	int rc = -1;
 
 	*cause = NULL;

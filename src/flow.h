@@ -35,7 +35,14 @@ struct flow_entries {
 	size_t n, cap;
 };
 
+/*
+ * What time it is: the caller's clock (main's, or a fixed one for tests),
+ * asked whenever the flow needs the time; the library reads no clock.
+ */
+typedef time_t (*flow_clock)(void);
+
 struct flow {
+	flow_clock now;			/* never NULL */
 	const char *state_dir;		/* sessions go in its sessions/; borrowed, or NULL */
 	const struct content *c;	/* borrowed */
 	const char *locale;		/* suggests a new session's region; borrowed, or NULL */
@@ -52,7 +59,8 @@ struct flow {
 	char *out_md, *out_html, *out_txt, *fingerprint;
 };
 
-void flow_init(struct flow *f, const char *state_dir, const struct content *c);
+void flow_init(struct flow *f, const char *state_dir, const struct content *c,
+    flow_clock now);
 void flow_cleanup(struct flow *f);
 
 /* Saved sessions, newest first. Returns 0 or -1 with *cause. */

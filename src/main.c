@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "session_store.h"
 #include "util.h"
 
 const struct cli_command cli_commands[] = {
@@ -202,6 +204,34 @@ S_interactive_env(struct cli *cli)
 		cli->plain = true;
 }
 
+/*
+ * The clock: the one place talkpact reads the time. TALKPACT_NOW (a UTC
+ * time as the session file writes it, "2026-12-15T10:00:00Z") fixes it,
+ * for tests only.
+ */
+static bool S_clock_fixed;
+static time_t S_clock_at;
+
+static time_t
+S_now(void)
+{
+	return S_clock_fixed ? S_clock_at : time(NULL);
+}
+
+/* Reads TALKPACT_NOW: 0, or -1 when it is set but not such a time. */
+static int
+S_clock_env(void)
+{
+	const char *v = getenv("TALKPACT_NOW");
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	if (session_store_parse_time(v, &S_clock_at) != 0)
+		return -1;
+	S_clock_fixed = true;
+	return 0;
+}
+
 /* LC_ALL, then LC_MESSAGES, then LANG: the first set and not empty. */
 static const char *
 S_locale(void)
@@ -228,7 +258,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli cli = { .prog = "talkpact" };
+	struct cli cli = { .prog = "talkpact", .now = S_now };
 	const struct cli_command *cmd;
 	int ch, rc, at;
 
@@ -269,6 +299,11 @@ main(int argc, char **argv)
 		}
 	}
 
+	if (S_clock_env() != 0) {
+		S_cli_cleanup(&cli);
+		return cli_error(EX_USAGE, "TALKPACT_NOW must be a UTC time "
+		    "like 2026-12-15T10:00:00Z");
+	}
 	cli.datadir = S_find_datadir(argv[0]);
 	cli.user_datadir = S_xdg_dir("XDG_DATA_HOME", ".local/share");
 	cli.state_dir = S_xdg_dir("XDG_STATE_HOME", ".local/state");

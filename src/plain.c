@@ -1308,7 +1308,7 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 	enum step_end end = END_NEXT;
 	int rc = 0;
 
-	flow_init(&p.flow, cli->state_dir, c);
+	flow_init(&p.flow, cli->state_dir, c, cli->now);
 	p.flow.locale = cli->locale;
 	if (s != NULL)
 		flow_adopt(&p.flow, s);

@@ -822,7 +822,7 @@ S_apply_agree(struct session *s, const struct content *c,
 
 static int
 S_apply_sign(struct session *s, const struct content *c,
-    const struct action *a, char **cause)
+    const struct action *a, time_t now, char **cause)
 {
 	const struct template *t = session_template(s, c);
 	struct signature *sig = NULL;
@@ -851,7 +851,7 @@ S_apply_sign(struct session *s, const struct content *c,
 	sig->role = (enum role)a->number;
 	sig->grown_up = g;
 	S_replace(&sig->name, name);
-	sig->when = a->when != 0 ? a->when : time(NULL);
+	sig->when = a->when != 0 ? a->when : now;
 	need = session_signatures_needed(s, t, &have);
 	if (have == need)
 		s->stage = STAGE_SIGNED;
@@ -860,7 +860,7 @@ S_apply_sign(struct session *s, const struct content *c,
 
 int
 session_apply(struct session *s, const struct content *c,
-    const struct action *a, char **cause)
+    const struct action *a, time_t now, char **cause)
 {
 	int rc = -1;
 
@@ -912,7 +912,7 @@ session_apply(struct session *s, const struct content *c,
 		break;
 	case ACTION_SIGN:
 		if (S_need_stage(s, ST(SIGNING), cause) == 0)
-			rc = S_apply_sign(s, c, a, cause);
+			rc = S_apply_sign(s, c, a, now, cause);
 		break;
 	case ACTION_SET_DRAFT:
 		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING) |
@@ -943,7 +943,7 @@ session_apply(struct session *s, const struct content *c,
 		free(box);
 	}
 	if (rc == 0) {
-		s->updated = time(NULL);
+		s->updated = now;
 		if (s->created == 0)
 			s->created = s->updated;
 	}

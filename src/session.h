@@ -205,14 +205,16 @@ void session_cleanup(struct session *s);
 char *session_make_id(const char *child, time_t now);
 
 /*
- * Apply one action. On success returns 0 and updates s->updated. On a
+ * Apply one action at the caller's time now (the library reads no clock):
+ * on success returns 0 and sets s->updated to now (and SIGN's time, when
+ * the action gives none). On a
  * mistake (bad time "25:00", number out of range, unknown id, text too long
  * or not valid UTF-8, action not allowed at this stage) returns -1, leaves
  * s unchanged and sets *cause to a message for the status line (caller
  * frees).
  */
 int session_apply(struct session *s, const struct content *c,
-    const struct action *a, char **cause);
+    const struct action *a, time_t now, char **cause);
 
 /*
  * The draft kept for a box, or NULL. A draft is forgotten when what it

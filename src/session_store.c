@@ -465,45 +465,52 @@ S_bool(struct S_reader *r, struct ynode *y, const char *what,
 	return 0;
 }
 
+int
+session_store_parse_time(const char *str, time_t *out)
+{
+	struct tm tm, back, want;
+	char tail;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(str, "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
+	    &tail) != 6 || strlen(str) != 20 || tm.tm_mon < 1 ||
+	    tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
+	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
+		return -1;
+	/*
+	 * A real date from 1970 to 9999, written back the same: not 31
+	 * February, not a leap second, not a year that would lose its
+	 * leading zeros.
+	 */
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	want = tm;	/* timegm() normalises its argument */
+	t = timegm(&tm);
+	if (want.tm_year < 70 || want.tm_year > 9999 - 1900 ||
+	    gmtime_r(&t, &back) == NULL || back.tm_year != want.tm_year ||
+	    back.tm_mon != want.tm_mon || back.tm_mday != want.tm_mday ||
+	    back.tm_hour != want.tm_hour || back.tm_min != want.tm_min ||
+	    back.tm_sec != want.tm_sec)
+		return -2;
+	*out = t;
+	return 0;
+}
+
 static int
 S_time(struct S_reader *r, struct ynode *y, const char *what,
     time_t *out)
 {
-	struct tm tm;
-	char tail;
-	int n;
+	int rc = y->type == YNODE_SCALAR ?
+	    session_store_parse_time(y->str, out) : -1;
 
-	memset(&tm, 0, sizeof tm);
-	if (y->type != YNODE_SCALAR ||
-	    (n = sscanf(y->str, "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &tm.tm_year,
-	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
-	    &tail)) != 6 || strlen(y->str) != 20 || tm.tm_mon < 1 ||
-	    tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
-	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
+	if (rc == -1)
 		return S_err(r, y->line, y->col, "%s must be a UTC time like "
 		    "2026-11-29T14:32:00Z", what);
-	{
-		struct tm back, want;
-		time_t t;
-
-		/*
-		 * A real date from 1970 to 9999, written back the same: not
-		 * 31 February, not a leap second, not a year that would lose
-		 * its leading zeros.
-		 */
-		tm.tm_year -= 1900;
-		tm.tm_mon -= 1;
-		want = tm;	/* timegm() normalises its argument */
-		t = timegm(&tm);
-		if (want.tm_year < 70 || want.tm_year > 9999 - 1900 ||
-		    gmtime_r(&t, &back) == NULL || back.tm_year != want.tm_year ||
-		    back.tm_mon != want.tm_mon || back.tm_mday != want.tm_mday ||
-		    back.tm_hour != want.tm_hour || back.tm_min != want.tm_min ||
-		    back.tm_sec != want.tm_sec)
-			return S_err(r, y->line, y->col, "%s is not a real "
-			    "time from 1970 to 9999: %s", what, y->str);
-		*out = t;
-	}
+	if (rc == -2)
+		return S_err(r, y->line, y->col, "%s is not a real "
+		    "time from 1970 to 9999: %s", what, y->str);
 	return 0;
 }
 

@@ -34,6 +34,13 @@ void session_store_cleanup(struct session_store *st);
 char *session_store_path(const struct session_store *st, const char *id);
 
 /*
+ * A UTC time as the session file writes it, "2026-11-29T14:32:00Z", into
+ * *out: 0, or -1 when it is not written so, -2 when it is not a real time
+ * from 1970 to 9999 (31 February, a leap second).
+ */
+int session_store_parse_time(const char *str, time_t *out);
+
+/*
  * Give a new session an id no file in the store uses yet
  * (session_make_id(), then "-2", "-3"... on a clash). Replaces s->id.
  */

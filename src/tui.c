@@ -948,7 +948,7 @@ tui_run(struct cli *cli, struct content *c, struct session *s,
 	t.state_dir = cli->state_dir;
 	t.sessions_dir = cli->state_dir != NULL ?
 	    xasprintf("%s/sessions", cli->state_dir) : NULL;
-	flow_init(&t.flow, cli->state_dir, c);
+	flow_init(&t.flow, cli->state_dir, c, cli->now);
 	t.flow.locale = cli->locale;
 	S_start(&t, cli->no_color);
 	if (s != NULL) {

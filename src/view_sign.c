@@ -207,7 +207,7 @@ S_draw(struct tui *t)
 	const struct template *tp = flow_template(&t->flow);
 	int x = l->text_left, w = l->text_cols, y = tui_top(t, 8 + 3 * (int)S_n);
 	char date[64], review[96];
-	time_t now = time(NULL);
+	time_t now = t->flow.now();
 	struct tm tm;
 	int months = session_review_months(&t->flow.s, tp);
 

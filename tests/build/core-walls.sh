@@ -1,7 +1,7 @@
 # core-walls.sh: the core library (src/libtalkpact-core.a) keeps the walls
 # the front ends rely on, read from its symbols with nm: no curses, no
 # printing (only xmalloc's out-of-memory message may use stderr), no
-# environment. The same reading of the front-end library must find curses
+# environment, no clock (the time comes from main.c as an argument). The same reading of the front-end library must find curses
 # and printf, so this check can see what it looks for.
 . "$top_srcdir/tests/lib.sh"
 
@@ -63,5 +63,22 @@ printf '%s\n' getenv secure_getenv environ __environ >"$T/env-syms"
 uses "$T/core" "$T/env-syms" >"$T/core-env"
 [ -s "$T/core-env" ] && not_ok "the core library reads no environment" "$(cat "$T/core-env")" ||
 	ok "the core library reads no environment"
+
+# The clock: only main.c reads it (and passes it down, or TALKPACT_NOW's).
+printf '%s\n' time gettimeofday clock_gettime __clock_gettime64 __time64 \
+    __gettimeofday64 clock ftime >"$T/clock-syms"
+main_o="$top_builddir/src/main.o"
+if [ -f "$main_o" ]; then
+	"$NM" -u "$main_o" | awk '{ print "main.o", $NF }' | sed 's/@.*//' >"$T/main"
+	uses "$T/main" "$T/clock-syms" >"$T/main-clock"
+	[ -s "$T/main-clock" ] && ok "the check sees main.o read the clock" ||
+		not_ok "the check sees main.o read the clock" "no time() in $main_o"
+fi
+uses "$T/core" "$T/clock-syms" >"$T/core-clock"
+[ -s "$T/core-clock" ] && not_ok "the core library reads no clock (time, gettimeofday, clock_gettime)" "$(cat "$T/core-clock")" ||
+	ok "the core library reads no clock (time, gettimeofday, clock_gettime)"
+uses "$T/front" "$T/clock-syms" >"$T/front-clock"
+[ -s "$T/front-clock" ] && not_ok "the front ends read no clock either: main.c passes it" "$(cat "$T/front-clock")" ||
+	ok "the front ends read no clock either: main.c passes it"
 
 done_testing

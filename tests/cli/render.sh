@@ -113,4 +113,57 @@ expect_rc 66 "verify: a missing file exits 66"
 run "$TALKPACT" verify
 expect_rc 64 "verify: no file exits 64"
 
+# verify --fingerprint: the paper is the anchor
+txt="$T/agreement-sam-2026-11-29.txt"
+html="$T/agreement-sam-2026-11-29.html"
+paper=$(sed -n 's/^SHA-256 fingerprint: //p' "$md")
+expect_match paper '^[0-9a-f]{4}( [0-9a-f]{4}){7}$' "the .md shows the paper's short fingerprint"
+run "$TALKPACT" verify "$md" --fingerprint "$paper"
+expect_rc 0 "verify --fingerprint: the untouched .md matches the paper"
+expect_match out "its words match the fingerprint on the paper, $paper\$" "verify --fingerprint: says the words match the paper"
+upper=$(printf '%s' "$paper" | tr 'a-f' 'A-F' | tr -d ' ')
+run "$TALKPACT" verify "$md" --fingerprint "  $upper "
+expect_rc 0 "verify --fingerprint: spaces and case do not matter"
+run "$TALKPACT" verify "$txt" --fingerprint "$paper"
+expect_rc 0 "verify --fingerprint: the untouched .txt states the paper's fingerprint"
+expect_match out "^$txt: states the fingerprint on the paper, $paper\$" "verify .txt: says it states the paper's fingerprint"
+expect_match out "Its words are not checked" "verify .txt: says honestly its words are not checked"
+run "$TALKPACT" verify "$txt"
+expect_rc 64 "verify .txt without --fingerprint exits 64: nothing it can check alone"
+expect_match err "states the fingerprint $paper, but its words cannot be checked" "and says why"
+run "$TALKPACT" verify "$html" -p "$paper"
+expect_rc 0 "verify --fingerprint: the .html states it too"
+# The paper's fingerprint with its first digit changed.
+case $paper in 0*) wrong="1${paper#?}" ;; *) wrong="0${paper#?}" ;; esac
+run "$TALKPACT" verify "$md" --fingerprint "$wrong"
+expect_rc 1 "verify --fingerprint: a wrong fingerprint exits 1"
+expect_match out "DIFFERENT from the paper: its words have the fingerprint $paper, the paper says $wrong" "and says plainly they differ"
+run "$TALKPACT" verify "$txt" --fingerprint "$wrong"
+expect_rc 1 "verify .txt --fingerprint: a wrong fingerprint exits 1"
+expect_match out "DIFFERENT from the paper: it states the fingerprint $paper" "verify .txt: says they differ"
+sed "s/^Fingerprint $paper:/Fingerprint $wrong:/" "$txt" >"$T/c5.txt"
+run "$TALKPACT" verify "$T/c5.txt" --fingerprint "$paper"
+expect_rc 1 "verify .txt: a .txt stating another fingerprint exits 1"
+for bad in "0795 0b7" "zz95 0b70 0535 b936 713a fdef fb42 4ff0" "" "$paper $paper 0"; do
+	run "$TALKPACT" verify "$md" --fingerprint "$bad"
+	expect_rc 64 "verify --fingerprint '$bad' (malformed) exits 64"
+done
+expect_match err "is not a fingerprint" "verify: says the fingerprint is malformed"
+run "$TALKPACT" verify "$md" --fingerprint
+expect_rc 64 "verify --fingerprint without a value exits 64"
+
+# A forged .md: a word edited and the whole fingerprint block recomputed
+# (here by rendering the edited session), so the file agrees with itself.
+sed "s/not even Dad's/not even Mum's/" "$sess" >"$T/forged.yaml"
+run "$TALKPACT" render "$T/forged.yaml" -o "$T/forged.md"
+expect_rc 0 "render the edited session"
+forged=$(cat "$T/forged.md")
+expect_match forged "not even Mum's" "the forged .md has the edited word"
+expect_no_match forged "^SHA-256 fingerprint: $paper\$" "and its own, recomputed fingerprint"
+run "$TALKPACT" verify "$T/forged.md"
+expect_rc 0 "verify alone cannot see the forgery: its block was recomputed"
+run "$TALKPACT" verify "$T/forged.md" --fingerprint "$paper"
+expect_rc 1 "verify --fingerprint: the forged .md fails against the paper"
+expect_match out "DIFFERENT from the paper" "and says it differs from the paper"
+
 done_testing

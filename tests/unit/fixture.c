@@ -104,3 +104,9 @@ fixture_content(void)
 {
 	return &content;
 }
+
+time_t
+fixture_now(void)
+{
+	return FIXTURE_NOW;
+}

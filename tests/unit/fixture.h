@@ -7,8 +7,14 @@
 #ifndef TALKPACT_TEST_FIXTURE_H
 #define TALKPACT_TEST_FIXTURE_H
 
+#include <time.h>
+
 #include "content.h"
 
 const struct content *fixture_content(void);
+
+/* The tests' clock: always 2026-11-29T14:12:00Z (the library reads none). */
+#define FIXTURE_NOW ((time_t)1795961520)
+time_t fixture_now(void);
 
 #endif

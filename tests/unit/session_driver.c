@@ -61,7 +61,7 @@ expected(size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct action a = change(i, text, sizeof text);
 
-		if (session_apply(&s, fixture_content(), &a, &cause) != 0) {
+		if (session_apply(&s, fixture_content(), &a, FIXTURE_NOW, &cause) != 0) {
 			fprintf(stderr, "change %zu: %s\n", i, cause);
 			exit(2);
 		}
@@ -88,7 +88,7 @@ run(const char *dir, FILE *progress)
 	for (size_t i = 0; i < n_changes(); i++) {
 		struct action a = change(i, text, sizeof text);
 
-		if (session_apply(&s, fixture_content(), &a, &cause) != 0 ||
+		if (session_apply(&s, fixture_content(), &a, FIXTURE_NOW, &cause) != 0 ||
 		    session_store_save(&st, &s, &cause) != 0) {
 			fprintf(stderr, "change %zu: %s\n", i, cause);
 			return 2;

@@ -40,7 +40,7 @@ apply_ok(struct session *s, struct action a)
 {
 	char *cause = NULL;
 
-	if (session_apply(s, fixture_content(), &a, &cause) != 0)
+	if (session_apply(s, fixture_content(), &a, FIXTURE_NOW, &cause) != 0)
 		fail_msg("apply %s: %s", action_id(a.kind), cause);
 }
 
@@ -351,6 +351,71 @@ expect_change(const char *md, const char *from, const char *to, const char *msg)
 		fail_msg("change '%s' lacks '%s'", c.changes[0], msg);
 	agreement_check_cleanup(&c);
 	free(m);
+}
+
+/*
+ * The paper is the anchor: the .md's words give the whole fingerprint
+ * (what is printed is its start); the paper forms (txt, html) only state
+ * it; and a .md with a word changed and its block recomputed agrees with
+ * itself but not with the paper.
+ */
+static void
+test_verify_paper(void **state)
+{
+	struct session s, forged;
+	struct agreement_check c, k;
+	char *md, *txt, *html, *fmd, *two, paper[FINGERPRINT_HEX + 1];
+
+	(void)state;
+	signed_session(&s, "I would tell Mum", "Sam", "Phones downstairs");
+	md = render(&s, RENDER_MD);
+	verify_text(md, &c);
+	assert_int_equal(c.verdict, AGREEMENT_UNCHANGED);
+	assert_int_equal(strlen(c.computed), FINGERPRINT_HEX);
+	assert_int_equal(strlen(c.stated), FINGERPRINT_SHOWN);
+	assert_memory_equal(c.computed, c.stated, FINGERPRINT_SHOWN);
+	memcpy(paper, c.stated, sizeof paper);
+	agreement_check_cleanup(&c);
+
+	txt = render(&s, RENDER_TXT);
+	verify_text(txt, &c);
+	assert_int_equal(c.verdict, AGREEMENT_STATED);
+	assert_string_equal(c.stated, paper);
+	assert_string_equal(c.computed, "");	/* words not recomputed */
+	assert_int_equal(c.n_changes, 0);
+	agreement_check_cleanup(&c);
+	html = render(&s, RENDER_HTML);
+	verify_text(html, &c);
+	assert_int_equal(c.verdict, AGREEMENT_STATED);
+	assert_string_equal(c.stated, paper);
+	agreement_check_cleanup(&c);
+
+	/* A .txt that states two different fingerprints. */
+	two = xasprintf("%sFingerprint 0000 0000 0000 0000 0000 0000 0000 0000:"
+	    " check the file with talkpact verify.\n", txt);
+	verify_text(two, &c);
+	assert_int_equal(c.verdict, AGREEMENT_CHANGED);
+	HAS(c.changes[0], "two different fingerprints");
+	agreement_check_cleanup(&c);
+	free(two);
+
+	/* The forgery: one word changed, the block recomputed by rendering. */
+	signed_session(&forged, "I would tell Mum", "Sam", "Phones upstairs");
+	fmd = render(&forged, RENDER_MD);
+	verify_text(fmd, &k);
+	assert_int_equal(k.verdict, AGREEMENT_UNCHANGED);	/* agrees with itself */
+	assert_false(fingerprint_matches(k.computed, paper));	/* not the paper */
+	verify_text(md, &c);
+	assert_true(fingerprint_matches(c.computed, paper));
+	agreement_check_cleanup(&c);
+	agreement_check_cleanup(&k);
+
+	free(fmd);
+	free(html);
+	free(txt);
+	free(md);
+	session_cleanup(&forged);
+	session_cleanup(&s);
 }
 
 static void
@@ -710,6 +775,7 @@ main(void)
 		cmocka_unit_test(test_record_and_paper),
 		cmocka_unit_test(test_unsigned_and_missing_template),
 		cmocka_unit_test(test_verify),
+		cmocka_unit_test(test_verify_paper),
 		cmocka_unit_test(test_verify_every_character),
 		cmocka_unit_test(test_hostile_property),
 		cmocka_unit_test(test_lines),

@@ -100,6 +100,34 @@ test_parse_hex(void **state)
 	assert_int_equal(fingerprint_parse_hex("3f2a", out, 8), 4);
 }
 
+static void
+test_parse_paper(void **state)
+{
+	char out[FINGERPRINT_HEX + 1];
+	const char *full = "0795 0b70 0535 b936 713a fdef fb42 4ff0";
+
+	(void)state;
+	assert_int_equal(fingerprint_parse_paper(full, out), FINGERPRINT_SHOWN);
+	assert_string_equal(out, "07950b700535b936713afdeffb424ff0");
+	assert_int_equal(fingerprint_parse_paper(" 07950B70\t0535B936713AFDEFFB424FF0 ",
+	    out), FINGERPRINT_SHOWN);
+	assert_string_equal(out, "07950b700535b936713afdeffb424ff0");
+	assert_int_equal(fingerprint_parse_paper("0795 0b70", out), 0);	/* too short */
+	assert_string_equal(out, "");
+	assert_int_equal(fingerprint_parse_paper("0795-0b70-0535-b936-713a-fdef-fb42-4ff0", out), 0);
+	assert_int_equal(fingerprint_parse_paper("", out), 0);
+	assert_int_equal(fingerprint_parse_paper("07950b700535b936713afdeffb424ff0"
+	    "07950b700535b936713afdeffb424ff0", out), FINGERPRINT_HEX);
+	assert_int_equal(fingerprint_parse_paper("07950b700535b936713afdeffb424ff0"
+	    "07950b700535b936713afdeffb424ff0a", out), 0);	/* too long */
+
+	assert_true(fingerprint_matches("07950b700535b936713afdeffb424ff0"
+	    "1111111111111111111111111111111111", "07950b700535b936713afdeffb424ff0"));
+	assert_false(fingerprint_matches("07950b700535b936713afdeffb424ff0",
+	    "17950b700535b936713afdeffb424ff0"));
+	assert_false(fingerprint_matches("07950b70", "07950b70"));	/* too short */
+}
+
 int
 main(void)
 {
@@ -109,6 +137,7 @@ main(void)
 		cmocka_unit_test(test_agreement_hash),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_parse_hex),
+		cmocka_unit_test(test_parse_paper),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

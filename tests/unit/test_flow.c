@@ -161,7 +161,7 @@ test_saved_once_named_privately(void **st)
 
 	(void)st;
 	umask(0);	/* folders 0700 and files 0600 come from the program */
-	flow_init(&f, state, fixture_content());
+	flow_init(&f, state, fixture_content(), fixture_now);
 	flow_new(&f);
 	apply_ok(&f, (struct action){ .kind = ACTION_SET_AGE, .number = 9 });
 	assert_int_equal(count_files(sessions), 0);	/* no name, no file */
@@ -208,7 +208,7 @@ test_refused_action_changes_nothing(void **st)
 	char *cause = NULL;
 
 	(void)st;
-	flow_init(&f, state, fixture_content());
+	flow_init(&f, state, fixture_content(), fixture_now);
 	assert_int_equal(flow_apply(&f, &(struct action){ .kind = ACTION_SET_CHILD,
 	    .text = "Sam" }, &cause), -1);
 	assert_string_equal(cause, "No conversation is open.");
@@ -237,7 +237,7 @@ test_failed_save_keeps_the_change(void **st)
 	fp = fopen(state, "w");
 	assert_non_null(fp);
 	fclose(fp);
-	flow_init(&f, state, fixture_content());
+	flow_init(&f, state, fixture_content(), fixture_now);
 	flow_new(&f);
 	assert_int_equal(flow_apply(&f, &(struct action){ .kind = ACTION_SET_CHILD,
 	    .text = "Sam" }, &cause), 1);
@@ -251,7 +251,7 @@ test_failed_save_keeps_the_change(void **st)
 
 	/* No HOME and no XDG_STATE_HOME: nowhere to keep anything. */
 	cause = NULL;
-	flow_init(&f, NULL, fixture_content());
+	flow_init(&f, NULL, fixture_content(), fixture_now);
 	flow_new(&f);
 	assert_int_equal(flow_apply(&f, &(struct action){ .kind = ACTION_SET_CHILD,
 	    .text = "Sam" }, &cause), 1);
@@ -280,7 +280,7 @@ test_open_adopt_and_list(void **st)
 	FILE *fp;
 
 	(void)st;
-	flow_init(&f, state, fixture_content());
+	flow_init(&f, state, fixture_content(), fixture_now);
 	family(&f, "Sam");
 	apply_ok(&f, (struct action){ .kind = ACTION_ANSWER, .id = "p-people",
 	    .text = "Friends", .text2 = "Good" });
@@ -316,7 +316,7 @@ test_open_adopt_and_list(void **st)
 	session_init(&s);
 	s.id = xstrdup("adopted");
 	assert_int_equal(session_apply(&s, fixture_content(), &(struct action){
-	    .kind = ACTION_SET_CHILD, .text = "Kim" }, &cause), 0);
+	    .kind = ACTION_SET_CHILD, .text = "Kim" }, FIXTURE_NOW, &cause), 0);
 	flow_adopt(&f, &s);
 	assert_null(s.child);
 	assert_null(s.id);
@@ -337,7 +337,7 @@ test_prompts_position_and_counts(void **st)
 	struct flow f;
 
 	(void)st;
-	flow_init(&f, state, fixture_content());
+	flow_init(&f, state, fixture_content(), fixture_now);
 	flow_new(&f);
 	assert_null(flow_template(&f));		/* no band yet */
 	family(&f, "Sam");
@@ -377,7 +377,7 @@ test_clause_text(void **st)
 	char *s;
 
 	(void)st;
-	flow_init(&f, state, fixture_content());
+	flow_init(&f, state, fixture_content(), fixture_now);
 	flow_new(&f);
 	apply_ok(&f, (struct action){ .kind = ACTION_SET_AGE, .number = 9 });
 	t = flow_template(&f);
@@ -419,7 +419,7 @@ test_review_lines(void **st)
 	bool child = false, rule = false;
 
 	(void)st;
-	flow_init(&f, state, fixture_content());
+	flow_init(&f, state, fixture_content(), fixture_now);
 	assert_int_equal(flow_review_lines(&f, 60, &rl, &cause), -1);
 	HAS(cause, "No conversation is open.");
 	free(cause);
@@ -449,7 +449,7 @@ test_write_agreement(void **st)
 
 	(void)st;
 	umask(0);
-	flow_init(&f, state, fixture_content());
+	flow_init(&f, state, fixture_content(), fixture_now);
 	family(&f, "Sam");
 	assert_int_equal(flow_write(&f, &cause), -1);
 	assert_string_equal(cause, "The agreement is not signed yet.");
@@ -535,7 +535,7 @@ test_write_fails(void **st)
 	FILE *fp;
 
 	(void)st;
-	flow_init(&f, state, fixture_content());
+	flow_init(&f, state, fixture_content(), fixture_now);
 	family(&f, "Sam");
 	to_signed(&f, "Phones sleep downstairs");
 	/* The agreements folder's place is taken by a file. */
@@ -551,7 +551,7 @@ test_write_fails(void **st)
 	flow_cleanup(&f);
 
 	cause = NULL;
-	flow_init(&f, NULL, fixture_content());
+	flow_init(&f, NULL, fixture_content(), fixture_now);
 	flow_new(&f);
 	apply_ok(&f, (struct action){ .kind = ACTION_SET_AGE, .number = 9 });
 	assert_int_equal(flow_write(&f, &cause), -1);

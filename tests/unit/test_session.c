@@ -16,7 +16,7 @@
 static int
 apply(struct session *s, struct action a, char **cause)
 {
-	return session_apply(s, fixture_content(), &a, cause);
+	return session_apply(s, fixture_content(), &a, FIXTURE_NOW, cause);
 }
 
 /* Apply and expect success. */

@@ -49,7 +49,7 @@ apply_ok(struct session *s, struct action a)
 {
 	char *cause = NULL;
 
-	if (session_apply(s, fixture_content(), &a, &cause) != 0)
+	if (session_apply(s, fixture_content(), &a, FIXTURE_NOW, &cause) != 0)
 		fail_msg("apply %s: %s", action_id(a.kind), cause);
 }
 
