@@ -39,12 +39,12 @@ static const char S_pack[] =
     "    scenario: true\n"
     "    clauses: [bedtime-clause]\n"
     "    advice: [4, 5]\n"
-    "    short-talk: 2\n"
     "  - id: quiet-one\n"
     "    bands: [4-7]\n"
     "    topic: worried\n"
     "    question: \"What if: something\"\n"
-    "    tip: Listen.\n";
+    "    tip: Listen.\n"
+    "    short-talk: 2\n";
 
 static const char S_template[] =
     "template:\n"
@@ -152,7 +152,7 @@ test_good_pack(void **state)
 	assert_int_equal(p->n_clauses, 1);
 	assert_string_equal(p->clauses[0], "bedtime-clause");
 	assert_int_equal(p->advice, (1u << 4) | (1u << 5));
-	assert_int_equal(p->short_talk, 2);
+	assert_int_equal(p->short_talk, 0);
 	assert_ptr_equal(p->pack, &c.packs[0]);
 	assert_string_equal(p->where.file, "p.yaml");
 	assert_int_equal(p->where.line, 7);
@@ -160,6 +160,7 @@ test_good_pack(void **state)
 	p = content_prompt(&c, "quiet-one");
 	assert_non_null(p);
 	assert_false(p->scenario);
+	assert_int_equal(p->short_talk, 2);
 	assert_int_equal(p->n_follow_ups, 0);
 	assert_null(p->follow_ups);
 	assert_string_equal(p->question, "What if: something");
@@ -409,7 +410,7 @@ test_replace_and_duplicate(void **state)
 	assert_int_equal(S_load(&c, &d, "a.yaml", s), -1);
 	free(s);
 	s = S_only(&d);
-	assert_string_equal(s, "a.yaml:25:5: error: duplicate prompt id "
+	assert_string_equal(s, "a.yaml:26:5: error: duplicate prompt id "
 	    "'quiet-one' (first defined at a.yaml:20:5)");
 	free(s);
 	assert_int_equal(c.n_prompts, 2);
@@ -458,17 +459,17 @@ test_check_short_talk(void **state)
 	content_init(&c);
 	diag_list_init(&d);
 	assert_int_equal(S_load(&c, &d, "p.yaml", S_pack), 0);
-	/* quiet-one is 4-7 only: place 2 there is no clash. */
+	/* quiet-one is 4-7 only: place 2 in 8-10 is no clash. */
 	assert_int_equal(S_load(&c, &d, "q.yaml",
 	    "pack:\n  id: q\n  title: T\n  language: en\n  version: 1\n"
-	    "prompts:\n  - id: young\n    bands: [4-7]\n    topic: photos\n"
+	    "prompts:\n  - id: young\n    bands: [8-10]\n    topic: photos\n"
 	    "    question: Q?\n    tip: T.\n    short-talk: 2\n"
-	    "  - id: older\n    bands: [11-13, 14-17]\n    topic: photos\n"
+	    "  - id: older\n    bands: [4-7, 14-17]\n    topic: photos\n"
 	    "    question: Q?\n    tip: T.\n    short-talk: 2\n"), 0);
 	assert_int_equal(content_check(&c, &d), -1);
 	s = S_only(&d);
 	assert_string_equal(s, "q.yaml:13:5: error: prompt 'older' takes "
-	    "short-talk place 2, which prompt 'photo-forward' (p.yaml:7) "
+	    "short-talk place 2, which prompt 'quiet-one' (p.yaml:20) "
 	    "already has in its age bands");
 	free(s);
 	diag_list_cleanup(&d);
