@@ -2077,6 +2077,39 @@ content_check(struct content *c, struct diag_list *d)
 	return d->n_errors > before ? -1 : 0;
 }
 
+static int
+S_short_cmp(const void *a, const void *b)
+{
+	const struct prompt *const *x = a, *const *y = b;
+
+	if ((*x)->short_talk != (*y)->short_talk)
+		return (*x)->short_talk < (*y)->short_talk ? -1 : 1;
+	return *x < *y ? -1 : *x > *y;	/* load order: same array */
+}
+
+size_t
+content_short_talk(const struct content *c, enum band b,
+    const struct prompt ***out)
+{
+	size_t n = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < c->n_prompts; i++)
+		if (c->prompts[i].short_talk > 0 &&
+		    (c->prompts[i].bands & BAND_BIT(b)))
+			n++;
+	if (n == 0)
+		return 0;
+	*out = xreallocarray(NULL, n, sizeof **out);
+	n = 0;
+	for (size_t i = 0; i < c->n_prompts; i++)
+		if (c->prompts[i].short_talk > 0 &&
+		    (c->prompts[i].bands & BAND_BIT(b)))
+			(*out)[n++] = &c->prompts[i];
+	qsort(*out, n, sizeof **out, S_short_cmp);
+	return n;
+}
+
 const struct prompt *
 content_prompt(const struct content *c, const char *id)
 {

@@ -351,6 +351,15 @@ struct region_markers {
 struct marker;
 char *region_marker(const struct marker *m, void *markers);
 
+/*
+ * Band b's short talk: the prompts marked "short-talk" for b, by their
+ * place (load order breaks no ties: places are unique per band after
+ * content_check). *out is an array of pointers into c, or NULL when there
+ * are none; caller frees the array only. Returns how many.
+ */
+size_t content_short_talk(const struct content *c, enum band b,
+    const struct prompt ***out);
+
 /* In template t (NULL: none). */
 const struct clause *template_clause(const struct template *t, const char *id);
 const struct blank *template_blank(const struct template *t, const char *id);
