@@ -582,6 +582,13 @@ S_need_stage(const struct session *s, unsigned mask, char **cause)
 
 #define ST(x) (1u << STAGE_##x)
 
+/* A young child's evening: the short talk is offered first for 4-7. */
+static void
+S_default_talk(struct session *s)
+{
+	s->talk = s->band == BAND_4_7 ? TALK_SHORT : TALK_ALL;
+}
+
 static int
 S_apply_family(struct session *s, const struct content *c,
     const struct action *a, char **cause)
@@ -599,12 +606,14 @@ S_apply_family(struct session *s, const struct content *c,
 			return S_fail(cause, "Please type an age from 4 to 17.");
 		s->age = (int)a->number;
 		s->band = band_for_age((int)a->number);
+		S_default_talk(s);
 		return 0;
 	case ACTION_SET_BAND:
 		if (a->number < 0 || a->number >= BAND__COUNT)
 			return S_fail(cause, "Please pick one of the four age "
 			    "groups.");
 		s->band = (enum band)a->number;
+		S_default_talk(s);
 		return 0;
 	case ACTION_SET_GROWN_UP:
 		if (a->index >= SESSION_MAX_GROWN_UPS)

@@ -276,7 +276,8 @@ char *session_marker(const struct marker *m, void *markers);
  * when the band has none). *out is an array of pointers into c; caller
  * frees the array only.
  *
- * SET_TALK chooses: at the family stage before talking, or later to carry
+ * SET_AGE and SET_BAND choose the short talk for 4-7 and all the
+ * questions for the other bands; SET_TALK chooses: at the family stage before talking, or later to carry
  * on with the rest (TALK_ALL after a short talk): then the stage goes back
  * to talking (if it was choosing the agreement) and the position to the
  * first question not yet reached in the new order.

@@ -190,6 +190,7 @@ test_short_talk(void **state)
 	assert_int_equal(session_minutes(34), 70);
 	assert_int_equal(session_minutes(1), 5);
 	family(&s);
+	assert_int_equal(s.talk, TALK_ALL);
 	assert_int_equal(session_rest(&s, fixture_content()), 0);
 	BAD(&s, "short talk", .kind = ACTION_SET_TALK, .number = 2);
 	OK(&s, .kind = ACTION_SET_TALK, .number = TALK_SHORT);
@@ -224,11 +225,13 @@ test_short_talk(void **state)
 	/* A band with no short talk marked talks through everything. */
 	OK(&s, .kind = ACTION_BACK);
 	assert_int_equal(s.stage, STAGE_FAMILY);
-	OK(&s, .kind = ACTION_SET_TALK, .number = TALK_SHORT);
 	OK(&s, .kind = ACTION_SET_AGE, .number = 5);
+	assert_int_equal(s.talk, TALK_SHORT);	/* offered first for 4-7 */
 	n = session_prompts(&s, fixture_content(), &order);
 	assert_int_equal(n, 2);
 	free(order);
+	OK(&s, .kind = ACTION_SET_BAND, .number = BAND_11_13);
+	assert_int_equal(s.talk, TALK_ALL);
 	assert_string_equal(session_talk_id(TALK_SHORT), "short");
 	assert_int_equal(session_talk_from_id("all"), TALK_ALL);
 	session_cleanup(&s);
