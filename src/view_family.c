@@ -150,35 +150,15 @@ S_cycle_region(struct tui *t, int delta)
 		tui_mistake_cause(t, cause);
 }
 
-/*
- * "a short talk (about 10 questions, about 20 minutes)" or "all the
- * questions (34, about 70 minutes)" for band b, or a shorter form when
- * that is wider than room columns; caller frees.
- */
+/* flow_talk_label(), or a shorter form when wider than room; caller frees. */
 static char *
-S_talk_label(const struct content *c, enum band b, enum session_talk talk,
-    int room)
+S_talk_label(const struct flow *f, enum session_talk talk, int room)
 {
-	struct session all;
-	const struct prompt **order;
-	size_t n;
-	char *full;
+	char *full = flow_talk_label(f, talk);
+	size_t n = flow_talk_size(f, talk);
 
-	if (talk == TALK_SHORT)
-		n = content_short_talk(c, b, &order);
-	else {
-		session_init(&all);
-		all.band = b;
-		n = session_prompts(&all, c, &order);
-		session_cleanup(&all);
-	}
-	free(order);
-	if (talk == TALK_SHORT)
-		full = xasprintf("a short talk (about %zu questions, about %d "
-		    "minutes)", n, session_minutes(n));
-	else
-		full = xasprintf("all the questions (%zu, about %d minutes)", n,
-		    session_minutes(n));
+	if (full == NULL)
+		return xstrdup("no short talk for this age");
 	if (wrap_width(full, strlen(full)) <= room)
 		return full;
 	free(full);
@@ -191,16 +171,12 @@ static void
 S_cycle_talk(struct tui *t)
 {
 	struct action a = { .kind = ACTION_SET_TALK };
-	const struct prompt **order;
-	size_t n;
 
 	if ((int)t->flow.s.band == BAND_NONE) {
 		tui_mistake(t, "Please type the child's age first.");
 		return;
 	}
-	n = content_short_talk(t->flow.c, t->flow.s.band, &order);
-	free(order);
-	if (n == 0) {
+	if (flow_talk_size(&t->flow, TALK_SHORT) == 0) {
 		tui_mistake(t, "There is no short talk for ages %s.",
 		    band_name(t->flow.s.band));
 		return;
@@ -370,8 +346,7 @@ S_draw(struct tui *t)
 	y += 1 + gap;
 	if ((int)s->band != BAND_NONE) {
 		/* A label column of 12, not 24: the estimate needs the room. */
-		char *talk = S_talk_label(t->flow.c, s->band, s->talk,
-		    w - 1 - 12 - 6);
+		char *talk = S_talk_label(&t->flow, s->talk, w - 1 - 12 - 6);
 
 		tui_text(t, y, x + 1, "How long", 12, S_row == ROW_TALK ?
 		    ROLE_UI_LABEL : ROLE_UI_NORMAL);
