@@ -34,11 +34,22 @@ tui_check 'Who do you like to play games with' "the short talk's first question"
 tui_type "My cousin"; tui_keys Tab; tui_type "Nan too"; tui_keys Enter
 tui_check ' 2 of 10' "an answer moves on within the short talk"
 tui_check 'Where' "the short talk's second question (where we use devices)"
+i=2
+while [ "$i" -le 10 ]; do
+	tui_wait_for " $i of 10" || break
+	tui_type "yes"; tui_keys Tab; tui_type "ok"; tui_keys Enter
+	i=$((i + 1))
+done
+tui_check 'Choosing our agreement' "after ten questions the agreement is next"
+tui_check 'short talk left 24 questions for another evening' \
+    "the agreement is reached, and the questions left are offered"
+tui_keys Escape
+tui_check ' 2 of 34' "Esc carries on with the rest, from the first not talked about"
 tui_keys F10
 tui_check '^\[exit 0\]$' "F10"
 tui_stop
 f=$(ls "$sessions"/*.yaml | head -n 1)
-if grep -q '^talk: short$' "$f"; then ok "the session records the short talk"; else not_ok "talk: short" "$(cat "$f")"; fi
+if grep -q '^stage: talking$' "$f" && ! grep -q '^talk:' "$f"; then ok "the session carries on with all the questions"; else not_ok "talking, all" "$(cat "$f")"; fi
 rm -f "$sessions"/*.yaml
 
 tui_start "$TALKPACT"
