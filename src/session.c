@@ -260,6 +260,15 @@ session_prompts(const struct session *s, const struct content *c,
 	return n;
 }
 
+/* Not talked about yet: no answer, skip or "later". */
+static bool
+S_unreached(const struct session *s, const char *prompt_id)
+{
+	const struct answer *a = session_answer(s, prompt_id);
+
+	return a == NULL || a->state == ANSWER_OPEN;
+}
+
 size_t
 session_rest(const struct session *s, const struct content *c)
 {
@@ -273,7 +282,7 @@ session_rest(const struct session *s, const struct content *c)
 	all.talk = TALK_ALL;
 	n = session_prompts(&all, c, &order);
 	for (size_t i = 0; i < n; i++)
-		rest += session_answer(s, order[i]->id) == NULL;
+		rest += S_unreached(s, order[i]->id);
 	free(order);
 	return rest;
 }
@@ -921,7 +930,7 @@ S_set_talk(struct session *s, const struct content *c,
 	n = session_prompts(s, c, &order);
 	s->position = n;
 	for (size_t i = 0; i < n; i++)
-		if (session_answer(s, order[i]->id) == NULL) {
+		if (S_unreached(s, order[i]->id)) {
 			s->position = i;
 			break;
 		}
