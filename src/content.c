@@ -713,11 +713,11 @@ static const char *const S_pack_keys[] = { "id", "title", "language", "version" 
 
 enum {
 	PR_ID, PR_BANDS, PR_TOPIC, PR_QUESTION, PR_TIP, PR_FOLLOW_UPS,
-	PR_SCENARIO, PR_CLAUSES, PR_ADVICE, PR__N
+	PR_SCENARIO, PR_CLAUSES, PR_ADVICE, PR_SHORT_TALK, PR__N
 };
 static const char *const S_prompt_keys[] = {
 	"id", "bands", "topic", "question", "tip", "follow-ups", "scenario",
-	"clauses", "advice"
+	"clauses", "advice", "short-talk"
 };
 
 static bool
@@ -794,6 +794,19 @@ S_load_prompt(struct S_ctx *x, struct ynode *map, size_t pos, size_t pack)
 		    &p.clauses, &p.n_clauses) && good;
 	if (f[PR_ADVICE] != NULL)
 		good = S_advice(x, f[PR_ADVICE], what, &p.advice) && good;
+	if (f[PR_SHORT_TALK] != NULL) {
+		long n;
+
+		if (!S_long(x, f[PR_SHORT_TALK], "short-talk", what, &n))
+			good = false;
+		else if (n < 1 || n > CONTENT_MAX_SHORT_TALK) {
+			S_nerr(x, f[PR_SHORT_TALK], "'short-talk' in %s is %ld: "
+			    "give its place in the short talk, 1 to %d", what,
+			    n, CONTENT_MAX_SHORT_TALK);
+			good = false;
+		} else
+			p.short_talk = (int)n;
+	}
 	if (!good)
 		goto out;
 
@@ -2005,6 +2018,29 @@ S_check_fact_uses(const struct content *c, struct diag_list *d)
 	}
 }
 
+/* No two prompts of one band at the same short-talk place. */
+static void
+S_check_short_talk(const struct content *c, struct diag_list *d)
+{
+	for (size_t i = 0; i < c->n_prompts; i++) {
+		const struct prompt *p = &c->prompts[i];
+
+		for (size_t j = 0; p->short_talk > 0 && j < i; j++) {
+			const struct prompt *q = &c->prompts[j];
+			unsigned both = p->bands & q->bands;
+
+			if (q->short_talk != p->short_talk || both == 0)
+				continue;
+			diag_add(d, DIAG_ERROR, DIAG_DATA, p->where.file,
+			    p->where.line, p->where.col, "prompt '%s' takes "
+			    "short-talk place %d, which prompt '%s' (%s:%u) "
+			    "already has in its age bands", p->id,
+			    p->short_talk, q->id, q->where.file, q->where.line);
+			break;
+		}
+	}
+}
+
 int
 content_check(struct content *c, struct diag_list *d)
 {
@@ -2036,8 +2072,42 @@ content_check(struct content *c, struct diag_list *d)
 				    p->clauses[k]);
 		}
 	}
+	S_check_short_talk(c, d);
 	S_check_fact_uses(c, d);
 	return d->n_errors > before ? -1 : 0;
+}
+
+static int
+S_short_cmp(const void *a, const void *b)
+{
+	const struct prompt *const *x = a, *const *y = b;
+
+	if ((*x)->short_talk != (*y)->short_talk)
+		return (*x)->short_talk < (*y)->short_talk ? -1 : 1;
+	return *x < *y ? -1 : *x > *y;	/* load order: same array */
+}
+
+size_t
+content_short_talk(const struct content *c, enum band b,
+    const struct prompt ***out)
+{
+	size_t n = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < c->n_prompts; i++)
+		if (c->prompts[i].short_talk > 0 &&
+		    (c->prompts[i].bands & BAND_BIT(b)))
+			n++;
+	if (n == 0)
+		return 0;
+	*out = xreallocarray(NULL, n, sizeof **out);
+	n = 0;
+	for (size_t i = 0; i < c->n_prompts; i++)
+		if (c->prompts[i].short_talk > 0 &&
+		    (c->prompts[i].bands & BAND_BIT(b)))
+			(*out)[n++] = &c->prompts[i];
+	qsort(*out, n, sizeof **out, S_short_cmp);
+	return n;
 }
 
 const struct prompt *

@@ -140,6 +140,7 @@ struct prompt {
 	char **clauses;			/* clause ids it leads to */
 	size_t n_clauses;
 	unsigned advice;		/* bit n set: school letter point n (1-7) */
+	int short_talk;			/* place in its bands' short talk (1..), 0: not in it */
 	const struct pack *pack;	/* the pack it came from */
 	struct origin where;
 };
@@ -263,6 +264,7 @@ struct content {
 #define CONTENT_MAX_TEXT_BYTES (16u * 1024)
 #define CONTENT_MAX_DEPTH 32
 #define CONTENT_MAX_PROBLEMS 50
+#define CONTENT_MAX_SHORT_TALK 30	/* highest "short-talk:" place */
 
 void content_init(struct content *c);
 void content_cleanup(struct content *c);
@@ -297,7 +299,8 @@ int content_load_buffer(struct content *c, const char *name,
  * {{region:NAME}} in a template's text names a fact some region (or the
  * "region: all" block) defines, reported at the marker. The checks within
  * one template (blanks referenced exist, defaults valid) happen at load
- * time. Returns 0 or -1.
+ * time. Two prompts that share a band may not hold the same short-talk
+ * place (reported at the later one). Returns 0 or -1.
  */
 int content_check(struct content *c, struct diag_list *d);
 
@@ -347,6 +350,15 @@ struct region_markers {
 };
 struct marker;
 char *region_marker(const struct marker *m, void *markers);
+
+/*
+ * Band b's short talk: the prompts marked "short-talk" for b, by their
+ * place (load order breaks no ties: places are unique per band after
+ * content_check). *out is an array of pointers into c, or NULL when there
+ * are none; caller frees the array only. Returns how many.
+ */
+size_t content_short_talk(const struct content *c, enum band b,
+    const struct prompt ***out);
 
 /* In template t (NULL: none). */
 const struct clause *template_clause(const struct template *t, const char *id);

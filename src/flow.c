@@ -249,6 +249,7 @@ flow_apply(struct flow *f, const struct action *a, char **cause)
 	switch (a->kind) {
 	case ACTION_SET_AGE:
 	case ACTION_SET_BAND:
+	case ACTION_SET_TALK:
 	case ACTION_START_TALKING:
 	case ACTION_BACK:
 		S_refresh(f);
@@ -290,6 +291,39 @@ flow_count(const struct flow *f, enum answer_state st)
 			n++;
 	}
 	return n;
+}
+
+size_t
+flow_talk_size(const struct flow *f, enum session_talk talk)
+{
+	const struct prompt **order;
+	struct session all;
+	size_t n;
+
+	if ((int)f->s.band < 0 || f->s.band >= BAND__COUNT)
+		return 0;
+	if (talk == TALK_SHORT)
+		n = content_short_talk(f->c, f->s.band, &order);
+	else {
+		session_init(&all);
+		all.band = f->s.band;
+		n = session_prompts(&all, f->c, &order);
+		session_cleanup(&all);
+	}
+	free(order);
+	return n;
+}
+
+char *
+flow_talk_label(const struct flow *f, enum session_talk talk)
+{
+	size_t n = flow_talk_size(f, talk);
+
+	if (talk == TALK_SHORT)
+		return n == 0 ? NULL : xasprintf("a short talk (about %zu "
+		    "questions, about %d minutes)", n, session_minutes(n));
+	return xasprintf("all the questions (%zu, about %d minutes)", n,
+	    session_minutes(n));
 }
 
 char *

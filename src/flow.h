@@ -104,6 +104,17 @@ const struct prompt *flow_current(const struct flow *f);
 /* How many prompts have an answer given, skipped or marked later. */
 size_t flow_count(const struct flow *f, enum answer_state st);
 
+/*
+ * How many questions a talk of this kind has for the session's band (0
+ * for a short talk when the band has none), and the one wording of the
+ * choice with its time estimate (session_minutes()): "a short talk (about
+ * 10 questions, about 20 minutes)" or "all the questions (34, about 70
+ * minutes)". The label is NULL for a short talk the band lacks; caller
+ * frees it.
+ */
+size_t flow_talk_size(const struct flow *f, enum session_talk talk);
+char *flow_talk_label(const struct flow *f, enum session_talk talk);
+
 /* A clause's text with its blanks filled in as the session has them. Caller frees. */
 char *flow_clause_text(const struct flow *f, const struct clause *cl);
 

@@ -31,7 +31,8 @@
 #include "util.h"
 
 /* How a stage ended. */
-enum step_end { END_NEXT, END_BACK, END_QUIT, END_EOF };
+/* END_TALK: the family chose another talk (/short, /all): start the stage again. */
+enum step_end { END_NEXT, END_BACK, END_QUIT, END_EOF, END_TALK };
 
 /* What a line turned out to be, after the commands every question shares. */
 enum reply {
@@ -41,7 +42,8 @@ enum reply {
 	REPLY_SKIP,
 	REPLY_LATER,
 	REPLY_QUIT,
-	REPLY_EOF
+	REPLY_EOF,
+	REPLY_TALK		/* /short or /all was applied */
 };
 
 /* Where to go after an answer. */
@@ -55,6 +57,7 @@ enum go {
 /* Which commands a question takes besides /back, /help and /quit. */
 #define TAKES_SKIP 1u		/* /skip and /later */
 #define TAKES_TIP 2u
+#define TAKES_TALK 4u		/* /short and /all */
 
 /* The commands. X(enum-suffix, word, takes, help) */
 #define PLAIN_COMMAND_TABLE \
@@ -64,6 +67,10 @@ enum go {
 	    "(while talking together).") \
 	X(TIP, "/tip", TAKES_TIP, "the grown-up's tip and questions to ask " \
 	    "next (while talking together).") \
+	X(SHORT, "/short", TAKES_TALK, "a short talk: only the questions " \
+	    "chosen for one evening (while talking or choosing the agreement).") \
+	X(ALL, "/all", TAKES_TALK, "all the questions, carrying on with those " \
+	    "a short talk left (while talking or choosing the agreement).") \
 	X(HELP, "/help", 0, "this list.") \
 	X(QUIT, "/quit", 0, "stop here; everything you confirmed is saved.")
 
@@ -180,6 +187,54 @@ S_tip(struct plain *p, const struct prompt *pr)
 		fprintf(p->out, "Then ask: %s\n", pr->follow_ups[i]);
 }
 
+static bool S_apply(struct plain *p, const struct action *a);
+
+/*
+ * The talk the family is on, with its time estimate, and the other one
+ * they can choose; with what a short talk has left for another evening.
+ */
+static void
+S_talk_plan(struct plain *p)
+{
+	enum session_talk now = p->flow.s.talk, other = now == TALK_SHORT ?
+	    TALK_ALL : TALK_SHORT;
+	char *cur = flow_talk_label(&p->flow, now);
+	char *alt = flow_talk_label(&p->flow, other);
+	size_t rest = session_rest(&p->flow.s, p->flow.c);
+
+	if (cur != NULL)
+		fprintf(p->out, "This is %s.", cur);
+	if (rest > 0 && p->flow.s.position >= p->flow.n_prompts)
+		fprintf(p->out, " The short talk is done: %zu more questions "
+		    "are left for another evening; type /all to talk about "
+		    "them.\n", rest);
+	else if (alt != NULL)
+		fprintf(p->out, " Type %s for %s.\n", other == TALK_SHORT ?
+		    "/short" : "/all", alt);
+	else
+		fputc('\n', p->out);
+	free(cur);
+	free(alt);
+}
+
+/* /short or /all: true when the talk changed. */
+static bool
+S_choose_talk(struct plain *p, enum session_talk talk)
+{
+	struct action a = { .kind = ACTION_SET_TALK, .number = talk };
+
+	if (talk == TALK_SHORT && flow_talk_size(&p->flow, TALK_SHORT) == 0) {
+		fprintf(p->out, "! There is no short talk for ages %s.\n",
+		    band_name(p->flow.s.band));
+		return false;
+	}
+	if (p->flow.s.talk == talk && p->flow.s.stage == STAGE_TALKING) {
+		fputs("! That is the talk you are on.\n", p->out);
+		return false;
+	}
+	return S_apply(p, &a);
+}
+
 /*
  * Ask step st: print its prompt and read one line, again and again while
  * the line is /help, /tip or a command the question does not take. The
@@ -206,8 +261,10 @@ S_ask(struct plain *p, const struct step *st)
 		cmd = S_command(p->line);
 		if (cmd < CMD__COUNT && S_commands[cmd].takes != 0 &&
 		    (q->takes & S_commands[cmd].takes) == 0) {
-			fprintf(p->out, "! %s works only while talking together. "
-			    "Type /help for the commands.\n", S_commands[cmd].word);
+			fprintf(p->out, "! %s works only while %s. Type /help "
+			    "for the commands.\n", S_commands[cmd].word,
+			    S_commands[cmd].takes == TAKES_TALK ? "talking or "
+			    "choosing the agreement" : "talking together");
 			continue;
 		}
 		switch (cmd) {
@@ -219,6 +276,12 @@ S_ask(struct plain *p, const struct step *st)
 			return REPLY_LATER;
 		case CMD_TIP:
 			S_tip(p, st->item);
+			continue;
+		case CMD_SHORT:
+		case CMD_ALL:
+			if (S_choose_talk(p, cmd == CMD_SHORT ? TALK_SHORT :
+			    TALK_ALL))
+				return REPLY_TALK;
 			continue;
 		case CMD_HELP:
 			S_help(p);
@@ -332,6 +395,8 @@ S_run(struct plain *p, const struct step *steps, size_t n, size_t at, bool back)
 			return END_QUIT;
 		if (r == REPLY_EOF)
 			return END_EOF;
+		if (r == REPLY_TALK)
+			return END_TALK;
 		go = r == REPLY_BACK ? GO_BACK : q->answer(p, st, r, p->line);
 		switch (go) {
 		case GO_NEXT:
@@ -768,7 +833,7 @@ S_come_back(struct plain *p, const struct step *steps)
 		if (p->chosen == SIZE_MAX)
 			break;
 		end = S_run(p, steps + 2 * p->chosen, 2, 0, false);
-		if (end == END_QUIT || end == END_EOF)
+		if (end == END_QUIT || end == END_EOF || end == END_TALK)
 			return end;
 	}
 	return END_NEXT;
@@ -1073,20 +1138,20 @@ static const struct question S_questions[Q__COUNT] = {
 	    S_grown_up_answer },
 	[Q_REGION] = { 0, S_region_ready, S_region_intro, S_region_prompt,
 	    S_region_answer },
-	[Q_CHILD_WORDS] = { TAKES_SKIP | TAKES_TIP, S_words_ready,
+	[Q_CHILD_WORDS] = { TAKES_SKIP | TAKES_TIP | TAKES_TALK, S_words_ready,
 	    S_words_intro, S_words_prompt, S_words_answer },
-	[Q_GROWN_UP_WORDS] = { TAKES_SKIP | TAKES_TIP, S_grown_words_ready,
+	[Q_GROWN_UP_WORDS] = { TAKES_SKIP | TAKES_TIP | TAKES_TALK, S_grown_words_ready,
 	    NULL, S_grown_words_prompt, S_grown_words_answer },
-	[Q_COME_BACK] = { TAKES_SKIP, NULL, S_come_back_intro, S_come_back_prompt,
+	[Q_COME_BACK] = { TAKES_SKIP | TAKES_TALK, NULL, S_come_back_intro, S_come_back_prompt,
 	    S_come_back_answer },
-	[Q_BLANK] = { 0, NULL, NULL, S_blank_prompt, S_blank_answer },
-	[Q_CLAUSE] = { 0, NULL, S_clause_intro, S_clause_prompt, S_clause_answer },
-	[Q_RULE] = { 0, S_rule_ready, S_rule_intro, S_rule_prompt, S_rule_answer },
-	[Q_RULE_FOR] = { 0, S_rule_for_ready, NULL, S_rule_for_prompt,
+	[Q_BLANK] = { TAKES_TALK, NULL, NULL, S_blank_prompt, S_blank_answer },
+	[Q_CLAUSE] = { TAKES_TALK, NULL, S_clause_intro, S_clause_prompt, S_clause_answer },
+	[Q_RULE] = { TAKES_TALK, S_rule_ready, S_rule_intro, S_rule_prompt, S_rule_answer },
+	[Q_RULE_FOR] = { TAKES_TALK, S_rule_for_ready, NULL, S_rule_for_prompt,
 	    S_rule_for_answer },
-	[Q_PROMISE] = { 0, NULL, S_promise_intro, S_promise_prompt,
+	[Q_PROMISE] = { TAKES_TALK, NULL, S_promise_intro, S_promise_prompt,
 	    S_promise_answer },
-	[Q_REVIEW] = { 0, NULL, NULL, S_review_prompt, S_review_answer },
+	[Q_REVIEW] = { TAKES_TALK, NULL, NULL, S_review_prompt, S_review_answer },
 	[Q_SIGN] = { 0, S_sign_ready, NULL, S_sign_prompt, S_sign_answer },
 };
 
@@ -1176,6 +1241,7 @@ S_talk(struct plain *p, bool from_end)
 		    .item = p->flow.prompts[i] };
 	}
 	fputs("\n== Talking together ==\n", p->out);
+	S_talk_plan(p);
 	/* Back from the agreement: to the list it was reached from, if any. */
 	if (from_end && S_n_open(p) > 0)
 		end = END_NEXT;
@@ -1197,7 +1263,7 @@ S_agree(struct plain *p, bool from_end)
 {
 	const struct template *t = flow_template(&p->flow);
 	struct step *steps;
-	size_t n = 0, cap, num = 1;
+	size_t n = 0, cap, num = 1, rest;
 	enum step_end end;
 
 	if (t == NULL) {
@@ -1222,6 +1288,9 @@ S_agree(struct plain *p, bool from_end)
 		    .item = &t->promises[i] };
 	steps[n++] = (struct step){ .q = Q_REVIEW };
 	fprintf(p->out, "\n== Choosing the agreement: %s ==\n", t->title);
+	if ((rest = session_rest(&p->flow.s, p->flow.c)) > 0)
+		fprintf(p->out, "The short talk left %zu more questions for "
+		    "another evening; type /all to talk about them.\n", rest);
 	end = S_run_stage(p, steps, n, from_end, 0);
 	free(steps);
 	free(p->rule);
@@ -1314,7 +1383,7 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 		flow_adopt(&p.flow, s);
 	else
 		end = S_welcome(&p);
-	while (end == END_NEXT || end == END_BACK) {
+	while (end == END_NEXT || end == END_BACK || end == END_TALK) {
 		enum session_stage was = p.flow.s.stage;
 		unsigned long reads = p.reads;
 
@@ -1340,7 +1409,7 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 		}
 		/* Every turn reads a line or changes the stage; never spin. */
 		if (p.reads == reads && p.flow.s.stage == was &&
-		    (end == END_NEXT || end == END_BACK)) {
+		    (end == END_NEXT || end == END_BACK || end == END_TALK)) {
 			fputs("! Plain mode cannot go on from here.\n", out);
 			end = END_QUIT;
 		}

@@ -42,6 +42,24 @@ NAMES_AT(session_stage_shown, enum session_stage, S_stage_shown)
 NAMES_FIND(session_stage_from_id, S_stage_ids)
 NAMES_AT(action_id, enum action_kind, S_action_ids)
 
+static const char *const S_talk_ids[] = {
+#define X(e, id) id,
+	SESSION_TALK_TABLE
+#undef X
+};
+
+NAMES_AT(session_talk_id, enum session_talk, S_talk_ids)
+NAMES_FIND(session_talk_from_id, S_talk_ids)
+
+int
+session_minutes(size_t questions)
+{
+	size_t m = questions * SESSION_MINUTES_PER_QUESTION;
+
+	m = (m + 2) / 5 * 5;
+	return m < 5 ? 5 : m > 600 ? 600 : (int)m;
+}
+
 void
 session_init(struct session *s)
 {
@@ -220,6 +238,9 @@ session_prompts(const struct session *s, const struct content *c,
 	*out = NULL;
 	if (c == NULL || (int)s->band < 0 || c->n_prompts == 0)
 		return 0;
+	if (s->talk == TALK_SHORT && (n = content_short_talk(c, s->band,
+	    out)) > 0)
+		return n;
 	items = xreallocarray(NULL, c->n_prompts, sizeof *items);
 	for (size_t i = 0; i < c->n_prompts; i++) {
 		if ((c->prompts[i].bands & BAND_BIT(s->band)) == 0)
@@ -237,6 +258,33 @@ session_prompts(const struct session *s, const struct content *c,
 	}
 	free(items);
 	return n;
+}
+
+/* Not talked about yet: no answer, skip or "later". */
+static bool
+S_unreached(const struct session *s, const char *prompt_id)
+{
+	const struct answer *a = session_answer(s, prompt_id);
+
+	return a == NULL || a->state == ANSWER_OPEN;
+}
+
+size_t
+session_rest(const struct session *s, const struct content *c)
+{
+	const struct prompt **order;
+	size_t n, rest = 0;
+	struct session all;
+
+	if (s->talk != TALK_SHORT)
+		return 0;
+	all = *s;
+	all.talk = TALK_ALL;
+	n = session_prompts(&all, c, &order);
+	for (size_t i = 0; i < n; i++)
+		rest += S_unreached(s, order[i]->id);
+	free(order);
+	return rest;
 }
 
 const struct signature *
@@ -543,6 +591,13 @@ S_need_stage(const struct session *s, unsigned mask, char **cause)
 
 #define ST(x) (1u << STAGE_##x)
 
+/* A young child's evening: the short talk is offered first for 4-7. */
+static void
+S_default_talk(struct session *s)
+{
+	s->talk = s->band == BAND_4_7 ? TALK_SHORT : TALK_ALL;
+}
+
 static int
 S_apply_family(struct session *s, const struct content *c,
     const struct action *a, char **cause)
@@ -560,12 +615,14 @@ S_apply_family(struct session *s, const struct content *c,
 			return S_fail(cause, "Please type an age from 4 to 17.");
 		s->age = (int)a->number;
 		s->band = band_for_age((int)a->number);
+		S_default_talk(s);
 		return 0;
 	case ACTION_SET_BAND:
 		if (a->number < 0 || a->number >= BAND__COUNT)
 			return S_fail(cause, "Please pick one of the four age "
 			    "groups.");
 		s->band = (enum band)a->number;
+		S_default_talk(s);
 		return 0;
 	case ACTION_SET_GROWN_UP:
 		if (a->index >= SESSION_MAX_GROWN_UPS)
@@ -858,6 +915,31 @@ S_apply_sign(struct session *s, const struct content *c,
 	return 0;
 }
 
+static int
+S_set_talk(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	const struct prompt **order;
+	size_t n;
+
+	if (a->number < 0 || a->number >= TALK__COUNT)
+		return S_fail(cause, "Please choose a short talk or all the "
+		    "questions.");
+	s->talk = (enum session_talk)a->number;
+	/* Carry on from the first question not reached in the new order. */
+	n = session_prompts(s, c, &order);
+	s->position = n;
+	for (size_t i = 0; i < n; i++)
+		if (S_unreached(s, order[i]->id)) {
+			s->position = i;
+			break;
+		}
+	free(order);
+	if (s->stage != STAGE_FAMILY)
+		s->stage = STAGE_TALKING;
+	return 0;
+}
+
 int
 session_apply(struct session *s, const struct content *c,
     const struct action *a, time_t now, char **cause)
@@ -918,6 +1000,11 @@ session_apply(struct session *s, const struct content *c,
 		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING) |
 		    ST(SIGNING), cause) == 0)
 			rc = S_set_draft(s, a, cause);
+		break;
+	case ACTION_SET_TALK:
+		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING),
+		    cause) == 0)
+			rc = S_set_talk(s, c, a, cause);
 		break;
 	case ACTION_BACK:
 		if (s->stage == STAGE_FAMILY) {

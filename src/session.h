@@ -51,6 +51,25 @@ enum answer_state {
 	ANSWER_LATER		/* "talk again later" */
 };
 
+/* How much of the band's talk the family chose. X(enum-suffix, id) */
+#define SESSION_TALK_TABLE \
+	X(ALL, "all") \
+	X(SHORT, "short")
+
+enum session_talk {
+#define X(e, id) TALK_##e,
+	SESSION_TALK_TABLE
+#undef X
+	TALK__COUNT
+};
+
+/*
+ * The time estimate the family screen shows: about this many minutes a
+ * question, rounded to the nearest 5 minutes (at least 5).
+ */
+#define SESSION_MINUTES_PER_QUESTION 2
+int session_minutes(size_t questions);
+
 struct answer {
 	char *prompt_id;
 	enum answer_state state;
@@ -110,6 +129,7 @@ struct session {
 
 	char *template_id;		/* the band's template, or NULL */
 	size_t position;		/* index into the prompt order */
+	enum session_talk talk;		/* TALK_SHORT: only the short talk */
 
 	struct answer *answers;
 	size_t n_answers, cap_answers;
@@ -151,7 +171,8 @@ struct session {
 	X(START_SIGNING, "start-signing")	/* -> SIGNING */ \
 	X(SIGN, "sign")				/* number: enum role; index: grown-up; text: name; when */ \
 	X(BACK, "back")				/* to the previous stage, unsigning */ \
-	X(SET_DRAFT, "set-draft")		/* id: box; text ("" or NULL forgets it) */
+	X(SET_DRAFT, "set-draft")		/* id: box; text ("" or NULL forgets it) */ \
+	X(SET_TALK, "set-talk")			/* number: enum session_talk */
 
 enum action_kind {
 #define X(e, id) ACTION_##e,
@@ -176,6 +197,8 @@ const char *session_stage_id(enum session_stage st);
 const char *session_stage_shown(enum session_stage st);
 int session_stage_from_id(const char *id);
 const char *action_id(enum action_kind k);
+const char *session_talk_id(enum session_talk t);
+int session_talk_from_id(const char *id);
 
 /*
  * Check one piece of text the family typed: valid UTF-8, no control
@@ -249,12 +272,27 @@ struct session_markers {
 char *session_marker(const struct marker *m, void *markers);
 
 /*
- * The prompts this session talks through, in order (by topic as listed in
- * TOPIC_TABLE, then load order). *out is an array of pointers into c;
- * caller frees the array only.
+ * The prompts this session talks through, in order: all the band's (by
+ * topic as listed in TOPIC_TABLE, then load order) or, for a short talk,
+ * the band's short talk in its order (content_short_talk(); all of them
+ * when the band has none). *out is an array of pointers into c; caller
+ * frees the array only.
+ *
+ * SET_AGE and SET_BAND choose the short talk for 4-7 and all the
+ * questions for the other bands; SET_TALK chooses: at the family stage before talking, or later to carry
+ * on with the rest (TALK_ALL after a short talk): then the stage goes back
+ * to talking (if it was choosing the agreement) and the position to the
+ * first question not yet reached in the new order.
  */
 size_t session_prompts(const struct session *s, const struct content *c,
     const struct prompt ***out);
+
+/*
+ * How many of the band's questions a short talk leaves for another
+ * evening: those with no answer, skip or "later" yet. 0 when the talk
+ * is not short.
+ */
+size_t session_rest(const struct session *s, const struct content *c);
 
 /* "Sam, 8, talking: 7 of 22". Caller frees. */
 char *session_describe(const struct session *s, const struct content *c);

@@ -270,6 +270,10 @@ session_store_format(const struct session *s)
 	if (s->template_id != NULL)
 		S_key_quoted(&em, "template", s->template_id);
 	S_key_long(&em, "position", (long)s->position);
+	if (s->talk != TALK_ALL) {
+		S_plain(&em, "talk");
+		S_plain(&em, session_talk_id(s->talk));
+	}
 
 	S_plain(&em, "answers");
 	S_start(&em, false, s->n_answers == 0);
@@ -530,6 +534,12 @@ S_enum(struct S_reader *r, struct ynode *y, const char *what,
 	S_err(r, y->line, y->col, "%s must be %s", what, list);
 	free(list);
 	return -1;
+}
+
+static const char *
+S_talk(int i)
+{
+	return session_talk_id((enum session_talk)i);
 }
 
 static const char *
@@ -833,7 +843,7 @@ static int
 S_read(struct S_reader *r, struct ynode *root, struct session *s)
 {
 	static const char *const keys[] = { "format", "id", "created",
-	    "updated", "stage", "family", "template", "position", "answers",
+	    "updated", "stage", "family", "template", "position", "talk", "answers",
 	    "clauses", "blanks", "rules", "promises", "review-months",
 	    "signatures", "drafts", NULL };
 	struct ynode *y;
@@ -880,6 +890,11 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 		if (S_long(r, y, "position", 0, SESSION_MAX_ANSWERS, &v) != 0)
 			return -1;
 		s->position = (size_t)v;
+	}
+	if ((y = S_get(root, "talk")) != NULL) {
+		if (S_enum(r, y, "talk", S_talk, TALK__COUNT, &e) != 0)
+			return -1;
+		s->talk = (enum session_talk)e;
 	}
 	if ((y = S_get(root, "answers")) != NULL && S_read_answers(r, y, s) != 0)
 		return -1;

@@ -125,6 +125,10 @@ S_open(struct tui *t)
 	S_build(t);
 	if (S_n > 0)
 		S_load_field(t);
+	if (session_rest(&t->flow.s, t->flow.c) > 0)
+		tui_note(t, "The short talk left %zu questions for another "
+		    "evening: Esc talks about them.",
+		    session_rest(&t->flow.s, t->flow.c));
 }
 
 static void
@@ -419,7 +423,10 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	case REQ_BACK:
 		if (!S_commit(t))
 			break;
-		a.kind = ACTION_BACK;
+		/* After a short talk, back is on to the questions it left. */
+		a.kind = session_rest(&t->flow.s, t->flow.c) > 0 ?
+		    ACTION_SET_TALK : ACTION_BACK;
+		a.number = TALK_ALL;
 		if (!tui_apply(t, &a))
 			break;
 		tui_clear_note(t);

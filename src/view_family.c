@@ -1,8 +1,10 @@
 /*
  * view_family.c: who is talking: the child's first name and age (which
  * suggests an age band the family may change), one to three grown-ups,
- * and the region whose help lines the agreement lists. Each box is saved
- * through flow_apply() as the family moves on from it.
+ * the region whose help lines the agreement lists, and how long a talk:
+ * the band's short talk or all its questions, each with its time
+ * estimate. Each box is saved through flow_apply() as the family moves on
+ * from it.
  */
 #include "config.h"
 
@@ -13,10 +15,11 @@
 #include "tui_curses.h"
 #include "tui_view.h"
 #include "util.h"
+#include "wrap.h"
 
 enum row {
 	ROW_CHILD, ROW_AGE, ROW_BAND, ROW_GROWN_UP1, ROW_GROWN_UP2,
-	ROW_GROWN_UP3, ROW_REGION, ROW_START, ROW__COUNT
+	ROW_GROWN_UP3, ROW_REGION, ROW_TALK, ROW_START, ROW__COUNT
 };
 
 static struct textfield S_child, S_age, S_grown[SESSION_MAX_GROWN_UPS];
@@ -147,6 +150,41 @@ S_cycle_region(struct tui *t, int delta)
 		tui_mistake_cause(t, cause);
 }
 
+/* flow_talk_label(), or a shorter form when wider than room; caller frees. */
+static char *
+S_talk_label(const struct flow *f, enum session_talk talk, int room)
+{
+	char *full = flow_talk_label(f, talk);
+	size_t n = flow_talk_size(f, talk);
+
+	if (full == NULL)
+		return xstrdup("no short talk for this age");
+	if (wrap_width(full, strlen(full)) <= room)
+		return full;
+	free(full);
+	return talk == TALK_SHORT ? xasprintf("short: %zu questions, ~%d min",
+	    n, session_minutes(n)) : xasprintf("all %zu questions, ~%d min", n,
+	    session_minutes(n));
+}
+
+static void
+S_cycle_talk(struct tui *t)
+{
+	struct action a = { .kind = ACTION_SET_TALK };
+
+	if ((int)t->flow.s.band == BAND_NONE) {
+		tui_mistake(t, "Please type the child's age first.");
+		return;
+	}
+	if (flow_talk_size(&t->flow, TALK_SHORT) == 0) {
+		tui_mistake(t, "There is no short talk for ages %s.",
+		    band_name(t->flow.s.band));
+		return;
+	}
+	a.number = t->flow.s.talk == TALK_SHORT ? TALK_ALL : TALK_SHORT;
+	tui_apply(t, &a);
+}
+
 static void
 S_start(struct tui *t)
 {
@@ -211,7 +249,7 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		S_move(t, S_row + 1);
 		break;
 	case REQ_ENTER:
-		if (S_row == ROW_START)
+		if (S_row == ROW_START || S_row == ROW_TALK)
 			S_start(t);
 		else if (S_row == ROW_BAND || S_row == ROW_AGE)
 			/* The band is suggested from the age: Up changes it. */
@@ -235,6 +273,8 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 			S_cycle_band(t, r == REQ_LEFT ? -1 : 1);
 		else if (S_row == ROW_REGION)
 			S_cycle_region(t, r == REQ_LEFT ? -1 : 1);
+		else if (S_row == ROW_TALK)
+			S_cycle_talk(t);
 		break;
 	case REQ_BACK:
 		if (S_commit(t, S_row)) {
@@ -303,7 +343,20 @@ S_draw(struct tui *t)
 	}
 	S_choice(t, y, x + 1, w, "Help lines for", region, S_row == ROW_REGION);
 	free(region);
-	y += 1 + gap + 1;
+	y += 1 + gap;
+	if ((int)s->band != BAND_NONE) {
+		/* A label column of 12, not 24: the estimate needs the room. */
+		char *talk = S_talk_label(&t->flow, s->talk, w - 1 - 12 - 6);
+
+		tui_text(t, y, x + 1, "How long", 12, S_row == ROW_TALK ?
+		    ROLE_UI_LABEL : ROLE_UI_NORMAL);
+		tui_choice(t, y, x + 1 + 12, w - 1 - 12, talk,
+		    S_row == ROW_TALK);
+		free(talk);
+	} else
+		S_choice(t, y, x + 1, w, "How long", "(from the age)",
+		    S_row == ROW_TALK);
+	y += 1;
 	if (S_row == ROW_START)
 		tui_fill(t, y, x + w / 2 - 12, 24, ROLE_UI_SELECTED);
 	tui_text(t, y, x + w / 2 - 9, "Start talking  \xe2\x86\x92", 20,
@@ -354,11 +407,21 @@ S_hints(struct tui *t)
 		{ "Esc", "back" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
 	};
 
+	static const struct tui_hint talk[] = {
+		{ "\xe2\x86\x90\xe2\x86\x92", "short or all" }, { "Enter", "start talking" },
+		{ "\xe2\x86\x91\xe2\x86\x93", "move" }, { "Esc", "back" }, { "?", "help" },
+		{ "q", "quit" }, { NULL, NULL }
+	};
+
 	(void)t;
 	if (S_field(S_row) != NULL)
 		return edit;
-	return S_row == ROW_START ? start : choice;
+	return S_row == ROW_START ? start : S_row == ROW_TALK ? talk : choice;
 }
+
+#define S_STR(x) #x
+#define S_XSTR(x) S_STR(x)
+#define S_MINUTES S_XSTR(SESSION_MINUTES_PER_QUESTION)
 
 static const char *const S_help[] = {
 	"Who is talking",
@@ -368,6 +431,10 @@ static const char *const S_help[] = {
 	"Type one grown-up's name, and up to two more if you like.",
 	"\"Help lines for\" chooses which country's help and reporting lines",
 	"go at the end of your agreement.",
+	"\"How long\" chooses a short talk, about ten questions the content",
+	"picks for one evening (offered first for ages 4-7), or all the",
+	"questions. The time is a guess: about " S_MINUTES " minutes a question.",
+	"The questions a short talk leaves are there for another evening.",
 	"Each box is saved as soon as you move on from it.",
 	NULL
 };

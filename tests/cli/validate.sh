@@ -70,6 +70,8 @@ expect_first 65 "$B/unknown-band.yaml:8:13: error: unknown age band '8-11' in pr
     "an unknown band" $B/unknown-band.yaml
 expect_first 65 "$B/unknown-topic.yaml:9:12: error: unknown topic 'photo' in prompt 'photo-forward' (did you mean 'photos'?)" \
     "an unknown topic" $B/unknown-topic.yaml
+expect_first 65 "$B/short-talk.yaml:12:17: error: expected a whole number for 'short-talk' in prompt 'photo-forward', found 'first'" \
+    "a short-talk place that is not a number" $B/short-talk.yaml
 expect_first 65 "$B/unknown-role.yaml:6:23: error: unknown signature role 'parent' in template 'test-agreement'; expected one of: child, grown-up" \
     "an unknown signature role" $B/unknown-role.yaml
 expect_first 65 "$B/unknown-binds.yaml:13:16: error: unknown binds value 'everybody' in clause 'bedtime' (did you mean 'everyone'?)" \

@@ -19,7 +19,7 @@ static struct prompt prompts[] = {
 	{ .id = S("p-photos"), .bands = BAND_BIT(BAND_8_10), .topic = TOPIC_PHOTOS,
 	  .question = S("Who could see a photo you sent to one friend?"),
 	  .tip = S("Listen for forwarding."), .follow_ups = fu, .n_follow_ups = 1,
-	  .clauses = pc, .n_clauses = 1, .pack = &pack },
+	  .clauses = pc, .n_clauses = 1, .short_talk = 3, .pack = &pack },
 	{ .id = S("p-people"), .bands = BAND_BIT(BAND_8_10) | BAND_BIT(BAND_4_7),
 	  .topic = TOPIC_PEOPLE, .question = S("Who do you talk to online?"),
 	  .tip = S("Ask about games too."), .pack = &pack },
@@ -28,7 +28,8 @@ static struct prompt prompts[] = {
 	  .pack = &pack },
 	{ .id = S("p-worried"), .bands = BAND_BIT(BAND_8_10), .topic = TOPIC_WORRIED,
 	  .question = S("What would you do if something online scared you?"),
-	  .tip = S("Reassure."), .scenario = true, .pack = &pack },
+	  .tip = S("Reassure."), .scenario = true, .short_talk = 1,
+	  .pack = &pack },
 };
 
 static char *rooms[] = { S("the kitchen"), S("the hall") };

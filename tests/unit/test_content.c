@@ -43,7 +43,8 @@ static const char S_pack[] =
     "    bands: [4-7]\n"
     "    topic: worried\n"
     "    question: \"What if: something\"\n"
-    "    tip: Listen.\n";
+    "    tip: Listen.\n"
+    "    short-talk: 2\n";
 
 static const char S_template[] =
     "template:\n"
@@ -151,6 +152,7 @@ test_good_pack(void **state)
 	assert_int_equal(p->n_clauses, 1);
 	assert_string_equal(p->clauses[0], "bedtime-clause");
 	assert_int_equal(p->advice, (1u << 4) | (1u << 5));
+	assert_int_equal(p->short_talk, 0);
 	assert_ptr_equal(p->pack, &c.packs[0]);
 	assert_string_equal(p->where.file, "p.yaml");
 	assert_int_equal(p->where.line, 7);
@@ -158,6 +160,7 @@ test_good_pack(void **state)
 	p = content_prompt(&c, "quiet-one");
 	assert_non_null(p);
 	assert_false(p->scenario);
+	assert_int_equal(p->short_talk, 2);
 	assert_int_equal(p->n_follow_ups, 0);
 	assert_null(p->follow_ups);
 	assert_string_equal(p->question, "What if: something");
@@ -292,6 +295,16 @@ test_bad_buffers(void **state)
 	    "prompts: [x]\n",
 	    "x.yaml:2:7: error: 'id' in pack 'a b' must be 1 to 64 letters, "
 	    "digits and '-', not 'a b'");
+	S_expect_one("pack:\n  id: a\n  title: T\n  language: en\n  version: 1\n"
+	    "prompts:\n  - id: p\n    bands: [8-10]\n    topic: photos\n"
+	    "    question: Q?\n    tip: T.\n    short-talk: 0\n",
+	    "x.yaml:12:17: error: 'short-talk' in prompt 'p' is 0: give its "
+	    "place in the short talk, 1 to 30");
+	S_expect_one("pack:\n  id: a\n  title: T\n  language: en\n  version: 1\n"
+	    "prompts:\n  - id: p\n    bands: [8-10]\n    topic: photos\n"
+	    "    question: Q?\n    tip: T.\n    short-talk: yes\n",
+	    "x.yaml:12:17: error: expected a whole number for 'short-talk' in "
+	    "prompt 'p', found 'yes'");
 	S_expect_one("key: \"unclosed\n",
 	    "x.yaml:2:1: error: YAML syntax error: found unexpected end of "
 	    "stream while scanning a quoted scalar that starts at line 1, "
@@ -397,7 +410,7 @@ test_replace_and_duplicate(void **state)
 	assert_int_equal(S_load(&c, &d, "a.yaml", s), -1);
 	free(s);
 	s = S_only(&d);
-	assert_string_equal(s, "a.yaml:25:5: error: duplicate prompt id "
+	assert_string_equal(s, "a.yaml:26:5: error: duplicate prompt id "
 	    "'quiet-one' (first defined at a.yaml:20:5)");
 	free(s);
 	assert_int_equal(c.n_prompts, 2);
@@ -429,6 +442,35 @@ test_check_clauses(void **state)
 	assert_string_equal(s, "p.yaml:7:5: error: prompt 'photo-forward' "
 	    "leads to clause 'bedtime-clausx', which no template for its age "
 	    "bands has");
+	free(s);
+	diag_list_cleanup(&d);
+	content_cleanup(&c);
+}
+
+/* Two prompts sharing a band may not share a short-talk place. */
+static void
+test_check_short_talk(void **state)
+{
+	struct content c;
+	struct diag_list d;
+	char *s;
+
+	(void)state;
+	content_init(&c);
+	diag_list_init(&d);
+	assert_int_equal(S_load(&c, &d, "p.yaml", S_pack), 0);
+	/* quiet-one is 4-7 only: place 2 in 8-10 is no clash. */
+	assert_int_equal(S_load(&c, &d, "q.yaml",
+	    "pack:\n  id: q\n  title: T\n  language: en\n  version: 1\n"
+	    "prompts:\n  - id: young\n    bands: [8-10]\n    topic: photos\n"
+	    "    question: Q?\n    tip: T.\n    short-talk: 2\n"
+	    "  - id: older\n    bands: [4-7, 14-17]\n    topic: photos\n"
+	    "    question: Q?\n    tip: T.\n    short-talk: 2\n"), 0);
+	assert_int_equal(content_check(&c, &d), -1);
+	s = S_only(&d);
+	assert_string_equal(s, "q.yaml:13:5: error: prompt 'older' takes "
+	    "short-talk place 2, which prompt 'quiet-one' (p.yaml:20) "
+	    "already has in its age bands");
 	free(s);
 	diag_list_cleanup(&d);
 	content_cleanup(&c);
@@ -645,6 +687,7 @@ main(void)
 		cmocka_unit_test(test_problem_cap),
 		cmocka_unit_test(test_replace_and_duplicate),
 		cmocka_unit_test(test_check_clauses),
+		cmocka_unit_test(test_check_short_talk),
 		cmocka_unit_test(test_region_facts),
 		cmocka_unit_test(test_undefined_fact),
 		cmocka_unit_test(test_index_many),

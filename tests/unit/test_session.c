@@ -176,6 +176,67 @@ test_talking(void **state)
 	session_cleanup(&s);
 }
 
+/* A short talk: its own order, then the rest for another evening. */
+static void
+test_short_talk(void **state)
+{
+	struct session s;
+	const struct prompt **order;
+	char *d;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(session_minutes(10), 20);
+	assert_int_equal(session_minutes(34), 70);
+	assert_int_equal(session_minutes(1), 5);
+	family(&s);
+	assert_int_equal(s.talk, TALK_ALL);
+	assert_int_equal(session_rest(&s, fixture_content()), 0);
+	BAD(&s, "short talk", .kind = ACTION_SET_TALK, .number = 2);
+	OK(&s, .kind = ACTION_SET_TALK, .number = TALK_SHORT);
+	assert_int_equal(s.stage, STAGE_FAMILY);
+	n = session_prompts(&s, fixture_content(), &order);
+	assert_int_equal(n, 2);
+	assert_string_equal(order[0]->id, "p-worried");
+	assert_string_equal(order[1]->id, "p-photos");
+	free(order);
+	assert_int_equal(session_rest(&s, fixture_content()), 3);
+	OK(&s, .kind = ACTION_START_TALKING);
+	d = session_describe(&s, fixture_content());
+	assert_string_equal(d, "Sam, 9, talking: 1 of 2");
+	free(d);
+	OK(&s, .kind = ACTION_ANSWER, .id = "p-worried", .text = "Tell Mum");
+	OK(&s, .kind = ACTION_SKIP, .id = "p-photos");
+	assert_int_equal(s.position, 2);
+	BAD(&s, "no question 'p-people'", .kind = ACTION_ANSWER, .id = "p-people", .text = "x");
+	assert_int_equal(session_rest(&s, fixture_content()), 1);
+	/* The agreement is reachable after the short talk. */
+	OK(&s, .kind = ACTION_START_AGREEING);
+	/* Carrying on with the rest: back to talking, at the first one left. */
+	OK(&s, .kind = ACTION_SET_TALK, .number = TALK_ALL);
+	assert_int_equal(s.stage, STAGE_TALKING);
+	assert_int_equal(s.position, 0);	/* p-people, first by topic */
+	assert_int_equal(session_rest(&s, fixture_content()), 0);
+	n = session_prompts(&s, fixture_content(), &order);
+	assert_int_equal(n, 3);
+	free(order);
+	OK(&s, .kind = ACTION_ANSWER, .id = "p-people", .text = "Jo");
+	assert_int_equal(s.position, 1);
+	/* A band with no short talk marked talks through everything. */
+	OK(&s, .kind = ACTION_BACK);
+	assert_int_equal(s.stage, STAGE_FAMILY);
+	OK(&s, .kind = ACTION_SET_AGE, .number = 5);
+	assert_int_equal(s.talk, TALK_SHORT);	/* offered first for 4-7 */
+	n = session_prompts(&s, fixture_content(), &order);
+	assert_int_equal(n, 2);
+	free(order);
+	OK(&s, .kind = ACTION_SET_BAND, .number = BAND_11_13);
+	assert_int_equal(s.talk, TALK_ALL);
+	assert_string_equal(session_talk_id(TALK_SHORT), "short");
+	assert_int_equal(session_talk_from_id("all"), TALK_ALL);
+	session_cleanup(&s);
+}
+
 /* Drafts: kept per box, replaced, forgotten when blank or answered. */
 static void
 test_drafts(void **state)
@@ -407,6 +468,7 @@ main(void)
 		cmocka_unit_test(test_no_template),
 		cmocka_unit_test(test_prompts_order),
 		cmocka_unit_test(test_talking),
+		cmocka_unit_test(test_short_talk),
 		cmocka_unit_test(test_too_long),
 		cmocka_unit_test(test_blanks),
 		cmocka_unit_test(test_clauses_rules_promises),

@@ -90,7 +90,7 @@ static const enum topic by_band[BAND__COUNT][6] = {
 static void
 S_check_band(enum band b)
 {
-	size_t n = 0, scenarios = 0, topics = 0;
+	size_t n = 0, scenarios = 0, topics = 0, short_talk = 0;
 	size_t per_topic[TOPIC__COUNT] = { 0 };
 	unsigned advice = 0;
 
@@ -102,6 +102,7 @@ S_check_band(enum band b)
 		n++;
 		per_topic[p->topic]++;
 		scenarios += p->scenario;
+		short_talk += p->short_talk > 0;
 		advice |= p->advice;
 		assert_true(strlen(p->question) > 0);
 		assert_true(strlen(p->tip) > 0);
@@ -128,6 +129,10 @@ S_check_band(enum band b)
 			fail_msg("no %s prompt carries point %u of the school letter",
 			    band_name(b), pt);
 	}
+	/* A short talk of about ten questions (issue 19). */
+	if (short_talk < 8 || short_talk > 12)
+		fail_msg("band %s marks %zu short-talk prompts, not 8 to 12",
+		    band_name(b), short_talk);
 }
 
 static void
