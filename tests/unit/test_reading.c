@@ -28,6 +28,7 @@
 #include <cmocka.h>
 
 #include "content.h"
+#include "shipped.h"
 #include "diag.h"
 #include "util.h"
 
@@ -44,33 +45,8 @@ static const size_t max_on[BAND__COUNT] = {
 static int
 S_setup(void **state)
 {
-	const char *top = getenv("top_srcdir");
-	struct diag_list d;
-	char *p, *a;
-	int rc = 0;
-
 	(void)state;
-	if (top == NULL)
-		top = ".";
-	content_init(&shipped);
-	diag_list_init(&d);
-	p = xasprintf("%s/prompts", top);
-	a = xasprintf("%s/agreements", top);
-	content_load_path(&shipped, p, &d);
-	content_load_path(&shipped, a, &d);
-	content_check(&shipped, &d);
-	for (size_t i = 0; i < d.n; i++) {
-		char *s = diag_string(&d.items[i]);
-
-		fprintf(stderr, "%s\n", s);
-		free(s);
-	}
-	if (d.n_errors != 0)
-		rc = -1;
-	free(p);
-	free(a);
-	diag_list_cleanup(&d);
-	return rc;
+	return shipped_load(&shipped);
 }
 
 static int

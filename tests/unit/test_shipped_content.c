@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "content.h"
+#include "shipped.h"
 #include "diag.h"
 #include "util.h"
 
@@ -34,34 +35,8 @@ static struct content shipped;
 static int
 S_setup(void **state)
 {
-	const char *top = getenv("top_srcdir");
-	struct diag_list d;
-	char *p, *a;
-
 	(void)state;
-	if (top == NULL)
-		top = ".";
-	content_init(&shipped);
-	diag_list_init(&d);
-	p = xasprintf("%s/prompts", top);
-	a = xasprintf("%s/agreements", top);
-	content_load_path(&shipped, p, &d);
-	content_load_path(&shipped, a, &d);
-	content_check(&shipped, &d);
-	for (size_t i = 0; i < d.n; i++) {
-		char *s = diag_string(&d.items[i]);
-
-		fprintf(stderr, "%s\n", s);
-		free(s);
-	}
-	free(p);
-	free(a);
-	if (d.n_errors != 0) {
-		diag_list_cleanup(&d);
-		return -1;
-	}
-	diag_list_cleanup(&d);
-	return 0;
+	return shipped_load(&shipped);
 }
 
 static int
