@@ -468,6 +468,9 @@ tui_line_field(struct tui *t, int y, int x, int w, struct textfield *tf,
 
 /* ---- status line ------------------------------------------------------ */
 
+static void S_set_message(struct tui *t, bool bad, const char *fmt,
+    va_list ap) __attribute__((format(printf, 3, 0)));
+
 static void
 S_set_message(struct tui *t, bool bad, const char *fmt, va_list ap)
 {
