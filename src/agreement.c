@@ -51,6 +51,12 @@ S_date(time_t t, char *buf, size_t sz)
 	    tm.tm_year + 1900);
 }
 
+void
+agreement_date(time_t t, char *buf, size_t sz)
+{
+	S_date(t, buf, sz);
+}
+
 static time_t
 S_add_months(time_t t, int months)
 {

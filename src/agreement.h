@@ -112,6 +112,13 @@ int agreement_fingerprint(const struct session *s, const struct content *c,
 time_t agreement_review_date(const struct session *s,
     const struct template *t);
 
+/*
+ * A date as the agreement writes it, "29 May 2027" (local time, English
+ * month names in any locale), into buf of sz bytes; "?" when t is not a
+ * time.
+ */
+void agreement_date(time_t t, char *buf, size_t sz);
+
 /* "agreement-sam-2026-11-29": a file name stem for the outputs. Caller frees. */
 char *agreement_file_stem(const struct session *s, time_t now);
 

@@ -1,6 +1,7 @@
 /*
  * cli_agreement.c: 'talkpact render' (a session's agreement as Markdown,
- * a printable HTML page and plain text) and 'talkpact verify' (has a
+ * a printable HTML page and plain text, and its review date as an
+ * iCalendar file) and 'talkpact verify' (has a
  * signed .md file changed?). Prints and picks exit codes; the document is
  * agreement.c's.
  */
@@ -22,6 +23,7 @@
 #include "cli_session.h"
 #include "content.h"
 #include "fingerprint.h"
+#include "ics.h"
 #include "privfile.h"
 #include "session.h"
 #include "util.h"
@@ -33,10 +35,12 @@ static int S_output_folder(const char *output);
 static const struct {
 	const char *name, *ext;
 	enum render_format fmt;
+	bool ics;		/* not the agreement: its review date (ics.c) */
 } S_formats[] = {
-	{ "md", "md", RENDER_MD },
-	{ "html", "html", RENDER_HTML },
-	{ "txt", "txt", RENDER_TXT },
+	{ "md", "md", RENDER_MD, false },
+	{ "html", "html", RENDER_HTML, false },
+	{ "txt", "txt", RENDER_TXT, false },
+	{ "ics", "ics", RENDER_MD, true },
 };
 #define S_N_FORMATS (sizeof S_formats / sizeof S_formats[0])
 
@@ -44,13 +48,14 @@ static void
 S_render_usage(FILE *f)
 {
 	fprintf(f,
-	    "Usage: talkpact render SESSION [-f md|html|txt|all] [--record]\n"
+	    "Usage: talkpact render SESSION [-f md|html|txt|ics|all] [--record]\n"
 	    "                      [--paper a4|letter] [-o PATH]\n"
 	    "Write a session's family device agreement, with its fingerprint.\n"
 	    "\n"
 	    "  -f, --format FORMAT  md (Markdown, the default), html (a page to\n"
-	    "                       print on A4 or Letter), txt (72 columns), or\n"
-	    "                       all three\n"
+	    "                       print on A4 or Letter), txt (72 columns),\n"
+	    "                       ics (the review date, for a calendar; only\n"
+	    "                       once signed), or all of them\n"
 	    "      --record         add our conversation (every question and\n"
 	    "                       answer) after the agreement, for the family\n"
 	    "      --paper PAPER    a4 or letter for html (default: the region's\n"
@@ -81,6 +86,28 @@ S_render_option(int ch, const char *arg, struct agreement_options *opts)
 		    "letter)", arg);
 	opts->paper = (enum agreement_paper)paper;
 	return 0;
+}
+
+/* The session in S_formats[which]: 0 and *text, or -1 and *cause. */
+static int
+S_render_one(const struct session *s, const struct content *c, time_t now,
+    int which, const struct agreement_options *opts, char **text,
+    char **cause)
+{
+	if (S_formats[which].ics) {
+		if (ics_review(s, session_template(s, c), now, text, cause) != 0) {
+			char *why = *cause;
+
+			*cause = xasprintf("%s: %s; sign it first (talkpact "
+			    "resume %s)", s->id != NULL ? s->id : "this session",
+			    why, s->id != NULL ? s->id : "SESSION");
+			free(why);
+			return -1;
+		}
+		return 0;
+	}
+	return agreement_render_with(s, c, now, S_formats[which].fmt, opts,
+	    text, cause);
 }
 
 int
@@ -134,7 +161,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 			which = (int)i;
 	if (!all && which < 0)
 		return cli_usage_error("render", "unknown format '%s' (use md, "
-		    "html, txt or all)", format);
+		    "html, txt, ics or all)", format);
 	if (opts.paper != AGREEMENT_PAPER_AUTO && !all &&
 	    S_formats[which].fmt != RENDER_HTML)
 		return cli_usage_error("render", "--paper is for html, the page "
@@ -154,8 +181,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 		goto out;
 
 	if (!all) {
-		if (agreement_render_with(&s, &c, now, S_formats[which].fmt, &opts, &text,
-		    &cause) != 0) {
+		if (S_render_one(&s, &c, now, which, &opts, &text, &cause) != 0) {
 			rc = cli_error(EX_DATAERR, "%s", cause);
 			goto out;
 		}
@@ -179,8 +205,10 @@ cmd_render(struct cli *cli, int argc, char **argv)
 	for (size_t i = 0; i < S_N_FORMATS && rc == 0; i++) {
 		char *path;
 
-		if (agreement_render_with(&s, &c, now, S_formats[i].fmt, &opts, &text,
-		    &cause) != 0) {
+		/* A draft has no review date to put in a calendar. */
+		if (S_formats[i].ics && s.stage != STAGE_SIGNED)
+			continue;
+		if (S_render_one(&s, &c, now, (int)i, &opts, &text, &cause) != 0) {
 			rc = cli_error(EX_DATAERR, "%s", cause);
 			break;
 		}

@@ -103,7 +103,8 @@ S_sessions_usage(FILE *f)
 	fprintf(f,
 	    "Usage: talkpact sessions [--format text|tsv]\n"
 	    "List the saved sessions, newest first: id, child, when last\n"
-	    "changed and how far the family got. Continue one with\n"
+	    "changed and how far the family got; a signed one with the date\n"
+	    "to look at it again, or since when that is due. Continue one with\n"
 	    "'talkpact resume ID'; print its agreement with 'talkpact render ID'.\n"
 	    "\n"
 	    "  -f, --format FORMAT  text (for reading, the default) or tsv: one\n"
@@ -122,25 +123,59 @@ S_tsv_field(const char *s)
 }
 
 /*
+ * The content, loaded into c (content_init()ed) only when a signed
+ * session needs its template's review interval; problems are printed.
+ */
+static void
+S_load_for_review(struct cli *cli, const struct session_list *l,
+    struct content *c)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].ok && l->items[i].s.stage == STAGE_SIGNED &&
+		    l->items[i].s.review_months == 0) {
+			(void)cli_load_content(cli, c);
+			return;
+		}
+}
+
+/* t's local calendar day as YYYYMMDD, to compare days; 0 if not a time. */
+static long
+S_day(time_t t)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL)
+		return 0;
+	return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 +
+	    tm.tm_mday;
+}
+
+/*
+ * ", review on 29 May 2027" after a signed session's stage, or ", review
+ * due since 29 May 2027" from that day on; nothing when it has no review
+ * date.
+ */
+static void
+S_print_review(const struct session *s, const struct content *c, time_t now)
+{
+	time_t r = agreement_review_date(s, session_template(s, c));
+	char date[64];
+
+	if (r == 0)
+		return;
+	agreement_date(r, date, sizeof date);
+	printf(", review %s %s", S_day(now) >= S_day(r) ? "due since" : "on",
+	    date);
+}
+
+/*
  * One line per session for scripts and shell completion: id, child,
  * stage id, updated as UTC ISO 8601, review date (local, YYYY-MM-DD) of
  * a signed session. A damaged file is its name with stage "damaged".
- * Content is loaded only when a signed session needs its template's
- * review interval.
  */
 static void
-S_sessions_tsv(struct cli *cli, const struct session_list *l)
+S_sessions_tsv(const struct session_list *l, const struct content *c)
 {
-	struct content c;
-	bool need = false;
-
-	content_init(&c);
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].ok && l->items[i].s.stage == STAGE_SIGNED &&
-		    l->items[i].s.review_months == 0)
-			need = true;
-	if (need)
-		(void)cli_load_content(cli, &c);	/* problems are printed */
 	for (size_t i = 0; i < l->n; i++) {
 		const struct session *s = &l->items[i].s;
 		const char *base = strrchr(l->items[i].path, '/') + 1;
@@ -156,7 +191,7 @@ S_sessions_tsv(struct cli *cli, const struct session_list *l)
 		}
 		if (s->updated != 0 && gmtime_r(&s->updated, &tm) != NULL)
 			strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-		r = agreement_review_date(s, session_template(s, &c));
+		r = agreement_review_date(s, session_template(s, c));
 		if (r != 0 && localtime_r(&r, &tm) != NULL)
 			strftime(review, sizeof review, "%Y-%m-%d", &tm);
 		S_tsv_field(s->id != NULL ? s->id : base);
@@ -165,7 +200,6 @@ S_sessions_tsv(struct cli *cli, const struct session_list *l)
 		printf("\t%s\t%s\t%s\n", session_stage_id(s->stage), when,
 		    review);
 	}
-	content_cleanup(&c);
 }
 
 int
@@ -180,6 +214,8 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 	struct session_store st;
 	struct session_list l;
 	struct diag_list d;
+	struct content c;
+	time_t now = cli->now();
 	size_t idw = 2, childw = 5, damaged = 0;
 	bool tsv = false;
 	int ch, rc;
@@ -219,10 +255,12 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 		session_store_cleanup(&st);
 		return rc;
 	}
+	content_init(&c);
+	S_load_for_review(cli, &l, &c);
 	if (tsv) {
 		for (size_t i = 0; i < l.n; i++)
 			damaged += !l.items[i].ok;
-		S_sessions_tsv(cli, &l);
+		S_sessions_tsv(&l, &c);
 		goto out;
 	}
 	if (l.n == 0) {
@@ -278,6 +316,8 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 				printf(", %zu skipped", n[ANSWER_SKIPPED]);
 			putchar(')');
 		}
+		if (s->stage == STAGE_SIGNED)
+			S_print_review(s, &c, now);
 		putchar('\n');
 	}
 out:
@@ -287,6 +327,7 @@ out:
 		rc = cli_error(EX_IOERR, "cannot write the list");
 	session_list_cleanup(&l);
 	diag_list_cleanup(&d);
+	content_cleanup(&c);
 	session_store_cleanup(&st);
 	return rc;
 }

@@ -17,6 +17,7 @@
 #include "fill.h"
 #include "fingerprint.h"
 #include "flow.h"
+#include "ics.h"
 #include "privfile.h"
 #include "render.h"
 #include "session_store.h"
@@ -39,8 +40,10 @@ S_forget_outputs(struct flow *f)
 	free(f->out_md);
 	free(f->out_html);
 	free(f->out_txt);
+	free(f->out_ics);
 	free(f->fingerprint);
-	f->out_md = f->out_html = f->out_txt = f->fingerprint = NULL;
+	f->out_md = f->out_html = f->out_txt = f->out_ics = NULL;
+	f->fingerprint = NULL;
 }
 
 void
@@ -399,8 +402,10 @@ int
 flow_write(struct flow *f, char **cause)
 {
 	static const enum render_format fmts[] = { RENDER_MD, RENDER_HTML, RENDER_TXT };
-	static const char *const exts[] = { "md", "html", "txt" };
-	char *text[3] = { NULL, NULL, NULL }, *path[3] = { NULL, NULL, NULL };
+	/* The agreement's three, then its review date for a calendar. */
+	static const char *const exts[] = { "md", "html", "txt", "ics" };
+	char *text[4] = { NULL, NULL, NULL, NULL };
+	char *path[4] = { NULL, NULL, NULL, NULL };
 	char fp[FINGERPRINT_HEX + 1], *dir = NULL, *stem = NULL, *why = NULL;
 	char *shown = NULL;
 	time_t now = f->now();
@@ -420,6 +425,8 @@ flow_write(struct flow *f, char **cause)
 	for (size_t i = 0; i < 3; i++)
 		if (agreement_render(&f->s, f->c, now, fmts[i], &text[i], &why) != 0)
 			goto out;
+	if (ics_review(&f->s, flow_template(f), now, &text[3], &why) != 0)
+		goto out;
 	if (agreement_fingerprint(&f->s, f->c, now, fp, &why) != 0)
 		goto out;
 	shown = fingerprint_groups(fp, FINGERPRINT_SHOWN);
@@ -441,12 +448,12 @@ flow_write(struct flow *f, char **cause)
 		stem = n == 1 ? base : xasprintf("%s-%d", base, n);
 		if (n != 1)
 			free(base);
-		for (size_t i = 0; i < 3; i++) {
+		for (size_t i = 0; i < 4; i++) {
 			free(path[i]);
 			path[i] = xasprintf("%s/%s.%s", dir, stem, exts[i]);
 		}
 		free_here = !S_exists(path[0]) && !S_exists(path[1]) &&
-		    !S_exists(path[2]);
+		    !S_exists(path[2]) && !S_exists(path[3]);
 		if (free_here || S_same_file(path[0], text[0]))
 			break;
 		/* Changed by hand since: say so, and write no copies. */
@@ -463,13 +470,14 @@ flow_write(struct flow *f, char **cause)
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < 4; i++)
 		if (privfile_write(path[i], text[i], strlen(text[i]), &why) != 0)
 			goto out;
 	f->out_md = path[0];
 	f->out_html = path[1];
 	f->out_txt = path[2];
-	path[0] = path[1] = path[2] = NULL;
+	f->out_ics = path[3];
+	path[0] = path[1] = path[2] = path[3] = NULL;
 	f->fingerprint = shown;
 	shown = NULL;
 	rc = 0;
@@ -478,7 +486,7 @@ out:
 		*cause = xasprintf("The agreement was not written: %s",
 		    why != NULL ? why : "unknown problem");
 	free(why);
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < 4; i++) {
 		free(text[i]);
 		free(path[i]);
 	}

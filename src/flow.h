@@ -55,8 +55,11 @@ struct flow {
 	 * newer than its file), or NULL when everything is saved. Owned.
 	 */
 	char *unsaved;
-	/* After flow_write(): the files written and the fingerprint. */
-	char *out_md, *out_html, *out_txt, *fingerprint;
+	/*
+	 * After flow_write(): the files written (out_ics: the review date
+	 * for a calendar) and the fingerprint.
+	 */
+	char *out_md, *out_html, *out_txt, *out_ics, *fingerprint;
 };
 
 void flow_init(struct flow *f, const char *state_dir, const struct content *c,
@@ -124,8 +127,9 @@ int flow_review_lines(struct flow *f, int width, struct render_lines *out,
 
 /*
  * Write the signed agreement as STATE_DIR/agreements/STEM.md, .html and
- * .txt (agreement_file_stem(); "-2", "-3"... when another agreement has
- * that name; the folder 0700, each file 0600 and replaced atomically) and
+ * .txt, and its review date for a calendar as STEM.ics (ics_review())
+ * (agreement_file_stem(); "-2", "-3"... when another agreement has that
+ * name; the folder 0700, each file 0600 and replaced atomically) and
  * fill out_* (full paths) and fingerprint (the printed 32 digits in groups
  * of four). Writing the same signed agreement again reuses its files.
  * Returns 0 or -1 with *cause.

@@ -25,7 +25,7 @@ const struct cli_command cli_commands[] = {
 	{ "pack", cmd_pack, "print prompt packs for teachers: a handout or cut-out cards" },
 	{ "sessions", cmd_sessions, "list saved sessions" },
 	{ "resume", cmd_resume, "carry on with a saved conversation" },
-	{ "render", cmd_render, "write a session's agreement (md, html, txt)" },
+	{ "render", cmd_render, "write a session's agreement (md, html, txt) or review date (ics)" },
 	{ "verify", cmd_verify, "check a signed agreement has not changed" },
 	{ NULL, NULL, NULL },	/* commands arrive with their modules */
 };

@@ -1357,6 +1357,7 @@ S_done(struct plain *p)
 	}
 	fprintf(p->out, "\n== Signed ==\nThree files, with the same words:\n"
 	    "To print (web page): %s\nPlain text: %s\nMarkdown: %s\n"
+	    "Review date for a calendar (import it on a phone): %s\n"
 	    "Fingerprint: %s (the same code is printed at the end of the "
 	    "agreement)\n"
 	    "How to print: open the .html file in a web browser and choose "
@@ -1364,7 +1365,7 @@ S_done(struct plain *p)
 	    "Copies somewhere else: talkpact render %s -f all -o FOLDER\n"
 	    "Check later that nothing was changed: talkpact verify %s\n",
 	    p->flow.out_html, p->flow.out_txt, p->flow.out_md,
-	    p->flow.fingerprint, s->id != NULL ? s->id : "SESSION",
+	    p->flow.out_ics, p->flow.fingerprint, s->id != NULL ? s->id : "SESSION",
 	    p->flow.out_md);
 	return END_QUIT;
 }

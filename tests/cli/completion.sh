@@ -104,7 +104,7 @@ $topics
 html md txt
 cards handout
 a4 letter
-all html md txt
+all html ics md txt
 text tsv
 text tsv
 --layout
@@ -167,7 +167,7 @@ zsh_try "talkpact re" '^render +-- .*' "zsh: talkpact re<TAB> offers render"
 zsh_try "talkpact re" '^resume +-- .*' "zsh: talkpact re<TAB> offers resume"
 zsh_try "talkpact pack --age " '^4-7 +8-10 +11-13 +14-17 *$|^11-13 +14-17 +4-7 +8-10 *$' \
     "zsh: talkpact pack --age <TAB> offers the four bands"
-zsh_try "talkpact render --format=" '^all +html +md +txt *$' \
+zsh_try "talkpact render --format=" '^all +html +ics +md +txt *$' \
     "zsh: --format= offers render's formats"
 zsh_try "talkpact resume 2026-11-29-s" '^zsh> talkpact resume 2026-11-29-sam-1412 *$' \
     "zsh: a session id completes"

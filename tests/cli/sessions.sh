@@ -39,7 +39,7 @@ second=$(printf '%s\n' "$out" | sed -n 3p)
 expect_eq "$(echo "$first" | awk '{print $1, $2, $3}')" "2026-11-30-kim-0900 Kim 5" "newest first"
 expect_match out 'Talking \(1 answered, 1 for later, 2 skipped\)$' "talking shows how many answered, apart from those for later and skipped"
 expect_eq "$(echo "$second" | awk '{print $1, $2, $3}')" "2026-11-29-sam-1412 Sam 9" "then the older one"
-expect_match out 'sam-1412 .*Signed$' "a signed session says so"
+expect_match out 'sam-1412 .*Signed, review (on|due since) [0-9]+ [A-Z][a-z]+ [0-9]{4}$' "a signed session says so, with its review date"
 
 printf 'format: 1\nstage: talking\nfamily: [\n' >"$dir/broken.yaml"
 before=$(cat "$dir/broken.yaml")

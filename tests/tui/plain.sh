@@ -66,9 +66,14 @@ fp=$(printf '%s\n' "$out" | sed -nE 's/^Fingerprint: (([0-9a-f]{4} ){7}[0-9a-f]{
 md=$(printf '%s\n' "$out" | sed -n 's/^Markdown: //p')
 html=$(printf '%s\n' "$out" | sed -n 's/^To print (web page): //p')
 txt=$(printf '%s\n' "$out" | sed -n 's/^Plain text: //p')
+ics=$(printf '%s\n' "$out" | sed -n 's/^Review date for a calendar (import it on a phone): //p')
 expect_eq "$md" "$agreements/$(basename "$md")" "the files go in the agreements folder"
+expect_eq "$ics" "${md%.md}.ics" "the review date for a calendar is written beside them, and named"
+grep -q '^DTSTART;VALUE=DATE:[0-9]\{8\}.$' "$ics" 2>/dev/null &&
+	ok "the .ics holds the all-day review date" ||
+	not_ok "the .ics holds the all-day review date" "$(cat "$ics" 2>&1)"
 case $md in */agreement-zoe-*.md) ok "named after the child, Zoë as zoe";; *) not_ok "file name" "$md";; esac
-expect_eq "$(stat -c %a "$agreements" "$md" "$html" "$txt" 2>&1 | tr '\n' ' ')" "700 600 600 600 " "folder 0700, files 0600"
+expect_eq "$(stat -c %a "$agreements" "$md" "$html" "$txt" "$ics" 2>&1 | tr '\n' ' ')" "700 600 600 600 600 " "folder 0700, files 0600"
 for f in "$html" "$txt"; do
 	missing=""
 	for want in 'Zoë' 'Alex 李' \
@@ -101,7 +106,7 @@ id=$(printf '%s\n' "$out" | sed -n 's/^Copies somewhere else: talkpact render \(
 run sh -c "'$TALKPACT' --only-content --content '$top_srcdir/tests/tui/content' resume '$id' </dev/null"
 expect_rc 0 "resume of a signed session in plain mode exits 0"
 expect_match out "Markdown: $md" "it shows the same files"
-expect_eq "$(ls "$agreements" | wc -l | tr -d ' ')" 3 "and writes no new ones"
+expect_eq "$(ls "$agreements" | wc -l | tr -d ' ')" 4 "and writes no new ones"
 
 # "Come back to these": after the last question, the questions put off and
 # skipped are listed by their text; one is talked about, then the list

@@ -136,8 +136,8 @@ tui_stop
 # The files.
 md=$(ls "$state"/agreements/agreement-zoe-*.md 2>/dev/null | head -n 1)
 base=${md%.md}
-if [ -n "$md" ] && [ -f "$base.html" ] && [ -f "$base.txt" ]; then ok "three files named after the child (Zoë: zoe)"; else not_ok "files" "$(ls -la "$state/agreements" 2>&1)"; fi
-expect_eq "$(ls "$state/agreements" | wc -l | tr -d ' ')" 3 "nothing else in the folder"
+if [ -n "$md" ] && [ -f "$base.html" ] && [ -f "$base.txt" ] && [ -f "$base.ics" ]; then ok "three files and the .ics named after the child (Zoë: zoe)"; else not_ok "files" "$(ls -la "$state/agreements" 2>&1)"; fi
+expect_eq "$(ls "$state/agreements" | wc -l | tr -d ' ')" 4 "nothing else in the folder"
 expect_eq "$(stat -c %a "$state/agreements")" 700 "the agreements folder is private (0700)"
 expect_eq "$(stat -c %a "$md" "$base.html" "$base.txt" | sort -u)" 600 "each file is private (0600)"
 # Markdown may write a character as a reference (&#115;) or escape it
@@ -170,7 +170,7 @@ tui_keys Down Enter
 tui_wait_for 'This agreement is signed' && ok "it opens at the review screen" || not_ok "signed review"
 tui_keys Enter
 tui_wait_for 'Well done' && ok "Enter shows its files again" || not_ok "done again"
-expect_eq "$(ls "$state/agreements" | wc -l | tr -d ' ')" 3 "writing the same agreement again reuses its files"
+expect_eq "$(ls "$state/agreements" | wc -l | tr -d ' ')" 4 "writing the same agreement again reuses its files"
 tui_keys q
 tui_wait_for '^\[exit 0\]$' && ok "q quits" || not_ok "q quits"
 tui_stop

@@ -468,10 +468,19 @@ test_write_agreement(void **st)
 	want = xasprintf("%s/agreement-sam-2026-11-29.txt", dir);
 	assert_string_equal(f.out_txt, want);
 	free(want);
+	/* The review date for a calendar, beside them. */
+	want = xasprintf("%s/agreement-sam-2026-11-29.ics", dir);
+	assert_string_equal(f.out_ics, want);
+	free(want);
 	assert_mode(dir, 0700);
 	assert_mode(f.out_md, 0600);
 	assert_mode(f.out_html, 0600);
 	assert_mode(f.out_txt, 0600);
+	assert_mode(f.out_ics, 0600);
+	md = slurp(f.out_ics);
+	HAS(md, "BEGIN:VEVENT\r\n");
+	HAS(md, "\r\nDTSTART;VALUE=DATE:");
+	free(md);
 	md = slurp(f.out_md);
 	HAS(md, "Phones sleep downstairs");
 	free(md);
@@ -488,7 +497,7 @@ test_write_agreement(void **st)
 	want = xasprintf("%s/agreement-sam-2026-11-29.md", dir);
 	assert_string_equal(f.out_md, want);
 	free(want);
-	assert_int_equal(count_files(dir), 3);
+	assert_int_equal(count_files(dir), 4);
 
 	/* Its .md changed by hand: said, left alone, and no "-2" copies. */
 	{
@@ -503,7 +512,7 @@ test_write_agreement(void **st)
 		HAS(cause, "talkpact verify");
 		free(cause);
 		cause = NULL;
-		assert_int_equal(count_files(dir), 3);
+		assert_int_equal(count_files(dir), 4);
 		md = slurp(edited);
 		HAS(md, "We changed our minds about bedtime.");
 		free(md);
@@ -517,7 +526,7 @@ test_write_agreement(void **st)
 	want = xasprintf("%s/agreement-sam-2026-11-29-2.md", dir);
 	assert_string_equal(f.out_md, want);
 	free(want);
-	assert_int_equal(count_files(dir), 6);
+	assert_int_equal(count_files(dir), 8);
 
 	/* A change after writing forgets the old paths. */
 	apply_ok(&f, (struct action){ .kind = ACTION_BACK });
