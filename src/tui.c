@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <wchar.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -867,22 +868,55 @@ S_paste(struct tui *t)
 	size_t n = 0, lost = 0;
 	struct textfield *tf;
 	bool prev_cr = false;
+	mbstate_t mbs;
 
+	/*
+	 * Bytes, decoded here: get_wch() meets a byte that is not in the
+	 * locale's encoding by dropping everything after it (the rest of the
+	 * paste and its end marker). Such a byte becomes U+FFFD instead.
+	 */
+	memset(&mbs, 0, sizeof mbs);
 	for (;;) {
 		wint_t wc;
-		int rc;
+		wchar_t w;
+		char byte;
+		size_t got;
+		int ch;
 
 		timeout(500);
-		rc = get_wch(&wc);
-		if (rc == ERR)
+		ch = getch();
+		if (ch == ERR)
 			break;
-		if (rc == KEY_CODE_YES) {
-			if (wc == S_KEY_PASTE_END)
+		if (ch > 0xff) {
+			if (!mbsinit(&mbs)) {	/* a character cut short */
+				memset(&mbs, 0, sizeof mbs);
+				if (n < TUI_PASTE_MAX)
+					buf[n++] = 0xfffd;
+			}
+			if (ch == S_KEY_PASTE_END)
 				break;
-			if (wc == KEY_ENTER)
-				wc = '\n';
-			else
+			if (ch != KEY_ENTER)
 				continue;
+			wc = '\n';
+		} else {
+			byte = (char)ch;
+			got = mbrtowc(&w, &byte, 1, &mbs);
+			if (got == (size_t)-2)
+				continue;
+			if (got == (size_t)-1) {
+				memset(&mbs, 0, sizeof mbs);
+				if (n < TUI_PASTE_MAX)
+					buf[n++] = 0xfffd;
+				else
+					lost++;
+				/* This byte may be (or start) the next character. */
+				got = mbrtowc(&w, &byte, 1, &mbs);
+				if (got == (size_t)-1)
+					memset(&mbs, 0, sizeof mbs);
+				if (got == (size_t)-1 || got == (size_t)-2)
+					continue;
+			}
+			wc = (wint_t)w;
 		}
 		if (wc == '\n' && prev_cr) {	/* CR LF: one line break */
 			prev_cr = false;
