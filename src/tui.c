@@ -26,7 +26,7 @@
 
 /* ---- the terminal, and giving it back -------------------------------- */
 
-static volatile sig_atomic_t S_signal;		/* SIGINT, SIGTERM, SIGHUP */
+static volatile sig_atomic_t S_signal;	/* SIGINT, SIGTERM, SIGHUP, SIGQUIT */
 static volatile sig_atomic_t S_active;		/* curses owns the terminal */
 static struct termios S_saved_tio;
 static bool S_have_tio;
@@ -80,6 +80,8 @@ S_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* Ctrl-\ (typed, or in a paste): leave as Ctrl-C does, not dump core. */
+	sigaction(SIGQUIT, &sa, NULL);
 	sa.sa_handler = S_on_crash;
 	sa.sa_flags = SA_RESETHAND;
 	for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
@@ -1010,7 +1012,7 @@ tui_run(struct cli *cli, struct content *c, struct session *s,
 		}
 		S_handle(&t, key);
 	}
-	/* Leaving by any way (F10, q, Ctrl-C, SIGTERM, SIGHUP): keep drafts. */
+	/* Leaving by any way (F10, q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT): keep drafts. */
 	if (!t.lay.too_small && t.view->keep != NULL)
 		t.view->keep(&t);
 	if (t.flow.unsaved != NULL) {
