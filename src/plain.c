@@ -258,6 +258,12 @@ S_ask(struct plain *p, const struct step *st)
 		p->reads++;
 		while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
 			p->line[--n] = '\0';
+		/* A NUL would cut the line short without a word: refuse it. */
+		if (memchr(p->line, '\0', (size_t)n) != NULL) {
+			fputs("! That line has a control character (NUL) in it; "
+			    "please type it again.\n", p->out);
+			continue;
+		}
 		cmd = S_command(p->line);
 		if (cmd < CMD__COUNT && S_commands[cmd].takes != 0 &&
 		    (q->takes & S_commands[cmd].takes) == 0) {

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <wchar.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -25,7 +26,7 @@
 
 /* ---- the terminal, and giving it back -------------------------------- */
 
-static volatile sig_atomic_t S_signal;		/* SIGINT, SIGTERM, SIGHUP */
+static volatile sig_atomic_t S_signal;	/* SIGINT, SIGTERM, SIGHUP, SIGQUIT */
 static volatile sig_atomic_t S_active;		/* curses owns the terminal */
 static struct termios S_saved_tio;
 static bool S_have_tio;
@@ -79,6 +80,8 @@ S_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* Ctrl-\ (typed, or in a paste): leave as Ctrl-C does, not dump core. */
+	sigaction(SIGQUIT, &sa, NULL);
 	sa.sa_handler = S_on_crash;
 	sa.sa_flags = SA_RESETHAND;
 	for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
@@ -870,22 +873,55 @@ S_paste(struct tui *t)
 	size_t n = 0, lost = 0;
 	struct textfield *tf;
 	bool prev_cr = false;
+	mbstate_t mbs;
 
+	/*
+	 * Bytes, decoded here: get_wch() meets a byte that is not in the
+	 * locale's encoding by dropping everything after it (the rest of the
+	 * paste and its end marker). Such a byte becomes U+FFFD instead.
+	 */
+	memset(&mbs, 0, sizeof mbs);
 	for (;;) {
 		wint_t wc;
-		int rc;
+		wchar_t w;
+		char byte;
+		size_t got;
+		int ch;
 
 		timeout(500);
-		rc = get_wch(&wc);
-		if (rc == ERR)
+		ch = getch();
+		if (ch == ERR)
 			break;
-		if (rc == KEY_CODE_YES) {
-			if (wc == S_KEY_PASTE_END)
+		if (ch > 0xff) {
+			if (!mbsinit(&mbs)) {	/* a character cut short */
+				memset(&mbs, 0, sizeof mbs);
+				if (n < TUI_PASTE_MAX)
+					buf[n++] = 0xfffd;
+			}
+			if (ch == S_KEY_PASTE_END)
 				break;
-			if (wc == KEY_ENTER)
-				wc = '\n';
-			else
+			if (ch != KEY_ENTER)
 				continue;
+			wc = '\n';
+		} else {
+			byte = (char)ch;
+			got = mbrtowc(&w, &byte, 1, &mbs);
+			if (got == (size_t)-2)
+				continue;
+			if (got == (size_t)-1) {
+				memset(&mbs, 0, sizeof mbs);
+				if (n < TUI_PASTE_MAX)
+					buf[n++] = 0xfffd;
+				else
+					lost++;
+				/* This byte may be (or start) the next character. */
+				got = mbrtowc(&w, &byte, 1, &mbs);
+				if (got == (size_t)-1)
+					memset(&mbs, 0, sizeof mbs);
+				if (got == (size_t)-1 || got == (size_t)-2)
+					continue;
+			}
+			wc = (wint_t)w;
 		}
 		if (wc == '\n' && prev_cr) {	/* CR LF: one line break */
 			prev_cr = false;
@@ -979,7 +1015,7 @@ tui_run(struct cli *cli, struct content *c, struct session *s,
 		}
 		S_handle(&t, key);
 	}
-	/* Leaving by any way (F10, q, Ctrl-C, SIGTERM, SIGHUP): keep drafts. */
+	/* Leaving by any way (F10, q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT): keep drafts. */
 	if (!t.lay.too_small && t.view->keep != NULL)
 		t.view->keep(&t);
 	if (t.flow.unsaved != NULL) {

@@ -1,5 +1,6 @@
 # drafts.sh: what is being typed is never lost. In tmux at 80x24: text
-# typed into an answer, then F10, Ctrl-C, SIGTERM or SIGHUP, or a pause in
+# typed into an answer, then F10, Ctrl-C, SIGTERM, SIGHUP or SIGQUIT (the
+# Ctrl-\ a paste may hold), or a pause in
 # typing followed by SIGKILL, is back in its box after 'talkpact resume';
 # leaving says "Carry on with: talkpact resume ID"; confirming the answer
 # forgets the draft.
@@ -45,7 +46,7 @@ tui_check '^Carry on with: talkpact resume' "Ctrl-C says how to carry on"
 tui_stop
 
 last="Ctrl-C"
-for sig in TERM HUP; do
+for sig in TERM HUP QUIT; do
 	tui_start "$TALKPACT" resume "$id"
 	tui_check "typed before $last" "resume after $last: the draft is back"
 	last="SIG$sig"
@@ -61,7 +62,7 @@ done
 
 # A pause in typing keeps it, even if the program is then killed outright.
 tui_start "$TALKPACT" resume "$id"
-tui_check 'typed before SIGHUP' "resume after SIGHUP: the draft is back"
+tui_check "typed before $last" "resume after $last: the draft is back"
 tui_keys C-u
 tui_type "kept after a pause"
 sleep 3.5

@@ -1,7 +1,8 @@
 # paste.sh: bracketed paste in tmux at 80x24: a three-line paste stays in
 # the answer box it was pasted into (newlines kept, not taken as Enter);
 # in a one-line box (a name) newlines become spaces; a paste longer than a
-# box holds is cut with a message.
+# box holds is cut with a message; a byte that is not UTF-8 becomes
+# U+FFFD and the rest of the paste is kept.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -41,6 +42,16 @@ tui_check ' 2 of [0-9]+' "Enter saves it"
 f=$(ls "$sessions"/*.yaml | head -n 1)
 if grep -q 'child: "first line\\nsecond line\\nthird line"' "$f"; then ok "saved with its newlines"
 else not_ok "saved with newlines" "$(cat "$f")"; fi
+
+# A byte that is not UTF-8 becomes U+FFFD; the rest of the paste is
+# kept, its newline still text (curses alone drops all that follows).
+printf 'kept\377after\nand the last line' >"$T/bad"
+"$TUI_TMUX" -S "$TUI_SOCK" -f /dev/null load-buffer -b p "$T/bad"
+"$TUI_TMUX" -S "$TUI_SOCK" -f /dev/null paste-buffer -p -d -b p -t t
+tui_check 'and the last line' "a paste with a byte that is not UTF-8 is kept whole"
+if tui_screen | grep -q 'kept�after' && tui_screen | grep -q ' 2 of [0-9]'; then
+	ok "the byte shows as U+FFFD, on the same question"
+else not_ok "U+FFFD, same question" "$(tui_screen)"; fi
 
 # Longer than the box holds (16 KiB): cut, with a message.
 head -c 20000 /dev/zero | tr '\0' 'a' >"$T/long"

@@ -161,4 +161,15 @@ run env -u LC_ALL -u LC_MESSAGES LANG=en_AU.UTF-8 "$TALKPACT" --plain <"$T/reg"
 f=$(ls "$HOME/.local/state/talkpact/sessions/"*.yaml | head -n 1)
 if [ -n "$f" ] && ! grep -q 'region:' "$f"; then ok "none typed on purpose is kept"; else not_ok "none kept" "$(cat "$f")"; fi
 
+# A NUL byte in a line is refused with a word, not cut off there.
+rm -rf "$HOME/.local"
+printf '1\nAda\n9\n\nKim\n\nUK\nbefore\000after\nwhole\n\n/quit\n' >"$T/nul"
+run sh -c "'$TALKPACT' --plain <'$T/nul'"
+expect_match out '! That line has a control character \(NUL\) in it; please type it again\.' \
+    "a line with a NUL byte is refused"
+f=$(ls "$HOME/.local/state/talkpact/sessions/"*.yaml | head -n 1)
+if grep -q 'child: "whole"' "$f" && ! grep -q 'before' "$f"; then
+	ok "the answer typed again is saved, the cut one is not"
+else not_ok "NUL line not saved" "$(cat "$f")"; fi
+
 done_testing
