@@ -1036,11 +1036,17 @@ agreement_fingerprint(const struct session *s, const struct content *c,
 char *
 agreement_file_stem(const struct session *s, time_t now)
 {
+	return agreement_file_stem_at(s, now, 0);
+}
+
+char *
+agreement_file_stem_at(const struct session *s, time_t now, long utc_offset)
+{
 	char slug[32], date[CIVIL_ISO_SIZE];
 	size_t n = name_slug(s->child, slug, sizeof slug);
 	struct civil d;
 
-	S_civil_date(s, now, 0, &d);
+	S_civil_date(s, now, utc_offset, &d);
 	civil_iso(&d, date);
 	return xasprintf("agreement-%s-%s", n > 0 ? slug : "family", date);
 }

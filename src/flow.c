@@ -468,7 +468,7 @@ flow_write(struct flow *f, char **cause)
 	 * a signed agreement's text depends only on the session).
 	 */
 	for (int n = 1; ; n++) {
-		char *base = agreement_file_stem(&f->s, now);
+		char *base = agreement_file_stem_at(&f->s, now, S_offset(f, now));
 		bool free_here;
 
 		free(stem);
