@@ -431,7 +431,10 @@ int session_freeze(struct session *s, const struct content *c, char **cause);
  * settings, blanks, rules, promises, review months; every signature
  * (role, grown-up, name, time, date, offset); then every frozen word,
  * the Markdown and the fingerprint. Keys others add to format 2 are not
- * in it unless they are appended here.
+ * in it unless they are appended here; append them at the end and only
+ * when present, so that a file signed before keeps its digest (a line
+ * added for an absent key would make every older signed file read as
+ * changed after signing).
  */
 char *session_signed_canonical(const struct session *s);
 
