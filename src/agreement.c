@@ -128,7 +128,8 @@ S_piece(struct signed_text *t, bool value, const char *s, size_t len)
 
 	/* Words go in even pieces, values in odd ones. */
 	if (t->n == 0 || ((t->n - 1) % 2 == 1) != value) {
-		t->pieces = xreallocarray(t->pieces, t->n + 1, sizeof *t->pieces);
+		t->pieces = xreallocarray(t->pieces, t->n + 1,
+		    sizeof *t->pieces);
 		t->pieces[t->n++] = xstrdup("");
 		if (((t->n - 1) % 2 == 1) != value) {
 			t->pieces = xreallocarray(t->pieces, t->n + 1,
@@ -229,9 +230,9 @@ S_group(struct signed_words *w, const struct session *s, enum binds b,
 {
 	if (*block == NULL) {
 		const char *h = S_group_heading(b);
-		char *heading = h != NULL ? xstrdup(h) : xasprintf("What %s does",
-		    s->child != NULL && s->child[0] != '\0' ? s->child :
-		    "the child");
+		char *heading = h != NULL ? xstrdup(h) :
+		    xasprintf("What %s does", s->child != NULL &&
+		    s->child[0] != '\0' ? s->child : "the child");
 
 		*block = S_w_block(w, SIGNED_BLOCK_RULES, heading);
 		free(heading);
