@@ -60,8 +60,10 @@ S_draw(struct tui *t)
 	y += tui_wrapped(t, y, x, w, 2, "Your family device agreement is signed "
 	    "and saved.", ROLE_UI_NORMAL, true) + 1;
 	if (t->flow.out_html == NULL) {
-		tui_wrapped(t, y, x, w, 3, "The files could not be written: see the "
-		    "message below. Press Enter to try again.", ROLE_UI_ERROR, false);
+		line = xasprintf("The files could not be written: see the message "
+		    "below. Press %s to try again.", tui_key(t, REQ_ENTER));
+		tui_wrapped(t, y, x, w, 3, line, ROLE_UI_ERROR, false);
+		free(line);
 		return;
 	}
 	/* Full paths when they fit (the column widens on a wide window);
@@ -111,9 +113,11 @@ S_draw(struct tui *t)
 	    "(private to your family): add --record.", ROLE_UI_NORMAL, false);
 	y += tui_wrapped(t, y, x, w, 2, "Check later that nothing was changed: "
 	    "talkpact verify on the .md file.", ROLE_UI_NORMAL, false);
+	line = xasprintf("Press %s to finish.", tui_key(t, REQ_ENTER));
 	if (y < l->body_top + l->body_rows)
 		tui_wrapped(t, y + (y + 1 < l->body_top + l->body_rows), x, w, 1,
-		    "Press Enter to finish.", ROLE_UI_OK, true);
+		    line, ROLE_UI_OK, true);
+	free(line);
 }
 
 static void
@@ -139,16 +143,18 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	}
 }
 
-static const struct tui_hint *
-S_hints(struct tui *t)
+static const struct tui_binding *
+S_bindings(struct tui *t)
 {
-	static const struct tui_hint h[] = {
-		{ "Enter", "finish" }, { "Esc", "read it again" }, { "?", "help" },
-		{ "q", "quit" }, { NULL, NULL }
+	static const struct tui_binding b[] = {
+		{ REQ_ENTER, "finish", "Finish (or, if the files could not be "
+		    "written, try again)" },
+		{ REQ_BACK, "read it again", "Show the agreement again" },
+		TUI_BINDINGS_END
 	};
 
 	(void)t;
-	return h;
+	return b;
 }
 
 static const char *const S_help[] = {
@@ -160,12 +166,10 @@ static const char *const S_help[] = {
 	"changes the text, it no longer matches: 'talkpact verify FILE.md'",
 	"checks. 'talkpact render' writes more copies wherever you like;",
 	"with --record they add your conversation, every question and answer.",
-	"Enter finishes; Esc shows the agreement again.",
 	NULL
 };
 
 const struct view view_done = {
 	.name = "All done", .open = S_open, .draw = S_draw,
-	.request = S_request, .hints = S_hints, .help = S_help,
-	.cleanup = NULL
+	.request = S_request, .bindings = S_bindings, .help = S_help
 };

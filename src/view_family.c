@@ -22,18 +22,28 @@ enum row {
 	ROW_GROWN_UP3, ROW_REGION, ROW_TALK, ROW_START, ROW__COUNT
 };
 
-static struct textfield S_child, S_age, S_grown[SESSION_MAX_GROWN_UPS];
-static bool S_ready;
-static int S_row;
+/* The screen's state (tui_state()). */
+struct family {
+	struct textfield child, age, grown[SESSION_MAX_GROWN_UPS];
+	bool ready;
+	int row;		/* the focus */
+	int top;		/* first row shown when the screen scrolls */
+};
+
+static struct family *
+S_v(struct tui *t)
+{
+	return tui_state(t, &view_family);
+}
 
 static struct textfield *
-S_field(int row)
+S_field(struct family *v, int row)
 {
 	switch (row) {
-	case ROW_CHILD: return &S_child;
-	case ROW_AGE: return &S_age;
+	case ROW_CHILD: return &v->child;
+	case ROW_AGE: return &v->age;
 	case ROW_GROWN_UP1: case ROW_GROWN_UP2: case ROW_GROWN_UP3:
-		return &S_grown[row - ROW_GROWN_UP1];
+		return &v->grown[row - ROW_GROWN_UP1];
 	default: return NULL;
 	}
 }
@@ -41,22 +51,23 @@ S_field(int row)
 static void
 S_open(struct tui *t)
 {
+	struct family *v = S_v(t);
 	const struct session *s = &t->flow.s;
 	char age[16];
 
-	if (!S_ready) {
-		textfield_init(&S_child, 64, false);
-		textfield_init(&S_age, 2, false);
+	if (!v->ready) {
+		textfield_init(&v->child, 64, false);
+		textfield_init(&v->age, 2, false);
 		for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++)
-			textfield_init(&S_grown[i], 64, false);
-		S_ready = true;
+			textfield_init(&v->grown[i], 64, false);
+		v->ready = true;
 	}
-	textfield_set(&S_child, s->child);
+	textfield_set(&v->child, s->child);
 	snprintf(age, sizeof age, "%d", s->age);
-	textfield_set(&S_age, s->age > 0 ? age : NULL);
+	textfield_set(&v->age, s->age > 0 ? age : NULL);
 	for (size_t i = 0; i < SESSION_MAX_GROWN_UPS; i++)
-		textfield_set(&S_grown[i], i < s->n_grown_ups ? s->grown_ups[i] : NULL);
-	S_row = s->child == NULL ? ROW_CHILD : s->age == 0 ? ROW_AGE :
+		textfield_set(&v->grown[i], i < s->n_grown_ups ? s->grown_ups[i] : NULL);
+	v->row = s->child == NULL ? ROW_CHILD : s->age == 0 ? ROW_AGE :
 	    s->n_grown_ups == 0 ? ROW_GROWN_UP1 : ROW_START;
 }
 
@@ -64,7 +75,8 @@ S_open(struct tui *t)
 static bool
 S_commit(struct tui *t, int row)
 {
-	struct textfield *tf = S_field(row);
+	struct family *v = S_v(t);
+	struct textfield *tf = S_field(v, row);
 	struct action a = { 0 };
 	char *end;
 	long age;
@@ -96,7 +108,8 @@ S_commit(struct tui *t, int row)
 	tf->changed = false;
 	if (row == ROW_AGE)
 		tui_note(t, "Saved. Questions for ages %s suit %ld-year-olds "
-		    "(Up to change).", band_name(t->flow.s.band), age);
+		    "(%s to change).", band_name(t->flow.s.band), age,
+		    tui_key(t, REQ_UP));
 	else
 		tui_note(t, "Saved.");
 	return true;
@@ -105,11 +118,13 @@ S_commit(struct tui *t, int row)
 static void
 S_move(struct tui *t, int to)
 {
-	if (to < 0 || to >= ROW__COUNT || to == S_row)
+	struct family *v = S_v(t);
+
+	if (to < 0 || to >= ROW__COUNT || to == v->row)
 		return;
-	if (!S_commit(t, S_row))
+	if (!S_commit(t, v->row))
 		return;
-	S_row = to;
+	v->row = to;
 }
 
 static void
@@ -188,24 +203,25 @@ S_cycle_talk(struct tui *t)
 static void
 S_start(struct tui *t)
 {
+	struct family *v = S_v(t);
 	struct action a = { .kind = ACTION_START_TALKING };
 	char *cause = NULL;
 
-	if (!S_commit(t, S_row))
+	if (!S_commit(t, v->row))
 		return;
 	if (!t->flow.open || t->flow.s.child == NULL) {
 		tui_mistake(t, "Please type the child's first name first.");
-		S_row = ROW_CHILD;
+		v->row = ROW_CHILD;
 		return;
 	}
 	if (t->flow.s.age == 0) {
 		tui_mistake(t, "Please type the child's age (4 to 17).");
-		S_row = ROW_AGE;
+		v->row = ROW_AGE;
 		return;
 	}
 	if (t->flow.s.n_grown_ups == 0) {
 		tui_mistake(t, "Please type at least one grown-up's name.");
-		S_row = ROW_GROWN_UP1;
+		v->row = ROW_GROWN_UP1;
 		return;
 	}
 	if (t->flow.s.stage == STAGE_FAMILY &&
@@ -221,7 +237,8 @@ S_start(struct tui *t)
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
-	struct textfield *tf = S_field(S_row);
+	struct family *v = S_v(t);
+	struct textfield *tf = S_field(v, v->row);
 	enum tf_result res;
 
 	if (tf != NULL) {
@@ -230,11 +247,11 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 			tui_clear_note(t);
 			return;
 		}
-		if (res == TF_REFUSED && r == REQ_ED_CHAR && S_row == ROW_AGE) {
+		if (res == TF_REFUSED && r == REQ_ED_CHAR && v->row == ROW_AGE) {
 			tui_mistake(t, "The age is a number from 4 to 17.");
 			return;
 		}
-		if (r == REQ_ED_CHAR && S_row == ROW_AGE && (ch < '0' || ch > '9'))
+		if (r == REQ_ED_CHAR && v->row == ROW_AGE && (ch < '0' || ch > '9'))
 			return;
 		if (res == TF_REFUSED)
 			return;
@@ -242,42 +259,44 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	switch (r) {
 	case REQ_UP:
 	case REQ_PREV_FIELD:
-		S_move(t, S_row - 1);
+	case REQ_SCROLL_UP:
+		S_move(t, v->row - 1);
 		break;
 	case REQ_DOWN:
 	case REQ_NEXT_FIELD:
-		S_move(t, S_row + 1);
+	case REQ_SCROLL_DOWN:
+		S_move(t, v->row + 1);
 		break;
 	case REQ_ENTER:
-		if (S_row == ROW_START || S_row == ROW_TALK)
+		if (v->row == ROW_START || v->row == ROW_TALK)
 			S_start(t);
-		else if (S_row == ROW_BAND || S_row == ROW_AGE)
+		else if (v->row == ROW_BAND || v->row == ROW_AGE)
 			/* The band is suggested from the age: Up changes it. */
 			S_move(t, ROW_GROWN_UP1);
-		else if (S_row == ROW_REGION)
+		else if (v->row == ROW_REGION)
 			S_move(t, ROW_START);
-		else if (S_row == ROW_GROWN_UP1 || S_row == ROW_GROWN_UP2 ||
-		    S_row == ROW_GROWN_UP3) {
+		else if (v->row == ROW_GROWN_UP1 || v->row == ROW_GROWN_UP2 ||
+		    v->row == ROW_GROWN_UP3) {
 			/* An empty optional grown-up: straight on to the region. */
-			if (S_row > ROW_GROWN_UP1 && textfield_blank(tf))
+			if (v->row > ROW_GROWN_UP1 && textfield_blank(tf))
 				S_move(t, ROW_REGION);
 			else
-				S_move(t, S_row + 1);
+				S_move(t, v->row + 1);
 		} else
-			S_move(t, S_row + 1);
+			S_move(t, v->row + 1);
 		break;
 	case REQ_LEFT:
 	case REQ_RIGHT:
 	case REQ_TOGGLE:
-		if (S_row == ROW_BAND)
+		if (v->row == ROW_BAND)
 			S_cycle_band(t, r == REQ_LEFT ? -1 : 1);
-		else if (S_row == ROW_REGION)
+		else if (v->row == ROW_REGION)
 			S_cycle_region(t, r == REQ_LEFT ? -1 : 1);
-		else if (S_row == ROW_TALK)
+		else if (v->row == ROW_TALK)
 			S_cycle_talk(t);
 		break;
 	case REQ_BACK:
-		if (S_commit(t, S_row)) {
+		if (S_commit(t, v->row)) {
 			tui_clear_note(t);
 			tui_switch(t, &view_welcome);
 		}
@@ -295,40 +314,79 @@ S_choice(struct tui *t, int y, int x, int w, const char *label,
 	tui_choice(t, y, x + 24, w - 24, value, focused);
 }
 
+/*
+ * Where each row goes, from the screen's first row (0), and how tall the
+ * whole screen is: the screen scrolls to its focus when the window is
+ * shorter (60x18 has 15 body rows; the screen wants 17).
+ */
+static int
+S_layout(struct tui *t, int ys[ROW__COUNT], int *title_rows)
+{
+	const struct layout *l = &t->lay;
+	int gap = l->body_rows >= 24 ? 1 : 0, y;
+
+	*title_rows = tui_wrapped(t, -1, 0, l->text_cols, 2,
+	    "Who is talking today?", ROLE_UI_QUESTION, true);
+	y = *title_rows + gap;
+	ys[ROW_CHILD] = ys[ROW_AGE] = y;
+	y += 3;
+	ys[ROW_BAND] = y;
+	y += 1 + gap;
+	for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++) {
+		ys[ROW_GROWN_UP1 + i] = y;
+		y += 3;
+	}
+	ys[ROW_REGION] = y;
+	y += 1 + gap;
+	ys[ROW_TALK] = y;
+	y += 1;
+	ys[ROW_START] = y;
+	return y + 1;
+}
+
+static int
+S_row_height(int row)
+{
+	return row == ROW_CHILD || row == ROW_AGE ||
+	    (row >= ROW_GROWN_UP1 && row <= ROW_GROWN_UP3) ? 3 : 1;
+}
+
 static void
 S_draw(struct tui *t)
 {
+	struct family *v = S_v(t);
 	const struct layout *l = &t->lay;
 	const struct session *s = &t->flow.s;
 	int x = l->text_left, w = l->text_cols;
-	bool roomy = l->body_rows >= 24;
-	int y = tui_top(t, roomy ? 20 : 17);
-	int gap = roomy ? 1 : 0;
+	int ys[ROW__COUNT], title_rows, total, y0, from;
 	char band[64], *region;
 	const struct region *reg = s->region != NULL ?
 	    content_region(t->flow.c, s->region) : NULL;
 
-	y += tui_wrapped(t, y, x, w, 2, "Who is talking today?",
-	    ROLE_UI_QUESTION, true) + gap;
+	total = S_layout(t, ys, &title_rows);
+	/* The question stays in sight while the name and age are typed. */
+	from = v->row == ROW_CHILD || v->row == ROW_AGE ? 0 : ys[v->row];
+	y0 = total > l->body_rows ? tui_scroll(t, &v->top, total, from,
+	    ys[v->row] + S_row_height(v->row)) : tui_top(t, total);
+	for (int r = 0; r < ROW__COUNT; r++)
+		tui_hit(t, y0 + ys[r], r == ROW_AGE ? x + w - 12 : x,
+		    r == ROW_CHILD ? w - 14 : r == ROW_AGE ? 12 : w,
+		    S_row_height(r), r);
+	tui_wrapped(t, y0, x, w, 2, "Who is talking today?", ROLE_UI_QUESTION, true);
 	/* Name and age side by side; boxes three rows tall. */
-	tui_field(t, y, x, w - 14, 1, "Child's first name", &S_child,
-	    S_row == ROW_CHILD);
-	tui_field(t, y, x + w - 12, 12, 1, "Age", &S_age, S_row == ROW_AGE);
-	y += 3;
+	tui_field(t, y0 + ys[ROW_CHILD], x, w - 14, 1, "Child's first name",
+	    &v->child, v->row == ROW_CHILD);
+	tui_field(t, y0 + ys[ROW_AGE], x + w - 12, 12, 1, "Age", &v->age,
+	    v->row == ROW_AGE);
 	snprintf(band, sizeof band, "ages %s%s",
 	    (int)s->band != BAND_NONE ? band_name(s->band) : "(from the age)",
 	    s->age > 0 && s->band == band_for_age(s->age) ? " (suggested)" : "");
-	S_choice(t, y, x + 1, w, "Questions for", band, S_row == ROW_BAND);
-	y += 1 + gap;
-	for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++) {
-		char label[64];
-
-		snprintf(label, sizeof label, i == 0 ? "Grown-up's name" :
-		    "Another grown-up (optional)");
-		tui_field(t, y, x, w, 1, label, &S_grown[i],
-		    S_row == ROW_GROWN_UP1 + i);
-		y += 3;
-	}
+	S_choice(t, y0 + ys[ROW_BAND], x + 1, w, "Questions for", band,
+	    v->row == ROW_BAND);
+	for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++)
+		tui_field(t, y0 + ys[ROW_GROWN_UP1 + i], x, w, 1, i == 0 ?
+		    "Grown-up's name" : "Another grown-up (optional)",
+		    &v->grown[i], v->row == ROW_GROWN_UP1 + i);
 	if (reg != NULL)
 		region = xstrdup(reg->name);
 	else if (flow_locale_region(&t->flow) != NULL || t->flow.locale == NULL ||
@@ -341,82 +399,111 @@ S_draw(struct tui *t)
 		region = xasprintf("none: no help lines for %.*s yet",
 		    (int)(n < 20 ? n : 20), t->flow.locale);
 	}
-	S_choice(t, y, x + 1, w, "Help lines for", region, S_row == ROW_REGION);
+	S_choice(t, y0 + ys[ROW_REGION], x + 1, w, "Help lines for", region,
+	    v->row == ROW_REGION);
 	free(region);
-	y += 1 + gap;
 	if ((int)s->band != BAND_NONE) {
 		/* A label column of 12, not 24: the estimate needs the room. */
 		char *talk = S_talk_label(&t->flow, s->talk, w - 1 - 12 - 6);
 
-		tui_text(t, y, x + 1, "How long", 12, S_row == ROW_TALK ?
-		    ROLE_UI_LABEL : ROLE_UI_NORMAL);
-		tui_choice(t, y, x + 1 + 12, w - 1 - 12, talk,
-		    S_row == ROW_TALK);
+		tui_text(t, y0 + ys[ROW_TALK], x + 1, "How long", 12,
+		    v->row == ROW_TALK ? ROLE_UI_LABEL : ROLE_UI_NORMAL);
+		tui_choice(t, y0 + ys[ROW_TALK], x + 1 + 12, w - 1 - 12, talk,
+		    v->row == ROW_TALK);
 		free(talk);
 	} else
-		S_choice(t, y, x + 1, w, "How long", "(from the age)",
-		    S_row == ROW_TALK);
-	y += 1;
-	if (S_row == ROW_START)
-		tui_fill(t, y, x + w / 2 - 12, 24, ROLE_UI_SELECTED);
-	tui_text(t, y, x + w / 2 - 9, "Start talking  \xe2\x86\x92", 20,
-	    S_row == ROW_START ? ROLE_UI_SELECTED : ROLE_UI_LABEL);
+		S_choice(t, y0 + ys[ROW_TALK], x + 1, w, "How long",
+		    "(from the age)", v->row == ROW_TALK);
+	if (v->row == ROW_START)
+		tui_fill(t, y0 + ys[ROW_START], x + w / 2 - 12, 24, ROLE_UI_SELECTED);
+	tui_text(t, y0 + ys[ROW_START], x + w / 2 - 9, "Start talking  \xe2\x86\x92",
+	    20, v->row == ROW_START ? ROLE_UI_SELECTED : ROLE_UI_LABEL);
+}
+
+/* A click focuses a box or a choice; on the button it starts. */
+static void
+S_click(struct tui *t, int id)
+{
+	struct family *v = S_v(t);
+
+	if (id < 0 || id >= ROW__COUNT)
+		return;
+	S_move(t, id);
+	if (id == ROW_START && v->row == ROW_START)
+		S_start(t);
 }
 
 static void
-S_cleanup(void)
+S_cleanup(void *state)
 {
-	if (!S_ready)
+	struct family *v = state;
+
+	if (!v->ready)
 		return;
-	textfield_cleanup(&S_child);
-	textfield_cleanup(&S_age);
+	textfield_cleanup(&v->child);
+	textfield_cleanup(&v->age);
 	for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++)
-		textfield_cleanup(&S_grown[i]);
-	S_ready = false;
+		textfield_cleanup(&v->grown[i]);
+	v->ready = false;
 }
 
 static struct textfield *
 S_text_box(struct tui *t)
 {
-	(void)t;
-	return S_ready ? S_field(S_row) : NULL;
+	struct family *v = S_v(t);
+
+	return v->ready ? S_field(v, v->row) : NULL;
 }
 
 static enum keys_mode
 S_mode(struct tui *t)
 {
-	(void)t;
-	return S_field(S_row) != NULL ? KEYS_EDIT : KEYS_BROWSE;
+	struct family *v = S_v(t);
+
+	return S_field(v, v->row) != NULL ? KEYS_EDIT : KEYS_BROWSE;
 }
 
-static const struct tui_hint *
-S_hints(struct tui *t)
+static const struct tui_binding *
+S_bindings(struct tui *t)
 {
-	static const struct tui_hint edit[] = {
-		{ "Enter", "next" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
-		{ "Esc", "back" }, { "F1", "help" }, { "F10", "quit" },
-		{ NULL, NULL }
+	static const struct tui_binding edit[] = {
+		{ REQ_ENTER, "next", "Save this box and go to the next" },
+		{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL },
+		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		{ REQ_BACK, "back", "Back to the welcome screen" },
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint choice[] = {
-		{ "\xe2\x86\x90\xe2\x86\x92", "change" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
-		{ "Enter", "next" }, { "Esc", "back" }, { "?", "help" },
-		{ "q", "quit" }, { NULL, NULL }
+	static const struct tui_binding choice[] = {
+		{ REQ_LEFT, "change", "The choice before" },
+		{ REQ_RIGHT, "change", "The next choice" },
+		{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL },
+		{ REQ_ENTER, "next", "Go on to the next box" },
+		{ REQ_TOGGLE, NULL, "The next choice" },
+		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		{ REQ_BACK, "back", "Back to the welcome screen" },
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint start[] = {
-		{ "Enter", "start talking" }, { "\xe2\x86\x91", "move" },
-		{ "Esc", "back" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	static const struct tui_binding talk[] = {
+		{ REQ_LEFT, "short or all", "A short talk or all the questions" },
+		{ REQ_RIGHT, "short or all", "A short talk or all the questions" },
+		{ REQ_ENTER, "start talking", "Start talking" },
+		{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL },
+		{ REQ_TOGGLE, NULL, "A short talk or all the questions" },
+		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		{ REQ_BACK, "back", "Back to the welcome screen" },
+		TUI_BINDINGS_END
 	};
+	static const struct tui_binding start[] = {
+		{ REQ_ENTER, "start talking", "Start talking" },
+		{ REQ_UP, "move", NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		{ REQ_BACK, "back", "Back to the welcome screen" },
+		TUI_BINDINGS_END
+	};
+	struct family *v = S_v(t);
 
-	static const struct tui_hint talk[] = {
-		{ "\xe2\x86\x90\xe2\x86\x92", "short or all" }, { "Enter", "start talking" },
-		{ "\xe2\x86\x91\xe2\x86\x93", "move" }, { "Esc", "back" }, { "?", "help" },
-		{ "q", "quit" }, { NULL, NULL }
-	};
-
-	(void)t;
-	if (S_field(S_row) != NULL)
+	if (S_field(v, v->row) != NULL)
 		return edit;
-	return S_row == ROW_START ? start : S_row == ROW_TALK ? talk : choice;
+	return v->row == ROW_START ? start : v->row == ROW_TALK ? talk : choice;
 }
 
 #define S_STR(x) #x
@@ -426,8 +513,8 @@ S_hints(struct tui *t)
 static const char *const S_help[] = {
 	"Who is talking",
 	"Type the child's first name and age (4 to 17). The age picks the",
-	"questions that suit them; use Left and Right on \"Questions for\" to",
-	"choose younger or older ones.",
+	"questions that suit them; \"Questions for\" can choose younger or",
+	"older ones.",
 	"Type one grown-up's name, and up to two more if you like.",
 	"\"Help lines for\" chooses which country's help and reporting lines",
 	"go at the end of your agreement.",
@@ -441,5 +528,6 @@ static const char *const S_help[] = {
 
 const struct view view_family = {
 	.name = "Who is talking", .open = S_open, .draw = S_draw, .request = S_request,
-	.field = S_text_box, .mode = S_mode, .hints = S_hints, .help = S_help, .cleanup = S_cleanup
+	.field = S_text_box, .mode = S_mode, .bindings = S_bindings, .help = S_help,
+	.click = S_click, .state_size = sizeof (struct family), .cleanup = S_cleanup
 };
