@@ -744,7 +744,7 @@ tui_switch(struct tui *t, const struct view *v)
 /* ---- the frame -------------------------------------------------------- */
 
 static const char *const S_saved_help[] = {
-	"Everything you confirm is saved at once: you can stop at any time",
+	"Everything you confirm is saved at once: you can stop at any time "
 	"and carry on later from the welcome screen.",
 	NULL
 };
@@ -1025,36 +1025,48 @@ S_help_free(struct S_help *h)
 	free(h->heading);
 }
 
+/*
+ * The help in a box over the body, scrolled by rows of wrapped text
+ * (help_top), marked "more" above and below when there is more.
+ */
 static void
 S_draw_help(struct tui *t)
 {
 	struct S_help help;
-	int n;
 	int w = t->lay.text_cols, x = t->lay.text_left;
-	int top = t->lay.body_top, h = t->lay.body_rows;
-	int y = top + 1;
+	int top = t->lay.body_top, h = t->lay.body_rows, inner = h - 2;
+	int total = 0, row = 0;
 
 	S_help_build(t, &help);
-	n = (int)help.n;
+	for (size_t i = 0; i < help.n; i++)
+		total += tui_wrapped(t, -1, 0, w - 2, 1000, help.lines[i],
+		    ROLE_UI_NORMAL, false);
+	if (t->help_top > total - inner)
+		t->help_top = total - inner;
+	if (t->help_top < 0)
+		t->help_top = 0;
 	for (int r = top; r < top + h; r++)
 		tui_fill(t, r, x - 1, w + 2, ROLE_UI_NORMAL);
 	tui_box(t, top, x - 1, w + 2, h, ROLE_UI_BORDER_FOCUS);
 	tui_text(t, top, x + 1, " Help ", 8, ROLE_UI_LABEL);
-	if (t->help_top > n - 1)
-		t->help_top = n > 0 ? n - 1 : 0;
-	for (int i = t->help_top; i < n && y < top + h - 1; i++) {
-		int used = tui_wrapped(t, -1, 0, w - 2, top + h - 1 - y,
-		    help.lines[i], ROLE_UI_NORMAL, false);
+	for (size_t i = 0; i < help.n; i++) {
+		const char *s = help.lines[i];
+		struct wrap_lines wl;
 
-		tui_wrapped(t, y, x + 1, w - 2, top + h - 1 - y, help.lines[i],
-		    help.heading[i] ? ROLE_UI_HEADING : ROLE_UI_NORMAL, false);
-		y += used > 0 ? used : 1;
-		if (y >= top + h - 1 && i + 1 < n)
-			tui_text(t, top + h - 1, x + w - 8, " \xe2\x86\x93 more ",
-			    8, ROLE_UI_LABEL);
+		wrap_lines_init(&wl);
+		wrap_text(s, strlen(s), w - 2, &wl);
+		for (size_t k = 0; k < wl.n; k++, row++)
+			if (row >= t->help_top && row < t->help_top + inner)
+				tui_textn(t, top + 1 + row - t->help_top, x + 1,
+				    s + wl.lines[k].start, wl.lines[k].len, w - 2,
+				    help.heading[i] ? ROLE_UI_HEADING : ROLE_UI_NORMAL);
+		wrap_lines_cleanup(&wl);
 	}
 	if (t->help_top > 0)
 		tui_text(t, top, x + w - 8, " \xe2\x86\x91 more ", 8, ROLE_UI_LABEL);
+	if (t->help_top + inner < total)
+		tui_text(t, top + h - 1, x + w - 8, " \xe2\x86\x93 more ", 8,
+		    ROLE_UI_LABEL);
 	S_help_free(&help);
 }
 

@@ -310,7 +310,8 @@ S_enter(struct tui *t)
 	switch (it->kind) {
 	case IT_ADD_RULE:
 		if (textfield_blank(&v->field)) {
-			tui_mistake(t, "Type your rule first, then press Enter.");
+			tui_mistake(t, "Type your rule first, then press %s.",
+			    tui_key(t, REQ_ENTER));
 			return;
 		}
 		a.kind = ACTION_ADD_RULE;
@@ -602,9 +603,12 @@ S_draw(struct tui *t)
 	const struct template *tp = flow_template(&t->flow);
 
 	if (tp == NULL || v->n == 0) {
-		tui_wrapped(t, y + 2, x, w, 4, "This session's agreement template "
-		    "is not loaded. Check the content folders, or press Esc to go "
-		    "back.", ROLE_UI_ERROR, true);
+		char *m = xasprintf("This session's agreement template is not "
+		    "loaded. Check the content folders, or press %s to go back.",
+		    tui_key(t, REQ_BACK));
+
+		tui_wrapped(t, y + 2, x, w, 4, m, ROLE_UI_ERROR, true);
+		free(m);
 		return;
 	}
 	tui_text(t, y, x, tp->title, w, ROLE_UI_QUESTION);

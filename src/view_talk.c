@@ -66,6 +66,7 @@ S_fill(struct tui *t)
 	v->grown.changed = dg != NULL;
 	v->focus = dc == NULL && dg != NULL ? 1 : 0;
 	v->shown = t->flow.s.position;
+	v->top = v->tip_top = 0;	/* a new question shows from its top */
 }
 
 /* Keep what is typed in both boxes as drafts. */
@@ -392,7 +393,7 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 			v->tip = true;
 			v->tip_top = 0;
 		} else if (v->tip_top + v->tip_rows < v->tip_total)
-			v->tip_top += v->tip_rows > 1 ? v->tip_rows - 1 : 1;
+			v->tip_top += v->tip_rows > 3 ? v->tip_rows - 1 : v->tip_rows;
 		else
 			v->tip = false;
 		break;
@@ -596,8 +597,8 @@ S_draw(struct tui *t)
 	b2 = b1 + rows + 2;
 	to = (v->focus == 0 ? b1 : b2) + rows + 2;
 	/* As much above the box as fits: the question, else the tip, else the box. */
-	from = to - 3 <= body ? 3 : to - (3 + qh + 1) <= body ? 3 + qh + 1 :
-	    v->focus == 0 ? b1 : b2;
+	from = to <= body ? 0 : to - 3 <= body ? 3 : to - (3 + qh + 1) <= body ?
+	    3 + qh + 1 : v->focus == 0 ? b1 : b2;
 	if (total > body)
 		y0 = tui_scroll(t, &v->top, total, from, to);
 	else {
@@ -733,8 +734,8 @@ S_bindings(struct tui *t)
 		{ REQ_LATER, "later", "Talk about this again later" }, \
 		{ REQ_BACK, "back", "Back to the question before" }, \
 		{ REQ_PREV_FIELD, NULL, "The other box" }, \
-		{ REQ_UP, NULL, "Up in the answer, or to the box above" }, \
-		{ REQ_DOWN, NULL, "Down in the answer, or to the box below" }, \
+		{ REQ_UP, NULL, "Move up in the answer, or to the box above" }, \
+		{ REQ_DOWN, NULL, "Move down in the answer, or to the box below" }, \
 		{ REQ_PREVIOUS, NULL, "Back to the question before" }, \
 		{ REQ_PAGE_UP, NULL, "The question before" }, \
 		{ REQ_PAGE_DOWN, NULL, "The next question (what is typed is kept)" }, \
