@@ -69,6 +69,14 @@ struct tui_binding {
 	const char *help;
 };
 #define TUI_BINDINGS_END { REQ_NONE, NULL, NULL }
+/* Up and Down move between boxes ("↑↓ move"); Tab and S-Tab too (help only). */
+#define TUI_BIND_MOVE \
+	{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL }, \
+	{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL }
+/* Left and Right (and Space, help only) change a choice. */
+#define TUI_BIND_CHANGE(what, back, next) \
+	{ REQ_LEFT, what, back }, { REQ_RIGHT, what, next }, \
+	{ REQ_TOGGLE, NULL, next }
 
 struct tui;
 

@@ -709,9 +709,7 @@ S_click(struct tui *t, int id)
 static const struct tui_binding *
 S_bindings(struct tui *t)
 {
-#define S_MOVES \
-		{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL }, \
-		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL }, \
+#define S_MOVES TUI_BIND_MOVE, \
 		{ REQ_PAGE_UP, NULL, NULL }, { REQ_PAGE_DOWN, NULL, NULL }
 #define S_BACK { REQ_BACK, "back", "Back to the questions" }
 	static const struct tui_binding toggle[] = {
@@ -722,19 +720,18 @@ S_bindings(struct tui *t)
 		TUI_BINDINGS_END
 	};
 	static const struct tui_binding choice[] = {
-		{ REQ_LEFT, "change", "The choice before" },
-		{ REQ_RIGHT, "change", "The next choice" }, S_MOVES, S_BACK,
-		{ REQ_TOGGLE, NULL, "The next choice" },
+		TUI_BIND_CHANGE("change", "The choice before", "The next choice"),
+		S_MOVES, S_BACK,
 		{ REQ_ENTER, NULL, "Go on to the next" },
 		{ REQ_ADD, NULL, "To the box for a rule of your own" },
 		{ REQ_FIRST, NULL, NULL }, { REQ_LAST, NULL, NULL },
 		TUI_BINDINGS_END
 	};
 	static const struct tui_binding rule[] = {
-		{ REQ_LEFT, "who it is for", "Whom the rule is for" },
-		{ REQ_RIGHT, "who it is for", "Whom the rule is for" },
+		TUI_BIND_CHANGE("who it is for", "Whom the rule is for",
+		    "Whom the rule is for"),
 		{ REQ_REMOVE, "remove", "Remove this rule (asks again first)" },
-		S_MOVES, S_BACK, { REQ_TOGGLE, NULL, "Whom the rule is for" },
+		S_MOVES, S_BACK,
 		{ REQ_ENTER, NULL, "Whom the rule is for" },
 		{ REQ_ADD, NULL, "To the box for a rule of your own" },
 		{ REQ_FIRST, NULL, NULL }, { REQ_LAST, NULL, NULL },

@@ -468,28 +468,20 @@ S_bindings(struct tui *t)
 {
 	static const struct tui_binding edit[] = {
 		{ REQ_ENTER, "next", "Save this box and go to the next" },
-		{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL },
-		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		TUI_BIND_MOVE,
 		{ REQ_BACK, "back", "Back to the welcome screen" },
 		TUI_BINDINGS_END
 	};
 	static const struct tui_binding choice[] = {
-		{ REQ_LEFT, "change", "The choice before" },
-		{ REQ_RIGHT, "change", "The next choice" },
-		{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL },
-		{ REQ_ENTER, "next", "Go on to the next box" },
-		{ REQ_TOGGLE, NULL, "The next choice" },
-		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		TUI_BIND_CHANGE("change", "The choice before", "The next choice"),
+		TUI_BIND_MOVE, { REQ_ENTER, "next", "Go on to the next box" },
 		{ REQ_BACK, "back", "Back to the welcome screen" },
 		TUI_BINDINGS_END
 	};
 	static const struct tui_binding talk[] = {
-		{ REQ_LEFT, "short or all", "A short talk or all the questions" },
-		{ REQ_RIGHT, "short or all", "A short talk or all the questions" },
-		{ REQ_ENTER, "start talking", "Start talking" },
-		{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL },
-		{ REQ_TOGGLE, NULL, "A short talk or all the questions" },
-		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		TUI_BIND_CHANGE("short or all", "A short talk or all the questions",
+		    "A short talk or all the questions"),
+		{ REQ_ENTER, "start talking", "Start talking" }, TUI_BIND_MOVE,
 		{ REQ_BACK, "back", "Back to the welcome screen" },
 		TUI_BINDINGS_END
 	};

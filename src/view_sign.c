@@ -307,17 +307,13 @@ static const struct tui_binding *
 S_bindings(struct tui *t)
 {
 	static const struct tui_binding edit[] = {
-		{ REQ_ENTER, "next", "Go to the next box" },
-		{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL },
-		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		{ REQ_ENTER, "next", "Go to the next box" }, TUI_BIND_MOVE,
 		{ REQ_BACK, "back", "Back to choosing the rules" },
 		TUI_BINDINGS_END
 	};
 	static const struct tui_binding choice[] = {
-		{ REQ_LEFT, "change", "Sooner" }, { REQ_RIGHT, "change", "Later" },
-		{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL },
-		{ REQ_TOGGLE, NULL, "Later" }, { REQ_ENTER, NULL, "Go on" },
-		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		TUI_BIND_CHANGE("change", "Sooner", "Later"), TUI_BIND_MOVE,
+		{ REQ_ENTER, NULL, "Go on" },
 		{ REQ_BACK, "back", "Back to choosing the rules" },
 		TUI_BINDINGS_END
 	};

@@ -18,29 +18,11 @@ click() { mouse 0 "$1" "$2"; mouse 3 "$1" "$2"; }	# press, release
 # The 0-based row of the first line with TEXT, and the column where it starts.
 row_of() { tui_screen | grep -n -- "$1" | head -n 1 | cut -d: -f1 | awk '{ print $1 - 1 }'; }
 col_of() { tui_screen | grep -- "$1" | head -n 1 | awk -v s="$1" '{ print index($0, s) - 1 }'; }
-# The cursor is on the row under the top border naming LABEL.
-cursor_in() {
-	_y=$(_tmux display -p -t t '#{cursor_y}')
-	tui_screen | sed -n "${_y}p" | grep -q -- "$1"
-}
-until_ok() {
-	_desc=$1
-	shift
-	_deadline=$(( $(date +%s) + 10 ))
-	while ! "$@"; do
-		if [ "$(date +%s)" -ge "$_deadline" ]; then
-			not_ok "$_desc" "$(tui_screen)"
-			return 1
-		fi
-		sleep 0.05
-	done
-	ok "$_desc"
-}
 mouse_on() { [ "$(_tmux display -p -t t '#{mouse_any_flag}')" = 1 ]; }
 
 tui_start "$TALKPACT"
 tui_check '▸ Start a new conversation' "the welcome screen, the first item chosen"
-until_ok "the program asks the terminal for mouse reports" mouse_on
+tui_until "the program asks the terminal for mouse reports" mouse_on
 click 10 "$(row_of 'Quit')"
 tui_check '▸ Quit' "a click on Quit chooses it"
 click 10 "$(row_of 'Start a new conversation')"
@@ -49,22 +31,22 @@ click 10 "$(row_of 'Start a new conversation')"
 tui_check 'Who is talking today' "a second click opens it: the family screen"
 tui_type "Kim"; tui_keys Enter
 tui_type "9"; tui_keys Enter
-until_ok "the keys put the cursor in the first grown-up's box" cursor_in "Grown-up's name"
+tui_until "the keys put the cursor in the first grown-up's box" tui_cursor_under "Grown-up's name"
 tui_type "Pat"
 r=$(row_of 'Another grown-up')
 click 10 $((r + 1))
-until_ok "a click in the second grown-up's box moves the cursor there" cursor_in "Another grown-up"
+tui_until "a click in the second grown-up's box moves the cursor there" tui_cursor_under "Another grown-up"
 tui_type "Jo"
 tui_check '│ Jo ' "what is typed goes into the box clicked"
 click 10 $(($(row_of "Grown-up's name") + 1))
-until_ok "a click back in the first grown-up's box" cursor_in "Grown-up's name"
+tui_until "a click back in the first grown-up's box" tui_cursor_under "Grown-up's name"
 tui_type "!"
 tui_check '│ Pat! ' "typed there"
 click "$(col_of 'Start talking')" "$(row_of 'Start talking')"
 tui_check ' 1 of [0-9]+' "a click on Start talking presses it"
-until_ok "the cursor starts in the child's box" cursor_in "Kim's words"
+tui_until "the cursor starts in the child's box" tui_cursor_under "Kim's words"
 click 10 $(($(row_of "grown-ups' words") + 1))
-until_ok "a click in the grown-up's answer box moves the cursor there" cursor_in "grown-ups' words"
+tui_until "a click in the grown-up's answer box moves the cursor there" tui_cursor_under "grown-ups' words"
 tui_type "Clicked"
 tui_check '│ Clicked' "and what is typed goes there"
 tui_keys F1

@@ -12,29 +12,6 @@
 tui_available || skip_all "tmux is not installed"
 content="$top_srcdir/tests/tui/sizes"
 
-# until DESC CMD...: wait (up to 10 s) for CMD to succeed, as a test.
-until_ok() {
-	_desc=$1
-	shift
-	_deadline=$(( $(date +%s) + 10 ))
-	while ! "$@"; do
-		if [ "$(date +%s)" -ge "$_deadline" ]; then
-			not_ok "$_desc" "$(tui_screen; _tmux display -p -t t 'cursor #{cursor_x},#{cursor_y} shown #{cursor_flag}')"
-			return 1
-		fi
-		sleep 0.05
-	done
-	ok "$_desc"
-}
-
-# The cursor shows, inside the body, in the box whose top border names LABEL.
-cursor_in() {
-	_y=$(_tmux display -p -t t '#{cursor_y}')
-	_shown=$(_tmux display -p -t t '#{cursor_flag}')
-	[ "$_shown" = 1 ] && [ "$_y" -ge 2 ] && [ "$_y" -lt $((rows - 2)) ] &&
-	    tui_screen | sed -n "${_y}p" | grep -q -- "$1"
-}
-
 # The row with TEXT is on screen in reverse video (chosen), inside the body.
 chosen() {
 	_row=$(tui_screen | grep -n -- "$1" | head -n 1 | cut -d: -f1)
@@ -56,41 +33,41 @@ for size in 60x18 80x24; do
 	rm -rf "$HOME/.local/state/talkpact"
 	tui_start -s "$size" env NO_COLOR=1 "$TALKPACT" --only-content --content "$content"
 	tui_check 'Start a new conversation' "$size: the welcome screen"
-	until_ok "$size: welcome: the first item is chosen" chosen 'Start a new conversation'
-	until_ok "$size: welcome: the keys line keeps help and quit" keys_end
+	tui_until "$size: welcome: the first item is chosen" chosen 'Start a new conversation'
+	tui_until "$size: welcome: the keys line keeps help and quit" keys_end
 	tui_keys Enter
-	until_ok "$size: family: the name box has the cursor" cursor_in "Child's first name"
+	tui_until "$size: family: the name box has the cursor" tui_cursor_under "Child's first name"
 	tui_type "Kim"; tui_keys Enter
-	until_ok "$size: family: the age box" cursor_in "Age"
+	tui_until "$size: family: the age box" tui_cursor_under "Age"
 	tui_type "9"; tui_keys Enter
-	until_ok "$size: family: the first grown-up's box" cursor_in "Grown-up's name"
+	tui_until "$size: family: the first grown-up's box" tui_cursor_under "Grown-up's name"
 	tui_type "Pat"; tui_keys Up
-	until_ok "$size: family: Up to the band choice" choice_focused 'Questions for'
+	tui_until "$size: family: Up to the band choice" choice_focused 'Questions for'
 	tui_keys Down Down
-	until_ok "$size: family: the second grown-up's box" cursor_in "Another grown-up"
+	tui_until "$size: family: the second grown-up's box" tui_cursor_under "Another grown-up"
 	tui_keys Down
-	until_ok "$size: family: the third grown-up's box, scrolled to" cursor_in "Another grown-up"
+	tui_until "$size: family: the third grown-up's box, scrolled to" tui_cursor_under "Another grown-up"
 	tui_keys Down
-	until_ok "$size: family: the region choice" choice_focused 'Help lines for'
+	tui_until "$size: family: the region choice" choice_focused 'Help lines for'
 	tui_keys Down
-	until_ok "$size: family: \"How long\"" choice_focused 'How long'
+	tui_until "$size: family: \"How long\"" choice_focused 'How long'
 	tui_keys Down
-	until_ok "$size: family: the last button, \"Start talking\", is in sight and chosen" chosen 'Start talking'
-	until_ok "$size: family: the keys line keeps help and quit" keys_end
+	tui_until "$size: family: the last button, \"Start talking\", is in sight and chosen" chosen 'Start talking'
+	tui_until "$size: family: the keys line keeps help and quit" keys_end
 	tui_keys Up Up Up Up Up
-	until_ok "$size: family: back up to the first grown-up" cursor_in "Grown-up's name"
+	tui_until "$size: family: back up to the first grown-up" tui_cursor_under "Grown-up's name"
 	tui_keys Down Down Down Down Down
-	until_ok "$size: family: down to the button again" chosen 'Start talking'
+	tui_until "$size: family: down to the button again" chosen 'Start talking'
 	tui_keys Enter
 
 	tui_check ' 1 of 2' "$size: talk: the four-line question"
-	until_ok "$size: talk: the child's box has the cursor" cursor_in "Kim's words"
+	tui_until "$size: talk: the child's box has the cursor" tui_cursor_under "Kim's words"
 	tui_check 'who would you tell about it' "$size: talk: the question's last line shows"
 	tui_keys F2
 	tui_check '↓ more' "$size: talk: the tip is cut, and marked more"
-	until_ok "$size: talk: with the tip open the child's box still has the cursor" cursor_in "Kim's words"
+	tui_until "$size: talk: with the tip open the child's box still has the cursor" tui_cursor_under "Kim's words"
 	tui_keys Tab
-	until_ok "$size: talk: the second answer box, with a four-line question and its tip open" cursor_in "Pat's words"
+	tui_until "$size: talk: the second answer box, with a four-line question and its tip open" tui_cursor_under "Pat's words"
 	tui_type "Second box"
 	tui_check '│ Second box' "$size: talk: what is typed shows in the second box"
 	keys_line | grep -q 'more tip' && ok "$size: talk: the keys line offers the rest of the tip" ||
@@ -98,20 +75,15 @@ for size in 60x18 80x24; do
 	# F2 pages on through the tip; each press changes the screen.
 	_i=0
 	while [ "$_i" -lt 8 ] && ! tui_screen | grep -q 'Then ask: Who else could you ask'; do
-		_before=$(tui_screen)
-		tui_keys F2
-		_deadline=$(( $(date +%s) + 10 ))
-		while [ "$(tui_screen)" = "$_before" ] && [ "$(date +%s)" -lt "$_deadline" ]; do
-			sleep 0.05
-		done
+		tui_key_change F2
 		_i=$((_i + 1))
 	done
 	tui_check 'Then ask: Who else could you ask' "$size: talk: F2 pages through the tip to its follow-ups"
-	until_ok "$size: talk: paging the tip keeps the cursor in the second box" cursor_in "Pat's words"
+	tui_until "$size: talk: paging the tip keeps the cursor in the second box" tui_cursor_under "Pat's words"
 	tui_keys Enter
 	tui_check ' 2 of 2' "$size: talk: saved, the scenario, from its top"
 	tui_keys Enter
-	until_ok "$size: talk: Enter in an empty first box goes to the second" cursor_in "Pat's words"
+	tui_until "$size: talk: Enter in an empty first box goes to the second" tui_cursor_under "Pat's words"
 	tui_keys Enter
 	tui_check 'Nothing typed yet' "$size: talk: a long mistake on the status line"
 	if [ "$size" = 60x18 ]; then
@@ -123,7 +95,7 @@ for size in 60x18 80x24; do
 	tui_check 'Our test family agreement' "$size: every question answered: the agreement"
 	tui_keys Escape
 	tui_check 'That was the last question' "$size: Esc: the last-question screen"
-	until_ok "$size: last question: the keys line keeps help and quit" keys_end
+	tui_until "$size: last question: the keys line keeps help and quit" keys_end
 	if keys_line | grep -Eq 'Tab|F2|F3|F4'; then
 		not_ok "$size: last question: no Tab, F2, F3 or F4 where they do nothing" "$(keys_line)"
 	else
@@ -135,12 +107,7 @@ for size in 60x18 80x24; do
 	help=$(tui_screen)
 	_i=0
 	while [ "$_i" -lt 6 ] && ! printf '%s\n' "$help" | grep -q 'saved at once'; do
-		_before=$(tui_screen)
-		tui_keys PageDown
-		_deadline=$(( $(date +%s) + 10 ))
-		while [ "$(tui_screen)" = "$_before" ] && [ "$(date +%s)" -lt "$_deadline" ]; do
-			sleep 0.05
-		done
+		tui_key_change PageDown
 		help="$help
 $(tui_screen)"
 		_i=$((_i + 1))
@@ -156,23 +123,23 @@ $(tui_screen)"
 	tui_wait_gone '┌─ Help' >/dev/null
 	tui_keys Enter
 	tui_check 'Our test family agreement' "$size: the agreement screen"
-	until_ok "$size: agreement: the first blank has the cursor" cursor_in "Devices go to bed at"
+	tui_until "$size: agreement: the first blank has the cursor" tui_cursor_under "Devices go to bed at"
 	tui_keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down
-	until_ok "$size: agreement: the last item, in sight and chosen" chosen 'Read it through and sign'
+	tui_until "$size: agreement: the last item, in sight and chosen" chosen 'Read it through and sign'
 	tui_keys Enter
 	tui_check 'Reading it through' "$size: the read-through screen"
-	until_ok "$size: read-through: the keys line keeps help and quit" keys_end
+	tui_until "$size: read-through: the keys line keeps help and quit" keys_end
 	tui_keys Enter
-	until_ok "$size: signing: the child's box has the cursor" cursor_in "Kim signs here"
+	tui_until "$size: signing: the child's box has the cursor" tui_cursor_under "Kim signs here"
 	tui_type "Kim"; tui_keys Enter
-	until_ok "$size: signing: the grown-up's box" cursor_in "Pat signs here"
+	tui_until "$size: signing: the grown-up's box" tui_cursor_under "Pat signs here"
 	tui_type "Pat"; tui_keys Enter
-	until_ok "$size: signing: the review time" choice_focused 'Look at it again'
+	tui_until "$size: signing: the review time" choice_focused 'Look at it again'
 	tui_keys Down
-	until_ok "$size: signing: the button, in sight and chosen" chosen 'Sign and write it'
+	tui_until "$size: signing: the button, in sight and chosen" chosen 'Sign and write it'
 	tui_keys Enter
 	tui_check 'Well done' "$size: the done screen"
-	until_ok "$size: done: the keys line keeps help and quit" keys_end
+	tui_until "$size: done: the keys line keeps help and quit" keys_end
 	tui_keys Enter
 	tui_check '^\[exit 0\]$' "$size: Enter finishes"
 	tui_stop
