@@ -140,8 +140,9 @@ S_open(struct tui *t)
 	if (v->n > 0)
 		S_load_field(t);
 	if (session_rest(&t->flow.s, t->flow.c) > 0)
-		tui_note(t, "The short talk left %zu questions for another "
-		    "evening: %s talks about them.",
+		tui_note(t, "%s left %zu questions for another evening: %s "
+		    "talks about them.", t->flow.s.talk == TALK_TOPICS ?
+		    "The topics you chose" : "The short talk",
 		    session_rest(&t->flow.s, t->flow.c), tui_key(t, REQ_BACK));
 }
 

@@ -19,7 +19,7 @@
 
 enum row {
 	ROW_CHILD, ROW_AGE, ROW_BAND, ROW_GROWN_UP1, ROW_GROWN_UP2,
-	ROW_GROWN_UP3, ROW_REGION, ROW_TALK, ROW_START, ROW__COUNT
+	ROW_GROWN_UP3, ROW_REGION, ROW_TALK, ROW_TOPICS, ROW_START, ROW__COUNT
 };
 
 /* The screen's state (tui_state()). */
@@ -28,7 +28,20 @@ struct family {
 	bool ready;
 	int row;		/* the focus */
 	int top;		/* first row shown when the screen scrolls */
+	size_t topic;		/* ROW_TOPICS: which of the band's topics */
 };
+
+/* Click places beyond the rows: the band's topics, from here on. */
+#define S_HIT_TOPIC 100
+
+/* The topics to choose from: shown only for a talk on chosen topics. */
+static size_t
+S_topics(struct tui *t, enum topic *out, size_t *counts)
+{
+	if (t->flow.s.talk != TALK_TOPICS)
+		return 0;
+	return flow_band_topics(&t->flow, out, counts);
+}
 
 static struct family *
 S_v(struct tui *t)
@@ -120,11 +133,41 @@ S_move(struct tui *t, int to)
 {
 	struct family *v = S_v(t);
 
+	enum topic topics[TOPIC__COUNT];
+	size_t n = S_topics(t, topics, NULL);
+
+	if (v->row == ROW_TOPICS && to == ROW_TOPICS - 1 && v->topic > 0) {
+		v->topic--;	/* up the list of topics */
+		return;
+	}
+	if (v->row == ROW_TOPICS && to == ROW_TOPICS + 1 && v->topic + 1 < n) {
+		v->topic++;
+		return;
+	}
+	if (to == ROW_TOPICS && n == 0)	/* no list: past it */
+		to = v->row < ROW_TOPICS ? ROW_START : ROW_TALK;
 	if (to < 0 || to >= ROW__COUNT || to == v->row)
 		return;
 	if (!S_commit(t, v->row))
 		return;
+	if (to == ROW_TOPICS)
+		v->topic = v->row > ROW_TOPICS ? n - 1 : 0;
 	v->row = to;
+}
+
+/* Space on a topic: chosen or not, the talk's size said at once. */
+static void
+S_toggle_topic(struct tui *t)
+{
+	struct family *v = S_v(t);
+	enum topic topics[TOPIC__COUNT];
+	size_t n = S_topics(t, topics, NULL);
+	struct action a = { .kind = ACTION_SET_TOPICS };
+
+	if (v->topic >= n)
+		return;
+	a.number = (long)(t->flow.s.topics ^ SESSION_TOPIC_BIT(topics[v->topic]));
+	tui_apply(t, &a);
 }
 
 static void
@@ -177,27 +220,36 @@ S_talk_label(const struct flow *f, enum session_talk talk, int room)
 	if (wrap_width(full, strlen(full)) <= room)
 		return full;
 	free(full);
+	if (talk == TALK_TOPICS)
+		return n == 0 ? xstrdup("topics: none yet") :
+		    xasprintf("topics: %zu questions, ~%d min", n, session_minutes(n));
 	return talk == TALK_SHORT ? xasprintf("short: %zu questions, ~%d min",
 	    n, session_minutes(n)) : xasprintf("all %zu questions, ~%d min", n,
 	    session_minutes(n));
 }
 
+/* Left and Right: a short talk (if the band has one), all, or topics. */
 static void
-S_cycle_talk(struct tui *t)
+S_cycle_talk(struct tui *t, int delta)
 {
+	static const enum session_talk order[] = { TALK_SHORT, TALK_ALL,
+	    TALK_TOPICS };
 	struct action a = { .kind = ACTION_SET_TALK };
+	int k = 0, n = (int)(sizeof order / sizeof order[0]);
 
 	if ((int)t->flow.s.band == BAND_NONE) {
 		tui_mistake(t, "Please type the child's age first.");
 		return;
 	}
-	if (flow_talk_size(&t->flow, TALK_SHORT) == 0) {
-		tui_mistake(t, "There is no short talk for ages %s.",
-		    band_name(t->flow.s.band));
-		return;
-	}
-	a.number = t->flow.s.talk == TALK_SHORT ? TALK_ALL : TALK_SHORT;
-	tui_apply(t, &a);
+	while (k < n - 1 && order[k] != t->flow.s.talk)
+		k++;
+	do
+		k = (k + delta + n) % n;
+	while (order[k] == TALK_SHORT && flow_talk_size(&t->flow, TALK_SHORT) == 0);
+	a.number = order[k];
+	if (tui_apply(t, &a) && order[k] == TALK_TOPICS && t->flow.s.topics == 0)
+		tui_note(t, "Choose the topics below (%s on a topic).",
+		    tui_key(t, REQ_TOGGLE));
 }
 
 static void
@@ -222,6 +274,13 @@ S_start(struct tui *t)
 	if (t->flow.s.n_grown_ups == 0) {
 		tui_mistake(t, "Please type at least one grown-up's name.");
 		v->row = ROW_GROWN_UP1;
+		return;
+	}
+	if (t->flow.s.talk == TALK_TOPICS && t->flow.s.topics == 0) {
+		tui_mistake(t, "Please choose at least one topic (%s on a topic).",
+		    tui_key(t, REQ_TOGGLE));
+		v->row = ROW_TOPICS;
+		v->topic = 0;
 		return;
 	}
 	if (t->flow.s.stage == STAGE_FAMILY &&
@@ -268,7 +327,8 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		S_move(t, v->row + 1);
 		break;
 	case REQ_ENTER:
-		if (v->row == ROW_START || v->row == ROW_TALK)
+		if (v->row == ROW_START || v->row == ROW_TALK ||
+		    v->row == ROW_TOPICS)
 			S_start(t);
 		else if (v->row == ROW_BAND || v->row == ROW_AGE)
 			/* The band is suggested from the age: Up changes it. */
@@ -293,7 +353,9 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		else if (v->row == ROW_REGION)
 			S_cycle_region(t, r == REQ_LEFT ? -1 : 1);
 		else if (v->row == ROW_TALK)
-			S_cycle_talk(t);
+			S_cycle_talk(t, r == REQ_LEFT ? -1 : 1);
+		else if (v->row == ROW_TOPICS && r == REQ_TOGGLE)
+			S_toggle_topic(t);
 		break;
 	case REQ_BACK:
 		if (S_commit(t, v->row)) {
@@ -312,6 +374,42 @@ S_choice(struct tui *t, int y, int x, int w, const char *label,
 {
 	tui_text(t, y, x, label, 24, focused ? ROLE_UI_LABEL : ROLE_UI_NORMAL);
 	tui_choice(t, y, x + 24, w - 24, value, focused);
+}
+
+static int
+S_row_height(struct tui *t, int row)
+{
+	enum topic topics[TOPIC__COUNT];
+
+	if (row == ROW_TOPICS)
+		return (int)S_topics(t, topics, NULL);
+	return row == ROW_CHILD || row == ROW_AGE ||
+	    (row >= ROW_GROWN_UP1 && row <= ROW_GROWN_UP3) ? 3 : 1;
+}
+
+/* The band's topics, one a row, each chosen [x] or not [ ]. */
+static void
+S_draw_topics(struct tui *t, int y, int x, int w)
+{
+	struct family *v = S_v(t);
+	enum topic topics[TOPIC__COUNT];
+	size_t counts[TOPIC__COUNT];
+	size_t n = S_topics(t, topics, counts);
+
+	for (size_t i = 0; i < n; i++) {
+		bool on = (t->flow.s.topics & SESSION_TOPIC_BIT(topics[i])) != 0;
+		bool sel = v->row == ROW_TOPICS && v->topic == i;
+		char *line = xasprintf("%s (%zu)", topic_title(topics[i]), counts[i]);
+
+		if (sel)
+			tui_fill(t, y + (int)i, x + 12, w - 12, ROLE_UI_SELECTED);
+		tui_text(t, y + (int)i, x + 13, on ? "[x]" : "[ ]", 3,
+		    sel ? ROLE_UI_SELECTED : on ? ROLE_UI_ON : ROLE_UI_OFF);
+		tui_text_cut(t, y + (int)i, x + 17, line, w - 18,
+		    sel ? ROLE_UI_SELECTED : on ? ROLE_UI_NORMAL : ROLE_UI_MUTED);
+		tui_hit(t, y + (int)i, x, w, 1, S_HIT_TOPIC + (int)i);
+		free(line);
+	}
 }
 
 /*
@@ -340,15 +438,10 @@ S_layout(struct tui *t, int ys[ROW__COUNT], int *title_rows)
 	y += 1 + gap;
 	ys[ROW_TALK] = y;
 	y += 1;
+	ys[ROW_TOPICS] = y;
+	y += S_row_height(t, ROW_TOPICS);
 	ys[ROW_START] = y;
 	return y + 1;
-}
-
-static int
-S_row_height(int row)
-{
-	return row == ROW_CHILD || row == ROW_AGE ||
-	    (row >= ROW_GROWN_UP1 && row <= ROW_GROWN_UP3) ? 3 : 1;
 }
 
 static void
@@ -366,12 +459,17 @@ S_draw(struct tui *t)
 	total = S_layout(t, ys, &title_rows);
 	/* The question stays in sight while the name and age are typed. */
 	from = v->row == ROW_CHILD || v->row == ROW_AGE ? 0 : ys[v->row];
+	if (v->row == ROW_TOPICS)
+		from += (int)v->topic;
 	y0 = total > l->body_rows ? tui_scroll(t, &v->top, total, from,
-	    ys[v->row] + S_row_height(v->row)) : tui_top(t, total);
+	    v->row == ROW_TOPICS ? from + 1 :
+	    ys[v->row] + S_row_height(t, v->row)) : tui_top(t, total);
 	for (int r = 0; r < ROW__COUNT; r++)
-		tui_hit(t, y0 + ys[r], r == ROW_AGE ? x + w - 12 : x,
-		    r == ROW_CHILD ? w - 14 : r == ROW_AGE ? 12 : w,
-		    S_row_height(r), r);
+		if (r != ROW_TOPICS)
+			tui_hit(t, y0 + ys[r], r == ROW_AGE ? x + w - 12 : x,
+			    r == ROW_CHILD ? w - 14 : r == ROW_AGE ? 12 : w,
+			    S_row_height(t, r), r);
+	S_draw_topics(t, y0 + ys[ROW_TOPICS], x, w);
 	tui_wrapped(t, y0, x, w, 2, "Who is talking today?", ROLE_UI_QUESTION, true);
 	/* Name and age side by side; boxes three rows tall. */
 	tui_field(t, y0 + ys[ROW_CHILD], x, w - 14, 1, "Child's first name",
@@ -426,6 +524,17 @@ S_click(struct tui *t, int id)
 {
 	struct family *v = S_v(t);
 
+	if (id >= S_HIT_TOPIC) {
+		/* A topic: chosen by the click, on or off by the next one. */
+		if (v->row == ROW_TOPICS && v->topic == (size_t)(id - S_HIT_TOPIC)) {
+			S_toggle_topic(t);
+			return;
+		}
+		S_move(t, ROW_TOPICS);
+		if (v->row == ROW_TOPICS)
+			v->topic = (size_t)(id - S_HIT_TOPIC);
+		return;
+	}
 	if (id < 0 || id >= ROW__COUNT)
 		return;
 	S_move(t, id);
@@ -479,9 +588,16 @@ S_bindings(struct tui *t)
 		TUI_BINDINGS_END
 	};
 	static const struct tui_binding talk[] = {
-		TUI_BIND_CHANGE("short or all", "A short talk or all the questions",
-		    "A short talk or all the questions"),
+		TUI_BIND_CHANGE("short, all or topics", "A short talk, all the "
+		    "questions, or topics you choose", "A short talk, all the "
+		    "questions, or topics you choose"),
 		{ REQ_ENTER, "start talking", "Start talking" }, TUI_BIND_MOVE,
+		{ REQ_BACK, "back", "Back to the welcome screen" },
+		TUI_BINDINGS_END
+	};
+	static const struct tui_binding topics[] = {
+		{ REQ_TOGGLE, "on/off", "Talk about this topic, or not" },
+		TUI_BIND_MOVE, { REQ_ENTER, "start talking", "Start talking" },
 		{ REQ_BACK, "back", "Back to the welcome screen" },
 		TUI_BINDINGS_END
 	};
@@ -495,6 +611,8 @@ S_bindings(struct tui *t)
 
 	if (S_field(v, v->row) != NULL)
 		return edit;
+	if (v->row == ROW_TOPICS)
+		return topics;
 	return v->row == ROW_START ? start : v->row == ROW_TALK ? talk : choice;
 }
 
@@ -511,9 +629,11 @@ static const char *const S_help[] = {
 	"\"Help lines for\" chooses which country's help and reporting lines",
 	"go at the end of your agreement.",
 	"\"How long\" chooses a short talk, about ten questions the content",
-	"picks for one evening (offered first for ages 4-7), or all the",
-	"questions. The time is a guess: about " S_MINUTES " minutes a question.",
-	"The questions a short talk leaves are there for another evening.",
+	"picks for one evening (offered first for ages 4-7), all the",
+	"questions, or the topics you choose from the list that then shows.",
+	"The time is a guess: about " S_MINUTES " minutes a question.",
+	"The questions a short talk or your topics leave are there for another",
+	"evening.",
 	"Each box is saved as soon as you move on from it.",
 	NULL
 };
