@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "agreement.h"
 #include "tui_curses.h"
 #include "tui_view.h"
 #include "util.h"
@@ -226,11 +227,11 @@ S_draw(struct tui *t)
 	int x = l->text_left, w = l->text_cols, y, y0, hr, sr, total, from, to;
 	char date[64], review[96], *line;
 	time_t now = t->flow.now();
-	struct tm tm;
 	int months = session_review_months(&t->flow.s, tp);
 
-	localtime_r(&now, &tm);
-	strftime(date, sizeof date, "%-d %B %Y", &tm);
+	/* The date as the agreement writes it, on main.c's calendar. */
+	agreement_date(now, t->flow.utc_offset != NULL ?
+	    t->flow.utc_offset(now) : 0, date, sizeof date);
 	line = xasprintf("Each of you types your own name. Today's date, "
 	    "%s, is written beside it.", date);
 	/* Rows from the top (0); scrolled to the focus on a short window. */
