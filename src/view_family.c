@@ -167,7 +167,8 @@ S_toggle_topic(struct tui *t)
 	if (v->topic >= n)
 		return;
 	a.number = (long)(t->flow.s.topics ^ SESSION_TOPIC_BIT(topics[v->topic]));
-	tui_apply(t, &a);
+	if (tui_apply(t, &a))
+		tui_clear_note(t);
 }
 
 static void
@@ -572,6 +573,28 @@ S_mode(struct tui *t)
 	return S_field(v, v->row) != NULL ? KEYS_EDIT : KEYS_BROWSE;
 }
 
+#define S_STR(x) #x
+#define S_XSTR(x) S_STR(x)
+#define S_MINUTES S_XSTR(SESSION_MINUTES_PER_QUESTION)
+
+static const char *const S_help[] = {
+	"Who is talking",
+	"Type the child's first name and age (4 to 17). The age picks the",
+	"questions that suit them; \"Questions for\" can choose younger or",
+	"older ones.",
+	"Type one grown-up's name, and up to two more if you like.",
+	"\"Help lines for\" chooses which country's help and reporting lines",
+	"go at the end of your agreement.",
+	"\"How long\" chooses a short talk, about ten questions the content",
+	"picks for one evening (offered first for ages 4-7), all the",
+	"questions, or the topics you choose from the list that then shows.",
+	"The time is a guess: about " S_MINUTES " minutes a question.",
+	"The questions a short talk or your topics leave are there for another",
+	"evening.",
+	"Each box is saved as soon as you move on from it.",
+	NULL
+};
+
 static const struct tui_binding *
 S_bindings(struct tui *t)
 {
@@ -615,28 +638,6 @@ S_bindings(struct tui *t)
 		return topics;
 	return v->row == ROW_START ? start : v->row == ROW_TALK ? talk : choice;
 }
-
-#define S_STR(x) #x
-#define S_XSTR(x) S_STR(x)
-#define S_MINUTES S_XSTR(SESSION_MINUTES_PER_QUESTION)
-
-static const char *const S_help[] = {
-	"Who is talking",
-	"Type the child's first name and age (4 to 17). The age picks the",
-	"questions that suit them; \"Questions for\" can choose younger or",
-	"older ones.",
-	"Type one grown-up's name, and up to two more if you like.",
-	"\"Help lines for\" chooses which country's help and reporting lines",
-	"go at the end of your agreement.",
-	"\"How long\" chooses a short talk, about ten questions the content",
-	"picks for one evening (offered first for ages 4-7), all the",
-	"questions, or the topics you choose from the list that then shows.",
-	"The time is a guess: about " S_MINUTES " minutes a question.",
-	"The questions a short talk or your topics leave are there for another",
-	"evening.",
-	"Each box is saved as soon as you move on from it.",
-	NULL
-};
 
 const struct view view_family = {
 	.name = "Who is talking", .open = S_open, .draw = S_draw, .request = S_request,

@@ -38,11 +38,11 @@ S_v(struct tui *t)
 static void
 S_clear(struct welcome *v)
 {
-	for (size_t i = 0; i < v->n; i++)
-		free(v->items[i].label);
+	while (v->n > 0)
+		free(v->items[--v->n].label);
 	free(v->items);
 	v->items = NULL;
-	v->n = v->cap = 0;
+	v->cap = 0;
 	flow_entries_cleanup(&v->entries);
 }
 
