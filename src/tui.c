@@ -1108,6 +1108,13 @@ S_draw(struct tui *t)
 
 		if (mx >= t->lay.cols)
 			mx = t->lay.cols - 1;
+		/* What scrolled past the body's edges is cut there. */
+		if (t->more_above && !t->help)
+			tui_fill(t, t->lay.body_top - 1, 0, t->lay.cols,
+			    ROLE_UI_NORMAL);
+		if (t->more_below && !t->help)
+			tui_fill(t, t->lay.body_top + t->lay.body_rows, 0,
+			    t->lay.cols, ROLE_UI_NORMAL);
 		if (t->more_above && !t->help)
 			tui_text(t, t->lay.body_top, mx, "\xe2\x86\x91", 1,
 			    ROLE_UI_BORDER_FOCUS);

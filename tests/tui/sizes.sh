@@ -3,8 +3,9 @@
 # family screen down to "Start talking"; a four-line question with its tip
 # open and the cursor in the second answer box; the tip's "more" mark and
 # paging; the last-question screen; the agreement's last item; the signing
-# boxes and button; the done screen. The status line ends in an ellipsis
-# when it is too long, and the keys line always keeps help and quit.
+# boxes and button; the done screen, scrolled down to its end. The status
+# line ends in an ellipsis when it is too long, and the keys line always
+# keeps help and quit.
 # NO_COLOR, so the chosen item is reverse video in capture-pane -e.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
@@ -140,6 +141,14 @@ $(tui_screen)"
 	tui_keys Enter
 	tui_check 'Well done' "$size: the done screen"
 	tui_until "$size: done: the keys line keeps help and quit" keys_end
+	# Taller than a small window: it scrolls down to its last line.
+	_i=0
+	while [ "$_i" -lt 15 ] && ! tui_screen | grep -q 'Press Enter to finish'; do
+		tui_key_change Down
+		_i=$((_i + 1))
+	done
+	tui_check 'Press Enter to finish' "$size: done: scrolled to its last line"
+	tui_check 'talkpact verify on' "$size: done: the line before it shows too"
 	tui_keys Enter
 	tui_check '^\[exit 0\]$' "$size: Enter finishes"
 	tui_stop
