@@ -1,9 +1,9 @@
 # mouse.sh: clicks and the wheel, sent as the terminal sends them (X10
 # mouse reports, ESC [ M b x y, written into the pane with send-keys -H):
 # a click chooses an item and a second one opens it; a click focuses a box
-# (what is typed then goes there) and presses a button; the wheel scrolls
-# the help. With --no-mouse the program does not ask the terminal for mouse
-# reports and the same bytes move nothing.
+# (what is typed then goes there) and presses a button; the wheel moves
+# through a list and scrolls the help. With --no-mouse the program does
+# not ask the terminal for mouse reports and the same bytes move nothing.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -23,6 +23,10 @@ mouse_on() { [ "$(_tmux display -p -t t '#{mouse_any_flag}')" = 1 ]; }
 tui_start "$TALKPACT"
 tui_check '▸ Start a new conversation' "the welcome screen, the first item chosen"
 tui_until "the program asks the terminal for mouse reports" mouse_on
+mouse 65 10 10
+tui_check '▸ Quit' "the wheel down the welcome list chooses the next item"
+mouse 64 10 10
+tui_check '▸ Start a new conversation' "and up again"
 click 10 "$(row_of 'Quit')"
 tui_check '▸ Quit' "a click on Quit chooses it"
 click 10 "$(row_of 'Start a new conversation')"
