@@ -49,6 +49,7 @@ pack --age 8-10 --title = 'x' --to
 --content tests/content/go
 verify tests/golden/8-10.m
 resume tests/sessions/8-10.y
+--no-m
 EOF
 cat >"$T/run.bash" <<'EOF'
 [ -n "${LOAD_BASH_COMPLETION:-}" ] && . "$LOAD_BASH_COMPLETION"
@@ -116,6 +117,7 @@ $good_topics
 tests/content/good
 tests/golden/8-10.md
 tests/sessions/8-10.yaml
+--no-mouse
 EOF
 for c in render resume; do
 	case " $re_cmds " in
