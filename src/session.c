@@ -20,6 +20,7 @@
 #include "fill.h"
 #include "session.h"
 #include "util.h"
+#include "ytree.h"
 
 static const char *const S_stage_ids[] = {
 #define X(e, id, shown) id,
@@ -60,6 +61,32 @@ session_minutes(size_t questions)
 	return m < 5 ? 5 : m > 600 ? 600 : (int)m;
 }
 
+static bool S_has_voices(const struct session *s, const char *prompt_id);
+static void S_rule_removed(struct session *s, size_t index);
+
+static void
+S_free_voices(struct answer *a)
+{
+	for (size_t i = 0; i < a->n_voices; i++) {
+		free(a->voices[i].name);
+		free(a->voices[i].text);
+	}
+	free(a->voices);
+	a->voices = NULL;
+	a->n_voices = a->cap_voices = 0;
+}
+
+static void
+S_free_not_agreed(struct session *s)
+{
+	for (size_t i = 0; i < s->n_not_agreed; i++) {
+		free(s->not_agreed[i].item);
+		free(s->not_agreed[i].who);
+		free(s->not_agreed[i].reason);
+	}
+	free(s->not_agreed);
+}
+
 void
 session_init(struct session *s)
 {
@@ -82,6 +109,7 @@ session_cleanup(struct session *s)
 		free(s->answers[i].prompt_id);
 		free(s->answers[i].child);
 		free(s->answers[i].grown_up);
+		S_free_voices(&s->answers[i]);
 	}
 	free(s->answers);
 	for (size_t i = 0; i < s->n_clauses; i++)
@@ -106,6 +134,7 @@ session_cleanup(struct session *s)
 		free(s->drafts[i].text);
 	}
 	free(s->drafts);
+	S_free_not_agreed(s);
 	session_init(s);
 }
 
@@ -469,9 +498,9 @@ S_answer_slot(struct session *s, const char *prompt_id)
 	s->answers = xgrow(s->answers, &s->cap_answers, s->n_answers,
 	    sizeof *s->answers);
 	a = &s->answers[s->n_answers++];
+	memset(a, 0, sizeof *a);
 	a->prompt_id = xstrdup(prompt_id);
 	a->state = ANSWER_OPEN;
-	a->child = a->grown_up = NULL;
 	return a;
 }
 
@@ -713,7 +742,7 @@ S_apply_talk(struct session *s, const struct content *c,
 		bool has_child = a->text != NULL && !text_is_blank(a->text);
 		bool has_grown = a->text2 != NULL && !text_is_blank(a->text2);
 
-		if (!has_child && !has_grown)
+		if (!has_child && !has_grown && !S_has_voices(s, p->id))
 			return S_fail(cause, "Type what someone said, or skip "
 			    "this question.");
 		if (has_child && session_check_text(a->text,
@@ -852,6 +881,7 @@ S_apply_agree(struct session *s, const struct content *c,
 			s->rules = xgrow(s->rules, &s->cap_rules, s->n_rules,
 			    sizeof *s->rules);
 			s->rules[s->n_rules].text = xstrdup(a->text);
+			s->rules[s->n_rules].house = a->flag;
 			s->rules[s->n_rules++].binds = (enum binds)a->number;
 		} else {
 			S_replace(&s->rules[a->index].text, xstrdup(a->text));
@@ -865,6 +895,7 @@ S_apply_agree(struct session *s, const struct content *c,
 		memmove(&s->rules[a->index], &s->rules[a->index + 1],
 		    (s->n_rules - a->index - 1) * sizeof *s->rules);
 		s->n_rules--;
+		S_rule_removed(s, a->index);
 		return 0;
 	case ACTION_SET_REVIEW:
 		if (a->number != 1 && a->number != 3 && a->number != 6 &&
@@ -940,6 +971,209 @@ S_set_talk(struct session *s, const struct content *c,
 	return 0;
 }
 
+/* ---- every voice, and what is not agreed yet --------------------------- */
+
+const char *
+session_voice(const struct answer *a, const char *name)
+{
+	for (size_t i = 0; a != NULL && name != NULL && i < a->n_voices; i++)
+		if (strcmp(a->voices[i].name, name) == 0)
+			return a->voices[i].text;
+	return NULL;
+}
+
+static bool
+S_has_voices(const struct session *s, const char *prompt_id)
+{
+	const struct answer *a = session_answer(s, prompt_id);
+
+	return a != NULL && a->n_voices > 0;
+}
+
+static int
+S_set_voice(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	const struct prompt *p;
+	struct answer *ans;
+	const char *name;
+	size_t pos = 0, n = 0, i;
+	bool has = a->text != NULL && !text_is_blank(a->text);
+
+	if ((p = S_session_prompt(s, c, a->id, &pos, &n)) == NULL)
+		return S_fail(cause, "There is no question '%s' for this age "
+		    "group.", a->id != NULL ? a->id : "");
+	if (a->index >= s->n_grown_ups)
+		return S_fail(cause, "There is no grown-up %zu.", a->index + 1);
+	name = s->grown_ups[a->index];
+	if (has && session_check_text(a->text, SESSION_MAX_TEXT_BYTES, true,
+	    "The grown-up's answer", cause) != 0)
+		return -1;
+	if (session_answer(s, p->id) == NULL) {
+		if (!has)
+			return 0;
+		if (s->n_answers >= SESSION_MAX_ANSWERS)
+			return S_fail(cause, "This session has too many answers.");
+	}
+	ans = S_answer_slot(s, p->id);
+	for (i = 0; i < ans->n_voices; i++)
+		if (strcmp(ans->voices[i].name, name) == 0)
+			break;
+	if (!has) {
+		if (i < ans->n_voices) {
+			free(ans->voices[i].name);
+			free(ans->voices[i].text);
+			memmove(&ans->voices[i], &ans->voices[i + 1],
+			    (ans->n_voices - i - 1) * sizeof *ans->voices);
+			ans->n_voices--;
+		}
+		return 0;
+	}
+	if (i == ans->n_voices) {
+		ans->voices = xgrow(ans->voices, &ans->cap_voices,
+		    ans->n_voices, sizeof *ans->voices);
+		ans->voices[i].name = xstrdup(name);
+		ans->voices[i].text = NULL;
+		ans->n_voices++;
+	}
+	S_replace(&ans->voices[i].text, xstrdup(a->text));
+	ans->state = ANSWER_GIVEN;
+	return 0;
+}
+
+char *
+session_item_id(const char *kind, const char *id, size_t rule)
+{
+	if (strcmp(kind, "rule") == 0)
+		return xasprintf("rule/%zu", rule);
+	return xasprintf("%s/%s", kind, id);
+}
+
+const struct not_agreed *
+session_not_agreed(const struct session *s, const char *item, size_t i)
+{
+	for (size_t k = 0; k < s->n_not_agreed; k++)
+		if (strcmp(s->not_agreed[k].item, item) == 0 && i-- == 0)
+			return &s->not_agreed[k];
+	return NULL;
+}
+
+bool
+session_item_agreed(const struct session *s, const char *item)
+{
+	return session_not_agreed(s, item, 0) == NULL;
+}
+
+/* Is item one this session's template or rules has? */
+static bool
+S_item_known(const struct session *s, const struct content *c,
+    const char *item)
+{
+	const struct template *t = session_template(s, c);
+	long n;
+
+	if (strncmp(item, "rule/", 5) == 0)
+		return ytree_parse_long(item + 5, &n) && n >= 1 &&
+		    (size_t)n <= s->n_rules;
+	if (t == NULL)
+		return false;
+	if (strncmp(item, "promise/", 8) == 0) {
+		for (size_t i = 0; i < t->n_promises; i++)
+			if (strcmp(t->promises[i].id, item + 8) == 0)
+				return true;
+		return false;
+	}
+	if (strncmp(item, "clause/", 7) == 0)
+		for (size_t i = 0; i < t->n_sections; i++)
+			for (size_t j = 0; j < t->sections[i].n_clauses; j++)
+				if (strcmp(t->sections[i].clauses[j].id,
+				    item + 7) == 0)
+					return true;
+	return false;
+}
+
+static void
+S_drop_not_agreed(struct session *s, size_t k)
+{
+	free(s->not_agreed[k].item);
+	free(s->not_agreed[k].who);
+	free(s->not_agreed[k].reason);
+	memmove(&s->not_agreed[k], &s->not_agreed[k + 1],
+	    (s->n_not_agreed - k - 1) * sizeof *s->not_agreed);
+	s->n_not_agreed--;
+}
+
+static int
+S_set_not_agreed(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	bool known = false, has_reason = a->text2 != NULL &&
+	    !text_is_blank(a->text2);
+	struct not_agreed *na;
+	size_t k;
+
+	if (a->id == NULL || !S_item_known(s, c, a->id))
+		return S_fail(cause, "There is no rule or promise '%s'.",
+		    a->id != NULL ? a->id : "");
+	if (a->text != NULL && s->child != NULL && strcmp(a->text, s->child) == 0)
+		known = true;
+	for (size_t i = 0; a->text != NULL && i < s->n_grown_ups; i++)
+		if (strcmp(a->text, s->grown_ups[i]) == 0)
+			known = true;
+	if (!known)
+		return S_fail(cause, "Who has not agreed? Choose the child or "
+		    "one of the grown-ups.");
+	for (k = 0; k < s->n_not_agreed; k++)
+		if (strcmp(s->not_agreed[k].item, a->id) == 0 &&
+		    strcmp(s->not_agreed[k].who, a->text) == 0)
+			break;
+	if (!a->flag) {
+		if (k < s->n_not_agreed)
+			S_drop_not_agreed(s, k);
+		return 0;
+	}
+	if (has_reason && session_check_text(a->text2,
+	    SESSION_MAX_REASON_BYTES, false, "The reason", cause) != 0)
+		return -1;
+	if (k == s->n_not_agreed) {
+		if (s->n_not_agreed >= SESSION_MAX_NOT_AGREED)
+			return S_fail(cause, "There is room for %d things still "
+			    "to agree.", SESSION_MAX_NOT_AGREED);
+		s->not_agreed = xgrow(s->not_agreed, &s->cap_not_agreed,
+		    s->n_not_agreed, sizeof *s->not_agreed);
+		na = &s->not_agreed[s->n_not_agreed++];
+		na->item = xstrdup(a->id);
+		na->who = xstrdup(a->text);
+		na->reason = NULL;
+	} else
+		na = &s->not_agreed[k];
+	S_replace(&na->reason, has_reason ? xstrdup(a->text2) : NULL);
+	return 0;
+}
+
+/* Rule index (from 0) was removed: its entries go, later rules move up. */
+static void
+S_rule_removed(struct session *s, size_t index)
+{
+	for (size_t k = 0; k < s->n_not_agreed; ) {
+		long n;
+
+		if (strncmp(s->not_agreed[k].item, "rule/", 5) != 0 ||
+		    !ytree_parse_long(s->not_agreed[k].item + 5, &n)) {
+			k++;
+			continue;
+		}
+		if ((size_t)n == index + 1) {
+			S_drop_not_agreed(s, k);
+			continue;
+		}
+		if ((size_t)n > index + 1)
+			S_replace(&s->not_agreed[k].item,
+			    session_item_id("rule", NULL, (size_t)n - 1));
+		k++;
+	}
+}
+
 int
 session_apply(struct session *s, const struct content *c,
     const struct action *a, time_t now, char **cause)
@@ -971,9 +1205,22 @@ session_apply(struct session *s, const struct content *c,
 			rc = 0;
 		}
 		break;
+	case ACTION_ADD_RULE:
+		/* A house rule comes with the household, before talking. */
+		if (S_need_stage(s, a->flag ? ST(FAMILY) | ST(TALKING) |
+		    ST(AGREEING) : ST(AGREEING), cause) == 0)
+			rc = S_apply_agree(s, c, a, cause);
+		break;
+	case ACTION_SET_VOICE:
+		if (S_need_stage(s, ST(TALKING) | ST(AGREEING), cause) == 0)
+			rc = S_set_voice(s, c, a, cause);
+		break;
+	case ACTION_SET_NOT_AGREED:
+		if (S_need_stage(s, ST(AGREEING), cause) == 0)
+			rc = S_set_not_agreed(s, c, a, cause);
+		break;
 	case ACTION_SET_CLAUSE:
 	case ACTION_SET_BLANK:
-	case ACTION_ADD_RULE:
 	case ACTION_EDIT_RULE:
 	case ACTION_REMOVE_RULE:
 	case ACTION_SET_PROMISE:

@@ -70,11 +70,19 @@ enum session_talk {
 #define SESSION_MINUTES_PER_QUESTION 2
 int session_minutes(size_t questions);
 
+/* One grown-up's own words, under their own name. */
+struct voice {
+	char *name;		/* as the family has the grown-up's name */
+	char *text;
+};
+
 struct answer {
 	char *prompt_id;
 	enum answer_state state;
 	char *child;		/* the child's words, or NULL */
-	char *grown_up;		/* the grown-up's words, or NULL */
+	char *grown_up;		/* the grown-ups' shared words, or NULL */
+	struct voice *voices;	/* each grown-up's own words (SET_VOICE) */
+	size_t n_voices, cap_voices;
 };
 
 struct clause_setting {		/* only clauses the family changed or filled */
@@ -90,7 +98,22 @@ struct blank_value {
 struct own_rule {
 	char *text;
 	enum binds binds;
+	bool house;		/* a house rule, from the household */
 };
+
+/*
+ * Someone has not agreed to an item yet: item is "clause/ID",
+ * "promise/ID" or "rule/N" (the family's own rule N, from 1); who is the
+ * child's or a grown-up's name; reason is in their words, or NULL. Such
+ * an item is not in force: it prints under "Still to agree".
+ */
+struct not_agreed {
+	char *item;
+	char *who;
+	char *reason;
+};
+#define SESSION_MAX_NOT_AGREED 64
+#define SESSION_MAX_REASON_BYTES 400
 
 struct promise_setting {
 	char *promise_id;
@@ -146,6 +169,8 @@ struct session {
 	int review_months;		/* 0: the template's default */
 	struct draft *drafts;
 	size_t n_drafts, cap_drafts;
+	struct not_agreed *not_agreed;	/* optional: what is still to agree */
+	size_t n_not_agreed, cap_not_agreed;
 };
 
 /* Every way a session can change. X(enum-suffix, id) */
@@ -163,7 +188,7 @@ struct session {
 	X(START_AGREEING, "start-agreeing")	/* -> AGREEING */ \
 	X(SET_CLAUSE, "set-clause")		/* id: clause; flag: on */ \
 	X(SET_BLANK, "set-blank")		/* id: blank; text: value */ \
-	X(ADD_RULE, "add-rule")			/* text; number: enum binds */ \
+	X(ADD_RULE, "add-rule")			/* text; number: enum binds; flag: a house rule */ \
 	X(EDIT_RULE, "edit-rule")		/* index; text; number: enum binds */ \
 	X(REMOVE_RULE, "remove-rule")		/* index */ \
 	X(SET_PROMISE, "set-promise")		/* id: promise; flag: on */ \
@@ -172,7 +197,9 @@ struct session {
 	X(SIGN, "sign")				/* number: enum role; index: grown-up; text: name; when */ \
 	X(BACK, "back")				/* to the previous stage, unsigning */ \
 	X(SET_DRAFT, "set-draft")		/* id: box; text ("" or NULL forgets it) */ \
-	X(SET_TALK, "set-talk")			/* number: enum session_talk */
+	X(SET_TALK, "set-talk")			/* number: enum session_talk */ \
+	X(SET_VOICE, "set-voice")		/* id: prompt; index: grown-up; text ("" removes) */ \
+	X(SET_NOT_AGREED, "set-not-agreed")	/* id: item; text: who; text2: reason; flag: not agreed */
 
 enum action_kind {
 #define X(e, id) ACTION_##e,
@@ -293,6 +320,29 @@ size_t session_prompts(const struct session *s, const struct content *c,
  * is not short.
  */
 size_t session_rest(const struct session *s, const struct content *c);
+
+/*
+ * A grown-up's own words in an answer, by name, or NULL. Voices are set
+ * with SET_VOICE (at talking or choosing the agreement): it records the
+ * words under grown_ups[index]'s name and marks the answer given, without
+ * moving on; ANSWER then moves on and may carry no other words.
+ */
+const char *session_voice(const struct answer *a, const char *name);
+
+/*
+ * Not agreed yet. SET_NOT_AGREED (while choosing the agreement) marks item
+ * ("clause/ID", "promise/ID", "rule/N") as not yet agreed by who (the
+ * child or a grown-up, by name) with a short reason in their words (flag
+ * true), or agreed by them after all (flag false). An ADD_RULE with flag
+ * true adds a house rule (allowed from the family stage on).
+ * session_not_agreed() is the i-th entry for item (NULL past the last);
+ * session_item_agreed() says whether nobody holds item back.
+ */
+const struct not_agreed *session_not_agreed(const struct session *s,
+    const char *item, size_t i);
+bool session_item_agreed(const struct session *s, const char *item);
+/* "clause/ID", "promise/ID", "rule/N" (from 1). Caller frees. */
+char *session_item_id(const char *kind, const char *id, size_t rule);
 
 /* "Sam, 8, talking: 7 of 22". Caller frees. */
 char *session_describe(const struct session *s, const struct content *c);

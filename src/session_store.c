@@ -217,6 +217,40 @@ S_end(struct S_em *em, bool map)
 	S_emit(em, &ev);
 }
 
+/* Optional: each grown-up's own words in an answer, by name. */
+static void
+S_write_voices(struct S_em *em, const struct answer *a)
+{
+	if (a->n_voices == 0)
+		return;
+	S_plain(em, "voices");
+	S_start(em, true, false);
+	for (size_t i = 0; i < a->n_voices; i++)
+		S_key_quoted(em, a->voices[i].name, a->voices[i].text);
+	S_end(em, true);
+}
+
+/* Optional: what someone has not agreed to yet. */
+static void
+S_write_not_agreed(struct S_em *em, const struct session *s)
+{
+	if (s->n_not_agreed == 0)
+		return;
+	S_plain(em, "not-agreed");
+	S_start(em, false, false);
+	for (size_t i = 0; i < s->n_not_agreed; i++) {
+		const struct not_agreed *na = &s->not_agreed[i];
+
+		S_start(em, true, false);
+		S_key_quoted(em, "item", na->item);
+		S_key_quoted(em, "who", na->who);
+		if (na->reason != NULL)
+			S_key_quoted(em, "reason", na->reason);
+		S_end(em, true);
+	}
+	S_end(em, false);
+}
+
 char *
 session_store_format(const struct session *s)
 {
@@ -288,6 +322,7 @@ session_store_format(const struct session *s)
 			S_key_quoted(&em, "child", a->child);
 		if (a->grown_up != NULL)
 			S_key_quoted(&em, "grown-up", a->grown_up);
+		S_write_voices(&em, a);
 		S_end(&em, true);
 	}
 	S_end(&em, false);
@@ -313,6 +348,10 @@ session_store_format(const struct session *s)
 		S_key_quoted(&em, "text", s->rules[i].text);
 		S_plain(&em, "binds");
 		S_plain(&em, binds_id(s->rules[i].binds));
+		if (s->rules[i].house) {
+			S_plain(&em, "house");
+			S_plain(&em, "true");
+		}
 		S_end(&em, true);
 	}
 	S_end(&em, false);
@@ -327,6 +366,7 @@ session_store_format(const struct session *s)
 
 	if (s->review_months > 0)
 		S_key_long(&em, "review-months", s->review_months);
+	S_write_not_agreed(&em, s);
 
 	S_plain(&em, "signatures");
 	S_start(&em, false, s->n_signatures == 0);
@@ -625,12 +665,72 @@ S_read_family(struct S_reader *r, struct ynode *f, struct session *s)
 	return 0;
 }
 
+/* voices: (name: words), each grown-up's own words. */
+static int
+S_read_voices(struct S_reader *r, struct ynode *m, struct answer *a)
+{
+	if (S_check_map(r, m, "voices", NULL) != 0)
+		return -1;
+	if (m->n / 2 > SESSION_MAX_GROWN_UPS)
+		return S_err(r, m->line, m->col, "at most %d voices",
+		    SESSION_MAX_GROWN_UPS);
+	for (size_t i = 0; i < m->n; i += 2) {
+		struct voice *v;
+
+		a->voices = xgrow(a->voices, &a->cap_voices, a->n_voices,
+		    sizeof *a->voices);
+		v = &a->voices[a->n_voices++];
+		v->name = v->text = NULL;
+		if (S_str(r, m->kids[i], "A grown-up's name",
+		    SESSION_MAX_NAME_BYTES, false, &v->name) != 0 ||
+		    S_str(r, m->kids[i + 1], "The grown-up's answer",
+		    SESSION_MAX_TEXT_BYTES, true, &v->text) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* not-agreed: a list of item, who and reason. */
+static int
+S_read_not_agreed(struct S_reader *r, struct ynode *list, struct session *s)
+{
+	static const char *const keys[] = { "item", "who", "reason", NULL };
+
+	if (S_seq(r, list, "not-agreed") != 0)
+		return -1;
+	if (list->n > SESSION_MAX_NOT_AGREED)
+		return S_err(r, list->line, list->col, "at most %d things "
+		    "still to agree", SESSION_MAX_NOT_AGREED);
+	for (size_t i = 0; i < list->n; i++) {
+		struct ynode *m = list->kids[i], *y;
+		struct not_agreed *na;
+
+		if (S_check_map(r, m, "something not agreed", keys) != 0)
+			return -1;
+		if (S_get(m, "item") == NULL || S_get(m, "who") == NULL)
+			return S_err(r, m->line, m->col, "something not agreed "
+			    "needs 'item' and 'who'");
+		s->not_agreed = xgrow(s->not_agreed, &s->cap_not_agreed,
+		    s->n_not_agreed, sizeof *s->not_agreed);
+		na = &s->not_agreed[s->n_not_agreed++];
+		na->item = na->who = na->reason = NULL;
+		if (S_str(r, S_get(m, "item"), "item", 240, false,
+		    &na->item) != 0 || S_str(r, S_get(m, "who"), "who",
+		    SESSION_MAX_NAME_BYTES, false, &na->who) != 0)
+			return -1;
+		if ((y = S_get(m, "reason")) != NULL && S_str(r, y, "The reason",
+		    SESSION_MAX_REASON_BYTES, false, &na->reason) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 S_read_answers(struct S_reader *r, struct ynode *list,
     struct session *s)
 {
 	static const char *const keys[] = { "prompt", "state", "child",
-	    "grown-up", NULL };
+	    "grown-up", "voices", NULL };
 
 	if (S_seq(r, list, "answers") != 0)
 		return -1;
@@ -670,6 +770,9 @@ S_read_answers(struct S_reader *r, struct ynode *list,
 		if ((y = S_get(m, "grown-up")) != NULL && S_str(r, y,
 		    "The grown-up's answer", SESSION_MAX_TEXT_BYTES, true,
 		    &a->grown_up) != 0)
+			return -1;
+		if ((y = S_get(m, "voices")) != NULL &&
+		    S_read_voices(r, y, a) != 0)
 			return -1;
 	}
 	return 0;
@@ -760,7 +863,7 @@ S_read_drafts(struct S_reader *r, struct ynode *m, struct session *s)
 static int
 S_read_rules(struct S_reader *r, struct ynode *list, struct session *s)
 {
-	static const char *const keys[] = { "text", "binds", NULL };
+	static const char *const keys[] = { "text", "binds", "house", NULL };
 
 	if (S_seq(r, list, "rules") != 0)
 		return -1;
@@ -783,7 +886,11 @@ S_read_rules(struct S_reader *r, struct ynode *list, struct session *s)
 		    sizeof *s->rules);
 		o = &s->rules[s->n_rules++];
 		o->text = NULL;
+		o->house = false;
 		o->binds = (enum binds)e;
+		if ((b = S_get(m, "house")) != NULL &&
+		    S_bool(r, b, "house", &o->house) != 0)
+			return -1;
 		if (S_str(r, t, "The rule", SESSION_MAX_TEXT_BYTES, true,
 		    &o->text) != 0)
 			return -1;
@@ -845,7 +952,7 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 	static const char *const keys[] = { "format", "id", "created",
 	    "updated", "stage", "family", "template", "position", "talk", "answers",
 	    "clauses", "blanks", "rules", "promises", "review-months",
-	    "signatures", "drafts", NULL };
+	    "signatures", "drafts", "not-agreed", NULL };
 	struct ynode *y;
 	long v;
 	int e;
@@ -920,6 +1027,9 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 	    S_read_signatures(r, y, s) != 0)
 		return -1;
 	if ((y = S_get(root, "drafts")) != NULL && S_read_drafts(r, y, s) != 0)
+		return -1;
+	if ((y = S_get(root, "not-agreed")) != NULL &&
+	    S_read_not_agreed(r, y, s) != 0)
 		return -1;
 	if (s->stage > STAGE_FAMILY && (s->child == NULL || s->age == 0 ||
 	    s->n_grown_ups == 0))

@@ -49,6 +49,8 @@ pack --age 8-10 --title = 'x' --to
 --content tests/content/go
 verify tests/golden/8-10.m
 resume tests/sessions/8-10.y
+show 2026-11-29-a
+forget ''
 EOF
 cat >"$T/run.bash" <<'EOF'
 [ -n "${LOAD_BASH_COMPLETION:-}" ] && . "$LOAD_BASH_COMPLETION"
@@ -116,6 +118,8 @@ $good_topics
 tests/content/good
 tests/golden/8-10.md
 tests/sessions/8-10.yaml
+2026-11-29-ayo-1412
+2026-11-29-ayo-1412 2026-11-29-sam-1412
 EOF
 for c in render resume; do
 	case " $re_cmds " in
