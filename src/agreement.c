@@ -141,6 +141,51 @@ S_fill(cmark_node *para, const char *text, const struct session *s,
 	(void)fill_walk(text, fill_chain, &ch, S_fill_emit, &e, NULL);
 }
 
+/* One voice as its own paragraph: the name in bold, then the words. */
+static void
+S_voice(cmark_node *qa, const char *name, const char *words)
+{
+	cmark_node *para = doc_paragraph(qa);
+
+	doc_text(doc_strong(para), name);
+	doc_text(para, ": ");
+	doc_text(para, words);
+}
+
+/*
+ * The grown-ups' words: each grown-up's own under their name; shared
+ * words (the single grown-up key) under their names joined ("Priya and
+ * Tom"), never "Grown-ups".
+ */
+static void
+S_record_voices(cmark_node *qa, const struct session *s,
+    const struct answer *a)
+{
+	if (a->grown_up != NULL) {
+		char *names = join_words((const char *const *)s->grown_ups,
+		    s->n_grown_ups, "and");
+
+		S_voice(qa, s->n_grown_ups > 0 ? names : "Grown-up",
+		    a->grown_up);
+		free(names);
+	}
+	/* In the family's order of grown-ups, then any name no longer there. */
+	for (size_t g = 0; g < s->n_grown_ups; g++) {
+		const char *w = session_voice(a, s->grown_ups[g]);
+
+		if (w != NULL)
+			S_voice(qa, s->grown_ups[g], w);
+	}
+	for (size_t i = 0; i < a->n_voices; i++) {
+		bool listed = false;
+
+		for (size_t g = 0; g < s->n_grown_ups; g++)
+			listed |= strcmp(s->grown_ups[g], a->voices[i].name) == 0;
+		if (!listed)
+			S_voice(qa, a->voices[i].name, a->voices[i].text);
+	}
+}
+
 /*
  * The conversation record: every question with an answer, in both voices,
  * and those left for later. Only with --record, after the fingerprint
@@ -172,14 +217,7 @@ S_record(cmark_node *doc, const struct session *s, const struct content *c)
 			doc_text(para, ": ");
 			doc_text(para, a->child);
 		}
-		if (a->grown_up != NULL) {
-			para = doc_paragraph(qa);
-			doc_text(doc_strong(para), s->n_grown_ups > 1 ?
-			    "Grown-ups" : s->n_grown_ups == 1 ? s->grown_ups[0] :
-			    "Grown-up");
-			doc_text(para, ": ");
-			doc_text(para, a->grown_up);
-		}
+		S_record_voices(qa, s, a);
 	}
 	if (given == 0)
 		doc_text(doc_paragraph(doc), "We did not write down any answers "
@@ -196,6 +234,22 @@ S_record(cmark_node *doc, const struct session *s, const struct content *c)
 		doc_text(doc_paragraph(doc_item(list)), order[i]->question);
 	}
 	free(order);
+}
+
+/* Is a clause, promise or rule (from 1) agreed by everyone? */
+static bool
+S_agreed(const struct session *s, const char *kind, const char *id,
+    size_t rule)
+{
+	char *item;
+	bool yes;
+
+	if (s->n_not_agreed == 0)
+		return true;
+	item = session_item_id(kind, id, rule);
+	yes = session_item_agreed(s, item);
+	free(item);
+	return yes;
 }
 
 /* A block that is never split across pages on paper: a heading and its list. */
@@ -256,12 +310,13 @@ S_rules_for(cmark_node *doc, const struct session *s,
 			continue;
 		for (size_t j = 0; j < sec->n_clauses; j++)
 			if (sec->clauses[j].binds == b &&
-			    session_clause_on(s, &sec->clauses[j]))
+			    session_clause_on(s, &sec->clauses[j]) &&
+			    S_agreed(s, "clause", sec->clauses[j].id, 0))
 				S_fill(doc_paragraph(doc_item(S_group_list(doc, s,
 				    b, &list))), sec->clauses[j].text, s, c, t);
 	}
 	for (size_t i = 0; i < s->n_rules; i++)
-		if (s->rules[i].binds == b)
+		if (s->rules[i].binds == b && S_agreed(s, "rule", NULL, i + 1))
 			doc_text(doc_paragraph(doc_item(S_group_list(doc, s, b,
 			    &list))), s->rules[i].text);
 }
@@ -284,7 +339,8 @@ S_promises(cmark_node *doc, const struct session *s, const struct content *c,
 	cmark_node *list = NULL;
 
 	for (size_t i = 0; i < t->n_promises; i++) {
-		if (!session_promise_on(s, &t->promises[i]))
+		if (!session_promise_on(s, &t->promises[i]) ||
+		    !S_agreed(s, "promise", t->promises[i].id, 0))
 			continue;
 		if (list == NULL)
 			list = doc_list(S_block(doc, "block ticks", "What the grown-ups promise"),
@@ -305,7 +361,8 @@ S_broken(cmark_node *doc, const struct session *s, const struct content *c,
 		if (!S_is_broken_section(sec))
 			continue;
 		for (size_t j = 0; j < sec->n_clauses; j++) {
-			if (!session_clause_on(s, &sec->clauses[j]))
+			if (!session_clause_on(s, &sec->clauses[j]) ||
+			    !S_agreed(s, "clause", sec->clauses[j].id, 0))
 				continue;
 			if (list == NULL)
 				list = doc_list(S_block(doc, "block ticks", sec->title), false);
@@ -313,6 +370,73 @@ S_broken(cmark_node *doc, const struct session *s, const struct content *c,
 			    s, c, t);
 		}
 	}
+}
+
+/* One item still to agree: its words, then who is not agreeing and why. */
+static void
+S_still_item(cmark_node *list, const struct session *s,
+    const struct content *c, const struct template *t, const char *item,
+    const char *text, bool fill)
+{
+	cmark_node *li = doc_item(list), *para;
+	const struct not_agreed *na;
+
+	if (fill)
+		S_fill(doc_paragraph(li), text, s, c, t);
+	else
+		doc_text(doc_paragraph(li), text);
+	for (size_t k = 0; (na = session_not_agreed(s, item, k)) != NULL; k++) {
+		para = doc_paragraph(li);
+		doc_text(para, "Not agreed yet by ");
+		doc_text(doc_strong(para), na->who);
+		if (na->reason != NULL) {
+			doc_text(para, ": ");
+			doc_text(para, na->reason);
+		} else
+			doc_text(para, ".");
+	}
+}
+
+/*
+ * Still to agree: each clause, promise or rule someone has not agreed to
+ * yet, with who and why in their words. The rest of the agreement stands.
+ */
+static void
+S_still_to_agree(cmark_node *doc, const struct session *s,
+    const struct content *c, const struct template *t)
+{
+	cmark_node *list = NULL;
+	char *item;
+
+	if (s->n_not_agreed == 0)
+		return;
+#define S_STILL_LIST() (list != NULL ? list : (list = doc_list(S_block(doc, \
+	    "block still", "Still to agree"), false)))
+	for (size_t i = 0; i < t->n_sections; i++)
+		for (size_t j = 0; j < t->sections[i].n_clauses; j++) {
+			const struct clause *cl = &t->sections[i].clauses[j];
+
+			item = session_item_id("clause", cl->id, 0);
+			if (!session_item_agreed(s, item))
+				S_still_item(S_STILL_LIST(), s, c, t, item,
+				    cl->text, true);
+			free(item);
+		}
+	for (size_t i = 0; i < s->n_rules; i++) {
+		item = session_item_id("rule", NULL, i + 1);
+		if (!session_item_agreed(s, item))
+			S_still_item(S_STILL_LIST(), s, c, t, item,
+			    s->rules[i].text, false);
+		free(item);
+	}
+	for (size_t i = 0; i < t->n_promises; i++) {
+		item = session_item_id("promise", t->promises[i].id, 0);
+		if (!session_item_agreed(s, item))
+			S_still_item(S_STILL_LIST(), s, c, t, item,
+			    t->promises[i].text, true);
+		free(item);
+	}
+#undef S_STILL_LIST
 }
 
 static void
@@ -545,6 +669,7 @@ S_body(const struct session *s, const struct content *c,
 	S_rules(doc, s, c, t);
 	S_promises(doc, s, c, t);
 	S_broken(doc, s, c, t);
+	S_still_to_agree(doc, s, c, t);
 	S_help(doc, s, c, t);
 	S_signatures(doc, s, t);
 	return doc;

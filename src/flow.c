@@ -17,6 +17,7 @@
 #include "fill.h"
 #include "fingerprint.h"
 #include "flow.h"
+#include "household.h"
 #include "ics.h"
 #include "privfile.h"
 #include "render.h"
@@ -58,6 +59,10 @@ flow_close(struct flow *f)
 	free(f->unsaved);
 	f->unsaved = NULL;
 	S_forget_outputs(f);
+	f->from_household = false;
+	f->n_house = 0;
+	free(f->household_problem);
+	f->household_problem = NULL;
 }
 
 void
@@ -146,10 +151,48 @@ flow_entries_cleanup(struct flow_entries *e)
 	memset(e, 0, sizeof *e);
 }
 
+/*
+ * The household into h: 0 loaded (or made from the latest session), 1
+ * none, -1 damaged or unreadable (*why says it; caller frees).
+ */
+static int
+S_household(const struct flow *f, struct household *h, char **why)
+{
+	struct session_store st;
+	struct session_list l = { 0 };
+	struct diag_list d;
+	bool made;
+	int rc = 1;
+
+	household_init(h);
+	if (f->state_dir == NULL)
+		return 1;
+	diag_list_init(&d);
+	if (S_store(f, &st, why) != 0) {
+		diag_list_cleanup(&d);
+		return -1;
+	}
+	if (session_store_list(&st, &l, &d) == 0) {
+		diag_list_cleanup(&d);
+		diag_list_init(&d);
+		rc = household_open(f->state_dir, l.items, l.n, h, &made, &d);
+		if (rc < 0)
+			*why = S_first_diag(&d, "The household file could not "
+			    "be read.");
+	}
+	session_list_cleanup(&l);
+	diag_list_cleanup(&d);
+	session_store_cleanup(&st);
+	return rc;
+}
+
 void
 flow_new(struct flow *f)
 {
 	const struct region *r = flow_locale_region(f);
+	struct household h;
+	char *why = NULL;
+	int hrc;
 
 	flow_close(f);
 	f->open = true;
@@ -158,7 +201,89 @@ flow_new(struct flow *f)
 
 		(void)session_apply(&f->s, f->c, &a, f->now(), NULL);
 	}
+	hrc = S_household(f, &h, &why);
+	if (hrc < 0)
+		f->household_problem = why;
+	else if (hrc == 0 && h.n_grown_ups > 0 &&
+	    household_seed(&h, &f->s, f->c, f->now(), &why) == 0) {
+		f->from_household = true;
+		f->n_house = h.n_rules;
+	} else
+		free(why);
+	household_cleanup(&h);
 	S_refresh(f);
+}
+
+bool
+flow_house_rules_changed(const struct flow *f, const char *id)
+{
+	struct household h;
+	char *path;
+	struct diag_list d;
+	bool yes = false;
+
+	if (f->state_dir == NULL || id == NULL)
+		return false;
+	path = household_path(f->state_dir);
+	household_init(&h);
+	diag_list_init(&d);
+	if (household_load_path(path, &h, &d) == 0)
+		yes = household_marked(&h, id);
+	household_cleanup(&h);
+	diag_list_cleanup(&d);
+	free(path);
+	return yes;
+}
+
+/*
+ * After starting to talk or signing: make the household when there is
+ * none, and after signing bring its house rules in step. A damaged
+ * household is never written over; the session is saved all the same.
+ */
+static void
+S_household_step(struct flow *f, bool signed_now)
+{
+	struct session_store st;
+	struct session_list l = { 0 };
+	struct diag_list d;
+	struct household h;
+	const char **others = NULL;
+	char *path, *why = NULL;
+	size_t n = 0;
+	int hrc = S_household(f, &h, &why);
+	bool changed = false;
+
+	free(why);
+	why = NULL;
+	if (hrc < 0)
+		return;
+	path = household_path(f->state_dir);
+	if (hrc == 1) {
+		household_from_session(&h, &f->s);
+		changed = true;
+	}
+	if (signed_now && S_store(f, &st, &why) == 0) {
+		diag_list_init(&d);
+		if (session_store_list(&st, &l, &d) == 0) {
+			others = xcalloc(l.n + 1, sizeof *others);
+			for (size_t i = 0; i < l.n; i++)
+				if (l.items[i].ok && l.items[i].s.stage ==
+				    STAGE_SIGNED && l.items[i].s.id != NULL)
+					others[n++] = l.items[i].s.id;
+		}
+		diag_list_cleanup(&d);
+		session_store_cleanup(&st);
+		changed |= household_after_signing(&h, &f->s, others, n,
+		    f->now());
+	}
+	free(why);
+	why = NULL;
+	if (changed && household_save_path(path, &h, &why) != 0)
+		free(why);
+	free(others);
+	session_list_cleanup(&l);
+	household_cleanup(&h);
+	free(path);
 }
 
 const struct region *
@@ -265,7 +390,12 @@ flow_apply(struct flow *f, const struct action *a, char **cause)
 	/* Nothing is saved before the child has a name: it names the file. */
 	if (f->s.child == NULL)
 		return 0;
-	return S_save(f, cause) == 0 ? 0 : 1;
+	if (S_save(f, cause) != 0)
+		return 1;
+	if (a->kind == ACTION_START_TALKING ||
+	    (a->kind == ACTION_SIGN && f->s.stage == STAGE_SIGNED))
+		S_household_step(f, a->kind == ACTION_SIGN);
+	return 0;
 }
 
 const struct template *

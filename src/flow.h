@@ -60,6 +60,15 @@ struct flow {
 	 * for a calendar) and the fingerprint.
 	 */
 	char *out_md, *out_html, *out_txt, *out_ics, *fingerprint;
+	/*
+	 * The open session was started from the household: its grown-ups
+	 * and region are the household's (no need to ask them again) and
+	 * its house rules are offered as agreed. n_house: how many.
+	 */
+	bool from_household;
+	size_t n_house;
+	/* Why the household file could not be used, or NULL. Owned. */
+	char *household_problem;
 };
 
 void flow_init(struct flow *f, const char *state_dir, const struct content *c,
@@ -73,9 +82,26 @@ void flow_entries_cleanup(struct flow_entries *e);
 /*
  * Start an empty session (not saved until the child's name is given), its
  * region the one f->locale's territory has help lines for
- * (content_region_for_locale), or none.
+ * (content_region_for_locale), or none. When the state folder has a
+ * household (household.h; made from the latest session if it has none),
+ * the session starts with its grown-ups, region and house rules and
+ * f->from_household is set; a damaged household is left alone and said
+ * in f->household_problem.
+ *
+ * Signing (SIGN that completes the signatures) brings the household in
+ * step: the session's rules that bind everyone become the house rules,
+ * and when they changed, the other children's signed agreements are
+ * marked "house rules changed since you signed" (household_after_signing);
+ * no signed session is rewritten. Starting to talk makes the household
+ * when there is none yet.
  */
 void flow_new(struct flow *f);
+
+/*
+ * Is session id marked "house rules changed since you signed" in the
+ * household? False when there is no household or it cannot be read.
+ */
+bool flow_house_rules_changed(const struct flow *f, const char *id);
 /* Close the open session (it is already saved). */
 void flow_close(struct flow *f);
 /* Open a saved session by id. Returns 0 or -1 with *cause. */

@@ -97,6 +97,7 @@ enum q {
 	Q_CHILD_WORDS, Q_GROWN_UP_WORDS, Q_COME_BACK,
 	Q_BLANK, Q_CLAUSE, Q_RULE, Q_RULE_FOR, Q_PROMISE, Q_REVIEW,
 	Q_SIGN,
+	Q_VOICE, Q_HOUSE_RULE, Q_NOT_AGREED_WHO, Q_NOT_AGREED_WHY,
 	Q__COUNT
 };
 
@@ -107,6 +108,7 @@ struct step {
 	size_t n;		/* the number printed before it, or 0 */
 	const void *item;	/* the prompt, blank, clause or promise */
 	enum role role;		/* Q_SIGN */
+	size_t g;		/* Q_VOICE: which grown-up */
 };
 
 struct plain {
@@ -125,6 +127,12 @@ struct plain {
 	char *rule;
 	/* "Come back to these": the prompt chosen, or SIZE_MAX to go on. */
 	size_t chosen;
+	/* Steps per prompt while talking: the child, then each voice. */
+	size_t per;
+	/* Owned: each grown-up's words for prompt said_for, until the last. */
+	char *voices[SESSION_MAX_GROWN_UPS];
+	/* Owned: the item someone does not agree to yet, until who and why. */
+	char *pending, *pending_who;
 };
 
 struct question {
@@ -151,6 +159,8 @@ S_help(struct plain *p)
 	    "shown in [brackets].\n", p->out);
 	for (size_t i = 0; i < CMD__COUNT; i++)
 		fprintf(p->out, "%s: %s\n", S_commands[i].word, S_commands[i].help);
+	fputs("?: at a rule or promise, someone does not agree to it yet "
+	    "(while choosing the agreement).\n", p->out);
 }
 
 /* Is line l, spaces and tabs around it aside, the word w in any case? */
@@ -565,7 +575,7 @@ S_band_answer(struct plain *p, const struct step *st, enum reply r,
 static bool
 S_grown_up_ready(struct plain *p, const struct step *st)
 {
-	return st->i <= p->flow.s.n_grown_ups;
+	return !p->flow.from_household && st->i <= p->flow.s.n_grown_ups;
 }
 
 static void
@@ -602,7 +612,7 @@ static bool
 S_region_ready(struct plain *p, const struct step *st)
 {
 	(void)st;
-	return p->flow.c->n_regions > 0;
+	return !p->flow.from_household && p->flow.c->n_regions > 0;
 }
 
 static void
@@ -745,6 +755,66 @@ S_grown_words_answer(struct plain *p, const struct step *st, enum reply r,
 	return GO_NEXT;
 }
 
+/* Each grown-up in turn, after the child, when there are two or more. */
+static void
+S_forget_voices(struct plain *p)
+{
+	for (size_t g = 0; g < SESSION_MAX_GROWN_UPS; g++) {
+		free(p->voices[g]);
+		p->voices[g] = NULL;
+	}
+}
+
+static void
+S_voice_prompt(struct plain *p, const struct step *st)
+{
+	fprintf(p->out, "%s's words (Enter to pass): ",
+	    p->flow.s.grown_ups[st->g]);
+}
+
+static enum go
+S_voice_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct prompt *pr = st->item;
+	const struct session *s = &p->flow.s;
+	struct action a = { .kind = ACTION_ANSWER, .id = pr->id };
+	bool any;
+
+	if (r == REPLY_SKIP || r == REPLY_LATER) {
+		S_forget_voices(p);
+		return S_skip(p, st, r);
+	}
+	free(p->voices[st->g]);
+	p->voices[st->g] = xstrdup(l);
+	if (st->g + 1 < s->n_grown_ups)
+		return GO_NEXT;
+	any = p->said[0] != '\0';
+	for (size_t g = 0; g < s->n_grown_ups; g++)
+		any |= p->voices[g] != NULL && p->voices[g][0] != '\0';
+	if (!any) {
+		fputs("! Nothing typed: type what someone said, or /skip or "
+		    "/later.\n", p->out);
+		S_forget_voices(p);
+		return GO_BACK;
+	}
+	/* Each voice under its own name, then the child's words move on. */
+	for (size_t g = 0; g < s->n_grown_ups; g++) {
+		struct action v = { .kind = ACTION_SET_VOICE, .id = pr->id,
+		    .index = g, .text = p->voices[g] != NULL ? p->voices[g] : "" };
+
+		if (!S_apply(p, &v))
+			return GO_AGAIN;
+	}
+	a.text = p->said;
+	if (!S_apply(p, &a))
+		return GO_AGAIN;
+	S_forget_voices(p);
+	free(p->said);
+	p->said = NULL;
+	return GO_NEXT;
+}
+
 /* ---- come back to these ------------------------------------------------------ */
 
 /* The prompt index of the k-th question put off or skipped, or n_prompts. */
@@ -838,7 +908,7 @@ S_come_back(struct plain *p, const struct step *steps)
 			return end;
 		if (p->chosen == SIZE_MAX)
 			break;
-		end = S_run(p, steps + 2 * p->chosen, 2, 0, false);
+		end = S_run(p, steps + p->per * p->chosen, p->per, 0, false);
 		if (end == END_QUIT || end == END_EOF || end == END_TALK)
 			return end;
 	}
@@ -944,6 +1014,18 @@ S_yes_no(struct plain *p, enum reply r, const char *l, bool *on)
 	return true;
 }
 
+/* "?": someone does not agree to item yet; who and why are asked next. */
+static bool
+S_not_yet(struct plain *p, const char *l, const char *kind, const char *id,
+    size_t rule)
+{
+	if (!S_is_word(l, "?"))
+		return false;
+	free(p->pending);
+	p->pending = session_item_id(kind, id, rule);
+	return true;
+}
+
 /* A clause or promise switched on or off: set only when it changed. */
 static enum go
 S_switch(struct plain *p, enum reply r, const char *l, enum action_kind kind,
@@ -951,6 +1033,9 @@ S_switch(struct plain *p, enum reply r, const char *l, enum action_kind kind,
 {
 	struct action a = { .kind = kind, .id = id, .flag = was };
 
+	if (r == REPLY_TEXT && S_not_yet(p, l, kind == ACTION_SET_PROMISE ?
+	    "promise" : "clause", id, 0))
+		return GO_NEXT;
 	if (!S_yes_no(p, r, l, &a.flag))
 		return GO_AGAIN;
 	if (a.flag != was && !S_apply(p, &a))
@@ -1092,6 +1177,106 @@ S_review_answer(struct plain *p, const struct step *st, enum reply r,
 	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
 }
 
+/* A house rule, offered as already agreed: Enter keeps it, ? questions it. */
+static void
+S_house_rule_intro(struct plain *p, const struct step *st)
+{
+	if (st->n == 1)
+		fputs("\n-- House rules (already agreed by the household) --\n",
+		    p->out);
+}
+
+static void
+S_house_rule_prompt(struct plain *p, const struct step *st)
+{
+	fprintf(p->out, "House rule: %s [agreed; ? if not yet]: ",
+	    p->flow.s.rules[st->i].text);
+}
+
+static enum go
+S_house_rule_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	if (r == REPLY_EMPTY || S_yes(l) == 1)
+		return GO_NEXT;
+	if (S_not_yet(p, l, "rule", NULL, st->i + 1))
+		return GO_NEXT;
+	fputs("! Press Enter to keep it agreed, or type ? if someone does "
+	    "not agree yet.\n", p->out);
+	return GO_AGAIN;
+}
+
+static bool
+S_pending_ready(struct plain *p, const struct step *st)
+{
+	(void)st;
+	return p->pending != NULL;
+}
+
+static void
+S_who_prompt(struct plain *p, const struct step *st)
+{
+	const struct session *s = &p->flow.s;
+
+	(void)st;
+	fprintf(p->out, "   Who does not agree yet (%s", s->child);
+	for (size_t g = 0; g < s->n_grown_ups; g++)
+		fprintf(p->out, ", %s", s->grown_ups[g]);
+	fputs(")? ", p->out);
+}
+
+static enum go
+S_who_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct session *s = &p->flow.s;
+	char *name = text_trim(l);
+	bool known = s->child != NULL && strcasecmp(name, s->child) == 0;
+
+	(void)st;
+	(void)r;
+	free(p->pending_who);
+	p->pending_who = NULL;
+	if (known)
+		p->pending_who = xstrdup(s->child);
+	for (size_t g = 0; !known && g < s->n_grown_ups; g++)
+		if (strcasecmp(name, s->grown_ups[g]) == 0) {
+			p->pending_who = xstrdup(s->grown_ups[g]);
+			known = true;
+		}
+	free(name);
+	if (!known) {
+		fputs("! Type one of the names shown.\n", p->out);
+		return GO_AGAIN;
+	}
+	return GO_NEXT;
+}
+
+static void
+S_why_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fprintf(p->out, "   Why not yet, in %s's words (Enter to leave it): ",
+	    p->pending_who);
+}
+
+static enum go
+S_why_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	struct action a = { .kind = ACTION_SET_NOT_AGREED, .id = p->pending,
+	    .text = p->pending_who, .text2 = l, .flag = true };
+
+	(void)st;
+	(void)r;
+	if (!S_apply(p, &a))
+		return GO_AGAIN;
+	free(p->pending);
+	free(p->pending_who);
+	p->pending = p->pending_who = NULL;
+	return GO_NEXT;
+}
+
 /* ---- signing ---------------------------------------------------------------- */
 
 static const struct signature *
@@ -1159,6 +1344,14 @@ static const struct question S_questions[Q__COUNT] = {
 	    S_promise_answer },
 	[Q_REVIEW] = { TAKES_TALK, NULL, NULL, S_review_prompt, S_review_answer },
 	[Q_SIGN] = { 0, S_sign_ready, NULL, S_sign_prompt, S_sign_answer },
+	[Q_VOICE] = { TAKES_SKIP | TAKES_TIP | TAKES_TALK, S_grown_words_ready,
+	    NULL, S_voice_prompt, S_voice_answer },
+	[Q_HOUSE_RULE] = { TAKES_TALK, NULL, S_house_rule_intro,
+	    S_house_rule_prompt, S_house_rule_answer },
+	[Q_NOT_AGREED_WHO] = { TAKES_TALK, S_pending_ready, NULL, S_who_prompt,
+	    S_who_answer },
+	[Q_NOT_AGREED_WHY] = { TAKES_TALK, S_pending_ready, NULL, S_why_prompt,
+	    S_why_answer },
 };
 
 /* ---- the stages --------------------------------------------------------------- */
@@ -1199,6 +1392,25 @@ S_welcome(struct plain *p)
 	return end;
 }
 
+/* A second child: what the household already says, asked no more. */
+static void
+S_household_intro(struct plain *p)
+{
+	const struct session *s = &p->flow.s;
+	char *names;
+
+	if (p->flow.household_problem != NULL)
+		fprintf(p->out, "! %s\n", p->flow.household_problem);
+	if (!p->flow.from_household)
+		return;
+	names = join_words((const char *const *)s->grown_ups, s->n_grown_ups,
+	    "and");
+	fprintf(p->out, "From your household: %s; help lines: %s; %zu house "
+	    "rule%s, already agreed.\n", names, s->region != NULL ? s->region :
+	    "none", p->flow.n_house, p->flow.n_house == 1 ? "" : "s");
+	free(names);
+}
+
 static enum step_end
 S_family(struct plain *p, bool from_end)
 {
@@ -1214,6 +1426,7 @@ S_family(struct plain *p, bool from_end)
 		steps[n++] = (struct step){ .q = Q_GROWN_UP, .i = i };
 	steps[n++] = (struct step){ .q = Q_REGION };
 	fputs("\n== Who is talking ==\n", p->out);
+	S_household_intro(p);
 	end = S_run_stage(p, steps, n, from_end, 0);
 	if (end == END_NEXT)
 		S_apply(p, &go);	/* if refused, the stage runs again */
@@ -1236,15 +1449,22 @@ S_stage_end(struct plain *p, enum step_end end, enum action_kind next)
 static enum step_end
 S_talk(struct plain *p, bool from_end)
 {
-	size_t np = p->flow.n_prompts, n = 0;
-	struct step *steps = xcalloc(2 * np + 1, sizeof *steps);
+	size_t np = p->flow.n_prompts, n = 0, ng = p->flow.s.n_grown_ups;
+	struct step *steps;
 	enum step_end end;
 
+	/* Two or more grown-ups: each answers in their own words. */
+	p->per = ng > 1 ? 1 + ng : 2;
+	steps = xcalloc(p->per * np + 1, sizeof *steps);
 	for (size_t i = 0; i < np; i++) {
 		steps[n++] = (struct step){ .q = Q_CHILD_WORDS, .i = i,
 		    .item = p->flow.prompts[i] };
-		steps[n++] = (struct step){ .q = Q_GROWN_UP_WORDS, .i = i,
-		    .item = p->flow.prompts[i] };
+		if (ng <= 1)
+			steps[n++] = (struct step){ .q = Q_GROWN_UP_WORDS,
+			    .i = i, .item = p->flow.prompts[i] };
+		for (size_t g = 0; ng > 1 && g < ng; g++)
+			steps[n++] = (struct step){ .q = Q_VOICE, .i = i,
+			    .g = g, .item = p->flow.prompts[i] };
 	}
 	fputs("\n== Talking together ==\n", p->out);
 	S_talk_plan(p);
@@ -1253,13 +1473,14 @@ S_talk(struct plain *p, bool from_end)
 		end = END_NEXT;
 	else
 		end = S_run_stage(p, steps, n, from_end,
-		    2 * (p->flow.s.position < np ? p->flow.s.position : np));
+		    p->per * (p->flow.s.position < np ? p->flow.s.position : np));
 	/* Questions put off or skipped come back before the agreement. */
 	while (end == END_NEXT && (end = S_come_back(p, steps)) == END_BACK)
 		end = S_run_stage(p, steps, n, true, 0);
 	free(steps);
 	free(p->said);
 	p->said = NULL;
+	S_forget_voices(p);
 	S_stage_end(p, end, ACTION_START_AGREEING);
 	return end;
 }
@@ -1276,22 +1497,38 @@ S_agree(struct plain *p, bool from_end)
 		fputs("! This session's agreement template is not loaded.\n", p->out);
 		return END_QUIT;
 	}
-	cap = t->n_blanks + t->n_promises + 3;
+	cap = t->n_blanks + 3 * t->n_promises + 3 + 3 * p->flow.s.n_rules;
 	for (size_t i = 0; i < t->n_sections; i++)
-		cap += t->sections[i].n_clauses;
+		cap += 3 * t->sections[i].n_clauses;
 	steps = xcalloc(cap, sizeof *steps);
 	for (size_t i = 0; i < t->n_blanks; i++)
 		steps[n++] = (struct step){ .q = Q_BLANK, .n = num++,
 		    .item = &t->blanks[i] };
+	/* After each: who does not agree yet, and why, when "?" was typed. */
+#define S_NOT_AGREED_STEPS() do { \
+		steps[n++] = (struct step){ .q = Q_NOT_AGREED_WHO }; \
+		steps[n++] = (struct step){ .q = Q_NOT_AGREED_WHY }; \
+	} while (0)
 	for (size_t i = 0; i < t->n_sections; i++)
-		for (size_t k = 0; k < t->sections[i].n_clauses; k++)
+		for (size_t k = 0; k < t->sections[i].n_clauses; k++) {
 			steps[n++] = (struct step){ .q = Q_CLAUSE, .i = i,
 			    .n = num++, .item = &t->sections[i].clauses[k] };
+			S_NOT_AGREED_STEPS();
+		}
+	for (size_t i = 0, h = 1; i < p->flow.s.n_rules; i++)
+		if (p->flow.s.rules[i].house) {
+			steps[n++] = (struct step){ .q = Q_HOUSE_RULE, .i = i,
+			    .n = h++ };
+			S_NOT_AGREED_STEPS();
+		}
 	steps[n++] = (struct step){ .q = Q_RULE };
 	steps[n++] = (struct step){ .q = Q_RULE_FOR };
-	for (size_t i = 0; i < t->n_promises; i++)
+	for (size_t i = 0; i < t->n_promises; i++) {
 		steps[n++] = (struct step){ .q = Q_PROMISE, .i = i, .n = num++,
 		    .item = &t->promises[i] };
+		S_NOT_AGREED_STEPS();
+	}
+#undef S_NOT_AGREED_STEPS
 	steps[n++] = (struct step){ .q = Q_REVIEW };
 	fprintf(p->out, "\n== Choosing the agreement: %s ==\n", t->title);
 	if ((rest = session_rest(&p->flow.s, p->flow.c)) > 0)
@@ -1301,6 +1538,9 @@ S_agree(struct plain *p, bool from_end)
 	free(steps);
 	free(p->rule);
 	p->rule = NULL;
+	free(p->pending);
+	free(p->pending_who);
+	p->pending = p->pending_who = NULL;
 	S_stage_end(p, end, ACTION_START_SIGNING);
 	return end;
 }
@@ -1441,6 +1681,9 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 	free(p.line);
 	free(p.said);
 	free(p.rule);
+	S_forget_voices(&p);
+	free(p.pending);
+	free(p.pending_who);
 	flow_cleanup(&p.flow);
 	fflush(out);
 	return rc;

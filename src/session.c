@@ -821,7 +821,8 @@ S_apply_agree(struct session *s, const struct content *c,
 	const struct blank *b;
 	char *v;
 
-	if (t == NULL)
+	/* A house rule needs no template: it comes before there is one. */
+	if (t == NULL && !(a->kind == ACTION_ADD_RULE && a->flag))
 		return S_fail(cause, "This session's agreement (%s) is not "
 		    "loaded; check the content folders.",
 		    s->template_id != NULL ? s->template_id : "none");
