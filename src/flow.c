@@ -100,6 +100,8 @@ S_first_diag(struct diag_list *d, const char *fallback)
 	return xstrdup(fallback);
 }
 
+static void S_mark_entries(const struct flow *f, struct flow_entries *out);
+
 int
 flow_list(const struct flow *f, struct flow_entries *out, char **cause)
 {
@@ -130,7 +132,9 @@ flow_list(const struct flow *f, struct flow_entries *out, char **cause)
 		e->describe = session_describe(&l.items[i].s, f->c);
 		e->stage = l.items[i].s.stage;
 		e->updated = l.items[i].s.updated;
+		e->house_rules_changed = false;
 	}
+	S_mark_entries(f, out);
 	rc = 0;
 out:
 	session_list_cleanup(&l);
@@ -214,25 +218,23 @@ flow_new(struct flow *f)
 	S_refresh(f);
 }
 
-bool
-flow_house_rules_changed(const struct flow *f, const char *id)
+/* The household's marks on the listed sessions; none when it cannot be read. */
+static void
+S_mark_entries(const struct flow *f, struct flow_entries *out)
 {
+	char *path = household_path(f->state_dir);
 	struct household h;
-	char *path;
 	struct diag_list d;
-	bool yes = false;
 
-	if (f->state_dir == NULL || id == NULL)
-		return false;
-	path = household_path(f->state_dir);
 	household_init(&h);
 	diag_list_init(&d);
 	if (household_load_path(path, &h, &d) == 0)
-		yes = household_marked(&h, id);
+		for (size_t i = 0; i < out->n; i++)
+			out->items[i].house_rules_changed =
+			    household_marked(&h, out->items[i].id);
 	household_cleanup(&h);
 	diag_list_cleanup(&d);
 	free(path);
-	return yes;
 }
 
 /*

@@ -28,6 +28,8 @@ struct flow_entry {
 	char *describe;		/* session_describe() */
 	enum session_stage stage;
 	time_t updated;
+	/* Signed before the household's house rules last changed. */
+	bool house_rules_changed;
 };
 
 struct flow_entries {
@@ -97,11 +99,7 @@ void flow_entries_cleanup(struct flow_entries *e);
  */
 void flow_new(struct flow *f);
 
-/*
- * Is session id marked "house rules changed since you signed" in the
- * household? False when there is no household or it cannot be read.
- */
-bool flow_house_rules_changed(const struct flow *f, const char *id);
+
 /* Close the open session (it is already saved). */
 void flow_close(struct flow *f);
 /* Open a saved session by id. Returns 0 or -1 with *cause. */

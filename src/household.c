@@ -508,7 +508,9 @@ household_open(const char *state_dir, const struct session_entry *sessions,
 	}
 	/* None yet: the latest session that loads and has a family. */
 	for (size_t i = 0; i < n; i++) {
-		if (!sessions[i].ok || sessions[i].s.n_grown_ups == 0)
+		/* One still getting started may be a family only trying it. */
+		if (!sessions[i].ok || sessions[i].s.n_grown_ups == 0 ||
+		    sessions[i].s.stage == STAGE_FAMILY)
 			continue;
 		household_from_session(h, &sessions[i].s);
 		if (household_save_path(path, h, &cause) != 0) {

@@ -85,8 +85,8 @@ void household_from_session(struct household *h, const struct session *s);
 
 /*
  * Load STATE_DIR's household into h; when there is none, make one from
- * the latest session of sessions (newest first, as session_store_list()
- * gives them; n may be 0) and save it. *made says it was made now.
+ * the latest session of sessions past getting started (newest first, as
+ * session_store_list() gives them; n may be 0) and save it. *made says it was made now.
  * Returns 0; 1 when there is no household and no session to make one
  * from (h empty); -1 when the file is damaged or cannot be read or
  * written, with problems in *d (FILE:LINE:COL) and h empty.

@@ -102,9 +102,24 @@ S_commit(struct tui *t, int row)
 	return true;
 }
 
+/*
+ * A conversation started from the household asks only the child's name
+ * and age: its grown-ups and region are the household's.
+ */
+static bool
+S_from_household(const struct tui *t, int row)
+{
+	return t->flow.from_household && ((row >= ROW_GROWN_UP1 &&
+	    row <= ROW_GROWN_UP3) || row == ROW_REGION);
+}
+
 static void
 S_move(struct tui *t, int to)
 {
+	int dir = to > S_row ? 1 : -1;
+
+	while (to >= 0 && to < ROW__COUNT && S_from_household(t, to))
+		to += dir;
 	if (to < 0 || to >= ROW__COUNT || to == S_row)
 		return;
 	if (!S_commit(t, S_row))
@@ -295,6 +310,29 @@ S_choice(struct tui *t, int y, int x, int w, const char *label,
 	tui_choice(t, y, x + 24, w - 24, value, focused);
 }
 
+/* What the household already says, in three lines: nothing to retype. */
+static void
+S_draw_household(struct tui *t, int y, int x, int w)
+{
+	const struct session *s = &t->flow.s;
+	const struct region *reg = s->region != NULL ?
+	    content_region(t->flow.c, s->region) : NULL;
+	char *names = join_words((const char *const *)s->grown_ups,
+	    s->n_grown_ups, "and"), *rules;
+
+	tui_text(t, y, x + 1, "Grown-ups", 24, ROLE_UI_NORMAL);
+	tui_text(t, y, x + 27, names, w - 27, ROLE_UI_STRONG);
+	tui_text(t, y + 1, x + 1, "Help lines for", 24, ROLE_UI_NORMAL);
+	tui_text(t, y + 1, x + 27, reg != NULL ? reg->name : "none", w - 27,
+	    ROLE_UI_STRONG);
+	rules = xasprintf("%zu, already agreed",
+	    t->flow.n_house);
+	tui_text(t, y + 2, x + 1, "House rules", 24, ROLE_UI_NORMAL);
+	tui_text(t, y + 2, x + 27, rules, w - 27, ROLE_UI_MUTED);
+	free(rules);
+	free(names);
+}
+
 static void
 S_draw(struct tui *t)
 {
@@ -302,7 +340,8 @@ S_draw(struct tui *t)
 	const struct session *s = &t->flow.s;
 	int x = l->text_left, w = l->text_cols;
 	bool roomy = l->body_rows >= 24;
-	int y = tui_top(t, roomy ? 20 : 17);
+	bool house = t->flow.from_household;
+	int y = tui_top(t, (roomy ? 20 : 17) - (house ? 7 : 0));
 	int gap = roomy ? 1 : 0;
 	char band[64], *region;
 	const struct region *reg = s->region != NULL ?
@@ -320,7 +359,11 @@ S_draw(struct tui *t)
 	    s->age > 0 && s->band == band_for_age(s->age) ? " (suggested)" : "");
 	S_choice(t, y, x + 1, w, "Questions for", band, S_row == ROW_BAND);
 	y += 1 + gap;
-	for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++) {
+	if (house) {
+		S_draw_household(t, y, x, w);
+		y += 3 + gap;
+	}
+	for (int i = 0; !house && i < SESSION_MAX_GROWN_UPS; i++) {
 		char label[64];
 
 		snprintf(label, sizeof label, i == 0 ? "Grown-up's name" :
@@ -341,9 +384,12 @@ S_draw(struct tui *t)
 		region = xasprintf("none: no help lines for %.*s yet",
 		    (int)(n < 20 ? n : 20), t->flow.locale);
 	}
-	S_choice(t, y, x + 1, w, "Help lines for", region, S_row == ROW_REGION);
+	if (!house) {
+		S_choice(t, y, x + 1, w, "Help lines for", region,
+		    S_row == ROW_REGION);
+		y += 1 + gap;
+	}
 	free(region);
-	y += 1 + gap;
 	if ((int)s->band != BAND_NONE) {
 		/* A label column of 12, not 24: the estimate needs the room. */
 		char *talk = S_talk_label(&t->flow, s->talk, w - 1 - 12 - 6);
@@ -428,7 +474,8 @@ static const char *const S_help[] = {
 	"Type the child's first name and age (4 to 17). The age picks the",
 	"questions that suit them; use Left and Right on \"Questions for\" to",
 	"choose younger or older ones.",
-	"Type one grown-up's name, and up to two more if you like.",
+	"Type one grown-up's name, and up to two more if you like; for",
+	"another child, the household's grown-ups and help lines are used.",
 	"\"Help lines for\" chooses which country's help and reporting lines",
 	"go at the end of your agreement.",
 	"\"How long\" chooses a short talk, about ten questions the content",

@@ -16,8 +16,10 @@
 #include "util.h"
 
 static struct textfield S_child, S_grown;
+/* Two or more grown-ups: a box each, for each one's own words. */
+static struct textfield S_voice[SESSION_MAX_GROWN_UPS];
 static bool S_ready, S_tip;
-static int S_focus;		/* 0 child, 1 grown-up */
+static int S_focus;		/* 0 child, then each grown-up's box */
 static size_t S_shown = (size_t)-1;	/* position the boxes were filled for */
 /*
  * "Come back to these": after the last question, the questions put off
@@ -28,6 +30,72 @@ static size_t S_shown = (size_t)-1;	/* position the boxes were filled for */
  */
 static size_t S_back_sel, S_back_top;
 static bool S_revisit;
+
+/* How many grown-ups answer in a box of their own: 0 for one grown-up. */
+static size_t
+S_n_voices(const struct tui *t)
+{
+	return t->flow.s.n_grown_ups > 1 ? t->flow.s.n_grown_ups : 0;
+}
+
+/* The boxes: the child's, then the grown-up's or each grown-up's. */
+static int
+S_n_boxes(const struct tui *t)
+{
+	return 1 + (S_n_voices(t) > 0 ? (int)S_n_voices(t) : 1);
+}
+
+static struct textfield *
+S_box(const struct tui *t, int i)
+{
+	if (i == 0)
+		return &S_child;
+	return S_n_voices(t) > 0 ? &S_voice[i - 1] : &S_grown;
+}
+
+/* Grown-up g's draft box: "answer/PROMPT/voice-1". Caller frees. */
+static char *
+S_voice_box(const char *prompt_id, size_t g)
+{
+	return xasprintf("answer/%s/voice-%zu", prompt_id, g + 1);
+}
+
+/* Did anything typed change, or is everything blank? */
+static bool
+S_any(const struct tui *t, bool changed)
+{
+	for (int i = 0; i < S_n_boxes(t); i++) {
+		const struct textfield *tf = S_box(t, i);
+
+		if (changed ? tf->changed : !textfield_blank(tf))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Record the answer: each grown-up's words under their name (SET_VOICE),
+ * then the child's words (ANSWER, which moves on). False if refused.
+ */
+static bool
+S_apply_answer(struct tui *t, const struct prompt *p)
+{
+	struct action a = { .kind = ACTION_ANSWER, .id = p->id };
+
+	for (size_t g = 0; g < S_n_voices(t); g++) {
+		struct action v = { .kind = ACTION_SET_VOICE, .id = p->id,
+		    .index = g, .text = textfield_blank(&S_voice[g]) ? "" :
+		    textfield_text(&S_voice[g]) };
+
+		if (!tui_apply(t, &v))
+			return false;
+	}
+	a.text = textfield_blank(&S_child) ? NULL : textfield_text(&S_child);
+	if (S_n_voices(t) == 0)
+		a.text2 = textfield_blank(&S_grown) ? NULL :
+		    textfield_text(&S_grown);
+	return tui_apply(t, &a);
+}
 
 static void
 S_fill(struct tui *t)
@@ -52,6 +120,17 @@ S_fill(struct tui *t)
 	S_child.changed = dc != NULL;
 	S_grown.changed = dg != NULL;
 	S_focus = dc == NULL && dg != NULL ? 1 : 0;
+	for (size_t g = 0; p != NULL && g < S_n_voices(t); g++) {
+		char *box = S_voice_box(p->id, g);
+		const char *dv = session_draft(&t->flow.s, box);
+
+		free(box);
+		textfield_set(&S_voice[g], dv != NULL ? dv :
+		    session_voice(a, t->flow.s.grown_ups[g]));
+		S_voice[g].changed = dv != NULL;
+		if (dv != NULL && dc == NULL && S_focus == 0)
+			S_focus = 1 + (int)g;
+	}
 	S_shown = t->flow.s.position;
 }
 
@@ -72,6 +151,12 @@ S_keep(struct tui *t)
 	box = session_draft_box(p->id, true);
 	tui_keep_draft(t, box, &S_grown, a != NULL ? a->grown_up : NULL);
 	free(box);
+	for (size_t g = 0; g < S_n_voices(t); g++) {
+		box = S_voice_box(p->id, g);
+		tui_keep_draft(t, box, &S_voice[g],
+		    session_voice(a, t->flow.s.grown_ups[g]));
+		free(box);
+	}
 }
 
 static void
@@ -80,6 +165,8 @@ S_open(struct tui *t)
 	if (!S_ready) {
 		textfield_init(&S_child, SESSION_MAX_TEXT_BYTES, true);
 		textfield_init(&S_grown, SESSION_MAX_TEXT_BYTES, true);
+		for (size_t g = 0; g < SESSION_MAX_GROWN_UPS; g++)
+			textfield_init(&S_voice[g], SESSION_MAX_TEXT_BYTES, true);
 		S_ready = true;
 	}
 	S_tip = false;
@@ -94,6 +181,8 @@ S_cleanup(void)
 		return;
 	textfield_cleanup(&S_child);
 	textfield_cleanup(&S_grown);
+	for (size_t g = 0; g < SESSION_MAX_GROWN_UPS; g++)
+		textfield_cleanup(&S_voice[g]);
 	S_ready = false;
 }
 
@@ -145,18 +234,14 @@ static bool
 S_save_typed(struct tui *t)
 {
 	const struct prompt *p = flow_current(&t->flow);
-	struct action a = { .kind = ACTION_ANSWER };
 	char *cause = NULL;
 	size_t pos = t->flow.s.position;
 
-	if (p == NULL || (!S_child.changed && !S_grown.changed))
+	if (p == NULL || !S_any(t, true))
 		return true;
-	if (textfield_blank(&S_child) && textfield_blank(&S_grown))
+	if (!S_any(t, false))
 		return true;
-	a.id = p->id;
-	a.text = textfield_blank(&S_child) ? NULL : textfield_text(&S_child);
-	a.text2 = textfield_blank(&S_grown) ? NULL : textfield_text(&S_grown);
-	if (!tui_apply(t, &a))
+	if (!S_apply_answer(t, p))
 		return false;
 	/* Saving moves on; stay put so the caller decides where to go. */
 	if (t->flow.s.position != pos) {
@@ -165,7 +250,8 @@ S_save_typed(struct tui *t)
 		if (flow_apply(&t->flow, &g, &cause) != 0)
 			tui_mistake_cause(t, cause);
 	}
-	S_child.changed = S_grown.changed = false;
+	for (int i = 0; i < S_n_boxes(t); i++)
+		S_box(t, i)->changed = false;
 	return true;
 }
 
@@ -222,11 +308,11 @@ S_confirm(struct tui *t)
 		S_to_agreement(t);
 		return;
 	}
-	if (S_focus == 0) {
-		S_focus = 1;
+	if (S_focus < S_n_boxes(t) - 1) {
+		S_focus++;
 		return;
 	}
-	if (textfield_blank(&S_child) && textfield_blank(&S_grown)) {
+	if (!S_any(t, false)) {
 		const struct answer *a = session_answer(&t->flow.s, p->id);
 
 		if (a != NULL && a->state != ANSWER_OPEN) {
@@ -239,13 +325,9 @@ S_confirm(struct tui *t)
 		return;
 	}
 	{
-		struct action a = { .kind = ACTION_ANSWER };
 		size_t pos = t->flow.s.position;
 
-		a.id = p->id;
-		a.text = textfield_blank(&S_child) ? NULL : textfield_text(&S_child);
-		a.text2 = textfield_blank(&S_grown) ? NULL : textfield_text(&S_grown);
-		if (!tui_apply(t, &a))
+		if (!S_apply_answer(t, p))
 			return;
 		tui_note(t, "Saved.");
 		S_onward(t, pos);
@@ -322,11 +404,14 @@ S_back_request(struct tui *t, enum request r)
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
-	struct textfield *tf = S_focus == 0 ? &S_child : &S_grown;
+	struct textfield *tf;
 	enum tf_result res;
 
 	if (S_shown != t->flow.s.position)
 		S_fill(t);
+	if (S_focus >= S_n_boxes(t))
+		S_focus = 0;
+	tf = S_box(t, S_focus);
 	if (flow_current(&t->flow) == NULL) {
 		S_back_request(t, r);
 		return;
@@ -347,14 +432,18 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		S_confirm(t);
 		break;
 	case REQ_NEXT_FIELD:
+		S_focus = (S_focus + 1) % S_n_boxes(t);
+		break;
 	case REQ_PREV_FIELD:
-		S_focus = !S_focus;
+		S_focus = (S_focus + S_n_boxes(t) - 1) % S_n_boxes(t);
 		break;
 	case REQ_DOWN:
-		S_focus = 1;
+		if (S_focus < S_n_boxes(t) - 1)
+			S_focus++;
 		break;
 	case REQ_UP:
-		S_focus = 0;
+		if (S_focus > 0)
+			S_focus--;
 		break;
 	case REQ_TIP:
 		S_tip = !S_tip;
@@ -471,7 +560,8 @@ S_draw(struct tui *t)
 	const struct prompt *p;
 	const struct answer *ans;
 	int x = l->text_left, w = l->text_cols, y = l->body_top;
-	int bottom = l->body_top + l->body_rows, qrows, rows, avail, tip_rows, fixed;
+	int bottom = l->body_top + l->body_rows, qrows, rows, avail, tip_rows, fixed, nb;
+	bool one;
 	char head[256], *label;
 	const char *grown = t->flow.s.n_grown_ups == 1 ? t->flow.s.grown_ups[0] :
 	    "The grown-ups";
@@ -500,9 +590,19 @@ S_draw(struct tui *t)
 			free(f);
 		}
 	}
+	nb = S_n_boxes(t);
 	fixed = 3 + qrows + (p->scenario ? 2 : 0) + 1 + tip_rows +
-	    (S_tip ? 1 : 0) + 4;
-	rows = (l->body_rows - fixed) / 2;
+	    (S_tip ? 1 : 0) + 2 * nb;
+	/*
+	 * Too low for a box each (60x18 with two or three grown-ups): the
+	 * child's box and the grown-up speaking now, Tab to the next.
+	 */
+	one = nb > 2 && l->body_rows - fixed < nb;
+	if (one) {
+		fixed -= 2 * (nb - 2);
+		nb = 2;
+	}
+	rows = (l->body_rows - fixed) / nb;
 	if (rows > (l->body_rows >= 40 ? 10 : 6))
 		rows = l->body_rows >= 40 ? 10 : 6;
 	if (rows < 1)
@@ -511,10 +611,10 @@ S_draw(struct tui *t)
 	 * move the question; only as far as everything still fits. */
 	{
 		int plain = fixed - tip_rows - (S_tip ? 1 : 0) + 1;
-		int top = tui_top(t, plain + 2 * rows);
+		int top = tui_top(t, plain + nb * rows);
 
-		if (top > bottom - fixed - 2 * rows)
-			top = bottom - fixed - 2 * rows;
+		if (top > bottom - fixed - nb * rows)
+			top = bottom - fixed - nb * rows;
 		if (top > y)
 			y = top;
 	}
@@ -534,12 +634,13 @@ S_draw(struct tui *t)
 	/* The tip, or where to find it. */
 	avail = bottom - y;
 	if (S_tip) {
-		int tr = avail - 2 * rows - 4 > 2 ? avail - 2 * rows - 4 : 2;
+		int tr = avail - nb * (rows + 2) > 2 ? avail - nb * (rows + 2) : 2;
 		int used = tui_wrapped(t, y, x + 2, w - 4, tr, p->tip, ROLE_UI_TIP, false);
 
 		tui_text(t, y, x, "\xe2\x80\xa2", 1, ROLE_UI_TIP);
 		y += used;
-		for (size_t i = 0; i < p->n_follow_ups && y < bottom - 2 * rows - 5; i++) {
+		for (size_t i = 0; i < p->n_follow_ups &&
+		    y < bottom - nb * (rows + 2) - 1; i++) {
 			char *f = xasprintf("Then ask: %s", p->follow_ups[i]);
 
 			y += tui_wrapped(t, y, x + 2, w - 4, 2, f, ROLE_UI_TIP, false);
@@ -552,6 +653,24 @@ S_draw(struct tui *t)
 	tui_field(t, y, x, w, rows, label, &S_child, S_focus == 0);
 	free(label);
 	y += rows + 2;
+	if (S_n_voices(t) > 0) {
+		/* Each grown-up in their own words, under their own name. */
+		for (size_t g = 0; g < S_n_voices(t); g++) {
+			size_t speaking = S_focus > 0 ? (size_t)S_focus - 1 : 0;
+
+			if (one && g != speaking)
+				continue;
+			label = one ? xasprintf("%s's words (%zu of %zu; Tab: "
+			    "next)", t->flow.s.grown_ups[g], g + 1,
+			    S_n_voices(t)) : xasprintf("%s's words",
+			    t->flow.s.grown_ups[g]);
+			tui_field(t, y, x, w, rows, label, &S_voice[g],
+			    S_focus == 1 + (int)g);
+			free(label);
+			y += rows + 2;
+		}
+		return;
+	}
 	label = xasprintf("%s's words", grown);
 	if (t->flow.s.n_grown_ups != 1) {
 		free(label);
@@ -568,7 +687,9 @@ S_text_box(struct tui *t)
 		return NULL;
 	if (S_shown != t->flow.s.position)
 		S_fill(t);
-	return S_focus == 0 ? &S_child : &S_grown;
+	if (S_focus >= S_n_boxes(t))
+		S_focus = 0;
+	return S_box(t, S_focus);
 }
 
 static enum keys_mode

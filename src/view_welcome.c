@@ -69,8 +69,9 @@ S_open(struct tui *t)
 
 		if (e->stage != STAGE_SIGNED)
 			continue;
-		S_add(ITEM_REVIEW, xasprintf("Look at the signed agreement: %s",
-		    e->describe), e->id);
+		S_add(ITEM_REVIEW, xasprintf("Look at the signed agreement: %s%s",
+		    e->describe, e->house_rules_changed ? " (house rules "
+		    "changed since you signed)" : ""), e->id);
 	}
 	S_add(ITEM_QUIT, xstrdup("Quit"), NULL);
 	/* Any session left open by another screen is closed here. */
