@@ -45,6 +45,12 @@ typedef time_t (*flow_clock)(void);
 
 struct flow {
 	flow_clock now;			/* never NULL */
+	/*
+	 * The local offset from UTC (seconds east) at a time, from main.c
+	 * (cli->utc_offset): it dates each signature on the signer's own
+	 * calendar and a draft's page. NULL: UTC.
+	 */
+	long (*utc_offset)(time_t t);
 	const char *state_dir;		/* sessions go in its sessions/; borrowed, or NULL */
 	const struct content *c;	/* borrowed */
 	const char *locale;		/* suggests a new session's region; borrowed, or NULL */

@@ -1625,6 +1625,7 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 	int rc = 0;
 
 	flow_init(&p.flow, cli->state_dir, c, cli->now);
+	p.flow.utc_offset = cli->utc_offset;
 	p.flow.locale = cli->locale;
 	if (s != NULL)
 		flow_adopt(&p.flow, s);
