@@ -252,10 +252,12 @@ S_str(struct S_reader *r, struct ynode *y, const char *what, size_t max,
     char **out)
 {
 	char *cause = NULL;
+	/* Rules may hold line breaks and tabs, as in a session; names not. */
+	bool multiline = max == SESSION_MAX_TEXT_BYTES;
 
 	if (y->type != YNODE_SCALAR)
 		return S_err(r, y->line, y->col, "%s must be text", what);
-	if (session_check_text(y->str, max, false, what, &cause) != 0) {
+	if (session_check_text(y->str, max, multiline, what, &cause) != 0) {
 		S_err(r, y->line, y->col, "%s", cause);
 		free(cause);
 		return -1;

@@ -1386,6 +1386,7 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 		return -1;
 	if ((y = S_get(root, "not-agreed")) != NULL &&
 	    S_read_not_agreed(r, y, s) != 0)
+		return -1;
 	if (S_read_signing(r, root, s) != 0)
 		return -1;
 	if (s->stage > STAGE_FAMILY && (s->child == NULL || s->age == 0 ||
