@@ -19,6 +19,7 @@
 
 #include "agreement.h"
 #include "fill.h"
+#include "review.h"
 #include "util.h"
 
 static const char *const S_months[] = { "January", "February", "March",
@@ -491,6 +492,61 @@ S_fp_tail(cmark_node *doc, const char fp[FINGERPRINT_HEX + 1],
 	    "FILE.md");
 }
 
+/*
+ * A review's place among the versions, under the title: "Version 2,
+ * replacing the agreement of 29 November 2026."
+ */
+static void
+S_version(cmark_node *doc, const struct session *s)
+{
+	char date[64], *line;
+
+	if (s->replaces == NULL)
+		return;
+	S_date(s->replaces->signed_at, date, sizeof date);
+	line = xasprintf("Version %d, replacing the agreement of %s.",
+	    s->version, date);
+	doc_text(doc_paragraph(doc_div(doc, "version")), line);
+	free(line);
+}
+
+/*
+ * What changed since the agreement a review replaces: rules added,
+ * changed (with what changed in them) and dropped, promises the same.
+ */
+static void
+S_changes(cmark_node *doc, const struct session *s, const struct content *c)
+{
+	struct review_changes ch;
+	cmark_node *list, *para;
+	char date[64], *heading;
+
+	if (s->replaces == NULL)
+		return;
+	S_date(s->replaces->signed_at, date, sizeof date);
+	heading = xasprintf("What changed since %s", date);
+	doc = S_block(doc, "block changes", heading);
+	free(heading);
+	if (review_changes(s, c, &ch) == 0) {
+		doc_text(doc_paragraph(doc), "Nothing changed: we agreed the "
+		    "same rules and promises again.");
+		return;
+	}
+	list = doc_list(doc, false);
+	for (size_t i = 0; i < ch.n; i++) {
+		para = doc_paragraph(doc_item(list));
+		doc_text(doc_strong(para), review_change_label(ch.items[i].kind));
+		doc_text(para, ": ");
+		doc_text(para, ch.items[i].text);
+		if (ch.items[i].detail != NULL) {
+			doc_text(para, " (");
+			doc_text(para, ch.items[i].detail);
+			doc_text(para, ")");
+		}
+	}
+	review_changes_cleanup(&ch);
+}
+
 /* Everything above the fingerprint block: the pact. */
 static cmark_node *
 S_body(const struct session *s, const struct content *c,
@@ -526,6 +582,7 @@ S_body(const struct session *s, const struct content *c,
 	doc_text(para, ".");
 	if (when == 0)
 		doc_text(doc_emph(doc_paragraph(doc)), S_DRAFT ".");
+	S_version(doc, s);
 
 	/* The review date, where nobody misses it. */
 	review = S_add_months(when != 0 ? when : now, months);
@@ -545,6 +602,7 @@ S_body(const struct session *s, const struct content *c,
 	S_rules(doc, s, c, t);
 	S_promises(doc, s, c, t);
 	S_broken(doc, s, c, t);
+	S_changes(doc, s, c);
 	S_help(doc, s, c, t);
 	S_signatures(doc, s, t);
 	return doc;
@@ -834,6 +892,10 @@ agreement_file_stem(const struct session *s, time_t now)
 	if (localtime_r(&when, &tm) == NULL ||
 	    strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
 		strcpy(date, "undated");
+	/* A review's versions never share a name with the first: "-v2". */
+	if (s->version > 1)
+		return xasprintf("agreement-%s-%s-v%d", n > 0 ? slug : "family",
+		    date, s->version);
 	return xasprintf("agreement-%s-%s", n > 0 ? slug : "family", date);
 }
 

@@ -106,6 +106,8 @@ int cmd_verify(struct cli *cli, int argc, char **argv);		/* cli_agreement.c */
 
 int cmd_pack(struct cli *cli, int argc, char **argv);		/* cli_pack.c */
 int cmd_resume(struct cli *cli, int argc, char **argv);		/* cli_tui.c */
+int cmd_review(struct cli *cli, int argc, char **argv);		/* cli_review.c */
+int cmd_history(struct cli *cli, int argc, char **argv);	/* cli_review.c */
 
 /*
  * The interactive program (plain mode if cli->plain) with s to carry on

@@ -20,6 +20,7 @@
 #include "ics.h"
 #include "privfile.h"
 #include "render.h"
+#include "review.h"
 #include "session_store.h"
 #include "util.h"
 
@@ -125,6 +126,11 @@ flow_list(const struct flow *f, struct flow_entries *out, char **cause)
 		e->describe = session_describe(&l.items[i].s, f->c);
 		e->stage = l.items[i].s.stage;
 		e->updated = l.items[i].s.updated;
+		e->version = l.items[i].s.version;
+		e->review_date = agreement_review_date(&l.items[i].s,
+		    session_template(&l.items[i].s, f->c));
+		e->latest = e->stage == STAGE_SIGNED &&
+		    review_latest(&l, l.items[i].s.child) == i;
 	}
 	rc = 0;
 out:
@@ -494,4 +500,99 @@ out:
 	free(dir);
 	free(shown);
 	return rc;
+}
+
+/* ---- reviews and versions --------------------------------------------------- */
+
+int
+flow_review(struct flow *f, const char *id, char **cause)
+{
+	struct session_store st;
+	struct session_list l = { 0 };
+	struct diag_list d;
+	struct session fresh;
+	size_t at = SIZE_MAX, latest, going;
+	int rc = -1;
+
+	*cause = NULL;
+	flow_close(f);
+	if (S_store(f, &st, cause) != 0)
+		return -1;
+	diag_list_init(&d);
+	if (session_store_list(&st, &l, &d) != 0) {
+		*cause = S_first_diag(&d, "The saved conversations could not be read.");
+		goto out;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		if (l.items[i].ok && l.items[i].s.id != NULL &&
+		    strcmp(l.items[i].s.id, id) == 0)
+			at = i;
+	if (at == SIZE_MAX) {
+		*cause = xasprintf("There is no saved agreement '%s'.", id);
+		goto out;
+	}
+	if (l.items[at].s.stage != STAGE_SIGNED) {
+		if (l.items[at].s.replaces != NULL) {
+			going = at;	/* a review in progress: carry on */
+			goto adopt;
+		}
+		*cause = xasprintf("not signed yet: talkpact resume %s", id);
+		goto out;
+	}
+	latest = review_latest(&l, l.items[at].s.child);
+	if (latest == SIZE_MAX)
+		latest = at;
+	if ((going = review_in_progress(&l, l.items[latest].s.id)) != SIZE_MAX)
+		goto adopt;
+	if (review_start(&l.items[latest].s, f->c, f->now(), &fresh, cause) != 0)
+		goto out;
+	flow_adopt(f, &fresh);
+	if (S_save(f, cause) != 0) {
+		flow_close(f);
+		goto out;
+	}
+	rc = 0;
+	goto out;
+adopt:
+	flow_adopt(f, &l.items[going].s);
+	rc = 0;
+out:
+	session_list_cleanup(&l);
+	diag_list_cleanup(&d);
+	session_store_cleanup(&st);
+	return rc;
+}
+
+char *
+flow_agreement_files(const struct flow *f, const struct session *s)
+{
+	char *md = NULL, *why = NULL, *dir, *found = NULL;
+	time_t now = f->now();
+
+	if (f->state_dir == NULL || s->stage != STAGE_SIGNED ||
+	    agreement_render(s, f->c, now, RENDER_MD, &md, &why) != 0) {
+		free(why);
+		return NULL;
+	}
+	dir = xasprintf("%s/agreements", f->state_dir);
+	/* As flow_write() names them: STEM, then STEM-2, STEM-3... */
+	for (int n = 1; n < 1000 && found == NULL; n++) {
+		char *base = agreement_file_stem(s, now);
+		char *stem = n == 1 ? xasprintf("%s/%s", dir, base) :
+		    xasprintf("%s/%s-%d", dir, base, n);
+		char *path = xasprintf("%s.md", stem);
+		bool exists = S_exists(path);
+
+		if (exists && S_same_file(path, md))
+			found = stem;
+		else
+			free(stem);
+		free(path);
+		free(base);
+		if (!exists)
+			break;
+	}
+	free(dir);
+	free(md);
+	return found;
 }

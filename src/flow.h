@@ -28,6 +28,9 @@ struct flow_entry {
 	char *describe;		/* session_describe() */
 	enum session_stage stage;
 	time_t updated;
+	int version;		/* 1, or 2, 3... after reviews */
+	time_t review_date;	/* a signed one's (agreement_review_date()), or 0 */
+	bool latest;		/* the latest signed version of its child's agreement */
 };
 
 struct flow_entries {
@@ -80,6 +83,22 @@ void flow_new(struct flow *f);
 void flow_close(struct flow *f);
 /* Open a saved session by id. Returns 0 or -1 with *cause. */
 int flow_open(struct flow *f, const char *id, char **cause);
+/*
+ * Review the signed agreement id together (review.h): open the review
+ * already in progress for the latest signed version of its child's
+ * agreement, or start one from that version and save it. id may also be
+ * a review in progress (opened as it is). Returns 0, or -1 with *cause
+ * ("not signed yet: talkpact resume ID" for a session not signed).
+ */
+int flow_review(struct flow *f, const char *id, char **cause);
+
+/*
+ * Where the signed session s's files are: "DIR/STEM" (add .md, .html,
+ * .txt, .ics) when DIR/STEM.md holds its words, the name flow_write()
+ * gave them; else NULL (not written, or changed by hand). Caller frees.
+ */
+char *flow_agreement_files(const struct flow *f, const struct session *s);
+
 /* Take over a session the caller loaded (e.g. from 'talkpact resume'). */
 void flow_adopt(struct flow *f, struct session *s);
 

@@ -27,6 +27,8 @@ const struct cli_command cli_commands[] = {
 	{ "resume", cmd_resume, "carry on with a saved conversation" },
 	{ "render", cmd_render, "write a session's agreement (md, html, txt) or review date (ics)" },
 	{ "verify", cmd_verify, "check a signed agreement has not changed" },
+	{ "review", cmd_review, "look at a signed agreement again together: its next version" },
+	{ "history", cmd_history, "list each version of a child's signed agreement" },
 	{ NULL, NULL, NULL },	/* commands arrive with their modules */
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0] - 1;

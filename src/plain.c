@@ -23,10 +23,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "agreement.h"
 #include "blank.h"
 #include "cli.h"
 #include "flow.h"
 #include "render.h"
+#include "review.h"
 #include "tui.h"
 #include "util.h"
 
@@ -97,6 +99,7 @@ enum q {
 	Q_CHILD_WORDS, Q_GROWN_UP_WORDS, Q_COME_BACK,
 	Q_BLANK, Q_CLAUSE, Q_RULE, Q_RULE_FOR, Q_PROMISE, Q_REVIEW,
 	Q_SIGN,
+	Q_REVIEW_DECIDE, Q_REVIEW_CHILD, Q_REVIEW_GROWN_UP,
 	Q__COUNT
 };
 
@@ -125,6 +128,9 @@ struct plain {
 	char *rule;
 	/* "Come back to these": the prompt chosen, or SIZE_MAX to go on. */
 	size_t chosen;
+	/* A review: the decision made for item said_for, until the words are typed. */
+	enum review_decision decided;
+	size_t n_review_items;
 };
 
 struct question {
@@ -1133,6 +1139,118 @@ S_sign_answer(struct plain *p, const struct step *st, enum reply r,
 	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
 }
 
+/* ---- reviewing together ---------------------------------------------------- */
+
+/* Each item's decision starts from what was decided before, else keep. */
+static bool
+S_decide_ready(struct plain *p, const struct step *st)
+{
+	const struct review_item *it = st->item;
+	const struct review_note *n = review_note(&p->flow.s, it->key);
+
+	free(p->said);
+	p->said = NULL;
+	p->said_for = st->i;
+	p->decided = n != NULL && n->decision != DECISION_NONE ? n->decision :
+	    DECISION_KEEP;
+	return true;
+}
+
+static void
+S_review_item_intro(struct plain *p, const struct step *st)
+{
+	const struct review_item *it = st->item;
+	const char *what = it->kind == REVIEW_ITEM_PROMISE ? "A promise" :
+	    it->kind == REVIEW_ITEM_QUESTION ? "To talk about" :
+	    it->kind == REVIEW_ITEM_TO_AGREE ? "Still to agree" : "A rule";
+
+	fprintf(p->out, "\n[%s \xc2\xb7 %zu of %zu]\n%s\n", what, st->i + 1,
+	    p->n_review_items, it->text);
+	if (it->tip != NULL)
+		fprintf(p->out, "Tip for the grown-up: %s\n", it->tip);
+}
+
+static void
+S_decide_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fprintf(p->out, "Keep it, change it or drop it (keep, change, drop) "
+	    "[%s]: ", review_decision_shown(p->decided));
+}
+
+static enum go
+S_decide_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	(void)st;
+	if (r == REPLY_EMPTY)
+		return GO_NEXT;
+	if (S_is_word(l, "keep") || S_is_word(l, "k"))
+		p->decided = DECISION_KEEP;
+	else if (S_is_word(l, "change") || S_is_word(l, "c"))
+		p->decided = DECISION_CHANGE;
+	else if (S_is_word(l, "drop") || S_is_word(l, "d"))
+		p->decided = DECISION_DROP;
+	else {
+		fputs("! Type keep, change or drop (or k, c, d).\n", p->out);
+		return GO_AGAIN;
+	}
+	return GO_NEXT;
+}
+
+/* A question has no decision: its intro comes with the child's words. */
+static bool
+S_review_words_ready(struct plain *p, const struct step *st)
+{
+	const struct review_item *it = st->item;
+
+	if (it->kind == REVIEW_ITEM_QUESTION) {
+		free(p->said);
+		p->said = NULL;
+		p->said_for = st->i;
+		p->decided = DECISION_NONE;
+		S_review_item_intro(p, st);
+	} else if (p->said_for != st->i)
+		return false;	/* arrived going back: decide again first */
+	else
+		fputs("How did it go? Enter if there is nothing to add.\n",
+		    p->out);
+	return true;
+}
+
+static enum go
+S_review_words_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	(void)r;
+	free(p->said);
+	p->said = xstrdup(l);
+	p->said_for = st->i;
+	return GO_NEXT;
+}
+
+static bool
+S_review_grown_ready(struct plain *p, const struct step *st)
+{
+	return p->said != NULL && p->said_for == st->i;
+}
+
+static enum go
+S_review_grown_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct review_item *it = st->item;
+	struct action a = { .kind = ACTION_REVIEW, .id = it->key,
+	    .number = p->decided, .text = p->said, .text2 = l };
+
+	(void)r;
+	if (!S_apply(p, &a))
+		return GO_PREV;
+	free(p->said);
+	p->said = NULL;
+	return GO_NEXT;
+}
+
 /* ---- the questions ------------------------------------------------------------ */
 
 static const struct question S_questions[Q__COUNT] = {
@@ -1159,6 +1277,12 @@ static const struct question S_questions[Q__COUNT] = {
 	    S_promise_answer },
 	[Q_REVIEW] = { TAKES_TALK, NULL, NULL, S_review_prompt, S_review_answer },
 	[Q_SIGN] = { 0, S_sign_ready, NULL, S_sign_prompt, S_sign_answer },
+	[Q_REVIEW_DECIDE] = { 0, S_decide_ready, S_review_item_intro,
+	    S_decide_prompt, S_decide_answer },
+	[Q_REVIEW_CHILD] = { 0, S_review_words_ready, NULL, S_words_prompt,
+	    S_review_words_answer },
+	[Q_REVIEW_GROWN_UP] = { 0, S_review_grown_ready, NULL,
+	    S_grown_words_prompt, S_review_grown_answer },
 };
 
 /* ---- the stages --------------------------------------------------------------- */
@@ -1349,6 +1473,59 @@ S_sign(struct plain *p)
 	return end;
 }
 
+/*
+ * Reviewing together: each rule and promise of the agreement it replaces
+ * (keep, change or drop, then a line from each voice), then the band's
+ * review questions (a line from each voice); from the first not talked
+ * about yet. Then on to choosing the agreement.
+ */
+static enum step_end
+S_reviewing(struct plain *p, bool from_end)
+{
+	const struct session *s = &p->flow.s;
+	struct review_items l;
+	size_t n = review_items(s, p->flow.c, &l), k = 0, next;
+	struct step *steps = xcalloc(3 * n + 1, sizeof *steps);
+	size_t *first = xcalloc(n + 1, sizeof *first);
+	enum step_end end;
+	char date[64];
+
+	for (size_t i = 0; i < n; i++) {
+		first[i] = k;
+		if (l.items[i].kind != REVIEW_ITEM_QUESTION)
+			steps[k++] = (struct step){ .q = Q_REVIEW_DECIDE, .i = i,
+			    .item = &l.items[i] };
+		steps[k++] = (struct step){ .q = Q_REVIEW_CHILD, .i = i,
+		    .item = &l.items[i] };
+		steps[k++] = (struct step){ .q = Q_REVIEW_GROWN_UP, .i = i,
+		    .item = &l.items[i] };
+	}
+	first[n] = k;
+	p->n_review_items = n;
+	agreement_date(s->replaces != NULL ? s->replaces->signed_at : 0, date,
+	    sizeof date);
+	fprintf(p->out, "\n== Reviewing together: version %d ==\nLooking again "
+	    "at the agreement signed on %s: for each rule and promise, keep "
+	    "it, change it or drop it, and say how it went.\n", s->version, date);
+	/* Back from choosing: the last item again. */
+	next = from_end && n > 0 ? n - 1 : review_next(s, p->flow.c);
+	end = S_run(p, steps, k, first[next < n ? next : n], false);
+	if (end == END_BACK)
+		fputs("! This is the first step of a review. Type /quit to stop.\n",
+		    p->out);
+	free(p->said);
+	p->said = NULL;
+	free(first);
+	free(steps);
+	review_items_cleanup(&l);
+	if (end == END_NEXT) {
+		struct action a = { .kind = ACTION_START_AGREEING };
+
+		S_apply(p, &a);
+	}
+	return end == END_BACK ? END_NEXT : end;
+}
+
 /* Signed: write the agreement's files and say where they are. */
 static enum step_end
 S_done(struct plain *p)
@@ -1408,6 +1585,9 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 			break;
 		case STAGE_SIGNING:
 			end = S_sign(&p);
+			break;
+		case STAGE_REVIEWING:
+			end = S_reviewing(&p, end == END_BACK);
 			break;
 		case STAGE_SIGNED:
 		default:

@@ -18,6 +18,7 @@
 
 #include "blank.h"
 #include "fill.h"
+#include "review.h"
 #include "session.h"
 #include "util.h"
 
@@ -67,6 +68,7 @@ session_init(struct session *s)
 	s->format_version = SESSION_FORMAT_VERSION;
 	s->stage = STAGE_FAMILY;
 	s->band = (enum band)BAND_NONE;
+	s->version = 1;
 }
 
 void
@@ -106,6 +108,7 @@ session_cleanup(struct session *s)
 		free(s->drafts[i].text);
 	}
 	free(s->drafts);
+	review_session_free(s);
 	session_init(s);
 }
 
@@ -584,6 +587,7 @@ S_need_stage(const struct session *s, unsigned mask, char **cause)
 		return S_fail(cause, "That can't be done while %s; go %s "
 		    "first.", s->stage == STAGE_FAMILY ? "getting started" :
 		    s->stage == STAGE_TALKING ? "talking" :
+		    s->stage == STAGE_REVIEWING ? "reviewing" :
 		    "choosing the agreement",
 		    (mask & ((1u << s->stage) - 1)) ? "back" : "on");
 	}
@@ -966,8 +970,12 @@ session_apply(struct session *s, const struct content *c,
 			rc = S_apply_talk(s, c, a, cause);
 		break;
 	case ACTION_START_AGREEING:
-		if (S_need_stage(s, ST(TALKING), cause) == 0) {
+		if (S_need_stage(s, ST(TALKING) | ST(REVIEWING), cause) == 0) {
+			bool review = s->stage == STAGE_REVIEWING;
+
 			s->stage = STAGE_AGREEING;
+			if (review)
+				review_finish(s, c, now);
 			rc = 0;
 		}
 		break;
@@ -998,17 +1006,32 @@ session_apply(struct session *s, const struct content *c,
 		break;
 	case ACTION_SET_DRAFT:
 		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING) |
-		    ST(SIGNING), cause) == 0)
+		    ST(SIGNING) | ST(REVIEWING), cause) == 0)
 			rc = S_set_draft(s, a, cause);
 		break;
 	case ACTION_SET_TALK:
+		if (s->replaces != NULL) {
+			rc = S_fail(cause, "A review talks about the rules you "
+			    "signed, not the questions.");
+			break;
+		}
 		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING),
 		    cause) == 0)
 			rc = S_set_talk(s, c, a, cause);
 		break;
+	case ACTION_REVIEW:
+		if (S_need_stage(s, ST(REVIEWING), cause) == 0)
+			rc = review_apply(s, c, a, cause);
+		break;
 	case ACTION_BACK:
-		if (s->stage == STAGE_FAMILY) {
+		if (s->stage == STAGE_FAMILY || s->stage == STAGE_REVIEWING) {
 			rc = S_fail(cause, "This is the first step.");
+			break;
+		}
+		/* A review goes back from choosing to reviewing. */
+		if (s->stage == STAGE_AGREEING && s->replaces != NULL) {
+			s->stage = STAGE_REVIEWING;
+			rc = 0;
 			break;
 		}
 		if (s->stage == STAGE_SIGNED || s->stage == STAGE_SIGNING)

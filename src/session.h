@@ -35,7 +35,8 @@
 	X(TALKING, "talking", "Talking") \
 	X(AGREEING, "agreeing", "Choosing the agreement") \
 	X(SIGNING, "signing", "Signing") \
-	X(SIGNED, "signed", "Signed")
+	X(SIGNED, "signed", "Signed") \
+	X(REVIEWING, "reviewing", "Reviewing together")
 
 enum session_stage {
 #define X(e, id, shown) STAGE_##e,
@@ -114,6 +115,52 @@ struct signature {
 	time_t when;
 };
 
+/*
+ * A review (talkpact review): the agreement it replaces, as it was
+ * signed, and how each of its rules and promises fared. review.h owns
+ * what they mean; these are the session's data.
+ */
+
+/* How a rule or promise fared. X(enum-suffix, id) */
+#define REVIEW_DECISION_TABLE \
+	X(NONE, "none") \
+	X(KEEP, "keep") \
+	X(CHANGE, "change") \
+	X(DROP, "drop")
+
+enum review_decision {
+#define X(e, id) DECISION_##e,
+	REVIEW_DECISION_TABLE
+#undef X
+	DECISION__COUNT
+};
+
+/* One rule or promise of the replaced agreement, as signed. */
+struct previous_item {
+	char *key;		/* "clause/ID", "rule/N" (own rule N, from 1), "promise/ID" */
+	char *text;		/* its words, blanks filled in */
+	enum binds binds;	/* promises: BINDS_GROWN_UPS */
+};
+
+struct replaces {
+	char *id;		/* the session of the replaced agreement */
+	int version;		/* its version */
+	time_t signed_at;	/* when it was signed */
+	char *fingerprint;	/* its 64 hex digits, or NULL */
+	struct previous_item *items;
+	size_t n_items;
+	struct blank_value *blanks;	/* every blank's value then */
+	size_t n_blanks;
+};
+
+/* What the family said about one item in a review. */
+struct review_note {
+	char *key;		/* a previous_item's key, or "prompt/ID" */
+	enum review_decision decision;	/* NONE for a review question */
+	char *child;		/* or NULL */
+	char *grown_up;		/* or NULL */
+};
+
 struct session {
 	char *id;			/* file name without .yaml */
 	int format_version;
@@ -146,6 +193,10 @@ struct session {
 	int review_months;		/* 0: the template's default */
 	struct draft *drafts;
 	size_t n_drafts, cap_drafts;
+	int version;			/* 1, or 2, 3... for a review */
+	struct replaces *replaces;	/* a review's: what it replaces; or NULL */
+	struct review_note *notes;	/* a review's notes, in the order made */
+	size_t n_notes, cap_notes;
 };
 
 /* Every way a session can change. X(enum-suffix, id) */
@@ -172,7 +223,8 @@ struct session {
 	X(SIGN, "sign")				/* number: enum role; index: grown-up; text: name; when */ \
 	X(BACK, "back")				/* to the previous stage, unsigning */ \
 	X(SET_DRAFT, "set-draft")		/* id: box; text ("" or NULL forgets it) */ \
-	X(SET_TALK, "set-talk")			/* number: enum session_talk */
+	X(SET_TALK, "set-talk")			/* number: enum session_talk */ \
+	X(REVIEW, "review")			/* id: item key; number: enum review_decision; text: child; text2: grown-up */
 
 enum action_kind {
 #define X(e, id) ACTION_##e,
@@ -199,6 +251,8 @@ int session_stage_from_id(const char *id);
 const char *action_id(enum action_kind k);
 const char *session_talk_id(enum session_talk t);
 int session_talk_from_id(const char *id);
+const char *review_decision_id(enum review_decision d);
+int review_decision_from_id(const char *id);
 
 /*
  * Check one piece of text the family typed: valid UTF-8, no control
