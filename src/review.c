@@ -664,3 +664,15 @@ review_in_progress(const struct session_list *l, const char *replaced_id)
 	}
 	return SIZE_MAX;
 }
+
+bool
+review_is_due(time_t review_date, time_t now)
+{
+	struct tm r, n;
+
+	if (review_date == 0 || localtime_r(&review_date, &r) == NULL ||
+	    localtime_r(&now, &n) == NULL)
+		return false;
+	return n.tm_year != r.tm_year ? n.tm_year > r.tm_year :
+	    n.tm_yday >= r.tm_yday;
+}

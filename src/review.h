@@ -148,6 +148,12 @@ void review_changes_cleanup(struct review_changes *l);
 /* "Added", "Changed", "Dropped", "Promise added"... */
 const char *review_change_label(enum review_change_kind k);
 
+/*
+ * Is a review date due at now: from that local calendar day on (the day
+ * 'talkpact sessions' says "review due since").
+ */
+bool review_is_due(time_t review_date, time_t now);
+
 struct session_list;
 /*
  * In a list of saved sessions (session_store_list()): the latest signed

@@ -279,7 +279,8 @@ session_rest(const struct session *s, const struct content *c)
 	size_t n, rest = 0;
 	struct session all;
 
-	if (s->talk != TALK_SHORT)
+	/* A review talks about the rules, not the questions. */
+	if (s->talk != TALK_SHORT || s->replaces != NULL)
 		return 0;
 	all = *s;
 	all.talk = TALK_ALL;
