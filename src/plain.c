@@ -444,9 +444,20 @@ S_menu_intro(struct plain *p, const struct step *st)
 	fputs("talkpact: talk about devices and online life together, and sign "
 	    "a family device agreement.\nType /help at any prompt for commands.\n\n"
 	    "1) Start a new conversation\n", p->out);
-	for (size_t k = 0; k < p->n_menu; k++)
-		fprintf(p->out, "%zu) Carry on: %s\n", k + 2,
-		    p->menu.items[p->menu_items[k]].describe);
+	for (size_t k = 0; k < p->n_menu; k++) {
+		const struct flow_entry *e = &p->menu.items[p->menu_items[k]];
+		char date[64];
+
+		if (e->stage != STAGE_SIGNED) {
+			fprintf(p->out, "%zu) Carry on: %s\n", k + 2, e->describe);
+			continue;
+		}
+		agreement_date(e->review_date, date, sizeof date);
+		fprintf(p->out, "%zu) Review it together: %s's agreement (review "
+		    "%s %s)\n", k + 2, e->child != NULL ? e->child : "the child",
+		    review_is_due(e->review_date, p->flow.now()) ? "due since" :
+		    "on", date);
+	}
 }
 
 static void
@@ -478,7 +489,10 @@ S_menu_answer(struct plain *p, const struct step *st, enum reply r,
 		flow_new(&p->flow);
 		return GO_NEXT;
 	}
-	if (flow_open(&p->flow, p->menu.items[p->menu_items[k - 2]].id,
+	if (p->menu.items[p->menu_items[k - 2]].stage == STAGE_SIGNED ?
+	    flow_review(&p->flow, p->menu.items[p->menu_items[k - 2]].id,
+	    &cause) == 0 :
+	    flow_open(&p->flow, p->menu.items[p->menu_items[k - 2]].id,
 	    &cause) == 0)
 		return GO_NEXT;
 	fprintf(p->out, "! %s\n", cause);
@@ -1313,6 +1327,10 @@ S_welcome(struct plain *p)
 	p->n_menu = 0;
 	for (size_t i = 0; i < p->menu.n; i++)
 		if (p->menu.items[i].stage != STAGE_SIGNED)
+			p->menu_items[p->n_menu++] = i;
+	/* Then the latest version of each child's signed agreement, to review. */
+	for (size_t i = 0; i < p->menu.n; i++)
+		if (p->menu.items[i].latest && p->menu.items[i].review_date != 0)
 			p->menu_items[p->n_menu++] = i;
 	while ((end = S_run(p, &menu, 1, 0, false)) == END_BACK)
 		fputs("! This is the first question. Type /quit to stop.\n", p->out);

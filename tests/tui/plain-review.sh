@@ -159,4 +159,13 @@ expect_rc 0 "version 2 still verifies after version 3"
 run "$TALKPACT" history Sam
 expect_match out "^Sam's agreement: 3 versions, newest first\$" "history counts three versions"
 
+# The welcome menu offers to review the latest version.
+printf '2\n/quit\n' >"$T/menu"
+run sh -c "TALKPACT_NOW=2026-12-16T09:00:00Z '$TALKPACT' --plain <'$T/menu'"
+expect_match out "^2\) Review it together: Sam's agreement \(review on 15 June 2027\)\$" \
+    "plain welcome: 'Review it together' for the latest version"
+expect_eq "$(printf '%s\n' "$out" | grep -c 'Review it together')" 1 \
+    "only the latest version is offered"
+expect_match out '^== Reviewing together: version 4 ==$' "choosing it starts version 4"
+
 done_testing
