@@ -63,35 +63,59 @@ S_add_item(struct replaces *r, size_t *cap, char *key, char *text,
 	r->n_items++;
 }
 
+static bool
+S_broken_section(const struct section *sec)
+{
+	return strcmp(sec->id, "if-a-rule-is-broken") == 0;
+}
+
+static void
+S_clause_item(const struct session *s, const struct content *c,
+    const struct template *t, const struct clause *cl, struct replaces *r,
+    size_t *cap)
+{
+	if (session_clause_on(s, cl))
+		S_add_item(r, cap, xasprintf("clause/%s", cl->id),
+		    S_filled(s, c, t, cl->text), cl->binds);
+}
+
 /*
- * The rules and promises that are on in s, and every blank's value, as
- * the agreement prints them: the template's clauses in order, the
- * family's own rules, the promises.
+ * The rules and promises that are on in s, and every blank's value, in
+ * the order the agreement prints them: for everyone, the child, the
+ * grown-ups (each the template's clauses, then the family's own rules),
+ * the promises, then "If a rule is broken".
  */
 static void
 S_standing(const struct session *s, const struct content *c, struct replaces *r)
 {
+	static const enum binds order[] = { BINDS_EVERYONE, BINDS_CHILD,
+		BINDS_GROWN_UPS };
 	const struct template *t = session_template(s, c);
 	size_t cap = 0;
 
 	if (t == NULL)
 		return;
-	for (size_t i = 0; i < t->n_sections; i++)
-		for (size_t j = 0; j < t->sections[i].n_clauses; j++) {
-			const struct clause *cl = &t->sections[i].clauses[j];
-
-			if (session_clause_on(s, cl))
-				S_add_item(r, &cap, xasprintf("clause/%s", cl->id),
-				    S_filled(s, c, t, cl->text), cl->binds);
-		}
-	for (size_t i = 0; i < s->n_rules; i++)
-		S_add_item(r, &cap, xasprintf("rule/%zu", i + 1),
-		    xstrdup(s->rules[i].text), s->rules[i].binds);
+	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
+		for (size_t i = 0; i < t->n_sections; i++)
+			for (size_t j = 0; j < t->sections[i].n_clauses &&
+			    !S_broken_section(&t->sections[i]); j++)
+				if (t->sections[i].clauses[j].binds == order[g])
+					S_clause_item(s, c, t,
+					    &t->sections[i].clauses[j], r, &cap);
+		for (size_t i = 0; i < s->n_rules; i++)
+			if (s->rules[i].binds == order[g])
+				S_add_item(r, &cap, xasprintf("rule/%zu", i + 1),
+				    xstrdup(s->rules[i].text), s->rules[i].binds);
+	}
 	for (size_t i = 0; i < t->n_promises; i++)
 		if (session_promise_on(s, &t->promises[i]))
 			S_add_item(r, &cap, xasprintf("promise/%s",
 			    t->promises[i].id), S_filled(s, c, t,
 			    t->promises[i].text), BINDS_GROWN_UPS);
+	for (size_t i = 0; i < t->n_sections; i++)
+		for (size_t j = 0; j < t->sections[i].n_clauses &&
+		    S_broken_section(&t->sections[i]); j++)
+			S_clause_item(s, c, t, &t->sections[i].clauses[j], r, &cap);
 	if (t->n_blanks > 0)
 		r->blanks = xcalloc(t->n_blanks, sizeof *r->blanks);
 	for (size_t i = 0; i < t->n_blanks; i++) {

@@ -44,8 +44,8 @@ expect_match out '^Looking again at the agreement signed on 29 November 2026' \
     "it names the agreement it looks at again"
 expect_match out '^\[A rule · 1 of [0-9]+\]$' "the rules come one at a time"
 first=$(printf '%s\n' "$out" | grep -A1 '^\[A rule · 1 of' | tail -n 1)
-expect_eq "$first" "Sam has 45 minutes of games and videos on a school day, 90 on other days." \
-    "the first rule is as it was signed"
+expect_eq "$first" "We keep meal times phone-free, grown-ups too." \
+    "the first rule is the agreement's first, as it was signed"
 f=$(grep -l '^stage: reviewing$' "$sessions"/*.yaml)
 if [ -n "$f" ] && grep -q '^version: 2$' "$f" &&
     grep -q '^  session: "2026-11-29-sam-1412"$' "$f" &&

@@ -28,7 +28,7 @@ new=$(tui_screen | grep -n 'Start a new conversation' | cut -d: -f1)
     not_ok "listed first" "$(tui_screen)"
 tui_keys Enter
 tui_check 'Reviewing together, version 2 · A rule · 1 of [0-9]+' "Enter starts the review: version 2"
-tui_check 'Sam has 45 minutes of games and videos on a school day' "the first rule as it was signed"
+tui_check 'We keep meal times phone-free, grown-ups too' "the first rule as it was signed"
 tui_check '▸ \(•\) Keep it +\( \) Change it +\( \) Drop it' "keep is chosen at first"
 tui_keys Right
 tui_check '\(•\) Change it' "Right: change it"
