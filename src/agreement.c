@@ -18,13 +18,10 @@
 #include <cmark.h>
 
 #include "agreement.h"
+#include "civil.h"
 #include "fill.h"
 #include "review.h"
 #include "util.h"
-
-static const char *const S_months[] = { "January", "February", "March",
-	"April", "May", "June", "July", "August", "September", "October",
-	"November", "December" };
 
 #define S_FP_HEADING "Fingerprint"
 #define S_FP_LINE "SHA-256 fingerprint: "
@@ -38,56 +35,72 @@ static const char *const S_months[] = { "January", "February", "March",
 #define S_PAPER_FP "Fingerprint "
 #define S_PAPER_FP_AFTER ": check the file with talkpact verify"
 
-/* "29 November 2026", locale-independent. */
-static void
-S_date(time_t t, char *buf, size_t sz)
-{
-	struct tm tm;
-
-	if (localtime_r(&t, &tm) == NULL) {
-		snprintf(buf, sz, "?");
-		return;
-	}
-	snprintf(buf, sz, "%d %s %d", tm.tm_mday, S_months[tm.tm_mon],
-	    tm.tm_year + 1900);
-}
-
 void
-agreement_date(time_t t, char *buf, size_t sz)
+agreement_date(time_t t, long utc_offset, char *buf, size_t sz)
 {
-	S_date(t, buf, sz);
+	struct civil d;
+
+	civil_from_time(t, utc_offset, &d);
+	civil_words(&d, buf, sz);
 }
 
-static time_t
-S_add_months(time_t t, int months)
+/* The last signature of a signed session, or NULL. */
+static const struct signature *
+S_last_signature(const struct session *s)
 {
-	struct tm tm;
+	const struct signature *last = NULL;
 
-	if (localtime_r(&t, &tm) == NULL)
-		return t;
-	tm.tm_mon += months;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
+	if (s->stage != STAGE_SIGNED)
+		return NULL;
+	for (size_t i = 0; i < s->n_signatures; i++)
+		if (last == NULL || s->signatures[i].when > last->when)
+			last = &s->signatures[i];
+	return last;
 }
 
 /* When it was signed: the last signature, or 0. */
 static time_t
 S_signed_when(const struct session *s)
 {
-	time_t last = 0;
+	const struct signature *last = S_last_signature(s);
 
-	for (size_t i = 0; i < s->n_signatures; i++)
-		if (s->signatures[i].when > last)
-			last = s->signatures[i].when;
-	return s->stage == STAGE_SIGNED ? last : 0;
+	return last != NULL ? last->when : 0;
 }
 
-time_t
-agreement_review_date(const struct session *s, const struct template *t)
+/*
+ * The signing date on the signer's own calendar (a format-1 signature's
+ * is UTC's), or for a draft now's at utc_offset.
+ */
+static void
+S_civil_date(const struct session *s, time_t now, long utc_offset,
+    struct civil *d)
 {
-	time_t when = S_signed_when(s);
+	const struct signature *last = S_last_signature(s);
 
-	return when != 0 ? S_add_months(when, session_review_months(s, t)) : 0;
+	if (last == NULL)
+		civil_from_time(now, utc_offset, d);
+	else if (civil_parse_iso(last->date, d) != 0)
+		civil_from_time(last->when, last->utc_offset, d);
+}
+
+int
+agreement_review_day(const struct session *s, const struct template *t,
+    char day[CIVIL_ISO_SIZE])
+{
+	struct civil d;
+
+	day[0] = '\0';
+	if (S_last_signature(s) == NULL)
+		return -1;
+	if (s->frozen != NULL) {
+		memcpy(day, s->frozen->review_day, CIVIL_ISO_SIZE);
+		day[CIVIL_ISO_SIZE - 1] = '\0';
+		return civil_parse_iso(day, &d) == 0 ? 0 : -1;
+	}
+	S_civil_date(s, 0, 0, &d);
+	d = civil_add_months(d, session_review_months(s, t));
+	civil_iso(&d, day);
+	return 0;
 }
 
 /* "A", "A and B", "A, B and C" as a text node into parent. */
@@ -100,36 +113,57 @@ S_names(cmark_node *parent, const char *const *names, size_t n)
 	free(joined);
 }
 
-/* What S_fill_emit() needs: the paragraph, and whose value it was. */
+/* ---- the words: what the agreement says, from the content -------------- */
+
+/* What S_fill_emit() needs: the pieces, and whose value it was. */
 struct S_emit {
-	cmark_node *para;
+	struct signed_text *out;
 	const struct fill_chain *chain;	/* fn[0] is the region's facts */
 };
+
+static void
+S_piece(struct signed_text *t, bool value, const char *s, size_t len)
+{
+	char *p;
+	size_t old;
+
+	/* Words go in even pieces, values in odd ones. */
+	if (t->n == 0 || ((t->n - 1) % 2 == 1) != value) {
+		t->pieces = xreallocarray(t->pieces, t->n + 1, sizeof *t->pieces);
+		t->pieces[t->n++] = xstrdup("");
+		if (((t->n - 1) % 2 == 1) != value) {
+			t->pieces = xreallocarray(t->pieces, t->n + 1,
+			    sizeof *t->pieces);
+			t->pieces[t->n++] = xstrdup("");
+		}
+	}
+	old = strlen(t->pieces[t->n - 1]);
+	p = xreallocarray(t->pieces[t->n - 1], old + len + 1, 1);
+	memcpy(p + old, s, len);
+	p[old + len] = '\0';
+	t->pieces[t->n - 1] = p;
+}
 
 static void
 S_fill_emit(const char *s, size_t len, bool value, void *arg)
 {
 	struct S_emit *e = arg;
-	char *text;
 
 	if (len == 0)
 		return;
-	text = xstrndup(s, len);
 	/* A region fact is the content's words, not the family's choice. */
-	doc_text(value && e->chain->which != 0 ? doc_strong(e->para) : e->para,
-	    text);
-	free(text);
+	S_piece(e->out, value && e->chain->which != 0, s, len);
 }
 
 /*
- * Clause or promise text with {{blank}} markers filled. The template's
- * words and the values both go in as text nodes; a value is emphasised so
- * the family sees what they chose; {{region:NAME}} becomes the family's
- * region's fact (or its neutral wording). A marker we do not know stays
+ * Clause or promise text with {{blank}} markers filled: the template's
+ * words and the family's values as pieces, so the value can be shown
+ * as what the family chose; {{region:NAME}} becomes the family's region's
+ * fact (or its neutral wording), as words. A marker we do not know stays
  * as words.
  */
 static void
-S_fill(cmark_node *para, const char *text, const struct session *s,
+S_fill(struct signed_text *out, const char *text, const struct session *s,
     const struct content *c, const struct template *t)
 {
 	struct region_markers rm = { c, s->region != NULL ?
@@ -137,9 +171,250 @@ S_fill(cmark_node *para, const char *text, const struct session *s,
 	struct session_markers sm = { s, t };
 	struct fill_chain ch = { 2, { region_marker, session_marker },
 	    { &rm, &sm }, -1 };
-	struct S_emit e = { para, &ch };
+	struct S_emit e = { out, &ch };
 
+	out->pieces = NULL;
+	out->n = 0;
 	(void)fill_walk(text, fill_chain, &ch, S_fill_emit, &e, NULL);
+}
+
+static struct signed_block *
+S_w_block(struct signed_words *w, enum signed_block_kind kind,
+    const char *heading)
+{
+	struct signed_block *b;
+
+	w->blocks = xreallocarray(w->blocks, w->n_blocks + 1, sizeof *w->blocks);
+	b = &w->blocks[w->n_blocks++];
+	b->kind = kind;
+	b->heading = xstrdup(heading);
+	b->items = NULL;
+	b->n_items = 0;
+	return b;
+}
+
+static struct signed_text *
+S_w_item(struct signed_block *b)
+{
+	struct signed_text *x;
+
+	b->items = xreallocarray(b->items, b->n_items + 1, sizeof *b->items);
+	x = &b->items[b->n_items++];
+	x->pieces = NULL;
+	x->n = 0;
+	return x;
+}
+
+static bool
+S_is_broken_section(const struct section *sec)
+{
+	return strcmp(sec->id, S_BROKEN_SECTION) == 0;
+}
+
+/*
+ * The rules that are on, grouped by whom they bind: the template's
+ * clauses (all but "If a rule is broken", which has its own block) and
+ * the family's own rules.
+ */
+static const char *
+S_group_heading(enum binds b)
+{
+	return b == BINDS_EVERYONE ? "What we all do" : b == BINDS_GROWN_UPS ?
+	    "What the grown-ups do" : NULL;
+}
+
+/* The block of one group, opened when its first rule comes. */
+static struct signed_block *
+S_group(struct signed_words *w, const struct session *s, enum binds b,
+    struct signed_block **block)
+{
+	if (*block == NULL) {
+		const char *h = S_group_heading(b);
+		char *heading = h != NULL ? xstrdup(h) : xasprintf("What %s does",
+		    s->child != NULL && s->child[0] != '\0' ? s->child :
+		    "the child");
+
+		*block = S_w_block(w, SIGNED_BLOCK_RULES, heading);
+		free(heading);
+	}
+	return *block;
+}
+
+static void
+S_w_rules_for(struct signed_words *w, const struct session *s,
+    const struct content *c, const struct template *t, enum binds b)
+{
+	struct signed_block *block = NULL;
+	size_t at = w->n_blocks;
+
+	for (size_t i = 0; i < t->n_sections; i++) {
+		const struct section *sec = &t->sections[i];
+
+		if (S_is_broken_section(sec))
+			continue;
+		for (size_t j = 0; j < sec->n_clauses; j++)
+			if (sec->clauses[j].binds == b &&
+			    session_clause_on(s, &sec->clauses[j])) {
+				block = S_group(w, s, b, &block);
+				S_fill(S_w_item(block), sec->clauses[j].text, s,
+				    c, t);
+				block = &w->blocks[at];
+			}
+	}
+	for (size_t i = 0; i < s->n_rules; i++)
+		if (s->rules[i].binds == b) {
+			struct signed_text *x;
+
+			block = S_group(w, s, b, &block);
+			x = S_w_item(block);
+			S_piece(x, false, s->rules[i].text,
+			    strlen(s->rules[i].text));
+			block = &w->blocks[at];
+		}
+}
+
+/*
+ * What changed since the agreement a review replaces, as a block of the
+ * words (so it is frozen at signing): "Changed: ... (45 → 60 minutes)",
+ * each label in bold; "Nothing changed" when nothing did.
+ */
+static void
+S_w_changes(struct signed_words *w, const struct session *s,
+    const struct content *c)
+{
+	struct review_changes ch;
+	struct signed_block *block;
+	char *heading;
+
+	if (s->replaces == NULL)
+		return;
+	heading = xasprintf("What changed since %s", s->replaces->date != NULL ?
+	    s->replaces->date : "the last version");
+	block = S_w_block(w, SIGNED_BLOCK_CHANGES, heading);
+	free(heading);
+	if (review_changes(s, c, &ch) == 0) {
+		static const char none[] = "Nothing changed: we agreed the same "
+		    "rules and promises again.";
+
+		S_piece(S_w_item(block), false, none, sizeof none - 1);
+		return;
+	}
+	for (size_t i = 0; i < ch.n; i++) {
+		struct signed_text *x = S_w_item(block);
+		const char *label = review_change_label(ch.items[i].kind);
+		char *rest = ch.items[i].detail != NULL ?
+		    xasprintf(": %s (%s)", ch.items[i].text, ch.items[i].detail) :
+		    xasprintf(": %s", ch.items[i].text);
+
+		S_piece(x, false, "", 0);
+		S_piece(x, true, label, strlen(label));
+		S_piece(x, false, rest, strlen(rest));
+		free(rest);
+	}
+	review_changes_cleanup(&ch);
+}
+
+struct signed_words *
+agreement_words(const struct session *s, const struct content *c,
+    time_t now, long utc_offset, char **cause)
+{
+	static const enum binds order[] = { BINDS_EVERYONE, BINDS_CHILD,
+		BINDS_GROWN_UPS };
+	const struct template *t = session_template(s, c);
+	const struct region *r;
+	const struct resource **lines = NULL;
+	struct signed_words *w;
+	struct signed_block *block;
+	struct civil d;
+	char date[64];
+	size_t n;
+
+	if (t == NULL) {
+		*cause = xasprintf("the agreement for this session (%s) is not "
+		    "loaded", s->template_id != NULL ? s->template_id :
+		    "no template");
+		return NULL;
+	}
+	w = xcalloc(1, sizeof *w);
+	w->title = xstrdup(t->title);
+	w->band = t->band;
+	w->paper = xstrdup(agreement_paper_name(agreement_paper_for(s, c)));
+	S_civil_date(s, now, utc_offset, &d);
+	civil_words(&d, date, sizeof date);
+	w->date = xstrdup(date);
+	w->review_months = session_review_months(s, t);
+	d = civil_add_months(d, w->review_months);
+	civil_words(&d, date, sizeof date);
+	w->review_date = xstrdup(date);
+	civil_iso(&d, w->review_day);
+
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		S_w_rules_for(w, s, c, t, order[i]);
+	block = NULL;
+	for (size_t i = 0; i < t->n_promises; i++) {
+		if (!session_promise_on(s, &t->promises[i]))
+			continue;
+		if (block == NULL)
+			block = S_w_block(w, SIGNED_BLOCK_TICKS,
+			    "What the grown-ups promise");
+		S_fill(S_w_item(block), t->promises[i].text, s, c, t);
+	}
+	for (size_t i = 0; i < t->n_sections; i++) {
+		const struct section *sec = &t->sections[i];
+
+		if (!S_is_broken_section(sec))
+			continue;
+		block = NULL;
+		for (size_t j = 0; j < sec->n_clauses; j++) {
+			if (!session_clause_on(s, &sec->clauses[j]))
+				continue;
+			if (block == NULL)
+				block = S_w_block(w, SIGNED_BLOCK_TICKS,
+				    sec->title);
+			S_fill(S_w_item(block), sec->clauses[j].text, s, c, t);
+		}
+	}
+
+	S_w_changes(w, s, c);
+	w->steps_heading = xstrdup("If something goes wrong");
+	w->steps = xcalloc(t->n_steps, sizeof *w->steps);
+	for (size_t i = 0; i < t->n_steps; i++)
+		S_fill(&w->steps[w->n_steps++], t->steps[i], s, c, t);
+	r = s->region != NULL ? content_region(c, s->region) : NULL;
+	n = content_help_lines(c, r, t->band, &lines);
+	if (n > 0) {
+		w->help_region = xstrdup(r != NULL ? r->name : "");
+		w->lines = xcalloc(n, sizeof *w->lines);
+		for (size_t i = 0; i < n; i++) {
+			struct signed_line *l = &w->lines[w->n_lines++];
+
+			l->name = xstrdup(lines[i]->name);
+			l->about = xstrdup(lines[i]->about);
+			l->phone = lines[i]->phone != NULL ?
+			    xstrdup(lines[i]->phone) : NULL;
+			l->web = lines[i]->web != NULL ?
+			    xstrdup(lines[i]->web) : NULL;
+		}
+	}
+	free(lines);
+	for (size_t i = 0; i < t->n_signatures; i++) {
+		w->child_signs |= t->signatures[i] == ROLE_CHILD;
+		w->grown_ups_sign |= t->signatures[i] == ROLE_GROWN_UP;
+	}
+	return w;
+}
+
+/* ---- the document, from the words -------------------------------------- */
+
+/* A filled text into para: words as text, the family's values in bold. */
+static void
+S_text(cmark_node *para, const struct signed_text *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		if (x->pieces[i][0] == '\0')
+			continue;
+		doc_text(i % 2 == 1 ? doc_strong(para) : para, x->pieces[i]);
+	}
 }
 
 /*
@@ -209,143 +484,46 @@ S_block(cmark_node *doc, const char *cls, const char *heading)
 	return div;
 }
 
-static bool
-S_is_broken_section(const struct section *sec)
-{
-	return strcmp(sec->id, S_BROKEN_SECTION) == 0;
-}
-
-/*
- * The rules that are on, grouped by whom they bind: the template's
- * clauses (all but "If a rule is broken", which has its own block) and
- * the family's own rules.
- */
-static const char *
-S_group_heading(enum binds b)
-{
-	return b == BINDS_EVERYONE ? "What we all do" : b == BINDS_GROWN_UPS ?
-	    "What the grown-ups do" : NULL;
-}
-
-/* The list of one group, opened when its first rule comes. */
-static cmark_node *
-S_group_list(cmark_node *doc, const struct session *s, enum binds b,
-    cmark_node **list)
-{
-	if (*list == NULL) {
-		const char *h = S_group_heading(b);
-		char *heading = h != NULL ? xstrdup(h) : xasprintf("What %s does",
-		    s->child != NULL && s->child[0] != '\0' ? s->child :
-		    "the child");
-
-		*list = doc_list(S_block(doc, "block rules ticks", heading), false);
-		free(heading);
-	}
-	return *list;
-}
-
+/* The groups of rules, the promises, "if a rule is broken". */
 static void
-S_rules_for(cmark_node *doc, const struct session *s,
-    const struct content *c, const struct template *t, enum binds b)
+S_blocks(cmark_node *doc, const struct signed_words *w)
 {
-	cmark_node *list = NULL;
+	for (size_t i = 0; i < w->n_blocks; i++) {
+		const struct signed_block *b = &w->blocks[i];
+		cmark_node *list;
 
-	for (size_t i = 0; i < t->n_sections; i++) {
-		const struct section *sec = &t->sections[i];
-
-		if (S_is_broken_section(sec))
+		if (b->n_items == 0)
 			continue;
-		for (size_t j = 0; j < sec->n_clauses; j++)
-			if (sec->clauses[j].binds == b &&
-			    session_clause_on(s, &sec->clauses[j]))
-				S_fill(doc_paragraph(doc_item(S_group_list(doc, s,
-				    b, &list))), sec->clauses[j].text, s, c, t);
-	}
-	for (size_t i = 0; i < s->n_rules; i++)
-		if (s->rules[i].binds == b)
-			doc_text(doc_paragraph(doc_item(S_group_list(doc, s, b,
-			    &list))), s->rules[i].text);
-}
-
-static void
-S_rules(cmark_node *doc, const struct session *s, const struct content *c,
-    const struct template *t)
-{
-	static const enum binds order[] = { BINDS_EVERYONE, BINDS_CHILD,
-		BINDS_GROWN_UPS };
-
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-		S_rules_for(doc, s, c, t, order[i]);
-}
-
-static void
-S_promises(cmark_node *doc, const struct session *s, const struct content *c,
-    const struct template *t)
-{
-	cmark_node *list = NULL;
-
-	for (size_t i = 0; i < t->n_promises; i++) {
-		if (!session_promise_on(s, &t->promises[i]))
-			continue;
-		if (list == NULL)
-			list = doc_list(S_block(doc, "block ticks", "What the grown-ups promise"),
-			    false);
-		S_fill(doc_paragraph(doc_item(list)), t->promises[i].text, s, c,
-		    t);
+		list = doc_list(S_block(doc, b->kind == SIGNED_BLOCK_RULES ?
+		    "block rules ticks" : b->kind == SIGNED_BLOCK_CHANGES ?
+		    "block changes" : "block ticks", b->heading), false);
+		for (size_t j = 0; j < b->n_items; j++)
+			S_text(doc_paragraph(doc_item(list)), &b->items[j]);
 	}
 }
 
 static void
-S_broken(cmark_node *doc, const struct session *s, const struct content *c,
-    const struct template *t)
+S_help(cmark_node *doc, const struct signed_words *w)
 {
-	for (size_t i = 0; i < t->n_sections; i++) {
-		const struct section *sec = &t->sections[i];
-		cmark_node *list = NULL;
-
-		if (!S_is_broken_section(sec))
-			continue;
-		for (size_t j = 0; j < sec->n_clauses; j++) {
-			if (!session_clause_on(s, &sec->clauses[j]))
-				continue;
-			if (list == NULL)
-				list = doc_list(S_block(doc, "block ticks", sec->title), false);
-			S_fill(doc_paragraph(doc_item(list)), sec->clauses[j].text,
-			    s, c, t);
-		}
-	}
-}
-
-static void
-S_help(cmark_node *doc, const struct session *s, const struct content *c,
-    const struct template *t)
-{
-	const struct region *r = s->region != NULL ?
-	    content_region(c, s->region) : NULL;
-	const struct resource **lines = NULL;
-	size_t n = content_help_lines(c, r, t->band, &lines);
 	cmark_node *list, *para;
 
-	doc = S_block(doc, "block", "If something goes wrong");
-	if (t->n_steps > 0) {
+	doc = S_block(doc, "block", w->steps_heading);
+	if (w->n_steps > 0) {
 		list = doc_list(doc, true);
-		for (size_t i = 0; i < t->n_steps; i++)
-			S_fill(doc_paragraph(doc_item(list)), t->steps[i], s, c,
-			    t);
+		for (size_t i = 0; i < w->n_steps; i++)
+			S_text(doc_paragraph(doc_item(list)), &w->steps[i]);
 	}
-	if (n == 0) {
-		free(lines);
+	if (w->n_lines == 0)
 		return;
-	}
 	/* A block of its own, so the steps and the lines may sit on two pages. */
 	doc = doc_div(cmark_node_parent(doc), "help block");
 	para = doc_paragraph(doc);
 	doc_text(para, "Help and reporting lines (");
-	doc_text(para, r->name);
+	doc_text(para, w->help_region != NULL ? w->help_region : "");
 	doc_text(para, "):");
 	list = doc_list(doc, false);
-	for (size_t i = 0; i < n; i++) {
-		const struct resource *x = lines[i];
+	for (size_t i = 0; i < w->n_lines; i++) {
+		const struct signed_line *x = &w->lines[i];
 
 		para = doc_paragraph(doc_item(list));
 		/* What each line is for is in its own words: no kind label,
@@ -364,7 +542,6 @@ S_help(cmark_node *doc, const struct session *s, const struct content *c,
 			doc_text(para, x->web);
 		}
 	}
-	free(lines);
 }
 
 /*
@@ -394,48 +571,40 @@ S_signer(cmark_node *div, const char *who, const char *role, bool draw)
 
 static void
 S_signatures(cmark_node *doc, const struct session *s,
-    const struct template *t)
+    const struct signed_words *w)
 {
 	cmark_node *div;
-	bool child = false, grown = false;
-	bool young = t->band == BAND_4_7 || t->band == BAND_8_10;
+	bool young = w->band == BAND_4_7 || w->band == BAND_8_10;
 
-	for (size_t i = 0; i < t->n_signatures; i++) {
-		child |= t->signatures[i] == ROLE_CHILD;
-		grown |= t->signatures[i] == ROLE_GROWN_UP;
-	}
 	div = doc_div(doc, "signatures-block new-page");
 	doc_text(doc_heading(div, 2), "Signatures");
 	div = doc_div(div, "signatures");
-	if (child)
+	if (w->child_signs)
 		S_signer(div, s->child != NULL ? s->child : "", "child", young);
-	for (size_t g = 0; grown && g < s->n_grown_ups; g++)
+	for (size_t g = 0; w->grown_ups_sign && g < s->n_grown_ups; g++)
 		S_signer(div, s->grown_ups[g], NULL, false);
 }
 
 /* The "Signed on ... by ..." paragraph of the fingerprint block. */
 static void
-S_signed_para(cmark_node *parent, const struct session *s, time_t now)
+S_signed_para(cmark_node *parent, const struct session *s,
+    const struct signed_words *w)
 {
 	cmark_node *para = doc_paragraph(parent);
-	time_t when = S_signed_when(s);
 	const char **names;
-	char date[64];
 	size_t n = 0;
 
-	if (when == 0) {
-		S_date(now, date, sizeof date);
+	if (S_signed_when(s) == 0) {
 		doc_text(para, "Not signed yet; made on ");
-		doc_text(para, date);
+		doc_text(para, w->date);
 		doc_text(para, ".");
 		return;
 	}
 	names = xreallocarray(NULL, s->n_signatures + 1, sizeof *names);
 	for (size_t i = 0; i < s->n_signatures; i++)
 		names[n++] = s->signatures[i].name;
-	S_date(when, date, sizeof date);
 	doc_text(para, S_SIGNED_LABEL " ");
-	doc_text(para, date);
+	doc_text(para, w->date);
 	doc_text(para, " by ");
 	S_names(para, names, n);
 	doc_text(para, ".");
@@ -494,77 +663,36 @@ S_fp_tail(cmark_node *doc, const char fp[FINGERPRINT_HEX + 1],
 
 /*
  * A review's place among the versions, under the title: "Version 2,
- * replacing the agreement of 29 November 2026."
+ * replacing the agreement of 29 November 2026." From the session's own
+ * data (what it replaces), which the signed digest covers.
  */
 static void
 S_version(cmark_node *doc, const struct session *s)
 {
-	char date[64], *line;
+	char *line;
 
 	if (s->replaces == NULL)
 		return;
-	S_date(s->replaces->signed_at, date, sizeof date);
 	line = xasprintf("Version %d, replacing the agreement of %s.",
-	    s->version, date);
+	    s->version, s->replaces->date != NULL ? s->replaces->date : "?");
 	doc_text(doc_paragraph(doc_div(doc, "version")), line);
 	free(line);
 }
 
-/*
- * What changed since the agreement a review replaces: rules added,
- * changed (with what changed in them) and dropped, promises the same.
- */
-static void
-S_changes(cmark_node *doc, const struct session *s, const struct content *c)
-{
-	struct review_changes ch;
-	cmark_node *list, *para;
-	char date[64], *heading;
-
-	if (s->replaces == NULL)
-		return;
-	S_date(s->replaces->signed_at, date, sizeof date);
-	heading = xasprintf("What changed since %s", date);
-	doc = S_block(doc, "block changes", heading);
-	free(heading);
-	if (review_changes(s, c, &ch) == 0) {
-		doc_text(doc_paragraph(doc), "Nothing changed: we agreed the "
-		    "same rules and promises again.");
-		return;
-	}
-	list = doc_list(doc, false);
-	for (size_t i = 0; i < ch.n; i++) {
-		para = doc_paragraph(doc_item(list));
-		doc_text(doc_strong(para), review_change_label(ch.items[i].kind));
-		doc_text(para, ": ");
-		doc_text(para, ch.items[i].text);
-		if (ch.items[i].detail != NULL) {
-			doc_text(para, " (");
-			doc_text(para, ch.items[i].detail);
-			doc_text(para, ")");
-		}
-	}
-	review_changes_cleanup(&ch);
-}
-
 /* Everything above the fingerprint block: the pact. */
 static cmark_node *
-S_body(const struct session *s, const struct content *c,
-    const struct template *t, time_t now)
+S_body(const struct session *s, const struct signed_words *w)
 {
 	cmark_node *doc = doc_new(), *h, *para, *div;
-	time_t when = S_signed_when(s), review;
-	char date[64];
-	int months = session_review_months(s, t);
+	bool signed_ = S_signed_when(s) != 0;
 
 	h = doc_heading(doc, 1);
-	doc_text(h, t->title);
+	doc_text(h, w->title);
 	if (s->child != NULL) {
 		doc_text(h, " for ");
 		doc_text(h, s->child);
 	}
 	para = doc_paragraph(doc);
-	S_date(when != 0 ? when : now, date, sizeof date);
 	if (s->child != NULL) {
 		doc_text(para, s->child);
 		if (s->age > 0) {
@@ -577,38 +705,49 @@ S_body(const struct session *s, const struct content *c,
 			doc_text(para, " with ");
 	}
 	S_names(para, (const char *const *)s->grown_ups, s->n_grown_ups);
-	doc_text(para, when != 0 ? ", agreed on " : ", a draft of ");
-	doc_text(para, date);
+	doc_text(para, signed_ ? ", agreed on " : ", a draft of ");
+	doc_text(para, w->date);
 	doc_text(para, ".");
-	if (when == 0)
+	if (!signed_)
 		doc_text(doc_emph(doc_paragraph(doc)), S_DRAFT ".");
 	S_version(doc, s);
 
 	/* The review date, where nobody misses it. */
-	review = S_add_months(when != 0 ? when : now, months);
-	S_date(review, date, sizeof date);
 	div = doc_div(doc, "review");
 	para = doc_paragraph(div);
 	doc_text(para, "We will look at this again together by ");
-	doc_text(doc_strong(para), date);
+	doc_text(doc_strong(para), w->review_date);
 	{
-		char *line = xasprintf(" (in %d month%s).", months,
-		    months == 1 ? "" : "s");
+		char *line = xasprintf(" (in %d month%s).", w->review_months,
+		    w->review_months == 1 ? "" : "s");
 
 		doc_text(para, line);
 		free(line);
 	}
 
-	S_rules(doc, s, c, t);
-	S_promises(doc, s, c, t);
-	S_broken(doc, s, c, t);
-	S_changes(doc, s, c);
-	S_help(doc, s, c, t);
-	S_signatures(doc, s, t);
+	S_blocks(doc, w);
+	S_help(doc, w);
+	S_signatures(doc, s, w);
 	return doc;
 }
 
 static char *S_plain_text(const char *md);
+
+/*
+ * The words to build from: what was signed, or else the content's now
+ * (NULL with *cause when its template is not loaded). *own: the caller
+ * frees them.
+ */
+static const struct signed_words *
+S_words(const struct session *s, const struct content *c, time_t now,
+    long utc_offset, struct signed_words **own, char **cause)
+{
+	*own = NULL;
+	if (s->frozen != NULL && S_signed_when(s) != 0)
+		return s->frozen;
+	*own = agreement_words(s, c, now, utc_offset, cause);
+	return *own;
+}
 
 /*
  * The whole document. paper: the fingerprint as one line and a sentence
@@ -617,36 +756,38 @@ static char *S_plain_text(const char *md);
  */
 static cmark_node *
 S_build(const struct session *s, const struct content *c, time_t now,
-    bool paper, bool record, char fp_out[FINGERPRINT_HEX + 1], char **cause)
+    long utc_offset, bool paper, bool record,
+    char fp_out[FINGERPRINT_HEX + 1], char **cause)
 {
-	const struct template *t = session_template(s, c);
+	struct signed_words *own;
+	const struct signed_words *w = S_words(s, c, now, utc_offset, &own,
+	    cause);
 	struct fingerprint_sections secs;
 	cmark_node *doc, *sig, *block;
 	char *body_md, *sig_md, fp[FINGERPRINT_HEX + 1];
 	char sig_hex[FINGERPRINT_HEX + 1];
 
-	if (t == NULL) {
-		*cause = xasprintf("the agreement for this session (%s) is not "
-		    "loaded", s->template_id != NULL ? s->template_id :
-		    "no template");
+	if (w == NULL)
 		return NULL;
-	}
-	doc = S_body(s, c, t, now);
+	doc = S_body(s, w);
 	body_md = render_markdown(doc);
 
 	/* The signed paragraph, rendered alone exactly as it will appear. */
 	sig = doc_new();
-	S_signed_para(sig, s, now);
+	S_signed_para(sig, s, w);
 	sig_md = render_markdown(sig);
 	cmark_node_free(sig);
 
 	fingerprint_agreement(body_md, strlen(body_md), sig_md, strlen(sig_md),
 	    fp, &secs, sig_hex);
+	/* Signed and frozen: the fingerprint is the one signed. */
+	if (w->fingerprint[0] != '\0')
+		memcpy(fp, w->fingerprint, sizeof fp);
 
 	if (!paper) {
 		block = doc_div(doc, "fingerprint");
 		doc_text(doc_heading(block, 2), S_FP_HEADING);
-		S_signed_para(block, s, now);
+		S_signed_para(block, s, w);
 		S_fp_tail(block, fp, &secs, sig_hex);
 	} else if (S_signed_when(s) != 0) {
 		char *groups = fingerprint_groups(fp, FINGERPRINT_SHOWN);
@@ -670,6 +811,7 @@ S_build(const struct session *s, const struct content *c, time_t now,
 	fingerprint_sections_cleanup(&secs);
 	free(body_md);
 	free(sig_md);
+	signed_words_free(own);
 	if (fp_out != NULL)
 		memcpy(fp_out, fp, sizeof fp);
 	return doc;
@@ -679,7 +821,7 @@ struct cmark_node *
 agreement_build(const struct session *s, const struct content *c, time_t now,
     char fp_out[FINGERPRINT_HEX + 1], char **cause)
 {
-	return S_build(s, c, now, false, false, fp_out, cause);
+	return S_build(s, c, now, 0, false, false, fp_out, cause);
 }
 
 struct cmark_node *
@@ -687,7 +829,27 @@ agreement_build_with(const struct session *s, const struct content *c,
     time_t now, const struct agreement_options *o,
     char fp_out[FINGERPRINT_HEX + 1], char **cause)
 {
-	return S_build(s, c, now, false, o != NULL && o->record, fp_out, cause);
+	return S_build(s, c, now, o != NULL ? o->utc_offset : 0, false,
+	    o != NULL && o->record, fp_out, cause);
+}
+
+int
+agreement_freeze_markdown(const struct session *s, char **md,
+    char fp[FINGERPRINT_HEX + 1], char **cause)
+{
+	cmark_node *doc;
+
+	*md = NULL;
+	if (s->frozen == NULL) {
+		*cause = xstrdup("nothing was frozen to write");
+		return -1;
+	}
+	doc = S_build(s, NULL, 0, 0, false, false, fp, cause);
+	if (doc == NULL)
+		return -1;
+	*md = render_markdown(doc);
+	cmark_node_free(doc);
+	return 0;
 }
 
 /* ---- paper -------------------------------------------------------------- */
@@ -778,10 +940,10 @@ static const char S_tick_css[] =
 
 /* The CSS for one pact: the shared layout, the band's type, the paper. */
 static char *
-S_page_css(const struct template *t, enum agreement_paper paper,
+S_page_css(enum band band, enum agreement_paper paper,
     const char *fp_groups, bool draft)
 {
-	const char *size = t->band == BAND_4_7 ? "16pt" : t->band == BAND_8_10 ?
+	const char *size = band == BAND_4_7 ? "16pt" : band == BAND_8_10 ?
 	    "13.5pt" : "12pt";
 	char *foot = draft ? xstrdup("") : xasprintf("  @bottom-left {"
 	    " content: \"Fingerprint %s: check the file with talkpact"
@@ -797,7 +959,7 @@ S_page_css(const struct template *t, enum agreement_paper paper,
 	    "  @bottom-right { content: counter(page) \" of \" counter(pages);"
 	    " font-size: 9pt; }\n"
 	    "}\n",
-	    S_agreement_css, t->band == BAND_4_7 ? S_tick_css : "", size, size,
+	    S_agreement_css, band == BAND_4_7 ? S_tick_css : "", size, size,
 	    paper == AGREEMENT_PAPER_LETTER ? "letter" : "A4",
 	    draft ? "14mm" : "8mm",
 	    draft ? "  @top-center { content: \"" S_DRAFT "\";"
@@ -807,6 +969,25 @@ S_page_css(const struct template *t, enum agreement_paper paper,
 	return css;
 }
 
+/* The Markdown of a frozen agreement: the text signed, byte for byte. */
+static char *
+S_frozen_markdown(const struct session *s, const struct content *c,
+    bool record)
+{
+	cmark_node *doc;
+	char *rec, *out;
+
+	if (!record)
+		return xstrdup(s->frozen->markdown);
+	doc = doc_new();
+	S_record(doc, s, c);
+	rec = render_markdown(doc);
+	cmark_node_free(doc);
+	out = xasprintf("%s\n%s", s->frozen->markdown, rec);
+	free(rec);
+	return out;
+}
+
 int
 agreement_render_with(const struct session *s, const struct content *c,
     time_t now, enum render_format fmt, const struct agreement_options *o,
@@ -814,10 +995,25 @@ agreement_render_with(const struct session *s, const struct content *c,
 {
 	char fp[FINGERPRINT_HEX + 1], *groups, *title, *css;
 	bool record = o != NULL && o->record;
-	cmark_node *doc = S_build(s, c, now, fmt != RENDER_MD, record, fp, cause);
+	bool frozen = s->frozen != NULL && S_signed_when(s) != 0;
+	cmark_node *doc;
 	const struct template *t;
 	enum agreement_paper paper;
+	enum band band;
+	const char *heading;
 
+	*out = NULL;
+	if (session_signed_check(s) < 0) {
+		*cause = xstrdup("changed after signing: its words no longer "
+		    "match what was signed");
+		return -1;
+	}
+	if (frozen && fmt == RENDER_MD) {
+		*out = S_frozen_markdown(s, c, record);
+		return 0;
+	}
+	doc = S_build(s, c, now, o != NULL ? o->utc_offset : 0,
+	    fmt != RENDER_MD, record, fp, cause);
 	if (doc == NULL)
 		return -1;
 	switch (fmt) {
@@ -829,13 +1025,24 @@ agreement_render_with(const struct session *s, const struct content *c,
 		break;
 	case RENDER_HTML:
 	default:
-		t = session_template(s, c);
-		paper = o != NULL && o->paper != AGREEMENT_PAPER_AUTO ? o->paper :
-		    agreement_paper_for(s, c);
+		if (frozen) {
+			heading = s->frozen->title;
+			band = s->frozen->band;
+			paper = agreement_paper_from_name(s->frozen->paper) ==
+			    AGREEMENT_PAPER_LETTER ? AGREEMENT_PAPER_LETTER :
+			    AGREEMENT_PAPER_A4;
+		} else {
+			t = session_template(s, c);
+			heading = t->title;
+			band = t->band;
+			paper = agreement_paper_for(s, c);
+		}
+		if (o != NULL && o->paper != AGREEMENT_PAPER_AUTO)
+			paper = o->paper;
 		groups = fingerprint_groups(fp, FINGERPRINT_SHOWN);
-		title = s->child != NULL ? xasprintf("%s for %s", t->title,
-		    s->child) : xstrdup(t->title);
-		css = S_page_css(t, paper, groups, S_signed_when(s) == 0);
+		title = s->child != NULL ? xasprintf("%s for %s", heading,
+		    s->child) : xstrdup(heading);
+		css = S_page_css(band, paper, groups, S_signed_when(s) == 0);
 		*out = render_html_page(doc, &(struct render_page){
 		    .title = title, .footer = NULL, .css = css,
 		    .lang = "en-GB" });
@@ -859,7 +1066,16 @@ int
 agreement_lines(const struct session *s, const struct content *c, time_t now,
     int width, struct render_lines *out, char **cause)
 {
-	cmark_node *doc = agreement_build(s, c, now, NULL, cause);
+	return agreement_lines_at(s, c, now, 0, width, out, cause);
+}
+
+int
+agreement_lines_at(const struct session *s, const struct content *c,
+    time_t now, long utc_offset, int width, struct render_lines *out,
+    char **cause)
+{
+	cmark_node *doc = S_build(s, c, now, utc_offset, false, false, NULL,
+	    cause);
 
 	if (doc == NULL)
 		return -1;
@@ -883,15 +1099,12 @@ agreement_fingerprint(const struct session *s, const struct content *c,
 char *
 agreement_file_stem(const struct session *s, time_t now)
 {
-	char slug[32], date[16];
-	time_t when = S_signed_when(s);
+	char slug[32], date[CIVIL_ISO_SIZE];
 	size_t n = name_slug(s->child, slug, sizeof slug);
-	struct tm tm;
+	struct civil d;
 
-	when = when != 0 ? when : now;
-	if (localtime_r(&when, &tm) == NULL ||
-	    strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
-		strcpy(date, "undated");
+	S_civil_date(s, now, 0, &d);
+	civil_iso(&d, date);
 	/* A review's versions never share a name with the first: "-v2". */
 	if (s->version > 1)
 		return xasprintf("agreement-%s-%s-v%d", n > 0 ? slug : "family",

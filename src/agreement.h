@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "civil.h"
 #include "content.h"
 #include "fingerprint.h"
 #include "render.h"
@@ -40,6 +41,13 @@ struct cmark_node *agreement_build(const struct session *s,
  * a printable HTML page (on the session's paper) or plain text at
  * RENDER_TEXT_WIDTH columns. Returns 0 and *out (caller frees), or -1
  * with *cause (caller frees).
+ *
+ * A signed session (format 2) is rendered from what was signed
+ * (s->frozen), never from c: its Markdown is the signed text byte for
+ * byte, whatever the time zone, the locale or the content; one whose
+ * data no longer matches its digest (session_signed_check() < 0) is
+ * refused ("changed after signing"). A signed format-1 session is built
+ * from c, dated by its signatures' UTC dates.
  */
 int agreement_render(const struct session *s, const struct content *c,
     time_t now, enum render_format fmt, char **out, char **cause);
@@ -71,6 +79,11 @@ struct agreement_options {
 	 */
 	bool record;
 	enum agreement_paper paper;	/* HTML's @page size */
+	/*
+	 * The local offset from UTC (seconds east) that dates a draft: main.c
+	 * works it out. A signed agreement has its own dates.
+	 */
+	long utc_offset;
 };
 
 /*
@@ -95,6 +108,10 @@ struct cmark_node *agreement_build_with(const struct session *s,
 /* Wrapped, styled lines for the TUI's review screen. 0 or -1 and *cause. */
 int agreement_lines(const struct session *s, const struct content *c,
     time_t now, int width, struct render_lines *out, char **cause);
+/* agreement_lines() with a draft dated at utc_offset (seconds east). */
+int agreement_lines_at(const struct session *s, const struct content *c,
+    time_t now, long utc_offset, int width, struct render_lines *out,
+    char **cause);
 
 /*
  * The fingerprint agreement_render() puts in every format, as 64 hex
@@ -105,19 +122,37 @@ int agreement_fingerprint(const struct session *s, const struct content *c,
     time_t now, char fp[FINGERPRINT_HEX + 1], char **cause);
 
 /*
- * When the family said they would look at a signed agreement again: the
- * signing date plus the session's review interval, or else the template's
- * (t may be NULL: session_review_months()). 0 when s is not signed.
+ * When the family said they would look at a signed agreement again, as
+ * "2027-05-29" in day: what was signed, or for a signed format-1 file the
+ * signing date (UTC) plus the session's review interval, or else the
+ * template's (t may be NULL: session_review_months()), added on the
+ * calendar (civil.h). Returns 0, or -1 (and "") when s is not signed.
  */
-time_t agreement_review_date(const struct session *s,
-    const struct template *t);
+int agreement_review_day(const struct session *s, const struct template *t,
+    char day[CIVIL_ISO_SIZE]);
 
 /*
- * A date as the agreement writes it, "29 May 2027" (local time, English
- * month names in any locale), into buf of sz bytes; "?" when t is not a
- * time.
+ * A time as the agreement writes a date, "29 May 2027" (English month
+ * names in any locale), on the calendar utc_offset seconds east of UTC,
+ * into buf of sz bytes.
  */
-void agreement_date(time_t t, char *buf, size_t sz);
+void agreement_date(time_t t, long utc_offset, char *buf, size_t sz);
+
+/*
+ * The agreement's words for s (session_words() calls this): its template
+ * and region filled with the family's values and dated. Returns a new
+ * struct (caller: signed_words_free()) or NULL with *cause.
+ */
+struct signed_words *agreement_words(const struct session *s,
+    const struct content *c, time_t now, long utc_offset, char **cause);
+
+/*
+ * The Markdown (without the conversation record) and fingerprint of
+ * s->frozen's words, for session_freeze(). 0 and *md (caller frees), or
+ * -1 and *cause.
+ */
+int agreement_freeze_markdown(const struct session *s, char **md,
+    char fp[FINGERPRINT_HEX + 1], char **cause);
 
 /* "agreement-sam-2026-11-29": a file name stem for the outputs. Caller frees. */
 char *agreement_file_stem(const struct session *s, time_t now);

@@ -37,6 +37,12 @@ struct cli {
 	 * the fixed TALKPACT_NOW, for tests). Passed on to the library.
 	 */
 	time_t (*now)(void);
+	/*
+	 * The local offset from UTC (seconds east) at time t, from the time
+	 * zone: main.c works it out, the only place that reads TZ. The
+	 * library takes it as an argument (civil.h).
+	 */
+	long (*utc_offset)(time_t t);
 };
 
 /* A subcommand: returns the process exit code. argv[0] is its name. */

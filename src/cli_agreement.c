@@ -125,9 +125,10 @@ cmd_render(struct cli *cli, int argc, char **argv)
 	struct session s;
 	struct content c;
 	struct stat sb;
-	char *cause = NULL, *stem = NULL, *text;
+	char *cause = NULL, *stem = NULL, *text, *file = NULL;
 	time_t now = cli->now();
-	struct agreement_options opts = { false, AGREEMENT_PAPER_AUTO };
+	struct agreement_options opts = { .record = false,
+	    .paper = AGREEMENT_PAPER_AUTO, .utc_offset = cli->utc_offset(now) };
 	int ch, rc, which = -1;
 	bool all;
 
@@ -174,9 +175,18 @@ cmd_render(struct cli *cli, int argc, char **argv)
 		    argv[optind + 1]);
 
 	session_init(&s);
-	if ((rc = cli_find_session(cli, argv[optind], &s, NULL)) != 0)
+	if ((rc = cli_find_session(cli, argv[optind], &s, &file)) != 0)
 		return rc;
 	content_init(&c);
+	if (session_signed_check(&s) < 0) {
+		/* Before the content: it plays no part in what was signed. */
+		fprintf(stderr, "%s: changed after signing: its data no longer "
+		    "matches what was signed, so it is not rendered (the "
+		    "signed .md and paper are what the family agreed)\n",
+		    file != NULL ? file : argv[optind]);
+		rc = EX_DATAERR;
+		goto out;
+	}
 	if ((rc = cli_load_content(cli, &c)) != 0)
 		goto out;
 
@@ -220,6 +230,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 		free(text);
 	}
 out:
+	free(file);
 	free(stem);
 	free(cause);
 	content_cleanup(&c);

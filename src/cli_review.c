@@ -188,18 +188,19 @@ static void
 S_one_version(const struct flow *f, const struct session *s)
 {
 	const char **names = xcalloc(s->n_signatures + 1, sizeof *names);
-	char date[64], fp[FINGERPRINT_HEX + 1], *who, *files, *cause = NULL;
+	char fp[FINGERPRINT_HEX + 1], *who, *files, *cause = NULL, *date;
 
 	for (size_t i = 0; i < s->n_signatures; i++)
 		names[i] = s->signatures[i].name;
 	who = join_words(names, s->n_signatures, "and");
 	free(names);
-	agreement_date(S_signed_at(s), date, sizeof date);
-	printf("\nVersion %d, signed %s by %s", s->version, date, who);
-	if (s->replaces != NULL) {
-		agreement_date(s->replaces->signed_at, date, sizeof date);
-		printf(", replacing the agreement of %s", date);
-	}
+	date = review_signed_date(s);
+	printf("\nVersion %d, signed %s by %s", s->version,
+	    date != NULL ? date : "?", who);
+	free(date);
+	if (s->replaces != NULL)
+		printf(", replacing the agreement of %s", s->replaces->date !=
+		    NULL ? s->replaces->date : "?");
 	printf("\n  session:     %s\n", s->id);
 	free(who);
 	if (agreement_fingerprint(s, f->c, f->now(), fp, &cause) == 0) {

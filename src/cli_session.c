@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "agreement.h"
+#include "civil.h"
 #include "cli.h"
 #include "cli_session.h"
 #include "content.h"
@@ -138,17 +139,6 @@ S_load_for_review(struct cli *cli, const struct session_list *l,
 		}
 }
 
-/* t's local calendar day as YYYYMMDD, to compare days; 0 if not a time. */
-static long
-S_day(time_t t)
-{
-	struct tm tm;
-
-	if (localtime_r(&t, &tm) == NULL)
-		return 0;
-	return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
-}
 
 /*
  * ", review on 29 May 2027" after a signed session's stage, or ", review
@@ -156,15 +146,19 @@ S_day(time_t t)
  * date.
  */
 static void
-S_print_review(const struct session *s, const struct content *c, time_t now)
+S_print_review(const struct session *s, const struct content *c, time_t now,
+    long utc_offset)
 {
-	time_t r = agreement_review_date(s, session_template(s, c));
-	char date[64];
+	char day[CIVIL_ISO_SIZE], today[CIVIL_ISO_SIZE], date[64];
+	struct civil r, d;
 
-	if (r == 0)
+	if (agreement_review_day(s, session_template(s, c), day) != 0 ||
+	    civil_parse_iso(day, &r) != 0)
 		return;
-	agreement_date(r, date, sizeof date);
-	printf(", review %s %s", S_day(now) >= S_day(r) ? "due since" : "on",
+	civil_words(&r, date, sizeof date);
+	civil_from_time(now, utc_offset, &d);
+	civil_iso(&d, today);
+	printf(", review %s %s", strcmp(today, day) >= 0 ? "due since" : "on",
 	    date);
 }
 
@@ -181,7 +175,6 @@ S_sessions_tsv(const struct session_list *l, const struct content *c)
 		const char *base = strrchr(l->items[i].path, '/') + 1;
 		char when[32] = "", review[16] = "";
 		struct tm tm;
-		time_t r;
 
 		if (!l->items[i].ok) {
 			printf("%.*s\t\tdamaged\t\t\n",
@@ -191,13 +184,12 @@ S_sessions_tsv(const struct session_list *l, const struct content *c)
 		}
 		if (s->updated != 0 && gmtime_r(&s->updated, &tm) != NULL)
 			strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-		r = agreement_review_date(s, session_template(s, c));
-		if (r != 0 && localtime_r(&r, &tm) != NULL)
-			strftime(review, sizeof review, "%Y-%m-%d", &tm);
+		(void)agreement_review_day(s, session_template(s, c), review);
 		S_tsv_field(s->id != NULL ? s->id : base);
 		putchar('\t');
 		S_tsv_field(s->child);
-		printf("\t%s\t%s\t%s\n", session_stage_id(s->stage), when,
+		printf("\t%s\t%s\t%s\n", session_signed_check(s) < 0 ?
+		    "changed-after-signing" : session_stage_id(s->stage), when,
 		    review);
 	}
 }
@@ -286,7 +278,7 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 		const struct session *s = &l.items[i].s;
 		const char *base = strrchr(l.items[i].path, '/') + 1;
 		char when[32] = "-", age[16] = "-";
-		struct tm tm;
+		struct civil u;
 
 		if (!l.items[i].ok) {
 			damaged++;
@@ -295,13 +287,18 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 			    "damaged (see the message above)");
 			continue;
 		}
-		if (s->updated != 0 && localtime_r(&s->updated, &tm) != NULL)
-			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		if (s->updated != 0) {
+			civil_from_time(s->updated, cli->utc_offset(s->updated),
+			    &u);
+			snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d",
+			    u.year, u.month, u.day, u.hour, u.min);
+		}
 		if (s->age > 0)
 			snprintf(age, sizeof age, "%d", s->age);
 		printf("%-*s  %-*.*s  %3s  %-16s  %s", (int)idw,
 		    s->id != NULL ? s->id : base, (int)childw, (int)childw,
 		    s->child != NULL ? s->child : "-", age, when,
+		    session_signed_check(s) < 0 ? "Changed after signing" :
 		    session_stage_shown(s->stage));
 		if (s->stage == STAGE_TALKING) {
 			size_t n[4] = { 0, 0, 0, 0 };
@@ -316,8 +313,8 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 				printf(", %zu skipped", n[ANSWER_SKIPPED]);
 			putchar(')');
 		}
-		if (s->stage == STAGE_SIGNED)
-			S_print_review(s, &c, now);
+		if (s->stage == STAGE_SIGNED && session_signed_check(s) >= 0)
+			S_print_review(s, &c, now, cli->utc_offset(now));
 		putchar('\n');
 	}
 out:

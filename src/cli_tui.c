@@ -60,6 +60,7 @@ cmd_resume(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct session s;
+	char *path = NULL;
 	int ch, rc;
 
 	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
@@ -76,7 +77,14 @@ cmd_resume(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("resume", "unexpected argument '%s'",
 		    argv[optind + 1]);
 	session_init(&s);
-	rc = cli_find_session(cli, optind < argc ? argv[optind] : NULL, &s, NULL);
+	rc = cli_find_session(cli, optind < argc ? argv[optind] : NULL, &s,
+	    &path);
+	if (rc == 0 && session_signed_check(&s) < 0) {
+		fprintf(stderr, "%s: changed after signing: its data no longer "
+		    "matches what was signed, so it is not opened\n", path);
+		rc = EX_DATAERR;
+	}
+	free(path);
 	if (rc != 0) {
 		session_cleanup(&s);
 		return rc;

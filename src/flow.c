@@ -127,8 +127,8 @@ flow_list(const struct flow *f, struct flow_entries *out, char **cause)
 		e->stage = l.items[i].s.stage;
 		e->updated = l.items[i].s.updated;
 		e->version = l.items[i].s.version;
-		e->review_date = agreement_review_date(&l.items[i].s,
-		    session_template(&l.items[i].s, f->c));
+		(void)agreement_review_day(&l.items[i].s,
+		    session_template(&l.items[i].s, f->c), e->review_day);
 		e->latest = e->stage == STAGE_SIGNED &&
 		    review_latest(&l, l.items[i].s.child) == i;
 	}
@@ -190,6 +190,14 @@ flow_open(struct flow *f, const char *id, char **cause)
 		session_init(&f->s);
 		goto out;
 	}
+	if (session_signed_check(&f->s) < 0) {
+		/* Kept as it is: never shown as an agreement, never saved. */
+		*cause = xstrdup("This agreement was changed after signing, so "
+		    "it is not opened (talkpact verify checks its .md).");
+		session_cleanup(&f->s);
+		session_init(&f->s);
+		goto out;
+	}
 	f->open = true;
 	S_refresh(f);
 	rc = 0;
@@ -245,6 +253,12 @@ flow_save(struct flow *f, char **cause)
 	return S_save(f, cause);
 }
 
+static long
+S_offset(const struct flow *f, time_t t)
+{
+	return f->utc_offset != NULL ? f->utc_offset(t) : 0;
+}
+
 int
 flow_apply(struct flow *f, const struct action *a, char **cause)
 {
@@ -253,7 +267,17 @@ flow_apply(struct flow *f, const struct action *a, char **cause)
 		*cause = xstrdup("No conversation is open.");
 		return -1;
 	}
-	if (session_apply(&f->s, f->c, a, f->now(), cause) != 0)
+	if (a->kind == ACTION_SIGN) {
+		/* The signer's own calendar: main.c's offset at that time. */
+		struct action sign = *a;
+		time_t now = f->now();
+
+		if (sign.when == 0)
+			sign.when = now;
+		sign.utc_offset = S_offset(f, sign.when);
+		if (session_apply(&f->s, f->c, &sign, now, cause) != 0)
+			return -1;
+	} else if (session_apply(&f->s, f->c, a, f->now(), cause) != 0)
 		return -1;
 	switch (a->kind) {
 	case ACTION_SET_AGE:
@@ -357,7 +381,8 @@ flow_review_lines(struct flow *f, int width, struct render_lines *out,
 		*cause = xstrdup("No conversation is open.");
 		return -1;
 	}
-	return agreement_lines(&f->s, f->c, f->now(), width, out, cause);
+	return agreement_lines_at(&f->s, f->c, f->now(), S_offset(f, f->now()),
+	    width, out, cause);
 }
 
 /* Does path hold exactly text? (A missing file does not.) */
@@ -429,7 +454,9 @@ flow_write(struct flow *f, char **cause)
 		return -1;
 	}
 	for (size_t i = 0; i < 3; i++)
-		if (agreement_render(&f->s, f->c, now, fmts[i], &text[i], &why) != 0)
+		if (agreement_render_with(&f->s, f->c, now, fmts[i],
+		    &(struct agreement_options){ .utc_offset = S_offset(f, now) },
+		    &text[i], &why) != 0)
 			goto out;
 	if (ics_review(&f->s, flow_template(f), now, &text[3], &why) != 0)
 		goto out;

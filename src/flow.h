@@ -29,7 +29,7 @@ struct flow_entry {
 	enum session_stage stage;
 	time_t updated;
 	int version;		/* 1, or 2, 3... after reviews */
-	time_t review_date;	/* a signed one's (agreement_review_date()), or 0 */
+	char review_day[11];	/* a signed one's, "2027-05-29" (agreement_review_day()), or "" */
 	bool latest;		/* the latest signed version of its child's agreement */
 };
 
@@ -46,6 +46,12 @@ typedef time_t (*flow_clock)(void);
 
 struct flow {
 	flow_clock now;			/* never NULL */
+	/*
+	 * The local offset from UTC (seconds east) at a time, from main.c
+	 * (cli->utc_offset): it dates each signature on the signer's own
+	 * calendar and a draft's page. NULL: UTC.
+	 */
+	long (*utc_offset)(time_t t);
 	const char *state_dir;		/* sessions go in its sessions/; borrowed, or NULL */
 	const struct content *c;	/* borrowed */
 	const char *locale;		/* suggests a new session's region; borrowed, or NULL */

@@ -118,24 +118,22 @@ S_text(struct S_buf *b, const char *name, const char *text)
 	free(esc);
 }
 
-/* The local calendar day of t as YYYYMMDD, and the day after it. */
+/* The review day as YYYYMMDD, and the day after it: calendar days. */
 static int
-S_days(time_t t, char day[16], char next[16])
+S_days(const char *iso, char day[16], char next[16])
 {
-	struct tm tm;
+	struct civil d;
 
-	if (localtime_r(&t, &tm) == NULL || tm.tm_year < 0 ||
-	    tm.tm_year > 9998 - 1900)
+	if (civil_parse_iso(iso, &d) != 0)
 		return -1;
-	strftime(day, 16, "%Y%m%d", &tm);
-	/* Noon, so that a change of summer time cannot move the day. */
-	tm.tm_mday++;
-	tm.tm_hour = 12;
-	tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	if (mktime(&tm) == (time_t)-1)
-		return -1;
-	strftime(next, 16, "%Y%m%d", &tm);
+	snprintf(day, 16, "%04d%02d%02d", d.year, d.month, d.day);
+	if (d.day < civil_month_days(d.year, d.month))
+		d.day++;
+	else {
+		d.day = 1;
+		d = civil_add_months(d, 1);
+	}
+	snprintf(next, 16, "%04d%02d%02d", d.year % 10000, d.month, d.day);
 	return 0;
 }
 
@@ -144,13 +142,13 @@ ics_review(const struct session *s, const struct template *t, time_t now,
     char **out, char **cause)
 {
 	struct S_buf b = { NULL, 0, 0 };
-	time_t review = agreement_review_date(s, t);
+	char review[CIVIL_ISO_SIZE];
 	char day[16], next[16], stamp[32], *summary, *text, *uid;
 	struct tm tm;
 
 	*out = NULL;
 	*cause = NULL;
-	if (review == 0) {
+	if (agreement_review_day(s, t, review) != 0) {
 		*cause = xstrdup("this agreement is not signed yet, so it has no "
 		    "review date");
 		return -1;

@@ -220,6 +220,17 @@ S_now(void)
 	return S_clock_fixed ? S_clock_at : time(NULL);
 }
 
+/* The time zone's offset from UTC at t (tm_gmtoff), seconds east. */
+static long
+S_utc_offset(time_t t)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL)
+		return 0;
+	return (long)tm.tm_gmtoff;
+}
+
 /* Reads TALKPACT_NOW: 0, or -1 when it is set but not such a time. */
 static int
 S_clock_env(void)
@@ -260,7 +271,8 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli cli = { .prog = "talkpact", .now = S_now };
+	struct cli cli = { .prog = "talkpact", .now = S_now,
+	    .utc_offset = S_utc_offset };
 	const struct cli_command *cmd;
 	int ch, rc, at;
 

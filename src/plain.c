@@ -452,11 +452,13 @@ S_menu_intro(struct plain *p, const struct step *st)
 			fprintf(p->out, "%zu) Carry on: %s\n", k + 2, e->describe);
 			continue;
 		}
-		agreement_date(e->review_date, date, sizeof date);
+		if (review_due_words(e->review_day, p->flow.now(),
+		    p->flow.utc_offset != NULL ? p->flow.utc_offset(p->flow.now()) :
+		    0, date, sizeof date) < 0)
+			snprintf(date, sizeof date, "date unknown");
 		fprintf(p->out, "%zu) Review it together: %s's agreement (review "
-		    "%s %s)\n", k + 2, e->child != NULL ? e->child : "the child",
-		    review_is_due(e->review_date, p->flow.now()) ? "due since" :
-		    "on", date);
+		    "%s)\n", k + 2, e->child != NULL ? e->child : "the child",
+		    date);
 	}
 }
 
@@ -1330,7 +1332,7 @@ S_welcome(struct plain *p)
 			p->menu_items[p->n_menu++] = i;
 	/* Then the latest version of each child's signed agreement, to review. */
 	for (size_t i = 0; i < p->menu.n; i++)
-		if (p->menu.items[i].latest && p->menu.items[i].review_date != 0)
+		if (p->menu.items[i].latest)
 			p->menu_items[p->n_menu++] = i;
 	while ((end = S_run(p, &menu, 1, 0, false)) == END_BACK)
 		fputs("! This is the first question. Type /quit to stop.\n", p->out);
@@ -1506,7 +1508,6 @@ S_reviewing(struct plain *p, bool from_end)
 	struct step *steps = xcalloc(3 * n + 1, sizeof *steps);
 	size_t *first = xcalloc(n + 1, sizeof *first);
 	enum step_end end;
-	char date[64];
 
 	for (size_t i = 0; i < n; i++) {
 		first[i] = k;
@@ -1520,11 +1521,11 @@ S_reviewing(struct plain *p, bool from_end)
 	}
 	first[n] = k;
 	p->n_review_items = n;
-	agreement_date(s->replaces != NULL ? s->replaces->signed_at : 0, date,
-	    sizeof date);
 	fprintf(p->out, "\n== Reviewing together: version %d ==\nLooking again "
 	    "at the agreement signed on %s: for each rule and promise, keep "
-	    "it, change it or drop it, and say how it went.\n", s->version, date);
+	    "it, change it or drop it, and say how it went.\n", s->version,
+	    s->replaces != NULL && s->replaces->date != NULL ?
+	    s->replaces->date : "?");
 	/* Back from choosing: the last item again. */
 	next = from_end && n > 0 ? n - 1 : review_next(s, p->flow.c);
 	end = S_run(p, steps, k, first[next < n ? next : n], false);
@@ -1580,6 +1581,7 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 	int rc = 0;
 
 	flow_init(&p.flow, cli->state_dir, c, cli->now);
+	p.flow.utc_offset = cli->utc_offset;
 	p.flow.locale = cli->locale;
 	if (s != NULL)
 		flow_adopt(&p.flow, s);

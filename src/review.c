@@ -11,11 +11,13 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "agreement.h"
+#include "civil.h"
 #include "fill.h"
 #include "review.h"
 #include "session_store.h"
@@ -137,6 +139,67 @@ S_signed_at(const struct session *s)
 	return last;
 }
 
+char *
+review_signed_date(const struct session *s)
+{
+	const struct signature *last = NULL;
+	struct civil d;
+	char buf[64];
+
+	if (s->frozen != NULL && s->frozen->date != NULL)
+		return xstrdup(s->frozen->date);
+	for (size_t i = 0; i < s->n_signatures; i++)
+		if (last == NULL || s->signatures[i].when > last->when)
+			last = &s->signatures[i];
+	if (last == NULL)
+		return NULL;
+	if (civil_parse_iso(last->date, &d) != 0)
+		civil_from_time(last->when, last->utc_offset, &d);
+	civil_words(&d, buf, sizeof buf);
+	return xstrdup(buf);
+}
+
+/* A signed text's words as one string. */
+static char *
+S_joined(const struct signed_text *x)
+{
+	size_t len = 0;
+	char *out;
+
+	for (size_t i = 0; i < x->n; i++)
+		len += strlen(x->pieces[i]);
+	out = xmalloc(len + 1);
+	out[0] = '\0';
+	for (size_t i = 0; i < x->n; i++)
+		strcat(out, x->pieces[i]);
+	return out;
+}
+
+/*
+ * The words as they were signed: the frozen agreement's rules, promises
+ * and "If a rule is broken" are the items in the same order (S_standing
+ * follows the agreement's order), so each item takes its frozen words.
+ * When the counts differ (a file changed by hand), the words stay as the
+ * content gives them.
+ */
+static void
+S_frozen_words(const struct signed_words *w, struct replaces *r)
+{
+	size_t n = 0, k = 0;
+
+	for (size_t i = 0; i < w->n_blocks; i++)
+		if (w->blocks[i].kind != SIGNED_BLOCK_CHANGES)
+			n += w->blocks[i].n_items;
+	if (n != r->n_items)
+		return;
+	for (size_t i = 0; i < w->n_blocks; i++)
+		for (size_t j = 0; j < w->blocks[i].n_items &&
+		    w->blocks[i].kind != SIGNED_BLOCK_CHANGES; j++) {
+			free(r->items[k].text);
+			r->items[k++].text = S_joined(&w->blocks[i].items[j]);
+		}
+}
+
 void
 review_previous_rules(const struct session *prev, const struct content *c,
     struct replaces *r)
@@ -147,10 +210,15 @@ review_previous_rules(const struct session *prev, const struct content *c,
 	r->id = xstrdup(prev->id != NULL ? prev->id : "");
 	r->version = prev->version > 0 ? prev->version : 1;
 	r->signed_at = S_signed_at(prev);
-	if (agreement_fingerprint(prev, c, prev->updated, fp, &cause) == 0)
+	r->date = review_signed_date(prev);
+	if (prev->frozen != NULL && prev->frozen->fingerprint[0] != '\0')
+		r->fingerprint = xstrdup(prev->frozen->fingerprint);
+	else if (agreement_fingerprint(prev, c, prev->updated, fp, &cause) == 0)
 		r->fingerprint = xstrdup(fp);
 	free(cause);
 	S_standing(prev, c, r);
+	if (prev->frozen != NULL)
+		S_frozen_words(prev->frozen, r);
 }
 
 void
@@ -159,6 +227,7 @@ review_replaces_free(struct replaces *r)
 	if (r == NULL)
 		return;
 	free(r->id);
+	free(r->date);
 	free(r->fingerprint);
 	for (size_t i = 0; i < r->n_items; i++) {
 		free(r->items[i].key);
@@ -689,14 +758,20 @@ review_in_progress(const struct session_list *l, const char *replaced_id)
 	return SIZE_MAX;
 }
 
-bool
-review_is_due(time_t review_date, time_t now)
+int
+review_due_words(const char *review_day, time_t now, long utc_offset,
+    char *buf, size_t sz)
 {
-	struct tm r, n;
+	char today[CIVIL_ISO_SIZE], date[64];
+	struct civil r, d;
+	bool due;
 
-	if (review_date == 0 || localtime_r(&review_date, &r) == NULL ||
-	    localtime_r(&now, &n) == NULL)
-		return false;
-	return n.tm_year != r.tm_year ? n.tm_year > r.tm_year :
-	    n.tm_yday >= r.tm_yday;
+	if (review_day == NULL || civil_parse_iso(review_day, &r) != 0)
+		return -1;
+	civil_words(&r, date, sizeof date);
+	civil_from_time(now, utc_offset, &d);
+	civil_iso(&d, today);
+	due = strcmp(today, review_day) >= 0;
+	snprintf(buf, sz, "%s %s", due ? "due since" : "on", date);
+	return due ? 1 : 0;
 }

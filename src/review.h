@@ -149,10 +149,20 @@ void review_changes_cleanup(struct review_changes *l);
 const char *review_change_label(enum review_change_kind k);
 
 /*
- * Is a review date due at now: from that local calendar day on (the day
- * 'talkpact sessions' says "review due since").
+ * How a review day ("2027-05-29", agreement_review_day()) stands at now
+ * on the calendar utc_offset seconds east of UTC, into buf: "on 29 May
+ * 2027", or from that day on "due since 29 May 2027" (as 'talkpact
+ * sessions' says it). Returns 1 when due, 0 when not yet, -1 (buf
+ * untouched) when review_day is not a date.
  */
-bool review_is_due(time_t review_date, time_t now);
+int review_due_words(const char *review_day, time_t now, long utc_offset,
+    char *buf, size_t sz);
+
+/*
+ * "29 November 2026": the day s was signed, as its agreement says it (the
+ * last signer's own date), or NULL when it is not signed. Caller frees.
+ */
+char *review_signed_date(const struct session *s);
 
 struct session_list;
 /*

@@ -16,8 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agreement.h"
 #include "blank.h"
+#include "civil.h"
 #include "fill.h"
+#include "fingerprint.h"
 #include "review.h"
 #include "session.h"
 #include "util.h"
@@ -108,6 +111,7 @@ session_cleanup(struct session *s)
 		free(s->drafts[i].text);
 	}
 	free(s->drafts);
+	signed_words_free(s->frozen);
 	review_session_free(s);
 	session_init(s);
 }
@@ -115,15 +119,15 @@ session_cleanup(struct session *s)
 char *
 session_make_id(const char *child, time_t now)
 {
-	char slug[25], date[32];
+	char slug[25], date[CIVIL_ISO_SIZE];
 	size_t n = name_slug(child, slug, sizeof slug);
-	struct tm tm = { 0 };
+	struct civil d;
 
-	if (localtime_r(&now, &tm) == NULL ||
-	    strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
-		snprintf(date, sizeof date, "%lld", (long long)now);
+	/* UTC: an id is a name, and the library knows no time zone. */
+	civil_from_time(now, 0, &d);
+	civil_iso(&d, date);
 	return xasprintf("%s-%s-%02d%02d", date, n > 0 ? slug : "child",
-	    tm.tm_hour, tm.tm_min);
+	    d.hour, d.min);
 }
 
 /* ---- lookups against content ------------------------------------------ */
@@ -348,6 +352,8 @@ session_describe(const struct session *s, const struct content *c)
 	else
 		snprintf(who, sizeof who, "%s", s->child);
 
+	if (session_signed_check(s) < 0)
+		return xasprintf("%s, changed after signing", who);
 	switch (s->stage) {
 	case STAGE_TALKING:
 		n = session_prompts(s, c, &order);
@@ -361,14 +367,14 @@ session_describe(const struct session *s, const struct content *c)
 		break;
 	case STAGE_SIGNED: {
 		char date[16] = "";
-		struct tm tm;
-		time_t last = 0;
+		const struct signature *last = NULL;
 
+		/* The signer's own date, as signed. */
 		for (size_t i = 0; i < s->n_signatures; i++)
-			if (s->signatures[i].when > last)
-				last = s->signatures[i].when;
-		if (last != 0 && localtime_r(&last, &tm) != NULL)
-			strftime(date, sizeof date, "%Y-%m-%d", &tm);
+			if (last == NULL || s->signatures[i].when > last->when)
+				last = &s->signatures[i];
+		if (last != NULL)
+			snprintf(date, sizeof date, "%s", last->date);
 		out = *date != '\0' ? xasprintf("%s, signed on %s", who, date) :
 		    xasprintf("%s, signed", who);
 		break;
@@ -545,12 +551,16 @@ S_set_draft(struct session *s, const struct action *a, char **cause)
 	return 0;
 }
 
+static void S_unfreeze(struct session *s);
+static void S_sign_date(struct signature *g, time_t when, long utc_offset);
+
 static void
 S_clear_signatures(struct session *s)
 {
 	for (size_t i = 0; i < s->n_signatures; i++)
 		free(s->signatures[i].name);
 	s->n_signatures = 0;
+	S_unfreeze(s);
 }
 
 /* The prompt with this id in this session's order, and its position. */
@@ -913,10 +923,15 @@ S_apply_sign(struct session *s, const struct content *c,
 	sig->role = (enum role)a->number;
 	sig->grown_up = g;
 	S_replace(&sig->name, name);
-	sig->when = a->when != 0 ? a->when : now;
+	S_sign_date(sig, a->when != 0 ? a->when : now, a->utc_offset);
 	need = session_signatures_needed(s, t, &have);
-	if (have == need)
+	if (have == need) {
 		s->stage = STAGE_SIGNED;
+		if (session_freeze(s, c, cause) != 0) {
+			s->stage = STAGE_SIGNING;
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -1059,4 +1074,315 @@ session_apply(struct session *s, const struct content *c,
 			s->created = s->updated;
 	}
 	return rc;
+}
+
+/* ---- what was signed (format 2) ---------------------------------------- */
+
+static const char *const S_block_ids[] = {
+#define X(e, id) id,
+	SIGNED_BLOCK_TABLE
+#undef X
+};
+
+NAMES_AT(signed_block_id, enum signed_block_kind, S_block_ids)
+NAMES_FIND(signed_block_from_id, S_block_ids)
+
+/* The signer's own date, from the offset main.c gave with the time. */
+static void
+S_sign_date(struct signature *g, time_t when, long utc_offset)
+{
+	struct civil d;
+
+	if (utc_offset > CIVIL_MAX_OFFSET || utc_offset < -CIVIL_MAX_OFFSET)
+		utc_offset = 0;
+	g->when = when;
+	g->utc_offset = utc_offset;
+	civil_from_time(when, utc_offset, &d);
+	civil_iso(&d, g->date);
+}
+
+static void
+S_unfreeze(struct session *s)
+{
+	signed_words_free(s->frozen);
+	s->frozen = NULL;
+	s->changed_after_signing = false;
+}
+
+static void
+S_text_free(struct signed_text *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->pieces[i]);
+	free(t->pieces);
+}
+
+void
+signed_words_free(struct signed_words *w)
+{
+	if (w == NULL)
+		return;
+	free(w->title);
+	free(w->paper);
+	free(w->date);
+	free(w->review_date);
+	for (size_t i = 0; i < w->n_blocks; i++) {
+		free(w->blocks[i].heading);
+		for (size_t j = 0; j < w->blocks[i].n_items; j++)
+			S_text_free(&w->blocks[i].items[j]);
+		free(w->blocks[i].items);
+	}
+	free(w->blocks);
+	free(w->steps_heading);
+	for (size_t i = 0; i < w->n_steps; i++)
+		S_text_free(&w->steps[i]);
+	free(w->steps);
+	free(w->help_region);
+	for (size_t i = 0; i < w->n_lines; i++) {
+		free(w->lines[i].name);
+		free(w->lines[i].about);
+		free(w->lines[i].phone);
+		free(w->lines[i].web);
+	}
+	free(w->lines);
+	free(w->markdown);
+	free(w);
+}
+
+struct signed_words *
+session_words(const struct session *s, const struct content *c, time_t now,
+    long utc_offset, char **cause)
+{
+	return agreement_words(s, c, now, utc_offset, cause);
+}
+
+int
+session_freeze(struct session *s, const struct content *c, char **cause)
+{
+	struct signed_words *w = session_words(s, c, 0, 0, cause), *old;
+	char *md;
+
+	if (w == NULL)
+		return -1;
+	old = s->frozen;
+	s->frozen = w;
+	s->changed_after_signing = false;
+	if (agreement_freeze_markdown(s, &md, w->fingerprint, cause) != 0) {
+		s->frozen = old;
+		signed_words_free(w);
+		return -1;
+	}
+	signed_words_free(old);
+	w->markdown = md;
+	session_signed_digest(s, w->digest);
+	return 0;
+}
+
+/* The canonical form: "key len:value\n" lines. */
+struct S_canon {
+	char *p;
+	size_t n, cap;
+};
+
+static void
+S_canon_put(struct S_canon *b, const char *key, const char *v)
+{
+	char head[96];
+	size_t hl, vl;
+
+	if (v == NULL)
+		v = "";
+	vl = strlen(v);
+	hl = (size_t)snprintf(head, sizeof head, "%s %zu:", key, vl);
+	if (hl >= sizeof head)
+		hl = sizeof head - 1;
+	while (b->n + hl + vl + 2 > b->cap) {
+		b->cap = b->cap == 0 ? 4096 : b->cap * 2;
+		b->p = xreallocarray(b->p, b->cap, 1);
+	}
+	memcpy(b->p + b->n, head, hl);
+	b->n += hl;
+	memcpy(b->p + b->n, v, vl);
+	b->n += vl;
+	b->p[b->n++] = '\n';
+	b->p[b->n] = '\0';
+}
+
+static void
+S_canon_long(struct S_canon *b, const char *key, long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%ld", v);
+	S_canon_put(b, key, buf);
+}
+
+static void
+S_canon_text(struct S_canon *b, const char *key, const struct signed_text *t)
+{
+	S_canon_long(b, key, (long)t->n);
+	for (size_t i = 0; i < t->n; i++)
+		S_canon_put(b, i % 2 == 0 ? "words" : "value", t->pieces[i]);
+}
+
+static void
+S_canon_words(struct S_canon *b, const struct signed_words *w)
+{
+	S_canon_put(b, "signed.title", w->title);
+	S_canon_put(b, "signed.band", band_name(w->band));
+	S_canon_put(b, "signed.paper", w->paper);
+	S_canon_put(b, "signed.date", w->date);
+	S_canon_put(b, "signed.review-date", w->review_date);
+	S_canon_put(b, "signed.review-day", w->review_day);
+	S_canon_long(b, "signed.review-months", w->review_months);
+	S_canon_long(b, "signed.blocks", (long)w->n_blocks);
+	for (size_t i = 0; i < w->n_blocks; i++) {
+		S_canon_put(b, "block.kind", signed_block_id(w->blocks[i].kind));
+		S_canon_put(b, "block.heading", w->blocks[i].heading);
+		S_canon_long(b, "block.items", (long)w->blocks[i].n_items);
+		for (size_t j = 0; j < w->blocks[i].n_items; j++)
+			S_canon_text(b, "item", &w->blocks[i].items[j]);
+	}
+	S_canon_put(b, "signed.steps-heading", w->steps_heading);
+	S_canon_long(b, "signed.steps", (long)w->n_steps);
+	for (size_t i = 0; i < w->n_steps; i++)
+		S_canon_text(b, "step", &w->steps[i]);
+	S_canon_put(b, "signed.help-region", w->help_region);
+	S_canon_long(b, "signed.lines", (long)w->n_lines);
+	for (size_t i = 0; i < w->n_lines; i++) {
+		S_canon_put(b, "line.name", w->lines[i].name);
+		S_canon_put(b, "line.about", w->lines[i].about);
+		S_canon_put(b, "line.phone", w->lines[i].phone);
+		S_canon_put(b, "line.web", w->lines[i].web);
+	}
+	S_canon_put(b, "signed.markdown", w->markdown);
+	S_canon_put(b, "signed.fingerprint", w->fingerprint);
+}
+
+/*
+ * A review's keys (review.h), only when the session is a review, so a
+ * first version's digest is as it always was.
+ */
+static void
+S_canon_review(struct S_canon *b, const struct session *s)
+{
+	const struct replaces *r = s->replaces;
+
+	if (s->version <= 1 && r == NULL && s->n_notes == 0)
+		return;
+	S_canon_long(b, "version", s->version);
+	if (r != NULL) {
+		S_canon_put(b, "replaces.session", r->id);
+		S_canon_long(b, "replaces.version", r->version);
+		S_canon_long(b, "replaces.signed", (long)r->signed_at);
+		S_canon_put(b, "replaces.date", r->date);
+		S_canon_put(b, "replaces.fingerprint", r->fingerprint);
+		S_canon_long(b, "replaces.rules", (long)r->n_items);
+		for (size_t i = 0; i < r->n_items; i++) {
+			S_canon_put(b, "replaced.item", r->items[i].key);
+			S_canon_put(b, "replaced.text", r->items[i].text);
+			S_canon_put(b, "replaced.binds", binds_id(r->items[i].binds));
+		}
+		S_canon_long(b, "replaces.blanks", (long)r->n_blanks);
+		for (size_t i = 0; i < r->n_blanks; i++) {
+			S_canon_put(b, "replaced.blank", r->blanks[i].blank_id);
+			S_canon_put(b, "replaced.value", r->blanks[i].value);
+		}
+	}
+	S_canon_long(b, "review", (long)s->n_notes);
+	for (size_t i = 0; i < s->n_notes; i++) {
+		S_canon_put(b, "note.item", s->notes[i].key);
+		S_canon_put(b, "note.decision",
+		    review_decision_id(s->notes[i].decision));
+		S_canon_put(b, "note.child", s->notes[i].child);
+		S_canon_long(b, "note.has-child", s->notes[i].child != NULL);
+		S_canon_put(b, "note.grown-up", s->notes[i].grown_up);
+		S_canon_long(b, "note.has-grown-up", s->notes[i].grown_up != NULL);
+	}
+}
+
+char *
+session_signed_canonical(const struct session *s)
+{
+	struct S_canon b = { NULL, 0, 0 };
+
+	S_canon_put(&b, "talkpact-signed", "2");
+	S_canon_put(&b, "template", s->template_id);
+	S_canon_put(&b, "family.child", s->child);
+	S_canon_long(&b, "family.age", s->age);
+	S_canon_put(&b, "family.band", (int)s->band >= 0 &&
+	    s->band < BAND__COUNT ? band_name(s->band) : "");
+	S_canon_long(&b, "family.grown-ups", (long)s->n_grown_ups);
+	for (size_t i = 0; i < s->n_grown_ups; i++)
+		S_canon_put(&b, "grown-up", s->grown_ups[i]);
+	S_canon_put(&b, "family.region", s->region);
+	S_canon_long(&b, "answers", (long)s->n_answers);
+	for (size_t i = 0; i < s->n_answers; i++) {
+		const struct answer *a = &s->answers[i];
+
+		S_canon_put(&b, "answer.prompt", a->prompt_id);
+		S_canon_long(&b, "answer.state", a->state);
+		S_canon_put(&b, "answer.child", a->child);
+		S_canon_long(&b, "answer.has-child", a->child != NULL);
+		S_canon_put(&b, "answer.grown-up", a->grown_up);
+		S_canon_long(&b, "answer.has-grown-up", a->grown_up != NULL);
+	}
+	S_canon_long(&b, "clauses", (long)s->n_clauses);
+	for (size_t i = 0; i < s->n_clauses; i++) {
+		S_canon_put(&b, "clause", s->clauses[i].clause_id);
+		S_canon_long(&b, "clause.on", s->clauses[i].on);
+	}
+	S_canon_long(&b, "blanks", (long)s->n_blanks);
+	for (size_t i = 0; i < s->n_blanks; i++) {
+		S_canon_put(&b, "blank", s->blanks[i].blank_id);
+		S_canon_put(&b, "blank.value", s->blanks[i].value);
+	}
+	S_canon_long(&b, "rules", (long)s->n_rules);
+	for (size_t i = 0; i < s->n_rules; i++) {
+		S_canon_put(&b, "rule", s->rules[i].text);
+		S_canon_put(&b, "rule.binds", binds_id(s->rules[i].binds));
+	}
+	S_canon_long(&b, "promises", (long)s->n_promises);
+	for (size_t i = 0; i < s->n_promises; i++) {
+		S_canon_put(&b, "promise", s->promises[i].promise_id);
+		S_canon_long(&b, "promise.on", s->promises[i].on);
+	}
+	S_canon_long(&b, "review-months", s->review_months);
+	S_canon_long(&b, "signatures", (long)s->n_signatures);
+	for (size_t i = 0; i < s->n_signatures; i++) {
+		const struct signature *g = &s->signatures[i];
+
+		S_canon_put(&b, "signature.role", role_id(g->role));
+		S_canon_long(&b, "signature.grown-up", (long)g->grown_up);
+		S_canon_put(&b, "signature.name", g->name);
+		S_canon_long(&b, "signature.time", (long)g->when);
+		S_canon_put(&b, "signature.date", g->date);
+		S_canon_long(&b, "signature.offset", g->utc_offset);
+	}
+	if (s->frozen != NULL)
+		S_canon_words(&b, s->frozen);
+	S_canon_review(&b, s);
+	return b.p != NULL ? b.p : xstrdup("");
+}
+
+void
+session_signed_digest(const struct session *s, char out[65])
+{
+	char *canon = session_signed_canonical(s);
+
+	fingerprint_sha256_hex(canon, strlen(canon), out);
+	free(canon);
+}
+
+int
+session_signed_check(const struct session *s)
+{
+	char digest[65];
+
+	if (s->stage != STAGE_SIGNED || s->frozen == NULL)
+		return 0;
+	if (s->changed_after_signing)
+		return -1;
+	session_signed_digest(s, digest);
+	return strcmp(digest, s->frozen->digest) == 0 ? 1 : -1;
 }

@@ -19,7 +19,7 @@
 
 #include "content.h"
 
-#define SESSION_FORMAT_VERSION 1
+#define SESSION_FORMAT_VERSION 2
 #define SESSION_MAX_GROWN_UPS 3
 #define SESSION_MAX_TEXT_BYTES (16u * 1024)	/* one answer or rule */
 #define SESSION_MAX_NAME_BYTES 80		/* a name, as typed */
@@ -113,6 +113,14 @@ struct signature {
 	size_t grown_up;	/* ROLE_GROWN_UP: index into grown_ups[]; else 0 */
 	char *name;		/* as typed */
 	time_t when;
+	/*
+	 * Format 2: the signer's own calendar date at when ("2026-11-29")
+	 * and their offset from UTC in seconds (east positive), as main.c
+	 * worked it out from the time zone. A format-1 signature has the
+	 * UTC date and offset 0.
+	 */
+	char date[11];
+	long utc_offset;
 };
 
 /*
@@ -146,6 +154,7 @@ struct replaces {
 	char *id;		/* the session of the replaced agreement */
 	int version;		/* its version */
 	time_t signed_at;	/* when it was signed */
+	char *date;		/* that day as its agreement says it: "29 November 2026" */
 	char *fingerprint;	/* its 64 hex digits, or NULL */
 	struct previous_item *items;
 	size_t n_items;
@@ -193,6 +202,18 @@ struct session {
 	int review_months;		/* 0: the template's default */
 	struct draft *drafts;
 	size_t n_drafts, cap_drafts;
+
+	/*
+	 * What was signed (format 2): set by the last SIGN, read back by the
+	 * store; NULL while not signed and for a signed format-1 file.
+	 */
+	struct signed_words *frozen;
+	/*
+	 * Loaded from a file whose data no longer matches its digest: the
+	 * session was changed after signing. Such a session is never
+	 * rendered or saved (session_signed_check()).
+	 */
+	bool changed_after_signing;
 	int version;			/* 1, or 2, 3... for a review */
 	struct replaces *replaces;	/* a review's: what it replaces; or NULL */
 	struct review_note *notes;	/* a review's notes, in the order made */
@@ -242,6 +263,7 @@ struct action {
 	size_t index;
 	bool flag;
 	time_t when;		/* SIGN; 0 means now */
+	long utc_offset;	/* SIGN: the signer's offset from UTC, seconds east */
 };
 
 /* Stage and action names, from the tables above. *_from_id returns -1 if unknown. */
@@ -350,5 +372,133 @@ size_t session_rest(const struct session *s, const struct content *c);
 
 /* "Sam, 8, talking: 7 of 22". Caller frees. */
 char *session_describe(const struct session *s, const struct content *c);
+
+/* ---- what was signed (format 2) ---------------------------------------- */
+
+/*
+ * A text of the agreement as signed: the template's words with the
+ * family's values filled in, as pieces that alternate between words
+ * (pieces[0], [2]...: plain) and a value the family chose (pieces[1],
+ * [3]...: shown in bold). A family's own rule is one piece.
+ */
+struct signed_text {
+	char **pieces;
+	size_t n;
+};
+
+/* A list of the pact under a heading. X(enum-suffix, id) */
+#define SIGNED_BLOCK_TABLE \
+	X(RULES, "rules")		/* a group of rules: tick boxes for 4-7 */ \
+	X(TICKS, "ticks")		/* promises, "if a rule is broken" */ \
+	X(CHANGES, "changes")		/* a review's "What changed since" (review.h) */
+
+enum signed_block_kind {
+#define X(e, id) SIGNED_BLOCK_##e,
+	SIGNED_BLOCK_TABLE
+#undef X
+	SIGNED_BLOCK__COUNT
+};
+const char *signed_block_id(enum signed_block_kind k);
+int signed_block_from_id(const char *id);
+
+struct signed_block {
+	enum signed_block_kind kind;
+	char *heading;
+	struct signed_text *items;
+	size_t n_items;
+};
+
+/* A help or reporting line as the agreement printed it. */
+struct signed_line {
+	char *name, *about;
+	char *phone, *web;	/* or NULL */
+};
+
+/*
+ * The words and data of a signed agreement, frozen at the last signature
+ * so that rendering it never again depends on the clock, the time zone,
+ * the locale or the content (which may change or be gone). Everything is
+ * text as printed. The store writes it after signatures: as signed: (see
+ * talkpact-session(5)).
+ */
+struct signed_words {
+	char *title;			/* the template's title */
+	enum band band;			/* the type size and the drawing boxes */
+	char *paper;			/* "a4" or "letter": the region's paper */
+	char *date;			/* "29 November 2026": the signing date */
+	char *review_date;		/* "29 May 2027" */
+	char review_day[11];		/* "2027-05-29", for calendars and lists */
+	int review_months;		/* 1, 3, 6 or 12 */
+	struct signed_block *blocks;	/* in the order printed */
+	size_t n_blocks;
+	char *steps_heading;		/* "If something goes wrong" */
+	struct signed_text *steps;	/* numbered */
+	size_t n_steps;
+	char *help_region;		/* the region's name; NULL: no help lines */
+	struct signed_line *lines;
+	size_t n_lines;
+	/*
+	 * Who signs on paper: the child, the grown-ups. Not written: the
+	 * store reads them from the signatures.
+	 */
+	bool child_signs, grown_ups_sign;
+	/*
+	 * The agreement's Markdown (the .md, without the conversation
+	 * record) exactly as signed, and its fingerprint (64 hex digits).
+	 * render -f md writes this text, byte for byte, from now on.
+	 */
+	char *markdown;
+	char fingerprint[65];
+	/*
+	 * SHA-256 (64 hex digits) of session_signed_canonical(): the frozen
+	 * words and the family's own data. Written at signing, compared on
+	 * loading.
+	 */
+	char digest[65];
+};
+
+/* Free w and everything it holds (NULL is fine). */
+void signed_words_free(struct signed_words *w);
+
+/*
+ * The words the agreement for s would have if it were signed now: the
+ * template's and region's words filled with the family's values, dated
+ * by its last signature's own date (or now at utc_offset, for a draft).
+ * markdown, fingerprint and digest are left empty (agreement.c and
+ * session_freeze() fill them). Returns a new struct (caller:
+ * signed_words_free()), or NULL with *cause when the template is not
+ * loaded.
+ */
+struct signed_words *session_words(const struct session *s,
+    const struct content *c, time_t now, long utc_offset, char **cause);
+
+/*
+ * Freeze what s's family signed: session_words(), the agreement's
+ * Markdown and fingerprint (agreement_freeze_markdown()) and the digest,
+ * into s->frozen. SIGN does this when the last signature is given.
+ * Returns 0, or -1 with *cause (s unchanged).
+ */
+int session_freeze(struct session *s, const struct content *c, char **cause);
+
+/*
+ * The canonical form the digest covers, as one string (caller frees):
+ * one line per datum, "key len:value", in a fixed order: the template
+ * id; the family (child, age, band, grown-ups, region); answers, clause
+ * settings, blanks, rules, promises, review months; every signature
+ * (role, grown-up, name, time, date, offset); then every frozen word,
+ * the Markdown and the fingerprint. Keys others add to format 2 are not
+ * in it unless they are appended here.
+ */
+char *session_signed_canonical(const struct session *s);
+
+/* SHA-256 of session_signed_canonical() as 64 hex digits. */
+void session_signed_digest(const struct session *s, char out[65]);
+
+/*
+ * Is s signed and sealed in format 2 with data that matches its digest?
+ * 1: yes; 0: not frozen (not signed, or a signed format-1 file); -1:
+ * changed after signing (the data no longer matches the digest).
+ */
+int session_signed_check(const struct session *s);
 
 #endif

@@ -23,6 +23,7 @@
 
 #include <yaml.h>
 
+#include "civil.h"
 #include "privfile.h"
 #include "review.h"
 #include "session_store.h"
@@ -236,6 +237,8 @@ S_write_review(struct S_em *em, const struct session *s)
 		S_key_quoted(em, "session", r->id);
 		S_key_long(em, "version", r->version);
 		S_key_time(em, "signed", r->signed_at);
+		if (r->date != NULL)
+			S_key_quoted(em, "date", r->date);
 		if (r->fingerprint != NULL)
 			S_key_quoted(em, "fingerprint", r->fingerprint);
 		S_plain(em, "rules");
@@ -277,6 +280,111 @@ S_write_review(struct S_em *em, const struct session *s)
 		}
 		S_end(em, false);
 	}
+}
+
+static void
+S_write_text(struct S_em *em, const struct signed_text *x)
+{
+	S_start(em, false, true);
+	for (size_t i = 0; i < x->n; i++)
+		S_quoted(em, x->pieces[i]);
+	S_end(em, false);
+}
+
+/* signed: the words as signed, the Markdown, the fingerprint, the digest. */
+static void
+S_write_signed(struct S_em *em, const struct signed_words *w)
+{
+	S_plain(em, "signed");
+	S_start(em, true, false);
+	S_key_quoted(em, "title", w->title);
+	S_plain(em, "band");
+	S_plain(em, band_name(w->band));
+	S_plain(em, "paper");
+	S_plain(em, w->paper);
+	S_key_quoted(em, "date", w->date);
+	S_key_quoted(em, "review-date", w->review_date);
+	S_plain(em, "review-day");
+	S_plain(em, w->review_day);
+	S_key_long(em, "review-months", w->review_months);
+	S_plain(em, "blocks");
+	S_start(em, false, w->n_blocks == 0);
+	for (size_t i = 0; i < w->n_blocks; i++) {
+		const struct signed_block *b = &w->blocks[i];
+
+		S_start(em, true, false);
+		S_plain(em, "kind");
+		S_plain(em, signed_block_id(b->kind));
+		S_key_quoted(em, "heading", b->heading);
+		S_plain(em, "items");
+		S_start(em, false, b->n_items == 0);
+		for (size_t j = 0; j < b->n_items; j++)
+			S_write_text(em, &b->items[j]);
+		S_end(em, false);
+		S_end(em, true);
+	}
+	S_end(em, false);
+	S_key_quoted(em, "steps-heading", w->steps_heading);
+	S_plain(em, "steps");
+	S_start(em, false, w->n_steps == 0);
+	for (size_t i = 0; i < w->n_steps; i++)
+		S_write_text(em, &w->steps[i]);
+	S_end(em, false);
+	if (w->help_region != NULL) {
+		S_plain(em, "help");
+		S_start(em, true, false);
+		S_key_quoted(em, "region", w->help_region);
+		S_plain(em, "lines");
+		S_start(em, false, w->n_lines == 0);
+		for (size_t i = 0; i < w->n_lines; i++) {
+			const struct signed_line *l = &w->lines[i];
+
+			S_start(em, true, false);
+			S_key_quoted(em, "name", l->name);
+			S_key_quoted(em, "about", l->about);
+			if (l->phone != NULL)
+				S_key_quoted(em, "phone", l->phone);
+			if (l->web != NULL)
+				S_key_quoted(em, "web", l->web);
+			S_end(em, true);
+		}
+		S_end(em, false);
+		S_end(em, true);
+	}
+	S_key_quoted(em, "markdown", w->markdown != NULL ? w->markdown : "");
+	S_plain(em, "fingerprint");
+	S_plain(em, w->fingerprint);
+	S_plain(em, "digest");
+	S_plain(em, w->digest);
+	S_end(em, true);
+}
+
+/* signatures: and, once signed, signed: (the file's last keys). */
+static void
+S_write_signing(struct S_em *em, const struct session *s)
+{
+	S_plain(em, "signatures");
+	S_start(em, false, s->n_signatures == 0);
+	for (size_t i = 0; i < s->n_signatures; i++) {
+		const struct signature *g = &s->signatures[i];
+		char off[CIVIL_OFFSET_SIZE];
+
+		S_start(em, true, false);
+		S_plain(em, "role");
+		S_plain(em, role_id(g->role));
+		if (g->role == ROLE_GROWN_UP)
+			S_key_long(em, "grown-up", (long)g->grown_up + 1);
+		S_key_quoted(em, "name", g->name);
+		S_key_time(em, "time", g->when);
+		S_plain(em, "date");
+		S_plain(em, g->date);
+		civil_offset_text(g->utc_offset, off);
+		S_key_quoted(em, "offset", off);
+		S_end(em, true);
+	}
+	S_end(em, false);
+	if (s->stage == STAGE_SIGNED && s->frozen != NULL)
+		S_write_signed(em, s->frozen);
 }
 
 char *
@@ -391,22 +499,6 @@ session_store_format(const struct session *s)
 		S_key_long(&em, "review-months", s->review_months);
 	S_write_review(&em, s);
 
-	S_plain(&em, "signatures");
-	S_start(&em, false, s->n_signatures == 0);
-	for (size_t i = 0; i < s->n_signatures; i++) {
-		const struct signature *g = &s->signatures[i];
-
-		S_start(&em, true, false);
-		S_plain(&em, "role");
-		S_plain(&em, role_id(g->role));
-		if (g->role == ROLE_GROWN_UP)
-			S_key_long(&em, "grown-up", (long)g->grown_up + 1);
-		S_key_quoted(&em, "name", g->name);
-		S_key_time(&em, "time", g->when);
-		S_end(&em, true);
-	}
-	S_end(&em, false);
-
 	/* Optional: only while something typed is not yet confirmed. */
 	if (s->n_drafts > 0) {
 		S_plain(&em, "drafts");
@@ -415,6 +507,9 @@ session_store_format(const struct session *s)
 			S_key_quoted(&em, s->drafts[i].box, s->drafts[i].text);
 		S_end(&em, true);
 	}
+
+	/* Everything about signing comes last (talkpact-session(5)). */
+	S_write_signing(&em, s);
 
 	S_end(&em, true);
 	yaml_document_end_event_initialize(&ev, 1);
@@ -621,6 +716,12 @@ static const char *
 S_role(int i)
 {
 	return role_id((enum role)i);
+}
+
+static const char *
+S_block_kind(int i)
+{
+	return signed_block_id((enum signed_block_kind)i);
 }
 
 static const char *
@@ -854,12 +955,231 @@ S_read_rules(struct S_reader *r, struct ynode *list, struct session *s)
 	return 0;
 }
 
+/*
+ * A signature's own date and UTC offset (format 2); a format-1
+ * signature's are UTC's, from its time.
+ */
+static int
+S_read_sign_date(struct S_reader *r, struct ynode *m, int format,
+    struct signature *g)
+{
+	struct ynode *date = S_get(m, "date"), *off = S_get(m, "offset");
+	struct civil d;
+
+	g->utc_offset = 0;
+	civil_from_time(g->when, 0, &d);
+	civil_iso(&d, g->date);
+	if (format < 2)
+		return 0;
+	if (date == NULL || off == NULL)
+		return S_err(r, m->line, m->col, "a signature needs its "
+		    "'date' and 'offset' (format 2)");
+	if (date->type != YNODE_SCALAR || civil_parse_iso(date->str, &d) != 0)
+		return S_err(r, date->line, date->col, "a signature's date "
+		    "must be a date like 2026-11-29");
+	if (off->type != YNODE_SCALAR ||
+	    civil_offset_parse(off->str, &g->utc_offset) != 0)
+		return S_err(r, off->line, off->col, "a signature's offset "
+		    "must be like \"+00:00\" or \"-08:00\"");
+	civil_iso(&d, g->date);
+	return 0;
+}
+
+/* [words, value, words...] of signed: */
+static int
+S_read_text(struct S_reader *r, struct ynode *y, const char *what,
+    struct signed_text *x)
+{
+	if (S_seq(r, y, what) != 0)
+		return -1;
+	x->pieces = xcalloc(y->n, sizeof *x->pieces);
+	for (size_t i = 0; i < y->n; i++) {
+		if (S_str(r, y->kids[i], what, SESSION_MAX_TEXT_BYTES, true,
+		    &x->pieces[i]) != 0)
+			return -1;
+		x->n++;
+	}
+	return 0;
+}
+
+static int
+S_read_blocks(struct S_reader *r, struct ynode *list, struct signed_words *w)
+{
+	static const char *const keys[] = { "kind", "heading", "items", NULL };
+
+	if (S_seq(r, list, "blocks") != 0)
+		return -1;
+	w->blocks = xcalloc(list->n, sizeof *w->blocks);
+	for (size_t i = 0; i < list->n; i++) {
+		struct ynode *m = list->kids[i], *y;
+		struct signed_block *b = &w->blocks[w->n_blocks++];
+		int e;
+
+		if (S_check_map(r, m, "a block", keys) != 0)
+			return -1;
+		if ((y = S_get(m, "kind")) == NULL || S_get(m, "heading") == NULL ||
+		    S_get(m, "items") == NULL)
+			return S_err(r, m->line, m->col, "a block needs 'kind', "
+			    "'heading' and 'items'");
+		if (S_enum(r, y, "kind", S_block_kind, SIGNED_BLOCK__COUNT,
+		    &e) != 0)
+			return -1;
+		b->kind = (enum signed_block_kind)e;
+		if (S_str(r, S_get(m, "heading"), "a heading", 1000, false,
+		    &b->heading) != 0)
+			return -1;
+		y = S_get(m, "items");
+		if (S_seq(r, y, "items") != 0)
+			return -1;
+		b->items = xcalloc(y->n, sizeof *b->items);
+		for (size_t j = 0; j < y->n; j++)
+			if (S_read_text(r, y->kids[j], "an item",
+			    &b->items[b->n_items++]) != 0)
+				return -1;
+	}
+	return 0;
+}
+
+static int
+S_read_help(struct S_reader *r, struct ynode *m, struct signed_words *w)
+{
+	static const char *const keys[] = { "region", "lines", NULL };
+	static const char *const line_keys[] = { "name", "about", "phone",
+	    "web", NULL };
+	struct ynode *y, *list;
+
+	if (S_check_map(r, m, "help", keys) != 0)
+		return -1;
+	if ((y = S_get(m, "region")) == NULL || (list = S_get(m, "lines")) == NULL)
+		return S_err(r, m->line, m->col, "help needs 'region' and "
+		    "'lines'");
+	if (S_str(r, y, "the region", 1000, false, &w->help_region) != 0 ||
+	    S_seq(r, list, "lines") != 0)
+		return -1;
+	w->lines = xcalloc(list->n, sizeof *w->lines);
+	for (size_t i = 0; i < list->n; i++) {
+		struct ynode *l = list->kids[i];
+		struct signed_line *x = &w->lines[w->n_lines++];
+
+		if (S_check_map(r, l, "a help line", line_keys) != 0)
+			return -1;
+		if (S_get(l, "name") == NULL || S_get(l, "about") == NULL)
+			return S_err(r, l->line, l->col, "a help line needs "
+			    "'name' and 'about'");
+		if (S_str(r, S_get(l, "name"), "a name", 1000, false,
+		    &x->name) != 0 || S_str(r, S_get(l, "about"), "about",
+		    SESSION_MAX_TEXT_BYTES, true, &x->about) != 0)
+			return -1;
+		if ((y = S_get(l, "phone")) != NULL && S_str(r, y, "a phone",
+		    1000, false, &x->phone) != 0)
+			return -1;
+		if ((y = S_get(l, "web")) != NULL && S_str(r, y, "a web "
+		    "address", 1000, false, &x->web) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+S_hex64(struct S_reader *r, struct ynode *y, const char *what, char out[65])
+{
+	size_t n = 0;
+
+	if (y->type == YNODE_SCALAR)
+		for (n = 0; y->str[n] != '\0'; n++)
+			if (!((y->str[n] >= '0' && y->str[n] <= '9') ||
+			    (y->str[n] >= 'a' && y->str[n] <= 'f')))
+				break;
+	if (y->type != YNODE_SCALAR || n != 64 || y->str[n] != '\0')
+		return S_err(r, y->line, y->col, "%s must be 64 hex digits "
+		    "(a SHA-256)", what);
+	memcpy(out, y->str, 65);
+	return 0;
+}
+
+/*
+ * signed: what the family signed (format 2). The store checks its shape;
+ * whether it still matches its digest is session_signed_check()'s.
+ */
+static int
+S_read_signed(struct S_reader *r, struct ynode *m, struct session *s)
+{
+	static const char *const keys[] = { "title", "band", "paper", "date",
+	    "review-date", "review-day", "review-months", "blocks",
+	    "steps-heading", "steps", "help", "markdown", "fingerprint",
+	    "digest", NULL };
+	static const char *const need[] = { "title", "band", "paper", "date",
+	    "review-date", "review-day", "review-months", "blocks",
+	    "steps-heading", "steps", "markdown", "fingerprint", "digest",
+	    NULL };
+	struct signed_words *w;
+	struct ynode *y;
+	struct civil d;
+	long v;
+	int e;
+
+	if (S_check_map(r, m, "signed", keys) != 0)
+		return -1;
+	for (size_t i = 0; need[i] != NULL; i++)
+		if (S_get(m, need[i]) == NULL)
+			return S_err(r, m->line, m->col, "signed: needs '%s'",
+			    need[i]);
+	w = s->frozen = xcalloc(1, sizeof *w);
+	if (S_str(r, S_get(m, "title"), "title", 1000, false, &w->title) != 0 ||
+	    S_enum(r, S_get(m, "band"), "band", S_band, BAND__COUNT, &e) != 0)
+		return -1;
+	w->band = (enum band)e;
+	y = S_get(m, "paper");
+	if (y->type != YNODE_SCALAR || (strcmp(y->str, "a4") != 0 &&
+	    strcmp(y->str, "letter") != 0))
+		return S_err(r, y->line, y->col, "paper must be a4 or letter");
+	w->paper = xstrdup(y->str);
+	if (S_str(r, S_get(m, "date"), "date", 100, false, &w->date) != 0 ||
+	    S_str(r, S_get(m, "review-date"), "review-date", 100, false,
+	    &w->review_date) != 0)
+		return -1;
+	y = S_get(m, "review-day");
+	if (y->type != YNODE_SCALAR || civil_parse_iso(y->str, &d) != 0)
+		return S_err(r, y->line, y->col, "review-day must be a date "
+		    "like 2027-05-29");
+	civil_iso(&d, w->review_day);
+	if (S_long(r, S_get(m, "review-months"), "review-months", 1, 12,
+	    &v) != 0)
+		return -1;
+	w->review_months = (int)v;
+	if (S_read_blocks(r, S_get(m, "blocks"), w) != 0 ||
+	    S_str(r, S_get(m, "steps-heading"), "steps-heading", 1000, false,
+	    &w->steps_heading) != 0)
+		return -1;
+	y = S_get(m, "steps");
+	if (S_seq(r, y, "steps") != 0)
+		return -1;
+	w->steps = xcalloc(y->n, sizeof *w->steps);
+	for (size_t i = 0; i < y->n; i++)
+		if (S_read_text(r, y->kids[i], "a step",
+		    &w->steps[w->n_steps++]) != 0)
+			return -1;
+	if ((y = S_get(m, "help")) != NULL && S_read_help(r, y, w) != 0)
+		return -1;
+	if (S_str(r, S_get(m, "markdown"), "markdown", SESSION_MAX_FILE_BYTES,
+	    true, &w->markdown) != 0 ||
+	    S_hex64(r, S_get(m, "fingerprint"), "fingerprint",
+	    w->fingerprint) != 0 ||
+	    S_hex64(r, S_get(m, "digest"), "digest", w->digest) != 0)
+		return -1;
+	for (size_t i = 0; i < s->n_signatures; i++) {
+		w->child_signs |= s->signatures[i].role == ROLE_CHILD;
+		w->grown_ups_sign |= s->signatures[i].role == ROLE_GROWN_UP;
+	}
+	return 0;
+}
+
 static int
 S_read_signatures(struct S_reader *r, struct ynode *list,
     struct session *s)
 {
 	static const char *const keys[] = { "role", "grown-up", "name", "time",
-	    NULL };
+	    "date", "offset", NULL };
 
 	if (S_seq(r, list, "signatures") != 0)
 		return -1;
@@ -896,7 +1216,8 @@ S_read_signatures(struct S_reader *r, struct ynode *list,
 		g->name = NULL;
 		if (S_str(r, S_get(m, "name"), "A signature's name",
 		    SESSION_MAX_NAME_BYTES, false, &g->name) != 0 ||
-		    S_time(r, S_get(m, "time"), "time", &g->when) != 0)
+		    S_time(r, S_get(m, "time"), "time", &g->when) != 0 ||
+		    S_read_sign_date(r, m, s->format_version, g) != 0)
 			return -1;
 	}
 	return 0;
@@ -916,7 +1237,7 @@ static int
 S_read_replaces(struct S_reader *r, struct ynode *m, struct session *s)
 {
 	static const char *const keys[] = { "session", "version", "signed",
-	    "fingerprint", "rules", "blanks", NULL };
+	    "date", "fingerprint", "rules", "blanks", NULL };
 	static const char *const item_keys[] = { "item", "text", "binds", NULL };
 	struct replaces *p;
 	struct ynode *y;
@@ -937,6 +1258,9 @@ S_read_replaces(struct S_reader *r, struct ynode *m, struct session *s)
 	    S_time(r, S_get(m, "signed"), "replaces: signed", &p->signed_at) != 0)
 		return -1;
 	p->version = (int)v;
+	if ((y = S_get(m, "date")) != NULL && S_str(r, y, "replaces: date", 64,
+	    false, &p->date) != 0)
+		return -1;
 	if ((y = S_get(m, "fingerprint")) != NULL && S_str(r, y,
 	    "replaces: fingerprint", 64, false, &p->fingerprint) != 0)
 		return -1;
@@ -1059,13 +1383,51 @@ S_read_review(struct S_reader *r, struct ynode *root, struct session *s)
 	return 0;
 }
 
+/*
+ * Format 2's signing: the signed: block, only in a file at stage signed.
+ * Without it (a file cut at signatures:) the session is not signed: it
+ * waits for its signatures again. With it, its digest says whether the
+ * data was changed after signing.
+ */
+static int
+S_read_signing(struct S_reader *r, struct ynode *root, struct session *s)
+{
+	struct ynode *y = S_get(root, "signed");
+
+	if (s->format_version < 2) {
+		if (y != NULL)
+			return S_err(r, y->line, y->col, "'signed' is format 2; "
+			    "this file says format %d", s->format_version);
+		return 0;
+	}
+	if (y != NULL && s->stage != STAGE_SIGNED)
+		return S_err(r, y->line, y->col, "'signed' belongs to a signed "
+		    "session; this one is at stage '%s'",
+		    session_stage_id(s->stage));
+	if (s->stage != STAGE_SIGNED)
+		return 0;
+	if (y == NULL) {
+		/* Cut at signatures: the words signed are gone. */
+		s->stage = STAGE_SIGNING;
+		for (size_t i = 0; i < s->n_signatures; i++)
+			free(s->signatures[i].name);
+		s->n_signatures = 0;
+		return 0;
+	}
+	if (S_read_signed(r, y, s) != 0)
+		return -1;
+	s->changed_after_signing = session_signed_check(s) < 0;
+	return 0;
+}
+
 static int
 S_read(struct S_reader *r, struct ynode *root, struct session *s)
 {
 	static const char *const keys[] = { "format", "id", "created",
 	    "updated", "stage", "family", "template", "position", "talk", "answers",
 	    "clauses", "blanks", "rules", "promises", "review-months",
-	    "signatures", "drafts", "version", "replaces", "review", NULL };
+	    "signatures", "drafts", "signed", "version", "replaces", "review",
+	    NULL };
 	struct ynode *y;
 	long v;
 	int e;
@@ -1141,7 +1503,7 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 		return -1;
 	if ((y = S_get(root, "drafts")) != NULL && S_read_drafts(r, y, s) != 0)
 		return -1;
-	if (S_read_review(r, root, s) != 0)
+	if (S_read_review(r, root, s) != 0 || S_read_signing(r, root, s) != 0)
 		return -1;
 	if (s->stage > STAGE_FAMILY && (s->child == NULL || s->age == 0 ||
 	    s->n_grown_ups == 0))
@@ -1221,6 +1583,28 @@ session_store_load_path(const char *path, struct session *s,
 
 /* ---- saving ------------------------------------------------------------ */
 
+/*
+ * A signed session is kept as signed: one changed after signing is never
+ * written (nor written over), and a signed format-1 file is never
+ * rewritten as format 2 (its words were not frozen when it was signed).
+ */
+static int
+S_refuse_signed(const char *path, const struct session *s, char **cause)
+{
+	if (session_signed_check(s) < 0) {
+		*cause = xasprintf("not saving %s: it was changed after signing",
+		    path);
+		return -1;
+	}
+	if (s->stage == STAGE_SIGNED && s->frozen == NULL) {
+		*cause = xasprintf("not saving %s: it was signed with an older "
+		    "talkpact (format %d) and is kept as it is", path,
+		    s->format_version);
+		return -1;
+	}
+	return 0;
+}
+
 int
 session_store_save_path(const char *path, const struct session *s,
     char **cause)
@@ -1230,6 +1614,8 @@ session_store_save_path(const char *path, const struct session *s,
 	struct diag_list d;
 	int rc;
 
+	if (S_refuse_signed(path, s, cause) != 0)
+		return -1;
 	/* Never replace a file we could not read: it may be all they have. */
 	if (access(path, F_OK) == 0) {
 		session_init(&old);
@@ -1241,6 +1627,11 @@ session_store_save_path(const char *path, const struct session *s,
 			*cause = xasprintf("not saving over %s, which did not "
 			    "load: %s", path, why);
 			free(why);
+			diag_list_cleanup(&d);
+			return -1;
+		}
+		if (S_refuse_signed(path, &old, cause) != 0) {
+			session_cleanup(&old);
 			diag_list_cleanup(&d);
 			return -1;
 		}

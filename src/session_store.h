@@ -3,6 +3,23 @@
  * talkpact-session(5)), kept in a private folder (0700, files 0600) and
  * replaced atomically on every save.
  *
+ * Format 2 (SESSION_FORMAT_VERSION): the file's keys in order are
+ * format, id, created, updated, stage, family, template, position, talk,
+ * answers, clauses, blanks, rules, promises, review-months, drafts, then
+ * everything about signing last: signatures (each with its signer's own
+ * date and UTC offset) and, in a signed session, signed (the frozen
+ * words of struct signed_words, the Markdown as signed, the fingerprint
+ * and the digest). Cutting a file at "signatures:" leaves a valid
+ * unsigned session: one at stage signed without its signed: block loads
+ * at stage signing with no signatures. Other modules may add optional
+ * keys of their own before signatures: (the reader must then list them);
+ * the format number does not change for them.
+ *
+ * Format 1 files still load (each signature's date is its UTC date,
+ * offset 0; s->frozen stays NULL). A signed format-1 session is never
+ * written (it would need words it never froze), and neither is a session
+ * changed after signing (session_signed_check() < 0), nor written over.
+ *
  * Only this module and content.c include libyaml. Nothing here prints or
  * exits; problems come back as struct diag (FILE:LINE:COL) or *cause.
  */
@@ -51,7 +68,9 @@ void session_store_new_id(const struct session_store *st, struct session *s,
  * Write s to path atomically: a temporary file in the same folder
  * (O_EXCL, 0600), fsync, rename over path, fsync the folder. Refuses (-1,
  * *cause) to replace a file that does not load cleanly or has a newer
- * format, so a damaged session is never lost. On any failure the old file
+ * format, so a damaged session is never lost; refuses to write a signed
+ * format-1 session or one changed after signing, and to replace a file
+ * holding either ("not saving ...: it was changed after signing"). On any failure the old file
  * is untouched and no temporary file is left behind.
  */
 int session_store_save_path(const char *path, const struct session *s,
@@ -69,7 +88,9 @@ char *session_store_format(const struct session *s);
  * Load path into s (which must be session_init()ed; on failure it is left
  * empty). Problems go to *d with file, line and column: DIAG_MISSING for a
  * missing file, DIAG_IO for a read error, DIAG_DATA for a damaged file or
- * a newer format. Returns 0 or -1.
+ * a newer format. Returns 0 or -1. A signed file whose data no longer
+ * matches its digest loads (0) with s->changed_after_signing set: the
+ * caller shows it as such and never renders or saves it.
  */
 int session_store_load_path(const char *path, struct session *s,
     struct diag_list *d);

@@ -989,6 +989,7 @@ tui_run(struct cli *cli, struct content *c, struct session *s,
 	t.sessions_dir = cli->state_dir != NULL ?
 	    xasprintf("%s/sessions", cli->state_dir) : NULL;
 	flow_init(&t.flow, cli->state_dir, c, cli->now);
+	t.flow.utc_offset = cli->utc_offset;
 	t.flow.locale = cli->locale;
 	S_start(&t, cli->no_color);
 	if (s != NULL) {

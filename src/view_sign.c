@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "agreement.h"
 #include "tui_curses.h"
 #include "tui_view.h"
 #include "util.h"
@@ -208,11 +209,11 @@ S_draw(struct tui *t)
 	int x = l->text_left, w = l->text_cols, y = tui_top(t, 8 + 3 * (int)S_n);
 	char date[64], review[96];
 	time_t now = t->flow.now();
-	struct tm tm;
 	int months = session_review_months(&t->flow.s, tp);
 
-	localtime_r(&now, &tm);
-	strftime(date, sizeof date, "%-d %B %Y", &tm);
+	/* The date as the agreement writes it, on main.c's calendar. */
+	agreement_date(now, t->flow.utc_offset != NULL ?
+	    t->flow.utc_offset(now) : 0, date, sizeof date);
 	y += tui_wrapped(t, y, x, w, 2, "Sign your agreement", ROLE_UI_QUESTION, true);
 	{
 		char *line = xasprintf("Each of you types your own name. Today's date, "

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agreement.h"
 #include "review.h"
 #include "tui_curses.h"
 #include "tui_view.h"
@@ -57,18 +56,18 @@ static void
 S_add_reviews(struct tui *t, bool due)
 {
 	time_t now = t->flow.now();
+	long off = t->flow.utc_offset != NULL ? t->flow.utc_offset(now) : 0;
 
 	for (size_t i = 0; i < S_entries.n; i++) {
 		const struct flow_entry *e = &S_entries.items[i];
 		char date[64];
 
-		if (!e->latest || e->review_date == 0 ||
-		    review_is_due(e->review_date, now) != due)
+		if (!e->latest || review_due_words(e->review_day, now, off, date,
+		    sizeof date) != (due ? 1 : 0))
 			continue;
-		agreement_date(e->review_date, date, sizeof date);
 		S_add(ITEM_TOGETHER, xasprintf("Review it together: %s's "
-		    "agreement (review %s %s)", e->child != NULL ? e->child :
-		    "the child", due ? "due since" : "on", date), e->id);
+		    "agreement (review %s)", e->child != NULL ? e->child :
+		    "the child", date), e->id);
 	}
 }
 

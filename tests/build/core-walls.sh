@@ -1,7 +1,8 @@
 # core-walls.sh: the core library (src/libtalkpact-core.a) keeps the walls
 # the front ends rely on, read from its symbols with nm: no curses, no
 # printing (only xmalloc's out-of-memory message may use stderr), no
-# environment, no clock (the time comes from main.c as an argument). The same reading of the front-end library must find curses
+# environment, no clock and no time zone (the time and the UTC offset come
+# from main.c as arguments). The same reading of the front-end library must find curses
 # and printf, so this check can see what it looks for.
 . "$top_srcdir/tests/lib.sh"
 
@@ -77,6 +78,21 @@ fi
 uses "$T/core" "$T/clock-syms" >"$T/core-clock"
 [ -s "$T/core-clock" ] && not_ok "the core library reads no clock (time, gettimeofday, clock_gettime)" "$(cat "$T/core-clock")" ||
 	ok "the core library reads no clock (time, gettimeofday, clock_gettime)"
+# The time zone: only main.c turns a time into a local one (it passes the
+# UTC offset down); the core counts the calendar itself (civil.c).
+printf '%s\n' localtime localtime_r mktime timelocal tzset __localtime64 \
+    __localtime64_r __mktime64 __timelocal64 >"$T/tz-syms"
+if [ -f "$main_o" ]; then
+	uses "$T/main" "$T/tz-syms" >"$T/main-tz"
+	[ -s "$T/main-tz" ] && ok "the check sees main.o read the time zone (localtime_r)" ||
+		not_ok "the check sees main.o read the time zone" "no localtime_r in $main_o"
+fi
+uses "$T/core" "$T/tz-syms" >"$T/core-tz"
+[ -s "$T/core-tz" ] && not_ok "the core library reads no time zone (localtime, mktime)" "$(cat "$T/core-tz")" ||
+	ok "the core library reads no time zone (localtime, mktime)"
+uses "$T/front" "$T/tz-syms" >"$T/front-tz"
+[ -s "$T/front-tz" ] && not_ok "the front ends read no time zone either: main.c passes the offset" "$(cat "$T/front-tz")" ||
+	ok "the front ends read no time zone either: main.c passes the offset"
 uses "$T/front" "$T/clock-syms" >"$T/front-clock"
 [ -s "$T/front-clock" ] && not_ok "the front ends read no clock either: main.c passes it" "$(cat "$T/front-clock")" ||
 	ok "the front ends read no clock either: main.c passes it"

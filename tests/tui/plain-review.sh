@@ -152,7 +152,7 @@ expect_match out '^== Reviewing together: version 3 ==$' "it reviews version 2 a
 expect_match out "^Markdown: $agreements/agreement-sam-2026-12-15-v3.md\$" \
     "version 3's files do not clash with version 2's"
 v3md=$(cat "$agreements/agreement-sam-2026-12-15-v3.md" 2>/dev/null)
-expect_match v3md '^Nothing changed: we agreed the same rules and promises again\.$' \
+expect_match v3md '^- Nothing changed: we agreed the same rules and promises again\.$' \
     "nothing changed since version 2"
 run "$TALKPACT" verify "$v2.md"
 expect_rc 0 "version 2 still verifies after version 3"

@@ -97,7 +97,7 @@ test_round_trip(void **state)
 	full_session(&s);
 	a = session_store_format(&s);
 	assert_non_null(a);
-	assert_non_null(strstr(a, "\nformat: 1\n"));
+	assert_non_null(strstr(a, "\nformat: 2\n"));
 	assert_non_null(strstr(a, "child: \"  Jo\\n\\tand # me\\n\\n- yes \""));
 	session_init(&t);
 	diag_list_init(&d);
@@ -200,8 +200,8 @@ test_damaged(void **state)
 	expect_bad("format: 1\nstage: [talking\n", "bad.yaml:3:1: error: this is not a readable session file");
 	expect_bad("- a\n- b\n", "bad.yaml:1:1: error: this is not a session file");
 	expect_bad("stage: family\n", "'format' is missing");
-	expect_bad("format: 2\nstage: wobbly\nfuture: yes\n",
-	    "bad.yaml:1:9: error: this session was saved by a newer talkpact (format 2)");
+	expect_bad("format: 3\nstage: wobbly\nfuture: yes\n",
+	    "bad.yaml:1:9: error: this session was saved by a newer talkpact (format 3)");
 	expect_bad("format: one\n", "bad.yaml:1:9: error: format must be a number");
 	expect_bad("format: 1\nstage: talking\nstage: family\n", "bad.yaml:3:1: error: duplicate key 'stage' in a session file (first given at line 2)");
 	expect_bad("format: 1\nstage: family\nfamliy: {}\n", "bad.yaml:3:1: error: unknown key 'famliy'");
@@ -354,6 +354,203 @@ test_store_files(void **state)
 	session_store_cleanup(&st);
 }
 
+/* full_session() signed by everyone, in Kiritimati (UTC+14). */
+static void
+signed_session(struct session *s)
+{
+	full_session(s);
+	apply_ok(s, (struct action){ .kind = ACTION_SET_DRAFT, .id = "rule/new" });
+	apply_ok(s, (struct action){ .kind = ACTION_SIGN, .number = ROLE_GROWN_UP,
+	    .index = 0, .text = "Alex", .when = 1795961640, .utc_offset = 14 * 3600 });
+	assert_int_equal(s->stage, STAGE_SIGNED);
+	s->updated = 1795961640;
+}
+
+static void
+load_ok(const char *text, struct session *t)
+{
+	struct diag_list d;
+
+	session_init(t);
+	diag_list_init(&d);
+	if (session_store_load_buffer("s.yaml", text, strlen(text), t, &d) != 0)
+		fail_msg("%s", diag_string(&d.items[0]));
+	diag_list_cleanup(&d);
+}
+
+/* Replace the first from in text by to. */
+static char *
+edit(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+
+	if (at == NULL)
+		fail_msg("no '%s' in:\n%s", from, text);
+	return xasprintf("%.*s%s%s", (int)(at - text), text, to,
+	    at + strlen(from));
+}
+
+/*
+ * Format 2: signing freezes the words, each signer's own date and offset,
+ * and a digest, all after signatures:; the file reads back byte for byte.
+ */
+static void
+test_signed_round_trip(void **state)
+{
+	struct session s, t;
+	char *a, *b, *sig, *sd;
+
+	(void)state;
+	signed_session(&s);
+	assert_non_null(s.frozen);
+	assert_int_equal(session_signed_check(&s), 1);
+	/* 2026-11-29T10:14Z is already the 30th in Kiritimati. */
+	assert_string_equal(s.signatures[2].date, "2026-11-30");
+	assert_string_equal(s.signatures[0].date, "2026-11-29");
+	assert_string_equal(s.frozen->date, "30 November 2026");
+	assert_string_equal(s.frozen->review_day, "2027-11-30");
+	assert_non_null(strstr(s.frozen->markdown, "agreed on 30 November 2026"));
+	assert_non_null(strstr(s.frozen->markdown, "SHA-256 fingerprint: "));
+	a = session_store_format(&s);
+	assert_non_null(a);
+	sig = strstr(a, "\nsignatures:\n");
+	sd = strstr(a, "\nsigned:\n");
+	assert_non_null(sig);
+	assert_non_null(sd);
+	assert_true(sd > sig);
+	/* Nothing but signing after signatures: (drafts come before). */
+	assert_null(strstr(sig, "\ndrafts:"));
+	assert_non_null(strstr(a, "\n  date: 2026-11-30\n  offset: \"+14:00\"\n"));
+	assert_non_null(strstr(sd, "\n  digest: "));
+	assert_non_null(strstr(sd, "\n  fingerprint: "));
+	load_ok(a, &t);
+	assert_int_equal(t.stage, STAGE_SIGNED);
+	assert_int_equal(session_signed_check(&t), 1);
+	assert_false(t.changed_after_signing);
+	assert_int_equal(t.signatures[2].utc_offset, 14 * 3600);
+	assert_string_equal(t.frozen->markdown, s.frozen->markdown);
+	assert_string_equal(t.frozen->digest, s.frozen->digest);
+	b = session_store_format(&t);
+	assert_string_equal(a, b);
+	free(b);
+	session_cleanup(&t);
+
+	/* Cut at signatures: a valid unsigned session, ready to sign again. */
+	b = xstrndup(a, (size_t)(sig - a) + 1);
+	load_ok(b, &t);
+	assert_int_equal(t.stage, STAGE_SIGNING);
+	assert_int_equal(t.n_signatures, 0);
+	assert_null(t.frozen);
+	assert_int_equal(session_signed_check(&t), 0);
+	assert_string_equal(t.blanks[0].value, "20:00");
+	free(b);
+	session_cleanup(&t);
+	/* Cut inside signed: (the block gone, the signatures kept): unsigned too. */
+	b = xstrndup(a, (size_t)(sd - a) + 1);
+	load_ok(b, &t);
+	assert_int_equal(t.stage, STAGE_SIGNING);
+	free(b);
+	session_cleanup(&t);
+	free(a);
+	session_cleanup(&s);
+}
+
+/* A blank edited after signing: loads, is seen, is never saved or rendered. */
+static void
+test_changed_after_signing(void **state)
+{
+	struct session s, t;
+	char *a, *b, *c, *cause = NULL, *path;
+	FILE *f;
+
+	(void)state;
+	signed_session(&s);
+	a = session_store_format(&s);
+	b = edit(a, "bedtime: \"20:00\"", "bedtime: \"21:30\"");
+	load_ok(b, &t);
+	assert_int_equal(t.stage, STAGE_SIGNED);
+	assert_true(t.changed_after_signing);
+	assert_int_equal(session_signed_check(&t), -1);
+	session_cleanup(&t);
+	/* The frozen words edited too: still caught by the digest. */
+	c = edit(a, "We will look at this again", "We will look at this again soon");
+	load_ok(c, &t);
+	assert_int_equal(session_signed_check(&t), -1);
+	free(c);
+	/* An answer edited (the family's own data). */
+	c = edit(a, "We'll see: maybe", "We'll see");
+	session_cleanup(&t);
+	load_ok(c, &t);
+	assert_int_equal(session_signed_check(&t), -1);
+	free(c);
+	/* A signer's date edited. */
+	c = edit(a, "date: 2026-11-30", "date: 2026-11-29");
+	session_cleanup(&t);
+	load_ok(c, &t);
+	assert_int_equal(session_signed_check(&t), -1);
+	free(c);
+
+	/* Never written, never written over. */
+	path = xasprintf("%s/changed.yaml", tmpdir);
+	assert_int_equal(session_store_save_path(path, &t, &cause), -1);
+	assert_non_null(strstr(cause, "changed after signing"));
+	free(cause);
+	cause = NULL;
+	f = fopen(path, "w");
+	fputs(b, f);
+	fclose(f);
+	assert_int_equal(session_store_save_path(path, &s, &cause), -1);
+	assert_non_null(strstr(cause, "changed after signing"));
+	free(cause);
+	free(path);
+	free(a);
+	free(b);
+	session_cleanup(&s);
+	session_cleanup(&t);
+}
+
+/* Format 1 still loads: UTC dates; a signed one is never rewritten. */
+static void
+test_format1(void **state)
+{
+	static const char f1[] =
+	    "format: 1\nid: \"x\"\nstage: signed\n"
+	    "family: {child: \"Sam\", age: 9, band: 8-10, grown-ups: [\"Alex\"]}\n"
+	    "template: \"t-8-10\"\n"
+	    "signatures:\n"
+	    "  - {role: child, name: \"Sam\", time: 2026-11-29T23:30:00Z}\n"
+	    "  - {role: grown-up, grown-up: 1, name: \"Alex\", time: 2026-11-29T23:40:00Z}\n";
+	struct session t;
+	char *cause = NULL, *path = xasprintf("%s/f1.yaml", tmpdir);
+	FILE *f;
+
+	(void)state;
+	load_ok(f1, &t);
+	assert_int_equal(t.format_version, 1);
+	assert_int_equal(t.stage, STAGE_SIGNED);
+	assert_null(t.frozen);
+	assert_int_equal(session_signed_check(&t), 0);
+	assert_string_equal(t.signatures[1].date, "2026-11-29");
+	assert_int_equal(t.signatures[1].utc_offset, 0);
+	f = fopen(path, "w");
+	fputs(f1, f);
+	fclose(f);
+	assert_int_equal(session_store_save_path(path, &t, &cause), -1);
+	assert_non_null(strstr(cause, "older talkpact"));
+	free(cause);
+	session_cleanup(&t);
+	/* signed: in a format-1 file, or in a file that is not signed. */
+	expect_bad("format: 1\nstage: family\nsigned: {}\n", "'signed' is format 2");
+	expect_bad("format: 2\nstage: family\nsigned: {}\n", "'signed' belongs to a signed session");
+	expect_bad("format: 2\nstage: family\nfamily: {child: Sam, grown-ups: [A]}\nsignatures:\n  - {role: child, name: A, time: 2026-11-29T14:12:00Z}\n",
+	    "needs its 'date' and 'offset'");
+	expect_bad("format: 2\nstage: family\nfamily: {child: Sam, grown-ups: [A]}\nsignatures:\n  - {role: child, name: A, time: 2026-11-29T14:12:00Z, date: 2026-11-31, offset: \"+00:00\"}\n",
+	    "a signature's date must be a date");
+	expect_bad("format: 2\nstage: family\nfamily: {child: Sam, grown-ups: [A]}\nsignatures:\n  - {role: child, name: A, time: 2026-11-29T14:12:00Z, date: 2026-11-29, offset: \"+25:00\"}\n",
+	    "a signature's offset must be");
+	free(path);
+}
+
 static void
 test_store_open_fails(void **state)
 {
@@ -380,6 +577,9 @@ main(void)
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_store_files),
 		cmocka_unit_test(test_store_open_fails),
+		cmocka_unit_test(test_signed_round_trip),
+		cmocka_unit_test(test_changed_after_signing),
+		cmocka_unit_test(test_format1),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "civil.h"
 #include "diag.h"
 #include "util.h"
 
@@ -139,6 +140,85 @@ test_read_file(void **state)
 	free(path);
 }
 
+/* civil.h: dates from a time and an offset, months on the calendar. */
+static void
+test_civil(void **state)
+{
+	struct civil d;
+	char iso[CIVIL_ISO_SIZE], words[64], off[CIVIL_OFFSET_SIZE];
+	long v;
+
+	(void)state;
+	/* 2026-11-29T15:30:00Z: the 29th in London, the 30th in Kiritimati,
+	 * still the 29th (07:30) in Los Angeles. */
+	civil_from_time(1795966200, 0, &d);
+	civil_iso(&d, iso);
+	assert_string_equal(iso, "2026-11-29");
+	assert_int_equal(d.hour, 15);
+	assert_int_equal(d.min, 30);
+	civil_from_time(1795966200, 14 * 3600, &d);
+	civil_iso(&d, iso);
+	assert_string_equal(iso, "2026-11-30");
+	assert_int_equal(d.hour, 5);
+	civil_from_time(1795966200, -8 * 3600, &d);
+	civil_iso(&d, iso);
+	assert_string_equal(iso, "2026-11-29");
+	assert_int_equal(d.hour, 7);
+	civil_from_time(0, -3600, &d);
+	civil_iso(&d, iso);
+	assert_string_equal(iso, "1969-12-31");
+	/* An offset no place has counts as UTC. */
+	civil_from_time(1795966200, 30L * 3600, &d);
+	assert_int_equal(d.hour, 15);
+	civil_words(&d, words, sizeof words);
+	assert_string_equal(words, "29 November 2026");
+
+	/* Months: on into the next month when the day is not there. */
+	assert_int_equal(civil_parse_iso("2026-11-29", &d), 0);
+	d = civil_add_months(d, 3);
+	civil_iso(&d, iso);
+	assert_string_equal(iso, "2027-03-01");
+	assert_int_equal(civil_parse_iso("2027-08-31", &d), 0);
+	d = civil_add_months(d, 6);
+	civil_iso(&d, iso);
+	assert_string_equal(iso, "2028-03-02");
+	assert_int_equal(civil_parse_iso("2026-12-15", &d), 0);
+	d = civil_add_months(d, 12);
+	civil_iso(&d, iso);
+	assert_string_equal(iso, "2027-12-15");
+	assert_int_equal(civil_parse_iso("2026-12-15", &d), 0);
+	d = civil_add_months(d, 1);
+	civil_iso(&d, iso);
+	assert_string_equal(iso, "2027-01-15");
+	assert_int_equal(civil_month_days(2028, 2), 29);
+	assert_int_equal(civil_month_days(2100, 2), 28);
+	assert_int_equal(civil_month_days(2000, 2), 29);
+
+	assert_int_equal(civil_parse_iso("2026-02-29", &d), -1);
+	assert_int_equal(civil_parse_iso("2026-2-28", &d), -1);
+	assert_int_equal(civil_parse_iso("2026-02-28x", &d), -1);
+	assert_int_equal(civil_parse_iso("1969-12-31", &d), -1);
+	assert_int_equal(civil_parse_iso("+026-02-28", &d), -1);
+
+	civil_offset_text(0, off);
+	assert_string_equal(off, "+00:00");
+	civil_offset_text(-8 * 3600, off);
+	assert_string_equal(off, "-08:00");
+	civil_offset_text(5 * 3600 + 45 * 60, off);
+	assert_string_equal(off, "+05:45");
+	civil_offset_text(-(3 * 3600 + 30 * 60), off);
+	assert_string_equal(off, "-03:30");
+	assert_int_equal(civil_offset_parse("+14:00", &v), 0);
+	assert_int_equal(v, 14 * 3600);
+	assert_int_equal(civil_offset_parse("-09:30", &v), 0);
+	assert_int_equal(v, -(9 * 3600 + 30 * 60));
+	assert_int_equal(civil_offset_parse("-00:00", &v), -1);
+	assert_int_equal(civil_offset_parse("+19:00", &v), -1);
+	assert_int_equal(civil_offset_parse("+05:60", &v), -1);
+	assert_int_equal(civil_offset_parse("05:00", &v), -1);
+	assert_int_equal(civil_offset_parse("+5:00", &v), -1);
+}
+
 int
 main(void)
 {
@@ -149,6 +229,7 @@ main(void)
 		cmocka_unit_test(test_closest_word),
 		cmocka_unit_test(test_name_slug),
 		cmocka_unit_test(test_diag),
+		cmocka_unit_test(test_civil),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
