@@ -128,8 +128,7 @@ cmd_review(struct cli *cli, int argc, char **argv)
 		goto out;
 	flow_init(&f, cli->state_dir, &c, cli->now);
 	if (flow_review(&f, id, &cause) != 0) {
-		rc = cli_error(strncmp(cause, "not signed", 10) == 0 ?
-		    EX_DATAERR : EX_SOFTWARE, "%s", cause);
+		rc = cli_error(EX_DATAERR, "%s", cause);
 		free(cause);
 		flow_cleanup(&f);
 		goto out;

@@ -388,6 +388,12 @@ session_describe(const struct session *s, const struct content *c)
 		}
 		break;
 	}
+	if (s->version > 1) {
+		char *v = xasprintf("%s (version %d)", out, s->version);
+
+		free(out);
+		out = v;
+	}
 	return out;
 }
 
@@ -600,6 +606,7 @@ S_need_stage(const struct session *s, unsigned mask, char **cause)
 		    s->stage == STAGE_TALKING ? "talking" :
 		    s->stage == STAGE_REVIEWING ? "reviewing" :
 		    "choosing the agreement",
+		    s->stage != STAGE_REVIEWING &&
 		    (mask & ((1u << s->stage) - 1)) ? "back" : "on");
 	}
 }
