@@ -160,17 +160,6 @@ S_history_usage(FILE *f)
 	    "  -h, --help  show this help and exit\n");
 }
 
-static time_t
-S_signed_at(const struct session *s)
-{
-	time_t last = 0;
-
-	for (size_t i = 0; i < s->n_signatures; i++)
-		if (s->signatures[i].when > last)
-			last = s->signatures[i].when;
-	return last;
-}
-
 static int
 S_by_version(const void *a, const void *b)
 {
@@ -179,8 +168,8 @@ S_by_version(const void *a, const void *b)
 
 	if (x->version != y->version)
 		return x->version > y->version ? -1 : 1;
-	return S_signed_at(x) > S_signed_at(y) ? -1 :
-	    S_signed_at(x) < S_signed_at(y) ? 1 : 0;
+	return review_signed_at(x) > review_signed_at(y) ? -1 :
+	    review_signed_at(x) < review_signed_at(y) ? 1 : 0;
 }
 
 static void

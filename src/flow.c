@@ -531,62 +531,80 @@ out:
 
 /* ---- reviews and versions --------------------------------------------------- */
 
+/* Every saved session into *l (caller: session_list_cleanup()). 0 or -1. */
+static int
+S_saved(const struct flow *f, struct session_list *l, char **cause)
+{
+	struct session_store st;
+	struct diag_list d;
+	int rc;
+
+	memset(l, 0, sizeof *l);
+	if (S_store(f, &st, cause) != 0)
+		return -1;
+	diag_list_init(&d);
+	if ((rc = session_store_list(&st, l, &d)) != 0)
+		*cause = S_first_diag(&d, "The saved conversations could not be read.");
+	diag_list_cleanup(&d);
+	session_store_cleanup(&st);
+	return rc;
+}
+
+/*
+ * Which saved session a review of id goes on with: id itself when it is a
+ * review in progress, else the one in progress for its child's latest
+ * signed version; SIZE_MAX to start one from *latest. Sets *cause and
+ * returns SIZE_MAX - 1 when id cannot be reviewed.
+ */
+static size_t
+S_review_target(const struct session_list *l, const char *id, size_t *latest,
+    char **cause)
+{
+	size_t at = SIZE_MAX;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].ok && l->items[i].s.id != NULL &&
+		    strcmp(l->items[i].s.id, id) == 0)
+			at = i;
+	if (at == SIZE_MAX) {
+		*cause = xasprintf("There is no saved agreement '%s'.", id);
+		return SIZE_MAX - 1;
+	}
+	if (l->items[at].s.stage != STAGE_SIGNED) {
+		if (l->items[at].s.replaces != NULL)
+			return at;
+		*cause = xasprintf("not signed yet: talkpact resume %s", id);
+		return SIZE_MAX - 1;
+	}
+	*latest = review_latest(l, l->items[at].s.child);
+	if (*latest == SIZE_MAX)
+		*latest = at;
+	return review_in_progress(l, l->items[*latest].s.id);
+}
+
 int
 flow_review(struct flow *f, const char *id, char **cause)
 {
-	struct session_store st;
-	struct session_list l = { 0 };
-	struct diag_list d;
+	struct session_list l;
 	struct session fresh;
-	size_t at = SIZE_MAX, latest, going;
+	size_t latest = 0, going;
 	int rc = -1;
 
 	*cause = NULL;
 	flow_close(f);
-	if (S_store(f, &st, cause) != 0)
+	if (S_saved(f, &l, cause) != 0)
 		return -1;
-	diag_list_init(&d);
-	if (session_store_list(&st, &l, &d) != 0) {
-		*cause = S_first_diag(&d, "The saved conversations could not be read.");
-		goto out;
+	going = S_review_target(&l, id, &latest, cause);
+	if (going < SIZE_MAX - 1) {
+		flow_adopt(f, &l.items[going].s);	/* carry on */
+		rc = 0;
+	} else if (going == SIZE_MAX && review_start(&l.items[latest].s, f->c,
+	    f->now(), &fresh, cause) == 0) {
+		flow_adopt(f, &fresh);
+		if ((rc = S_save(f, cause)) != 0)
+			flow_close(f);
 	}
-	for (size_t i = 0; i < l.n; i++)
-		if (l.items[i].ok && l.items[i].s.id != NULL &&
-		    strcmp(l.items[i].s.id, id) == 0)
-			at = i;
-	if (at == SIZE_MAX) {
-		*cause = xasprintf("There is no saved agreement '%s'.", id);
-		goto out;
-	}
-	if (l.items[at].s.stage != STAGE_SIGNED) {
-		if (l.items[at].s.replaces != NULL) {
-			going = at;	/* a review in progress: carry on */
-			goto adopt;
-		}
-		*cause = xasprintf("not signed yet: talkpact resume %s", id);
-		goto out;
-	}
-	latest = review_latest(&l, l.items[at].s.child);
-	if (latest == SIZE_MAX)
-		latest = at;
-	if ((going = review_in_progress(&l, l.items[latest].s.id)) != SIZE_MAX)
-		goto adopt;
-	if (review_start(&l.items[latest].s, f->c, f->now(), &fresh, cause) != 0)
-		goto out;
-	flow_adopt(f, &fresh);
-	if (S_save(f, cause) != 0) {
-		flow_close(f);
-		goto out;
-	}
-	rc = 0;
-	goto out;
-adopt:
-	flow_adopt(f, &l.items[going].s);
-	rc = 0;
-out:
 	session_list_cleanup(&l);
-	diag_list_cleanup(&d);
-	session_store_cleanup(&st);
 	return rc;
 }
 

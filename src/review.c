@@ -128,8 +128,8 @@ S_standing(const struct session *s, const struct content *c, struct replaces *r)
 	}
 }
 
-static time_t
-S_signed_at(const struct session *s)
+time_t
+review_signed_at(const struct session *s)
 {
 	time_t last = 0;
 
@@ -209,7 +209,7 @@ review_previous_rules(const struct session *prev, const struct content *c,
 	memset(r, 0, sizeof *r);
 	r->id = xstrdup(prev->id != NULL ? prev->id : "");
 	r->version = prev->version > 0 ? prev->version : 1;
-	r->signed_at = S_signed_at(prev);
+	r->signed_at = review_signed_at(prev);
 	r->date = review_signed_date(prev);
 	if (prev->frozen != NULL && prev->frozen->fingerprint[0] != '\0')
 		r->fingerprint = xstrdup(prev->frozen->fingerprint);
@@ -739,7 +739,7 @@ review_latest(const struct session_list *l, const char *child)
 		}
 		b = &l->items[best].s;
 		if (s->version > b->version || (s->version == b->version &&
-		    S_signed_at(s) > S_signed_at(b)))
+		    review_signed_at(s) > review_signed_at(b)))
 			best = i;
 	}
 	return best;

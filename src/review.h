@@ -164,6 +164,9 @@ int review_due_words(const char *review_day, time_t now, long utc_offset,
  */
 char *review_signed_date(const struct session *s);
 
+/* When s was signed: its last signature's time, or 0. */
+time_t review_signed_at(const struct session *s);
+
 struct session_list;
 /*
  * In a list of saved sessions (session_store_list()): the latest signed

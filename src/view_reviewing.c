@@ -149,28 +149,36 @@ S_decide(int step)
 	S_rv.decided = (enum review_decision)d;
 }
 
+/* Typing in a box: true when the box took the request. */
+static bool
+S_typed(struct tui *t, enum request r, wchar_t ch)
+{
+	struct textfield *tf = S_rv.focus == 2 ? &S_rv.grown : &S_rv.child;
+
+	switch (textfield_request(tf, r, ch, t->lay.text_cols - 4)) {
+	case TF_CHANGED:
+		tui_clear_note(t);
+		return true;
+	case TF_MOVED:
+		return true;
+	case TF_REFUSED:
+		if (r == REQ_ED_CHAR)
+			tui_mistake(t, "That is as long as it can be.");
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
 	const struct review_item *it = S_item();
-	struct textfield *tf = S_rv.focus == 2 ? &S_rv.grown : &S_rv.child;
-	enum tf_result res;
 
 	if (S_rv.filled != S_rv.at)
 		S_fill(t);
-	if (it != NULL && S_rv.focus > 0) {
-		res = textfield_request(tf, r, ch, t->lay.text_cols - 4);
-		if (res == TF_CHANGED || res == TF_MOVED) {
-			if (res == TF_CHANGED)
-				tui_clear_note(t);
-			return;
-		}
-		if (res == TF_REFUSED) {
-			if (r == REQ_ED_CHAR)
-				tui_mistake(t, "That is as long as it can be.");
-			return;
-		}
-	}
+	if (it != NULL && S_rv.focus > 0 && S_typed(t, r, ch))
+		return;
 	switch (r) {
 	case REQ_ENTER:
 		if (it != NULL && S_rv.focus < 2)
