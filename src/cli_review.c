@@ -114,6 +114,9 @@ cmd_review(struct cli *cli, int argc, char **argv)
 		if (rc == 0 && s.stage != STAGE_SIGNED && s.replaces == NULL)
 			rc = cli_error(EX_DATAERR, "not signed yet: talkpact "
 			    "resume %s", s.id != NULL ? s.id : argv[optind]);
+		/* A review in progress carries on, as resume would. */
+		if (rc == 0 && s.stage != STAGE_SIGNED)
+			return cli_interactive(cli, &s);
 		if (rc == 0)
 			id = xstrdup(s.id != NULL ? s.id : "");
 		session_cleanup(&s);
