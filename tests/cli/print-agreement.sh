@@ -247,7 +247,7 @@ fi
 # numbered, none of it under the foot of a page.
 awk '{ print } /^rules:$/ { for (i = 1; i <= 38; i++)
 	printf "- text: \"Our own rule number %d, with a few more words to fill the line.\"\n  binds: everyone\n", i }' \
-    "$sessions/14-17.yaml" >"$T/long.yaml"
+    "$sessions/format1/14-17.yaml" >"$T/long.yaml"
 run "$TALKPACT" render "$T/long.yaml" -f html --paper letter -o "$T/long.html"
 if [ "$rc" -eq 0 ] && print "$T/long.html" "$T/long.pdf"; then
 	words "$T/long.pdf" >"$T/lw"

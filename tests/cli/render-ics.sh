@@ -17,7 +17,7 @@ cp "$top_srcdir/tests/sessions/8-10.yaml" "$dir/2026-11-29-sam-1412.yaml"
 name='Zoë "Ziggy" O'"'"'Brien; Jr, a\b 🦊👩‍👧‍👦 Ångström-Smith'
 sed -e 's/^id: .*/id: "2026-11-29-zoe-1412"/' \
     -e "s/^  child: \"Sam\"\$/  child: '$(printf '%s' "$name" | sed "s/'/''/g; s/[\\&/]/\\\\&/g")'/" \
-    "$top_srcdir/tests/sessions/8-10.yaml" >"$dir/2026-11-29-zoe-1412.yaml"
+    "$top_srcdir/tests/sessions/format1/8-10.yaml" >"$dir/2026-11-29-zoe-1412.yaml"
 grep -q "Ziggy" "$dir/2026-11-29-zoe-1412.yaml" || not_ok "the hostile session is made"
 
 run "$TALKPACT" render 2026-11-29-sam-1412 -f ics -o "$T/sam.ics"
@@ -106,7 +106,8 @@ cmp -s "$T/all/agreement-sam-2026-11-29.ics" "$T/sam.ics" &&
 	not_ok "-f all's .ics is the same as -f ics's"
 
 # Not signed: no review date, exit 65; -f all writes the draft without one.
-sed -e 's/^stage: signed/stage: agreeing/' -e 's/^id: .*/id: "2026-11-30-sam-0900"/' \
+sed -e '/^signatures:/,$d' -e 's/^stage: signed/stage: agreeing/' \
+    -e 's/^id: .*/id: "2026-11-30-sam-0900"/' \
     "$top_srcdir/tests/sessions/8-10.yaml" >"$dir/2026-11-30-sam-0900.yaml"
 run "$TALKPACT" render 2026-11-30-sam-0900 -f ics
 expect_rc 65 "an unsigned session: -f ics exits 65"

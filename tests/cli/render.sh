@@ -153,8 +153,10 @@ run "$TALKPACT" verify "$md" --fingerprint
 expect_rc 64 "verify --fingerprint without a value exits 64"
 
 # A forged .md: a word edited and the whole fingerprint block recomputed
-# (here by rendering the edited session), so the file agrees with itself.
-sed "s/not even Dad's/not even Mum's/" "$sess" >"$T/forged.yaml"
+# (here by rendering the edited format-1 copy of the session, which has no
+# digest to refuse it), so the file agrees with itself.
+sed "s/not even Dad's/not even Mum's/" \
+    "$top_srcdir/tests/sessions/format1/8-10.yaml" >"$T/forged.yaml"
 run "$TALKPACT" render "$T/forged.yaml" -o "$T/forged.md"
 expect_rc 0 "render the edited session"
 forged=$(cat "$T/forged.md")

@@ -28,9 +28,11 @@ expect_rc 0 "1 July 2027: exit 0"
 expect_match out '^2026-11-29-sam-1412 .* Signed, review due since 29 May 2027$' \
     "1 July 2027: 'review due since 29 May 2027'"
 
-# The session's own interval wins over the template's (6 months).
+# The session's own interval wins over the template's (6 months); the
+# format-1 copy, since adding a key to a signed format-2 file changes it
+# after signing.
 sed -e 's/^id: .*/id: "2026-11-28-sam-1000"/' \
-    "$top_srcdir/tests/sessions/8-10.yaml" >"$dir/2026-11-28-sam-1000.yaml"
+    "$top_srcdir/tests/sessions/format1/8-10.yaml" >"$dir/2026-11-28-sam-1000.yaml"
 printf 'review-months: 1\n' >>"$dir/2026-11-28-sam-1000.yaml"
 run env TALKPACT_NOW=2026-12-15T10:00:00Z "$TALKPACT" sessions
 expect_match out '^2026-11-28-sam-1000 .* Signed, review on 29 December 2026$' \

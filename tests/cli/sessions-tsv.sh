@@ -15,10 +15,12 @@ expect_eq "$out" "" "no sessions: nothing printed, not even a header"
 mkdir -p "$dir"
 cp "$top_srcdir/tests/sessions/8-10.yaml" "$dir/2026-11-29-sam-1412.yaml"
 cp "$top_srcdir/tests/sessions/11-13.yaml" "$dir/2026-11-29-ayo-1412.yaml"
-# The 8-10 sample again, with its own review interval of 1 month.
+# The 8-10 sample again, with its own review interval of 1 month (its
+# format-1 copy: adding a key to a signed format-2 file changes it after
+# signing).
 sed -e 's/^id: .*/id: "2026-11-28-sam-1000"/' \
     -e 's/^updated: .*/updated: 2026-11-28T10:00:00Z/' \
-    "$top_srcdir/tests/sessions/8-10.yaml" >"$dir/2026-11-28-sam-1000.yaml"
+    "$top_srcdir/tests/sessions/format1/8-10.yaml" >"$dir/2026-11-28-sam-1000.yaml"
 printf 'review-months: 1\n' >>"$dir/2026-11-28-sam-1000.yaml"
 cat >"$dir/2026-11-30-kim-0900.yaml" <<'YAML'
 format: 1
