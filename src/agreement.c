@@ -20,6 +20,7 @@
 #include "agreement.h"
 #include "civil.h"
 #include "fill.h"
+#include "review.h"
 #include "util.h"
 
 #define S_FP_HEADING "Fingerprint"
@@ -363,6 +364,47 @@ S_w_still_to_agree(struct signed_words *w, const struct session *s,
 #undef S_STILL
 }
 
+/*
+ * What changed since the agreement a review replaces, as a block of the
+ * words (so it is frozen at signing): "Changed: ... (45 → 60 minutes)",
+ * each label in bold; "Nothing changed" when nothing did.
+ */
+static void
+S_w_changes(struct signed_words *w, const struct session *s,
+    const struct content *c)
+{
+	struct review_changes ch;
+	struct signed_block *block;
+	char *heading;
+
+	if (s->replaces == NULL)
+		return;
+	heading = xasprintf("What changed since %s", s->replaces->date != NULL ?
+	    s->replaces->date : "the last version");
+	block = S_w_block(w, SIGNED_BLOCK_CHANGES, heading);
+	free(heading);
+	if (review_changes(s, c, &ch) == 0) {
+		static const char none[] = "Nothing changed: we agreed the same "
+		    "rules and promises again.";
+
+		S_piece(S_w_item(block), false, none, sizeof none - 1);
+		return;
+	}
+	for (size_t i = 0; i < ch.n; i++) {
+		struct signed_text *x = S_w_item(block);
+		const char *label = review_change_label(ch.items[i].kind);
+		char *rest = ch.items[i].detail != NULL ?
+		    xasprintf(": %s (%s)", ch.items[i].text, ch.items[i].detail) :
+		    xasprintf(": %s", ch.items[i].text);
+
+		S_piece(x, false, "", 0);
+		S_piece(x, true, label, strlen(label));
+		S_piece(x, false, rest, strlen(rest));
+		free(rest);
+	}
+	review_changes_cleanup(&ch);
+}
+
 struct signed_words *
 agreement_words(const struct session *s, const struct content *c,
     time_t now, long utc_offset, char **cause)
@@ -427,6 +469,7 @@ agreement_words(const struct session *s, const struct content *c,
 	}
 	S_w_still_to_agree(w, s, c, t);
 
+	S_w_changes(w, s, c);
 	w->steps_heading = xstrdup("If something goes wrong");
 	w->steps = xcalloc(t->n_steps, sizeof *w->steps);
 	for (size_t i = 0; i < t->n_steps; i++)
@@ -584,7 +627,8 @@ S_blocks(cmark_node *doc, const struct signed_words *w)
 		if (b->n_items == 0)
 			continue;
 		list = doc_list(S_block(doc, b->kind == SIGNED_BLOCK_RULES ?
-		    "block rules ticks" : b->kind == SIGNED_BLOCK_STILL ?
+		    "block rules ticks" : b->kind == SIGNED_BLOCK_CHANGES ?
+		    "block changes" : b->kind == SIGNED_BLOCK_STILL ?
 		    "block still" : "block ticks", b->heading), false);
 		for (size_t j = 0; j < b->n_items; j++)
 			S_text(doc_paragraph(doc_item(list)), &b->items[j]);
@@ -750,6 +794,24 @@ S_fp_tail(cmark_node *doc, const char fp[FINGERPRINT_HEX + 1],
 	    "FILE.md");
 }
 
+/*
+ * A review's place among the versions, under the title: "Version 2,
+ * replacing the agreement of 29 November 2026." From the session's own
+ * data (what it replaces), which the signed digest covers.
+ */
+static void
+S_version(cmark_node *doc, const struct session *s)
+{
+	char *line;
+
+	if (s->replaces == NULL)
+		return;
+	line = xasprintf("Version %d, replacing the agreement of %s.",
+	    s->version, s->replaces->date != NULL ? s->replaces->date : "?");
+	doc_text(doc_paragraph(doc_div(doc, "version")), line);
+	free(line);
+}
+
 /* Everything above the fingerprint block: the pact. */
 static cmark_node *
 S_body(const struct session *s, const struct signed_words *w)
@@ -781,6 +843,7 @@ S_body(const struct session *s, const struct signed_words *w)
 	doc_text(para, ".");
 	if (!signed_)
 		doc_text(doc_emph(doc_paragraph(doc)), S_DRAFT ".");
+	S_version(doc, s);
 
 	/* The review date, where nobody misses it. */
 	div = doc_div(doc, "review");
@@ -1175,6 +1238,10 @@ agreement_file_stem(const struct session *s, time_t now)
 
 	S_civil_date(s, now, 0, &d);
 	civil_iso(&d, date);
+	/* A review's versions never share a name with the first: "-v2". */
+	if (s->version > 1)
+		return xasprintf("agreement-%s-%s-v%d", n > 0 ? slug : "family",
+		    date, s->version);
 	return xasprintf("agreement-%s-%s", n > 0 ? slug : "family", date);
 }
 

@@ -126,6 +126,8 @@ struct household;
  */
 int cli_household_sessions(struct cli *cli, const struct session_list *l,
     struct household *h);
+int cmd_review(struct cli *cli, int argc, char **argv);		/* cli_review.c */
+int cmd_history(struct cli *cli, int argc, char **argv);	/* cli_review.c */
 
 /*
  * The interactive program (plain mode if cli->plain) with s to carry on

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include "ics.h"
 #include "privfile.h"
 #include "render.h"
+#include "review.h"
 #include "session_store.h"
 #include "util.h"
 
@@ -133,6 +135,11 @@ flow_list(const struct flow *f, struct flow_entries *out, char **cause)
 		e->stage = l.items[i].s.stage;
 		e->updated = l.items[i].s.updated;
 		e->house_rules_changed = false;
+		e->version = l.items[i].s.version;
+		(void)agreement_review_day(&l.items[i].s,
+		    session_template(&l.items[i].s, f->c), e->review_day);
+		e->latest = e->stage == STAGE_SIGNED &&
+		    review_latest(&l, l.items[i].s.child) == i;
 	}
 	S_mark_entries(f, out);
 	rc = 0;
@@ -268,9 +275,12 @@ S_household_step(struct flow *f, bool signed_now)
 		diag_list_init(&d);
 		if (session_store_list(&st, &l, &d) == 0) {
 			others = xcalloc(l.n + 1, sizeof *others);
+			/* The other children's: not this child's earlier versions. */
 			for (size_t i = 0; i < l.n; i++)
 				if (l.items[i].ok && l.items[i].s.stage ==
-				    STAGE_SIGNED && l.items[i].s.id != NULL)
+				    STAGE_SIGNED && l.items[i].s.id != NULL &&
+				    (l.items[i].s.child == NULL || f->s.child == NULL ||
+				    strcasecmp(l.items[i].s.child, f->s.child) != 0))
 					others[n++] = l.items[i].s.id;
 		}
 		diag_list_cleanup(&d);
@@ -653,4 +663,117 @@ out:
 	free(dir);
 	free(shown);
 	return rc;
+}
+
+/* ---- reviews and versions --------------------------------------------------- */
+
+/* Every saved session into *l (caller: session_list_cleanup()). 0 or -1. */
+static int
+S_saved(const struct flow *f, struct session_list *l, char **cause)
+{
+	struct session_store st;
+	struct diag_list d;
+	int rc;
+
+	memset(l, 0, sizeof *l);
+	if (S_store(f, &st, cause) != 0)
+		return -1;
+	diag_list_init(&d);
+	if ((rc = session_store_list(&st, l, &d)) != 0)
+		*cause = S_first_diag(&d, "The saved conversations could not be read.");
+	diag_list_cleanup(&d);
+	session_store_cleanup(&st);
+	return rc;
+}
+
+/*
+ * Which saved session a review of id goes on with: id itself when it is a
+ * review in progress, else the one in progress for its child's latest
+ * signed version; SIZE_MAX to start one from *latest. Sets *cause and
+ * returns SIZE_MAX - 1 when id cannot be reviewed.
+ */
+static size_t
+S_review_target(const struct session_list *l, const char *id, size_t *latest,
+    char **cause)
+{
+	size_t at = SIZE_MAX;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].ok && l->items[i].s.id != NULL &&
+		    strcmp(l->items[i].s.id, id) == 0)
+			at = i;
+	if (at == SIZE_MAX) {
+		*cause = xasprintf("There is no saved agreement '%s'.", id);
+		return SIZE_MAX - 1;
+	}
+	if (l->items[at].s.stage != STAGE_SIGNED) {
+		if (l->items[at].s.replaces != NULL)
+			return at;
+		*cause = xasprintf("not signed yet: talkpact resume %s", id);
+		return SIZE_MAX - 1;
+	}
+	*latest = review_latest(l, l->items[at].s.child);
+	if (*latest == SIZE_MAX)
+		*latest = at;
+	return review_in_progress(l, l->items[*latest].s.id);
+}
+
+int
+flow_review(struct flow *f, const char *id, char **cause)
+{
+	struct session_list l;
+	struct session fresh;
+	size_t latest = 0, going;
+	int rc = -1;
+
+	*cause = NULL;
+	flow_close(f);
+	if (S_saved(f, &l, cause) != 0)
+		return -1;
+	going = S_review_target(&l, id, &latest, cause);
+	if (going < SIZE_MAX - 1) {
+		flow_adopt(f, &l.items[going].s);	/* carry on */
+		rc = 0;
+	} else if (going == SIZE_MAX && review_start(&l.items[latest].s, f->c,
+	    f->now(), &fresh, cause) == 0) {
+		flow_adopt(f, &fresh);
+		if ((rc = S_save(f, cause)) != 0)
+			flow_close(f);
+	}
+	session_list_cleanup(&l);
+	return rc;
+}
+
+char *
+flow_agreement_files(const struct flow *f, const struct session *s)
+{
+	char *md = NULL, *why = NULL, *dir, *found = NULL;
+	time_t now = f->now();
+
+	if (f->state_dir == NULL || s->stage != STAGE_SIGNED ||
+	    agreement_render(s, f->c, now, RENDER_MD, &md, &why) != 0) {
+		free(why);
+		return NULL;
+	}
+	dir = xasprintf("%s/agreements", f->state_dir);
+	/* As flow_write() names them: STEM, then STEM-2, STEM-3... */
+	for (int n = 1; n < 1000 && found == NULL; n++) {
+		char *base = agreement_file_stem(s, now);
+		char *stem = n == 1 ? xasprintf("%s/%s", dir, base) :
+		    xasprintf("%s/%s-%d", dir, base, n);
+		char *path = xasprintf("%s.md", stem);
+		bool exists = S_exists(path);
+
+		if (exists && S_same_file(path, md))
+			found = stem;
+		else
+			free(stem);
+		free(path);
+		free(base);
+		if (!exists)
+			break;
+	}
+	free(dir);
+	free(md);
+	return found;
 }

@@ -30,6 +30,9 @@ struct flow_entry {
 	time_t updated;
 	/* Signed before the household's house rules last changed. */
 	bool house_rules_changed;
+	int version;		/* 1, or 2, 3... after reviews */
+	char review_day[11];	/* a signed one's, "2027-05-29" (agreement_review_day()), or "" */
+	bool latest;		/* the latest signed version of its child's agreement */
 };
 
 struct flow_entries {
@@ -110,6 +113,22 @@ void flow_new(struct flow *f);
 void flow_close(struct flow *f);
 /* Open a saved session by id. Returns 0 or -1 with *cause. */
 int flow_open(struct flow *f, const char *id, char **cause);
+/*
+ * Review the signed agreement id together (review.h): open the review
+ * already in progress for the latest signed version of its child's
+ * agreement, or start one from that version and save it. id may also be
+ * a review in progress (opened as it is). Returns 0, or -1 with *cause
+ * ("not signed yet: talkpact resume ID" for a session not signed).
+ */
+int flow_review(struct flow *f, const char *id, char **cause);
+
+/*
+ * Where the signed session s's files are: "DIR/STEM" (add .md, .html,
+ * .txt, .ics) when DIR/STEM.md holds its words, the name flow_write()
+ * gave them; else NULL (not written, or changed by hand). Caller frees.
+ */
+char *flow_agreement_files(const struct flow *f, const struct session *s);
+
 /* Take over a session the caller loaded (e.g. from 'talkpact resume'). */
 void flow_adopt(struct flow *f, struct session *s);
 

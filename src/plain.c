@@ -23,10 +23,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "agreement.h"
 #include "blank.h"
 #include "cli.h"
 #include "flow.h"
 #include "render.h"
+#include "review.h"
 #include "tui.h"
 #include "util.h"
 
@@ -98,6 +100,7 @@ enum q {
 	Q_BLANK, Q_CLAUSE, Q_RULE, Q_RULE_FOR, Q_PROMISE, Q_REVIEW,
 	Q_SIGN,
 	Q_VOICE, Q_HOUSE_RULE, Q_NOT_AGREED_WHO, Q_NOT_AGREED_WHY,
+	Q_REVIEW_DECIDE, Q_REVIEW_CHILD, Q_REVIEW_GROWN_UP,
 	Q__COUNT
 };
 
@@ -133,6 +136,9 @@ struct plain {
 	char *voices[SESSION_MAX_GROWN_UPS];
 	/* Owned: the item someone does not agree to yet, until who and why. */
 	char *pending, *pending_who;
+	/* A review: the decision made for item said_for, until the words are typed. */
+	enum review_decision decided;
+	size_t n_review_items;
 };
 
 struct question {
@@ -448,9 +454,22 @@ S_menu_intro(struct plain *p, const struct step *st)
 	fputs("talkpact: talk about devices and online life together, and sign "
 	    "a family device agreement.\nType /help at any prompt for commands.\n\n"
 	    "1) Start a new conversation\n", p->out);
-	for (size_t k = 0; k < p->n_menu; k++)
-		fprintf(p->out, "%zu) Carry on: %s\n", k + 2,
-		    p->menu.items[p->menu_items[k]].describe);
+	for (size_t k = 0; k < p->n_menu; k++) {
+		const struct flow_entry *e = &p->menu.items[p->menu_items[k]];
+		char date[64];
+
+		if (e->stage != STAGE_SIGNED) {
+			fprintf(p->out, "%zu) Carry on: %s\n", k + 2, e->describe);
+			continue;
+		}
+		if (review_due_words(e->review_day, p->flow.now(),
+		    p->flow.utc_offset != NULL ? p->flow.utc_offset(p->flow.now()) :
+		    0, date, sizeof date) < 0)
+			snprintf(date, sizeof date, "date unknown");
+		fprintf(p->out, "%zu) Review it together: %s's agreement (review "
+		    "%s)\n", k + 2, e->child != NULL ? e->child : "the child",
+		    date);
+	}
 }
 
 static void
@@ -482,7 +501,10 @@ S_menu_answer(struct plain *p, const struct step *st, enum reply r,
 		flow_new(&p->flow);
 		return GO_NEXT;
 	}
-	if (flow_open(&p->flow, p->menu.items[p->menu_items[k - 2]].id,
+	if (p->menu.items[p->menu_items[k - 2]].stage == STAGE_SIGNED ?
+	    flow_review(&p->flow, p->menu.items[p->menu_items[k - 2]].id,
+	    &cause) == 0 :
+	    flow_open(&p->flow, p->menu.items[p->menu_items[k - 2]].id,
 	    &cause) == 0)
 		return GO_NEXT;
 	fprintf(p->out, "! %s\n", cause);
@@ -1318,6 +1340,118 @@ S_sign_answer(struct plain *p, const struct step *st, enum reply r,
 	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
 }
 
+/* ---- reviewing together ---------------------------------------------------- */
+
+/* Each item's decision starts from what was decided before, else keep. */
+static bool
+S_decide_ready(struct plain *p, const struct step *st)
+{
+	const struct review_item *it = st->item;
+	const struct review_note *n = review_note(&p->flow.s, it->key);
+
+	free(p->said);
+	p->said = NULL;
+	p->said_for = st->i;
+	p->decided = n != NULL && n->decision != DECISION_NONE ? n->decision :
+	    DECISION_KEEP;
+	return true;
+}
+
+static void
+S_review_item_intro(struct plain *p, const struct step *st)
+{
+	const struct review_item *it = st->item;
+	const char *what = it->kind == REVIEW_ITEM_PROMISE ? "A promise" :
+	    it->kind == REVIEW_ITEM_QUESTION ? "To talk about" :
+	    it->kind == REVIEW_ITEM_TO_AGREE ? "Still to agree" : "A rule";
+
+	fprintf(p->out, "\n[%s \xc2\xb7 %zu of %zu]\n%s\n", what, st->i + 1,
+	    p->n_review_items, it->text);
+	if (it->tip != NULL)
+		fprintf(p->out, "Tip for the grown-up: %s\n", it->tip);
+}
+
+static void
+S_decide_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fprintf(p->out, "Keep it, change it or drop it (keep, change, drop) "
+	    "[%s]: ", review_decision_shown(p->decided));
+}
+
+static enum go
+S_decide_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	(void)st;
+	if (r == REPLY_EMPTY)
+		return GO_NEXT;
+	if (S_is_word(l, "keep") || S_is_word(l, "k"))
+		p->decided = DECISION_KEEP;
+	else if (S_is_word(l, "change") || S_is_word(l, "c"))
+		p->decided = DECISION_CHANGE;
+	else if (S_is_word(l, "drop") || S_is_word(l, "d"))
+		p->decided = DECISION_DROP;
+	else {
+		fputs("! Type keep, change or drop (or k, c, d).\n", p->out);
+		return GO_AGAIN;
+	}
+	return GO_NEXT;
+}
+
+/* A question has no decision: its intro comes with the child's words. */
+static bool
+S_review_words_ready(struct plain *p, const struct step *st)
+{
+	const struct review_item *it = st->item;
+
+	if (it->kind == REVIEW_ITEM_QUESTION) {
+		free(p->said);
+		p->said = NULL;
+		p->said_for = st->i;
+		p->decided = DECISION_NONE;
+		S_review_item_intro(p, st);
+	} else if (p->said_for != st->i)
+		return false;	/* arrived going back: decide again first */
+	else
+		fputs("How did it go? Enter if there is nothing to add.\n",
+		    p->out);
+	return true;
+}
+
+static enum go
+S_review_words_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	(void)r;
+	free(p->said);
+	p->said = xstrdup(l);
+	p->said_for = st->i;
+	return GO_NEXT;
+}
+
+static bool
+S_review_grown_ready(struct plain *p, const struct step *st)
+{
+	return p->said != NULL && p->said_for == st->i;
+}
+
+static enum go
+S_review_grown_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct review_item *it = st->item;
+	struct action a = { .kind = ACTION_REVIEW, .id = it->key,
+	    .number = p->decided, .text = p->said, .text2 = l };
+
+	(void)r;
+	if (!S_apply(p, &a))
+		return GO_PREV;
+	free(p->said);
+	p->said = NULL;
+	return GO_NEXT;
+}
+
 /* ---- the questions ------------------------------------------------------------ */
 
 static const struct question S_questions[Q__COUNT] = {
@@ -1352,6 +1486,12 @@ static const struct question S_questions[Q__COUNT] = {
 	    S_who_answer },
 	[Q_NOT_AGREED_WHY] = { TAKES_TALK, S_pending_ready, NULL, S_why_prompt,
 	    S_why_answer },
+	[Q_REVIEW_DECIDE] = { 0, S_decide_ready, S_review_item_intro,
+	    S_decide_prompt, S_decide_answer },
+	[Q_REVIEW_CHILD] = { 0, S_review_words_ready, NULL, S_words_prompt,
+	    S_review_words_answer },
+	[Q_REVIEW_GROWN_UP] = { 0, S_review_grown_ready, NULL,
+	    S_grown_words_prompt, S_review_grown_answer },
 };
 
 /* ---- the stages --------------------------------------------------------------- */
@@ -1382,6 +1522,10 @@ S_welcome(struct plain *p)
 	p->n_menu = 0;
 	for (size_t i = 0; i < p->menu.n; i++)
 		if (p->menu.items[i].stage != STAGE_SIGNED)
+			p->menu_items[p->n_menu++] = i;
+	/* Then the latest version of each child's signed agreement, to review. */
+	for (size_t i = 0; i < p->menu.n; i++)
+		if (p->menu.items[i].latest)
 			p->menu_items[p->n_menu++] = i;
 	while ((end = S_run(p, &menu, 1, 0, false)) == END_BACK)
 		fputs("! This is the first question. Type /quit to stop.\n", p->out);
@@ -1589,6 +1733,58 @@ S_sign(struct plain *p)
 	return end;
 }
 
+/*
+ * Reviewing together: each rule and promise of the agreement it replaces
+ * (keep, change or drop, then a line from each voice), then the band's
+ * review questions (a line from each voice); from the first not talked
+ * about yet. Then on to choosing the agreement.
+ */
+static enum step_end
+S_reviewing(struct plain *p, bool from_end)
+{
+	const struct session *s = &p->flow.s;
+	struct review_items l;
+	size_t n = review_items(s, p->flow.c, &l), k = 0, next;
+	struct step *steps = xcalloc(3 * n + 1, sizeof *steps);
+	size_t *first = xcalloc(n + 1, sizeof *first);
+	enum step_end end;
+
+	for (size_t i = 0; i < n; i++) {
+		first[i] = k;
+		if (l.items[i].kind != REVIEW_ITEM_QUESTION)
+			steps[k++] = (struct step){ .q = Q_REVIEW_DECIDE, .i = i,
+			    .item = &l.items[i] };
+		steps[k++] = (struct step){ .q = Q_REVIEW_CHILD, .i = i,
+		    .item = &l.items[i] };
+		steps[k++] = (struct step){ .q = Q_REVIEW_GROWN_UP, .i = i,
+		    .item = &l.items[i] };
+	}
+	first[n] = k;
+	p->n_review_items = n;
+	fprintf(p->out, "\n== Reviewing together: version %d ==\nLooking again "
+	    "at the agreement signed on %s: for each rule and promise, keep "
+	    "it, change it or drop it, and say how it went.\n", s->version,
+	    s->replaces != NULL && s->replaces->date != NULL ?
+	    s->replaces->date : "?");
+	/* Back from choosing: the last item again. */
+	next = from_end && n > 0 ? n - 1 : review_next(s, p->flow.c);
+	end = S_run(p, steps, k, first[next < n ? next : n], false);
+	if (end == END_BACK)
+		fputs("! This is the first step of a review. Type /quit to stop.\n",
+		    p->out);
+	free(p->said);
+	p->said = NULL;
+	free(first);
+	free(steps);
+	review_items_cleanup(&l);
+	if (end == END_NEXT) {
+		struct action a = { .kind = ACTION_START_AGREEING };
+
+		S_apply(p, &a);
+	}
+	return end == END_BACK ? END_NEXT : end;
+}
+
 /* Signed: write the agreement's files and say where they are. */
 static enum step_end
 S_done(struct plain *p)
@@ -1649,6 +1845,9 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 			break;
 		case STAGE_SIGNING:
 			end = S_sign(&p);
+			break;
+		case STAGE_REVIEWING:
+			end = S_reviewing(&p, end == END_BACK);
 			break;
 		case STAGE_SIGNED:
 		default:

@@ -21,6 +21,7 @@
 #include "civil.h"
 #include "fill.h"
 #include "fingerprint.h"
+#include "review.h"
 #include "session.h"
 #include "util.h"
 #include "ytree.h"
@@ -97,6 +98,7 @@ session_init(struct session *s)
 	s->format_version = SESSION_FORMAT_VERSION;
 	s->stage = STAGE_FAMILY;
 	s->band = (enum band)BAND_NONE;
+	s->version = 1;
 }
 
 void
@@ -139,6 +141,7 @@ session_cleanup(struct session *s)
 	free(s->drafts);
 	S_free_not_agreed(s);
 	signed_words_free(s->frozen);
+	review_session_free(s);
 	session_init(s);
 }
 
@@ -309,7 +312,8 @@ session_rest(const struct session *s, const struct content *c)
 	size_t n, rest = 0;
 	struct session all;
 
-	if (s->talk != TALK_SHORT)
+	/* A review talks about the rules, not the questions. */
+	if (s->talk != TALK_SHORT || s->replaces != NULL)
 		return 0;
 	all = *s;
 	all.talk = TALK_ALL;
@@ -412,6 +416,12 @@ session_describe(const struct session *s, const struct content *c)
 			break;
 		}
 		break;
+	}
+	if (s->version > 1) {
+		char *v = xasprintf("%s (version %d)", out, s->version);
+
+		free(out);
+		out = v;
 	}
 	return out;
 }
@@ -623,7 +633,9 @@ S_need_stage(const struct session *s, unsigned mask, char **cause)
 		return S_fail(cause, "That can't be done while %s; go %s "
 		    "first.", s->stage == STAGE_FAMILY ? "getting started" :
 		    s->stage == STAGE_TALKING ? "talking" :
+		    s->stage == STAGE_REVIEWING ? "reviewing" :
 		    "choosing the agreement",
+		    s->stage != STAGE_REVIEWING &&
 		    (mask & ((1u << s->stage) - 1)) ? "back" : "on");
 	}
 }
@@ -1167,6 +1179,21 @@ S_set_not_agreed(struct session *s, const struct content *c,
 	return 0;
 }
 
+void
+session_copy_not_agreed(struct session *dst, const struct session *src)
+{
+	for (size_t i = 0; i < src->n_not_agreed; i++) {
+		const struct not_agreed *na = &src->not_agreed[i];
+
+		dst->not_agreed = xgrow(dst->not_agreed, &dst->cap_not_agreed,
+		    dst->n_not_agreed, sizeof *dst->not_agreed);
+		dst->not_agreed[dst->n_not_agreed].item = xstrdup(na->item);
+		dst->not_agreed[dst->n_not_agreed].who = xstrdup(na->who);
+		dst->not_agreed[dst->n_not_agreed++].reason = na->reason != NULL ?
+		    xstrdup(na->reason) : NULL;
+	}
+}
+
 /* Rule index (from 0) was removed: its entries go, later rules move up. */
 static void
 S_rule_removed(struct session *s, size_t index)
@@ -1216,8 +1243,12 @@ session_apply(struct session *s, const struct content *c,
 			rc = S_apply_talk(s, c, a, cause);
 		break;
 	case ACTION_START_AGREEING:
-		if (S_need_stage(s, ST(TALKING), cause) == 0) {
+		if (S_need_stage(s, ST(TALKING) | ST(REVIEWING), cause) == 0) {
+			bool review = s->stage == STAGE_REVIEWING;
+
 			s->stage = STAGE_AGREEING;
+			if (review)
+				review_finish(s, c, now);
 			rc = 0;
 		}
 		break;
@@ -1261,17 +1292,32 @@ session_apply(struct session *s, const struct content *c,
 		break;
 	case ACTION_SET_DRAFT:
 		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING) |
-		    ST(SIGNING), cause) == 0)
+		    ST(SIGNING) | ST(REVIEWING), cause) == 0)
 			rc = S_set_draft(s, a, cause);
 		break;
 	case ACTION_SET_TALK:
+		if (s->replaces != NULL) {
+			rc = S_fail(cause, "A review talks about the rules you "
+			    "signed, not the questions.");
+			break;
+		}
 		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING),
 		    cause) == 0)
 			rc = S_set_talk(s, c, a, cause);
 		break;
+	case ACTION_REVIEW:
+		if (S_need_stage(s, ST(REVIEWING), cause) == 0)
+			rc = review_apply(s, c, a, cause);
+		break;
 	case ACTION_BACK:
-		if (s->stage == STAGE_FAMILY) {
+		if (s->stage == STAGE_FAMILY || s->stage == STAGE_REVIEWING) {
 			rc = S_fail(cause, "This is the first step.");
+			break;
+		}
+		/* A review goes back from choosing to reviewing. */
+		if (s->stage == STAGE_AGREEING && s->replaces != NULL) {
+			s->stage = STAGE_REVIEWING;
+			rc = 0;
 			break;
 		}
 		if (s->stage == STAGE_SIGNED || s->stage == STAGE_SIGNING)
@@ -1512,6 +1558,48 @@ S_canon_not_agreed(struct S_canon *b, const struct session *s)
 	}
 }
 
+/*
+ * A review's keys (review.h), only when the session is a review, so a
+ * first version's digest is as it always was.
+ */
+static void
+S_canon_review(struct S_canon *b, const struct session *s)
+{
+	const struct replaces *r = s->replaces;
+
+	if (s->version <= 1 && r == NULL && s->n_notes == 0)
+		return;
+	S_canon_long(b, "version", s->version);
+	if (r != NULL) {
+		S_canon_put(b, "replaces.session", r->id);
+		S_canon_long(b, "replaces.version", r->version);
+		S_canon_long(b, "replaces.signed", (long)r->signed_at);
+		S_canon_put(b, "replaces.date", r->date);
+		S_canon_put(b, "replaces.fingerprint", r->fingerprint);
+		S_canon_long(b, "replaces.rules", (long)r->n_items);
+		for (size_t i = 0; i < r->n_items; i++) {
+			S_canon_put(b, "replaced.item", r->items[i].key);
+			S_canon_put(b, "replaced.text", r->items[i].text);
+			S_canon_put(b, "replaced.binds", binds_id(r->items[i].binds));
+		}
+		S_canon_long(b, "replaces.blanks", (long)r->n_blanks);
+		for (size_t i = 0; i < r->n_blanks; i++) {
+			S_canon_put(b, "replaced.blank", r->blanks[i].blank_id);
+			S_canon_put(b, "replaced.value", r->blanks[i].value);
+		}
+	}
+	S_canon_long(b, "review", (long)s->n_notes);
+	for (size_t i = 0; i < s->n_notes; i++) {
+		S_canon_put(b, "note.item", s->notes[i].key);
+		S_canon_put(b, "note.decision",
+		    review_decision_id(s->notes[i].decision));
+		S_canon_put(b, "note.child", s->notes[i].child);
+		S_canon_long(b, "note.has-child", s->notes[i].child != NULL);
+		S_canon_put(b, "note.grown-up", s->notes[i].grown_up);
+		S_canon_long(b, "note.has-grown-up", s->notes[i].grown_up != NULL);
+	}
+}
+
 char *
 session_signed_canonical(const struct session *s)
 {
@@ -1576,6 +1664,7 @@ session_signed_canonical(const struct session *s)
 	}
 	if (s->frozen != NULL)
 		S_canon_words(&b, s->frozen);
+	S_canon_review(&b, s);
 	return b.p != NULL ? b.p : xstrdup("");
 }
 

@@ -35,7 +35,8 @@
 	X(TALKING, "talking", "Talking") \
 	X(AGREEING, "agreeing", "Choosing the agreement") \
 	X(SIGNING, "signing", "Signing") \
-	X(SIGNED, "signed", "Signed")
+	X(SIGNED, "signed", "Signed") \
+	X(REVIEWING, "reviewing", "Reviewing together")
 
 enum session_stage {
 #define X(e, id, shown) STAGE_##e,
@@ -145,6 +146,53 @@ struct signature {
 	long utc_offset;
 };
 
+/*
+ * A review (talkpact review): the agreement it replaces, as it was
+ * signed, and how each of its rules and promises fared. review.h owns
+ * what they mean; these are the session's data.
+ */
+
+/* How a rule or promise fared. X(enum-suffix, id) */
+#define REVIEW_DECISION_TABLE \
+	X(NONE, "none") \
+	X(KEEP, "keep") \
+	X(CHANGE, "change") \
+	X(DROP, "drop")
+
+enum review_decision {
+#define X(e, id) DECISION_##e,
+	REVIEW_DECISION_TABLE
+#undef X
+	DECISION__COUNT
+};
+
+/* One rule or promise of the replaced agreement, as signed. */
+struct previous_item {
+	char *key;		/* "clause/ID", "rule/N" (own rule N, from 1), "promise/ID" */
+	char *text;		/* its words, blanks filled in */
+	enum binds binds;	/* promises: BINDS_GROWN_UPS */
+};
+
+struct replaces {
+	char *id;		/* the session of the replaced agreement */
+	int version;		/* its version */
+	time_t signed_at;	/* when it was signed */
+	char *date;		/* that day as its agreement says it: "29 November 2026" */
+	char *fingerprint;	/* its 64 hex digits, or NULL */
+	struct previous_item *items;
+	size_t n_items;
+	struct blank_value *blanks;	/* every blank's value then */
+	size_t n_blanks;
+};
+
+/* What the family said about one item in a review. */
+struct review_note {
+	char *key;		/* a previous_item's key, or "prompt/ID" */
+	enum review_decision decision;	/* NONE for a review question */
+	char *child;		/* or NULL */
+	char *grown_up;		/* or NULL */
+};
+
 struct session {
 	char *id;			/* file name without .yaml */
 	int format_version;
@@ -191,6 +239,10 @@ struct session {
 	 * rendered or saved (session_signed_check()).
 	 */
 	bool changed_after_signing;
+	int version;			/* 1, or 2, 3... for a review */
+	struct replaces *replaces;	/* a review's: what it replaces; or NULL */
+	struct review_note *notes;	/* a review's notes, in the order made */
+	size_t n_notes, cap_notes;
 };
 
 /* Every way a session can change. X(enum-suffix, id) */
@@ -219,7 +271,8 @@ struct session {
 	X(SET_DRAFT, "set-draft")		/* id: box; text ("" or NULL forgets it) */ \
 	X(SET_TALK, "set-talk")			/* number: enum session_talk */ \
 	X(SET_VOICE, "set-voice")		/* id: prompt; index: grown-up; text ("" removes) */ \
-	X(SET_NOT_AGREED, "set-not-agreed")	/* id: item; text: who; text2: reason; flag: not agreed */
+	X(SET_NOT_AGREED, "set-not-agreed")	/* id: item; text: who; text2: reason; flag: not agreed */ \
+	X(REVIEW, "review")			/* id: item key; number: enum review_decision; text: child; text2: grown-up */
 
 enum action_kind {
 #define X(e, id) ACTION_##e,
@@ -247,6 +300,8 @@ int session_stage_from_id(const char *id);
 const char *action_id(enum action_kind k);
 const char *session_talk_id(enum session_talk t);
 int session_talk_from_id(const char *id);
+const char *review_decision_id(enum review_decision d);
+int review_decision_from_id(const char *id);
 
 /*
  * Check one piece of text the family typed: valid UTF-8, no control
@@ -364,6 +419,8 @@ const struct not_agreed *session_not_agreed(const struct session *s,
 bool session_item_agreed(const struct session *s, const char *item);
 /* "clause/ID", "promise/ID", "rule/N" (from 1). Caller frees. */
 char *session_item_id(const char *kind, const char *id, size_t rule);
+/* Copy src's not-agreed entries into dst (a review starting from src). */
+void session_copy_not_agreed(struct session *dst, const struct session *src);
 
 /* "Sam, 8, talking: 7 of 22". Caller frees. */
 char *session_describe(const struct session *s, const struct content *c);
@@ -385,7 +442,8 @@ struct signed_text {
 #define SIGNED_BLOCK_TABLE \
 	X(RULES, "rules")		/* a group of rules: tick boxes for 4-7 */ \
 	X(TICKS, "ticks")		/* promises, "if a rule is broken" */ \
-	X(STILL, "still")		/* still to agree: who has not yet, and why */
+	X(STILL, "still")		/* still to agree: who has not yet, and why */ \
+	X(CHANGES, "changes")		/* a review's "What changed since" (review.h) */
 
 enum signed_block_kind {
 #define X(e, id) SIGNED_BLOCK_##e,

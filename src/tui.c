@@ -811,6 +811,7 @@ S_view_for(const struct session *s)
 	case STAGE_AGREEING: return &view_agree;
 	case STAGE_SIGNING: return &view_sign;
 	case STAGE_SIGNED: return &view_review;
+	case STAGE_REVIEWING: return &view_reviewing;
 	default: return &view_welcome;
 	}
 }
@@ -1039,7 +1040,8 @@ tui_run(struct cli *cli, struct content *c, struct session *s,
 		    t.flow.s.id);
 	{
 		const struct view *const all[] = { &view_welcome, &view_family,
-		    &view_talk, &view_agree, &view_review, &view_sign, &view_done };
+		    &view_talk, &view_agree, &view_review, &view_sign, &view_done,
+		    &view_reviewing };
 
 		for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 			if (all[i]->cleanup != NULL)

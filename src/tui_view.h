@@ -91,6 +91,7 @@ struct view {
 
 extern const struct view view_welcome, view_family, view_talk, view_agree,
     view_review, view_sign, view_done;
+extern const struct view view_reviewing;	/* view_reviewing.c */
 
 struct tui {
 	struct cli *cli;

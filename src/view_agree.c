@@ -329,7 +329,8 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 
 	if (S_n == 0) {
 		if (r == REQ_BACK)
-			tui_switch(t, &view_talk);
+			tui_switch(t, t->flow.s.replaces != NULL ? &view_reviewing :
+			    &view_talk);
 		return;
 	}
 	it = &S_items[S_sel];
@@ -430,7 +431,9 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		if (!tui_apply(t, &a))
 			break;
 		tui_clear_note(t);
-		tui_switch(t, &view_talk);
+		/* A review goes back to reviewing. */
+		tui_switch(t, t->flow.s.stage == STAGE_REVIEWING ?
+		    &view_reviewing : &view_talk);
 		break;
 	default:
 		break;

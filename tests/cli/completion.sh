@@ -51,6 +51,9 @@ verify tests/golden/8-10.m
 resume tests/sessions/8-10.y
 show 2026-11-29-a
 forget ''
+review ''
+history ''
+history S
 EOF
 cat >"$T/run.bash" <<'EOF'
 [ -n "${LOAD_BASH_COMPLETION:-}" ] && . "$LOAD_BASH_COMPLETION"
@@ -120,8 +123,11 @@ tests/golden/8-10.md
 tests/sessions/8-10.yaml
 2026-11-29-ayo-1412
 2026-11-29-ayo-1412 2026-11-29-sam-1412
+2026-11-29-ayo-1412 2026-11-29-sam-1412
+Ayo Sam
+Sam
 EOF
-for c in render resume; do
+for c in render resume review; do
 	case " $re_cmds " in
 	*" $c "*) ok "the program has '$c' to complete" ;;
 	*) not_ok "the program has '$c' to complete" "$re_cmds" ;;
@@ -175,6 +181,10 @@ zsh_try "talkpact render --format=" '^all +html +ics +md +txt *$' \
     "zsh: --format= offers render's formats"
 zsh_try "talkpact resume 2026-11-29-s" '^zsh> talkpact resume 2026-11-29-sam-1412 *$' \
     "zsh: a session id completes"
+zsh_try "talkpact review 2026-11-29-a" '^zsh> talkpact review 2026-11-29-ayo-1412 *$' \
+    "zsh: review completes a session id"
+zsh_try "talkpact history A" '^zsh> talkpact history Ayo *$' \
+    "zsh: history completes a child's name"
 tui_stop
 
 done_testing

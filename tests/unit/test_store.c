@@ -206,7 +206,7 @@ test_damaged(void **state)
 	expect_bad("format: 1\nstage: talking\nstage: family\n", "bad.yaml:3:1: error: duplicate key 'stage' in a session file (first given at line 2)");
 	expect_bad("format: 1\nstage: family\nfamliy: {}\n", "bad.yaml:3:1: error: unknown key 'famliy'");
 	expect_bad("format: 1\nstage: family\ntalk: brief\n", "bad.yaml:3:7: error: talk must be all or short");
-	expect_bad("format: 1\nstage: done\n", "bad.yaml:2:8: error: stage must be family, talking, agreeing, signing or signed");
+	expect_bad("format: 1\nstage: done\n", "bad.yaml:2:8: error: stage must be family, talking, agreeing, signing, signed or reviewing");
 	expect_bad("format: 1\nstage: family\nfamily:\n  age: 30\n", "bad.yaml:4:8: error: age must be from 4 to 17");
 	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\\x1bb\"\n", "bad.yaml:4:10: error: text contains control character U+001B");
 	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\\nb\"\n", "bad.yaml:4:10: error: The child's name must be one line");
