@@ -467,8 +467,9 @@ S_menu_intro(struct plain *p, const struct step *st)
 		    0, date, sizeof date) < 0)
 			snprintf(date, sizeof date, "date unknown");
 		fprintf(p->out, "%zu) Review it together: %s's agreement (review "
-		    "%s)\n", k + 2, e->child != NULL ? e->child : "the child",
-		    date);
+		    "%s%s)\n", k + 2, e->child != NULL ? e->child : "the child",
+		    date, e->house_rules_changed ? "; house rules changed since "
+		    "you signed" : "");
 	}
 }
 

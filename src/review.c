@@ -72,12 +72,24 @@ S_broken_section(const struct section *sec)
 	return strcmp(sec->id, "if-a-rule-is-broken") == 0;
 }
 
+/* Agreed by everyone: an item still to agree is not in force. */
+static bool
+S_in_force(const struct session *s, const char *kind, const char *id,
+    size_t rule)
+{
+	char *item = session_item_id(kind, id, rule);
+	bool yes = session_item_agreed(s, item);
+
+	free(item);
+	return yes;
+}
+
 static void
 S_clause_item(const struct session *s, const struct content *c,
     const struct template *t, const struct clause *cl, struct replaces *r,
     size_t *cap)
 {
-	if (session_clause_on(s, cl))
+	if (session_clause_on(s, cl) && S_in_force(s, "clause", cl->id, 0))
 		S_add_item(r, cap, xasprintf("clause/%s", cl->id),
 		    S_filled(s, c, t, cl->text), cl->binds);
 }
@@ -106,12 +118,14 @@ S_standing(const struct session *s, const struct content *c, struct replaces *r)
 					S_clause_item(s, c, t,
 					    &t->sections[i].clauses[j], r, &cap);
 		for (size_t i = 0; i < s->n_rules; i++)
-			if (s->rules[i].binds == order[g])
+			if (s->rules[i].binds == order[g] &&
+			    S_in_force(s, "rule", NULL, i + 1))
 				S_add_item(r, &cap, xasprintf("rule/%zu", i + 1),
 				    xstrdup(s->rules[i].text), s->rules[i].binds);
 	}
 	for (size_t i = 0; i < t->n_promises; i++)
-		if (session_promise_on(s, &t->promises[i]))
+		if (session_promise_on(s, &t->promises[i]) &&
+		    S_in_force(s, "promise", t->promises[i].id, 0))
 			S_add_item(r, &cap, xasprintf("promise/%s",
 			    t->promises[i].id), S_filled(s, c, t,
 			    t->promises[i].text), BINDS_GROWN_UPS);
@@ -188,17 +202,21 @@ S_frozen_words(const struct signed_words *w, struct replaces *r)
 {
 	size_t n = 0, k = 0;
 
+	/* Neither what changed nor what was still to agree was in force. */
+#define S_IN_FORCE(b) ((b)->kind != SIGNED_BLOCK_CHANGES && \
+	    (b)->kind != SIGNED_BLOCK_STILL)
 	for (size_t i = 0; i < w->n_blocks; i++)
-		if (w->blocks[i].kind != SIGNED_BLOCK_CHANGES)
+		if (S_IN_FORCE(&w->blocks[i]))
 			n += w->blocks[i].n_items;
 	if (n != r->n_items)
 		return;
 	for (size_t i = 0; i < w->n_blocks; i++)
 		for (size_t j = 0; j < w->blocks[i].n_items &&
-		    w->blocks[i].kind != SIGNED_BLOCK_CHANGES; j++) {
+		    S_IN_FORCE(&w->blocks[i]); j++) {
 			free(r->items[k].text);
 			r->items[k++].text = S_joined(&w->blocks[i].items[j]);
 		}
+#undef S_IN_FORCE
 }
 
 void

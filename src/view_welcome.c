@@ -66,8 +66,9 @@ S_add_reviews(struct tui *t, bool due)
 		    sizeof date) != (due ? 1 : 0))
 			continue;
 		S_add(ITEM_TOGETHER, xasprintf("Review it together: %s's "
-		    "agreement (review %s)", e->child != NULL ? e->child :
-		    "the child", date), e->id);
+		    "agreement (review %s%s)", e->child != NULL ? e->child :
+		    "the child", date, e->house_rules_changed ? "; house rules "
+		    "changed since you signed" : ""), e->id);
 	}
 }
 
