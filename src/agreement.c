@@ -515,11 +515,7 @@ S_text(cmark_node *para, const struct signed_text *x)
 static void
 S_voice(cmark_node *qa, const char *name, const char *words)
 {
-	cmark_node *para = doc_paragraph(qa);
-
-	doc_text(doc_strong(para), name);
-	doc_text(para, ": ");
-	doc_text(para, words);
+	(void)doc_labelled(qa, name, ": ", words);
 }
 
 /*

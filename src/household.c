@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "civil.h"
 #include "household.h"
 #include "privfile.h"
 #include "session_store.h"
@@ -107,16 +108,34 @@ S_quoted(struct S_out *o, const char *s)
 	S_puts(o, "\"");
 }
 
+/* A UTC time as session files write it: the day from civil.h, then the time. */
 static void
 S_time(struct S_out *o, time_t t)
 {
-	char buf[32];
-	struct tm tm;
+	struct civil day;
+	char date[CIVIL_ISO_SIZE], clock[16];
 
-	if (gmtime_r(&t, &tm) == NULL)
-		memset(&tm, 0, sizeof tm);
-	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	S_puts(o, buf);
+	civil_from_time(t, 0, &day);
+	civil_iso(&day, date);
+	snprintf(clock, sizeof clock, "T%02d:%02d:%02dZ", day.hour, day.min,
+	    day.sec);
+	S_puts(o, date);
+	S_puts(o, clock);
+}
+
+/* PREFIX"value"\n, then "    binds: BINDS\n" when binds is given. */
+static void
+S_line(struct S_out *o, const char *prefix, const char *value,
+    const char *binds)
+{
+	S_puts(o, prefix);
+	S_quoted(o, value);
+	S_puts(o, "\n");
+	if (binds != NULL) {
+		S_puts(o, "    binds: ");
+		S_puts(o, binds);
+		S_puts(o, "\n");
+	}
 }
 
 char *
@@ -137,33 +156,21 @@ household_format(const struct household *h)
 		S_puts(&o, "\n");
 	}
 	S_puts(&o, h->n_grown_ups == 0 ? "grown-ups: []\n" : "grown-ups:\n");
-	for (size_t i = 0; i < h->n_grown_ups; i++) {
-		S_puts(&o, "  - ");
-		S_quoted(&o, h->grown_ups[i]);
-		S_puts(&o, "\n");
-	}
-	if (h->region != NULL) {
-		S_puts(&o, "region: ");
-		S_quoted(&o, h->region);
-		S_puts(&o, "\n");
-	}
+	for (size_t i = 0; i < h->n_grown_ups; i++)
+		S_line(&o, "  - ", h->grown_ups[i], NULL);
+	if (h->region != NULL)
+		S_line(&o, "region: ", h->region, NULL);
 	S_puts(&o, h->n_rules == 0 ? "house-rules: []\n" : "house-rules:\n");
-	for (size_t i = 0; i < h->n_rules; i++) {
-		S_puts(&o, "  - text: ");
-		S_quoted(&o, h->rules[i].text);
-		S_puts(&o, "\n    binds: ");
-		S_puts(&o, binds_id(h->rules[i].binds));
-		S_puts(&o, "\n");
-	}
-	if (h->n_marks > 0) {
+	for (size_t i = 0; i < h->n_rules; i++)
+		S_line(&o, "  - text: ", h->rules[i].text,
+		    binds_id(h->rules[i].binds));
+	if (h->n_marks > 0)
 		S_puts(&o, "house-rules-changed:\n");
-		for (size_t i = 0; i < h->n_marks; i++) {
-			S_puts(&o, "  - session: ");
-			S_quoted(&o, h->marks[i].session_id);
-			S_puts(&o, "\n    since: ");
-			S_time(&o, h->marks[i].since);
-			S_puts(&o, "\n");
-		}
+	for (size_t i = 0; i < h->n_marks; i++) {
+		S_line(&o, "  - session: ", h->marks[i].session_id, NULL);
+		S_puts(&o, "    since: ");
+		S_time(&o, h->marks[i].since);
+		S_puts(&o, "\n");
 	}
 	return o.p;
 }
@@ -174,30 +181,27 @@ household_save_path(const char *path, const struct household *h,
 {
 	struct household old;
 	struct diag_list d;
-	char *text;
-	int rc;
+	char *text = NULL;
+	int rc = -1;
 
 	/* Never replace a household we could not read: it may be all they have. */
-	if (access(path, F_OK) == 0) {
-		household_init(&old);
-		diag_list_init(&d);
-		if (household_load_path(path, &old, &d) != 0) {
-			char *why = d.n > 0 ? diag_string(&d.items[0]) :
-			    xstrdup(path);
+	household_init(&old);
+	diag_list_init(&d);
+	if (access(path, F_OK) == 0 && household_load_path(path, &old, &d) != 0) {
+		char *why = diag_string(&d.items[0]);
 
-			*cause = xasprintf("not saving over %s, which did not "
-			    "load: %s", path, why);
-			free(why);
-			diag_list_cleanup(&d);
-			return -1;
-		}
-		household_cleanup(&old);
-		diag_list_cleanup(&d);
+		*cause = xasprintf("not saving over %s, which did not load: %s",
+		    path, why);
+		free(why);
+		goto out;
 	}
 	text = household_format(h);
-	rc = privfile_write(path, text, strlen(text), cause);
+	rc = privfile_write(path, text, strlen(text), cause) == 0 ? 0 : -1;
+out:
 	free(text);
-	return rc == 0 ? 0 : -1;
+	household_cleanup(&old);
+	diag_list_cleanup(&d);
+	return rc;
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -206,33 +210,10 @@ struct S_reader {
 	struct ytree t;
 };
 
-static int
-S_err(struct S_reader *r, unsigned line, unsigned col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int
-S_err(struct S_reader *r, unsigned line, unsigned col, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	diag_addv(r->t.d, DIAG_ERROR, DIAG_DATA, r->t.file, line, col, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static struct ynode *
-S_get(const struct ynode *map, const char *key)
-{
-	for (size_t i = 0; i + 1 < map->n; i += 2) {
-		struct ynode *v = map->kids[i + 1];
-
-		if (map->kids[i]->type == YNODE_SCALAR &&
-		    strcmp(map->kids[i]->str, key) == 0)
-			return ynode_null(v) ? NULL : v;
-	}
-	return NULL;
-}
+/* The first problem ends the reading: ytree reports it, we return -1. */
+#define S_err(r, line, col, ...) (ytree_err(&(r)->t, (line), (col), \
+	__VA_ARGS__), -1)
+#define S_get ynode_get
 
 static int
 S_map(struct S_reader *r, struct ynode *y, const char *what,
@@ -258,7 +239,7 @@ S_str(struct S_reader *r, struct ynode *y, const char *what, size_t max,
 	if (y->type != YNODE_SCALAR)
 		return S_err(r, y->line, y->col, "%s must be text", what);
 	if (session_check_text(y->str, max, multiline, what, &cause) != 0) {
-		S_err(r, y->line, y->col, "%s", cause);
+		(void)S_err(r, y->line, y->col, "%s", cause);
 		free(cause);
 		return -1;
 	}
@@ -295,6 +276,8 @@ S_read_rules(struct S_reader *r, struct ynode *list, struct household *h)
 	static const char *const keys[] = { "text", "binds" };
 	const char *names[BINDS__COUNT];
 
+	if (list == NULL)
+		return 0;
 	for (int i = 0; i < BINDS__COUNT; i++)
 		names[i] = binds_id((enum binds)i);
 	if (S_seq(r, list, "house-rules", SESSION_MAX_RULES) != 0)
@@ -313,7 +296,7 @@ S_read_rules(struct S_reader *r, struct ynode *list, struct household *h)
 		    (e = ynode_enum(b, names, BINDS__COUNT)) < 0) {
 			char *list_ = join_words(names, BINDS__COUNT, "or");
 
-			S_err(r, b->line, b->col, "binds must be %s", list_);
+			(void)S_err(r, b->line, b->col, "binds must be %s", list_);
 			free(list_);
 			return -1;
 		}
@@ -334,6 +317,8 @@ S_read_marks(struct S_reader *r, struct ynode *list, struct household *h)
 {
 	static const char *const keys[] = { "session", "since" };
 
+	if (list == NULL)
+		return 0;
 	if (S_seq(r, list, "house-rules-changed", HOUSEHOLD_MAX_MARKS) != 0)
 		return -1;
 	for (size_t i = 0; i < list->n; i++) {
@@ -399,13 +384,28 @@ S_read(struct S_reader *r, struct ynode *root, struct household *h)
 	if ((y = S_get(root, "region")) != NULL &&
 	    S_str(r, y, "region", 32, &h->region) != 0)
 		return -1;
-	if ((y = S_get(root, "house-rules")) != NULL &&
-	    S_read_rules(r, y, h) != 0)
+	/* Each reader takes its key's value, or NULL when it is not there. */
+	return S_read_rules(r, S_get(root, "house-rules"), h) != 0 ||
+	    S_read_marks(r, S_get(root, "house-rules-changed"), h) != 0 ? -1 : 0;
+}
+
+/* Parse the tree and read it into h: 0, or -1 with the problem in r. */
+static int
+S_parse(struct S_reader *r, struct household *h)
+{
+	struct ynode *root;
+
+	/* The words and limits of this format, for ytree's own messages. */
+	r->t.files = "household files";
+	r->t.one = "a household file";
+	r->t.syntax = "this is not a readable household file";
+	r->t.max_text = r->t.max_line = HOUSEHOLD_MAX_FILE_BYTES;
+	r->t.max_depth = 8;
+	root = ytree_parse(&r->t);
+	if (r->t.problems > 0)
 		return -1;
-	if ((y = S_get(root, "house-rules-changed")) != NULL &&
-	    S_read_marks(r, y, h) != 0)
-		return -1;
-	return 0;
+	return root != NULL ? S_read(r, root, h) : S_err(r, 1, 1,
+	    "the file is empty, not a household");
 }
 
 int
@@ -413,29 +413,13 @@ household_load_buffer(const char *name, const char *buf, size_t len,
     struct household *h, struct diag_list *d)
 {
 	struct S_reader r;
-	struct ynode *root;
-	int rc = -1;
+	int rc;
 
 	household_cleanup(h);
 	ytree_init(&r.t, name, (const unsigned char *)buf, len, d);
-	r.t.files = "household files";
-	r.t.one = "a household file";
-	r.t.syntax = "this is not a readable household file";
-	r.t.max_text = HOUSEHOLD_MAX_FILE_BYTES;
-	r.t.max_line = HOUSEHOLD_MAX_FILE_BYTES;
-	r.t.max_depth = 8;
-	root = ytree_parse(&r.t);
-	if (r.t.problems > 0)
-		goto out;
-	if (root == NULL) {
-		S_err(&r, 1, 1, "the file is empty, not a household");
-		goto out;
-	}
-	rc = S_read(&r, root, h);
-out:
-	ytree_cleanup(&r.t);
-	if (rc != 0)
+	if ((rc = S_parse(&r, h)) != 0)
 		household_cleanup(h);
+	ytree_cleanup(&r.t);
 	return rc;
 }
 
@@ -443,30 +427,45 @@ int
 household_load_path(const char *path, struct household *h,
     struct diag_list *d)
 {
+	int e, rc = -1;
+	char *buf = NULL;
+	size_t len = 0;
 	struct stat sb;
-	char *buf;
-	size_t len;
-	int rc;
 
-	household_cleanup(h);
-	if (read_file(path, HOUSEHOLD_MAX_FILE_BYTES, &buf, &len, &sb) != 0) {
-		if (errno == EISDIR || errno == ENODEV || errno == EFBIG)
-			diag_add(d, DIAG_ERROR, DIAG_DATA, path, 0, 0,
-			    "%s, not a household file", errno == EISDIR ?
-			    "this is a folder" : errno == EFBIG ?
-			    "the file is too big" : file_type_name(sb.st_mode));
-		else
-			diag_add(d, DIAG_ERROR, errno == ENOENT ? DIAG_MISSING :
-			    DIAG_IO, path, 0, 0, "%s", errno == ENOENT ?
-			    "no household file" : strerror(errno));
-		return -1;
+	/* household_load_buffer() empties h first, and on failure. */
+	if (read_file(path, HOUSEHOLD_MAX_FILE_BYTES, &buf, &len, &sb) == 0) {
+		rc = household_load_buffer(path, buf, len, h, d);
+		free(buf);
+		return rc;
 	}
-	rc = household_load_buffer(path, buf, len, h, d);
-	free(buf);
-	return rc;
+	household_cleanup(h);
+	/* Not there, not a file, too big, or unreadable: say which. */
+	e = errno;
+	diag_add(d, DIAG_ERROR, e == ENOENT ? DIAG_MISSING : e == EISDIR ||
+	    e == ENODEV || e == EFBIG ? DIAG_DATA : DIAG_IO, path, 0, 0,
+	    "%s%s", e == ENOENT ? "no household file" : e == EISDIR ?
+	    "this is a folder" : e == EFBIG ? "the file is too big" :
+	    e == ENODEV ? file_type_name(sb.st_mode) : strerror(e),
+	    e == EISDIR || e == ENODEV || e == EFBIG ?
+	    ", not a household file" : "");
+	return -1;
 }
 
 /* ---- the household and its sessions ------------------------------------- */
+
+/* The session's rules that bind everyone become the house rules. */
+static void
+S_take_rules(struct household *h, const struct session *s)
+{
+	for (size_t i = 0; i < s->n_rules; i++) {
+		if (s->rules[i].binds != BINDS_EVERYONE)
+			continue;
+		h->rules = xgrow(h->rules, &h->cap_rules, h->n_rules,
+		    sizeof *h->rules);
+		h->rules[h->n_rules].text = xstrdup(s->rules[i].text);
+		h->rules[h->n_rules++].binds = BINDS_EVERYONE;
+	}
+}
 
 void
 household_from_session(struct household *h, const struct session *s)
@@ -476,14 +475,7 @@ household_from_session(struct household *h, const struct session *s)
 		h->grown_ups[h->n_grown_ups++] = xstrdup(s->grown_ups[i]);
 	if (s->region != NULL)
 		h->region = xstrdup(s->region);
-	for (size_t i = 0; i < s->n_rules; i++) {
-		if (s->rules[i].binds != BINDS_EVERYONE)
-			continue;
-		h->rules = xgrow(h->rules, &h->cap_rules, h->n_rules,
-		    sizeof *h->rules);
-		h->rules[h->n_rules].text = xstrdup(s->rules[i].text);
-		h->rules[h->n_rules++].binds = BINDS_EVERYONE;
-	}
+	S_take_rules(h, s);
 	h->updated = s->updated;
 }
 
@@ -613,14 +605,7 @@ household_after_signing(struct household *h, const struct session *s,
 	if (!household_rules_differ(h, s))
 		return changed;
 	S_clear_rules(h);
-	for (size_t i = 0; i < s->n_rules; i++) {
-		if (s->rules[i].binds != BINDS_EVERYONE)
-			continue;
-		h->rules = xgrow(h->rules, &h->cap_rules, h->n_rules,
-		    sizeof *h->rules);
-		h->rules[h->n_rules].text = xstrdup(s->rules[i].text);
-		h->rules[h->n_rules++].binds = BINDS_EVERYONE;
-	}
+	S_take_rules(h, s);
 	for (size_t i = 0; i < n; i++) {
 		if (others[i] == NULL || (s->id != NULL &&
 		    strcmp(others[i], s->id) == 0) ||
