@@ -68,7 +68,8 @@ enum tk_special {
 	X(ED_KILL_BOL, "kill-to-start", "Delete to the start of the line") \
 	X(ED_KILL_WORD, "kill-word", "Delete the word before the cursor") \
 	X(ED_NEWLINE, "newline", "Start a new line in the answer") \
-	X(ED_CHAR, "character", "Type a character")
+	X(ED_CHAR, "character", "Type a character") \
+	X(NOT_YET, "not-yet", "Someone does not agree to this yet")
 
 enum request {
 #define X(e, name, help) REQ_##e,

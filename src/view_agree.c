@@ -37,6 +37,13 @@ static bool S_ready;
 static long S_field_for = -1;		/* item the field holds */
 static int S_new_binds = BINDS_EVERYONE;
 static long S_remove_armed = -1;	/* the rule x asked to remove, awaiting a second x */
+/*
+ * "Not agreed yet" being written for one item (n): who (0 the child, then
+ * each grown-up) and why, in their words. S_na_item is NULL otherwise.
+ */
+static char *S_na_item;
+static size_t S_na_who;
+static struct textfield S_na_why;
 #define S_NEW_RULE_BOX "rule/new"
 
 static void
@@ -117,8 +124,11 @@ S_open(struct tui *t)
 {
 	if (!S_ready) {
 		textfield_init(&S_field, SESSION_MAX_TEXT_BYTES, false);
+		textfield_init(&S_na_why, SESSION_MAX_REASON_BYTES, false);
 		S_ready = true;
 	}
+	free(S_na_item);
+	S_na_item = NULL;
 	S_sel = 0;
 	S_remove_armed = -1;
 	S_top = 0;
@@ -137,8 +147,12 @@ S_cleanup(void)
 	free(S_items);
 	S_items = NULL;
 	S_n = S_cap = 0;
-	if (S_ready)
+	if (S_ready) {
 		textfield_cleanup(&S_field);
+		textfield_cleanup(&S_na_why);
+	}
+	free(S_na_item);
+	S_na_item = NULL;
 	S_ready = false;
 }
 
@@ -319,6 +333,93 @@ S_enter(struct tui *t)
 	}
 }
 
+/* The item id of a clause, promise or rule for "not agreed yet", or NULL. */
+static char *
+S_item_id(const struct item *it)
+{
+	return it->kind == IT_CLAUSE ? session_item_id("clause", it->clause->id, 0) :
+	    it->kind == IT_PROMISE ? session_item_id("promise", it->promise->id, 0) :
+	    it->kind == IT_RULE ? session_item_id("rule", NULL, it->rule + 1) : NULL;
+}
+
+/* The person S_na_who names. */
+static const char *
+S_na_name(const struct tui *t)
+{
+	return S_na_who == 0 ? tui_child_name(t) :
+	    t->flow.s.grown_ups[S_na_who - 1];
+}
+
+/*
+ * n on a rule or promise: when someone holds it back, everyone agrees
+ * now; else ask who does not agree yet, and why.
+ */
+static void
+S_not_yet(struct tui *t, const struct item *it)
+{
+	char *item = S_item_id(it);
+	const struct not_agreed *na;
+
+	if (item == NULL)
+		return;
+	if (session_item_agreed(&t->flow.s, item)) {
+		S_na_item = item;
+		S_na_who = 0;
+		textfield_set(&S_na_why, NULL);
+		tui_note(t, "Who does not agree yet (Up and Down), and why?");
+		return;
+	}
+	while ((na = session_not_agreed(&t->flow.s, item, 0)) != NULL) {
+		char *who = xstrdup(na->who);
+		struct action a = { .kind = ACTION_SET_NOT_AGREED, .id = item,
+		    .text = who, .flag = false };
+		bool done = tui_apply(t, &a);
+
+		free(who);
+		if (!done)
+			break;
+	}
+	tui_note(t, "Agreed by everyone now.");
+	free(item);
+}
+
+/* Typing who and why: Enter saves, Esc leaves it. */
+static void
+S_not_yet_request(struct tui *t, enum request r, wchar_t ch)
+{
+	size_t people = 1 + t->flow.s.n_grown_ups;
+	struct action a = { .kind = ACTION_SET_NOT_AGREED, .flag = true };
+
+	if (textfield_request(&S_na_why, r, ch, 40) != TF_IGNORED)
+		return;
+	switch (r) {
+	case REQ_UP:
+	case REQ_PREV_FIELD:
+		S_na_who = (S_na_who + people - 1) % people;
+		break;
+	case REQ_DOWN:
+	case REQ_NEXT_FIELD:
+		S_na_who = (S_na_who + 1) % people;
+		break;
+	case REQ_ENTER:
+		a.id = S_na_item;
+		a.text = S_na_name(t);
+		a.text2 = textfield_blank(&S_na_why) ? NULL :
+		    textfield_text(&S_na_why);
+		if (!tui_apply(t, &a))
+			break;
+		tui_note(t, "Not agreed yet by %s: it goes under \"Still to "
+		    "agree\".", a.text);
+		/* FALLTHROUGH */
+	case REQ_BACK:
+		free(S_na_item);
+		S_na_item = NULL;
+		break;
+	default:
+		break;
+	}
+}
+
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
@@ -327,6 +428,10 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	struct action a = { 0 };
 	char *msg;
 
+	if (S_na_item != NULL) {
+		S_not_yet_request(t, r, ch);
+		return;
+	}
 	if (S_n == 0) {
 		if (r == REQ_BACK)
 			tui_switch(t, t->flow.s.replaces != NULL ? &view_reviewing :
@@ -403,6 +508,9 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 			S_load_field(t);
 		}
 		break;
+	case REQ_NOT_YET:
+		S_not_yet(t, it);
+		break;
 	case REQ_REMOVE:
 		/* One key must not throw a rule away: x twice removes it. */
 		if (it->kind == IT_RULE && S_remove_armed != (long)it->rule) {
@@ -440,6 +548,38 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	}
 }
 
+/* How many people hold the item back (a row each under it). */
+static int
+S_held_rows(struct tui *t, const struct item *it)
+{
+	char *item = S_item_id(it);
+	int n = 0;
+
+	while (item != NULL && session_not_agreed(&t->flow.s, item, (size_t)n) != NULL)
+		n++;
+	free(item);
+	return n;
+}
+
+/* Under an item: "Not agreed yet by Maya: why", a row each. */
+static void
+S_draw_held(struct tui *t, const struct item *it, int y, int x, int w)
+{
+	char *item = S_item_id(it);
+	const struct not_agreed *na;
+
+	for (size_t k = 0; item != NULL &&
+	    (na = session_not_agreed(&t->flow.s, item, k)) != NULL; k++) {
+		char *line = xasprintf("Not agreed yet by %s%s%s", na->who,
+		    na->reason != NULL ? ": " : "",
+		    na->reason != NULL ? na->reason : "");
+
+		tui_text(t, y + (int)k, x + 5, line, w - 6, ROLE_UI_TIP);
+		free(line);
+	}
+	free(item);
+}
+
 /* Rows an item takes at width w. */
 static int
 S_height(struct tui *t, const struct item *it, int w, char **text_out)
@@ -455,8 +595,9 @@ S_height(struct tui *t, const struct item *it, int w, char **text_out)
 		text = xstrdup(it->promise->text);
 		break;
 	case IT_RULE:
-		text = xasprintf("%s (for %s)", t->flow.s.rules[it->rule].text,
-		    binds_shown(t->flow.s.rules[it->rule].binds));
+		text = xasprintf("%s (for %s%s)", t->flow.s.rules[it->rule].text,
+		    binds_shown(t->flow.s.rules[it->rule].binds),
+		    t->flow.s.rules[it->rule].house ? "; a house rule, agreed" : "");
 		break;
 	case IT_HEADING:
 	case IT_BLANK:
@@ -466,7 +607,8 @@ S_height(struct tui *t, const struct item *it, int w, char **text_out)
 		break;
 	}
 	if (text != NULL)
-		h = tui_wrapped(t, -1, 0, w - 6, 6, text, ROLE_UI_NORMAL, false);
+		h = tui_wrapped(t, -1, 0, w - 6, 6, text, ROLE_UI_NORMAL, false) +
+		    S_held_rows(t, it);
 	if (text_out != NULL)
 		*text_out = text;
 	else
@@ -525,10 +667,11 @@ S_draw_item(struct tui *t, const struct item *it, int y, int x, int w,
 		if (sel)
 			for (int i = 0; i < h; i++)
 				tui_fill(t, y + i, x, w, ROLE_UI_SELECTED);
-		tui_text(t, y, x + 1, on ? "[x]" : "[ ]", 3,
-		    sel ? ROLE_UI_SELECTED : on ? ROLE_UI_ON : ROLE_UI_OFF);
+		tui_text(t, y, x + 1, S_held_rows(t, it) > 0 ? "[?]" : on ? "[x]" :
+		    "[ ]", 3, sel ? ROLE_UI_SELECTED : on ? ROLE_UI_ON : ROLE_UI_OFF);
 		tui_wrapped(t, y, x + 5, w - 6, 6, text,
 		    sel ? ROLE_UI_SELECTED : on ? ROLE_UI_NORMAL : ROLE_UI_MUTED, false);
+		S_draw_held(t, it, y + h, x, w);
 		break;
 	}
 	case IT_RULE: {
@@ -537,8 +680,10 @@ S_draw_item(struct tui *t, const struct item *it, int y, int x, int w,
 		if (sel)
 			for (int i = 0; i < h; i++)
 				tui_fill(t, y + i, x, w, ROLE_UI_SELECTED);
-		tui_text(t, y, x + 1, "\xe2\x80\xa2", 1, r);
+		tui_text(t, y, x + 1, S_held_rows(t, it) > 0 ? "?" :
+		    "\xe2\x80\xa2", 1, r);
 		tui_wrapped(t, y, x + 5, w - 6, 6, text, r, false);
+		S_draw_held(t, it, y + h, x, w);
 		break;
 	}
 	case IT_ADD_RULE: {
@@ -613,11 +758,23 @@ S_draw(struct tui *t)
 	}
 	if (S_top > 0)
 		tui_text(t, l->body_top, x + w - 8, "\xe2\x86\x91 more", 8, ROLE_UI_MUTED);
+	if (S_na_item != NULL) {
+		char *who = xasprintf("Not agreed yet by \xe2\x97\x82 %s \xe2\x96\xb8, why:",
+		    S_na_name(t));
+		int ww = wrap_width(who, strlen(who));
+
+		tui_fill(t, bottom - 1, x, w, ROLE_UI_NORMAL);
+		tui_text(t, bottom - 1, x, who, w, ROLE_UI_LABEL);
+		tui_line_field(t, bottom - 1, x + ww + 1, w - ww - 1, &S_na_why, true);
+		free(who);
+	}
 }
 
 static struct textfield *
 S_text_box(struct tui *t)
 {
+	if (S_ready && S_na_item != NULL)
+		return &S_na_why;
 	if (!S_ready || S_n == 0 || !S_typed(&S_items[S_sel]))
 		return NULL;
 	S_load_field(t);
@@ -647,16 +804,22 @@ static enum keys_mode
 S_mode(struct tui *t)
 {
 	(void)t;
-	return S_n > 0 && S_typed(&S_items[S_sel]) ? KEYS_EDIT : KEYS_BROWSE;
+	return S_na_item != NULL || (S_n > 0 && S_typed(&S_items[S_sel])) ?
+	    KEYS_EDIT : KEYS_BROWSE;
 }
 
 static const struct tui_hint *
 S_hints(struct tui *t)
 {
 	static const struct tui_hint toggle[] = {
-		{ "Space", "on/off" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
+		{ "Space", "on/off" }, { "n", "not yet" },
+		{ "\xe2\x86\x91\xe2\x86\x93", "move" },
 		{ "a", "add a rule" }, { "Esc", "back" }, { "?", "help" },
 		{ "q", "quit" }, { NULL, NULL }
+	};
+	static const struct tui_hint not_yet[] = {
+		{ "\xe2\x86\x91\xe2\x86\x93", "who" }, { "Enter", "save" },
+		{ "Esc", "leave it" }, { NULL, NULL }
 	};
 	static const struct tui_hint choice[] = {
 		{ "\xe2\x86\x90\xe2\x86\x92", "change" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
@@ -664,6 +827,7 @@ S_hints(struct tui *t)
 	};
 	static const struct tui_hint rule[] = {
 		{ "\xe2\x86\x90\xe2\x86\x92", "who it is for" }, { "x", "remove" },
+		{ "n", "not yet" },
 		{ "\xe2\x86\x91\xe2\x86\x93", "move" }, { "Esc", "back" },
 		{ "?", "help" }, { "q", "quit" }, { NULL, NULL }
 	};
@@ -682,6 +846,8 @@ S_hints(struct tui *t)
 	const struct item *it;
 
 	(void)t;
+	if (S_na_item != NULL)
+		return not_yet;
 	if (S_n == 0)
 		return cont + 2;
 	it = &S_items[S_sel];
@@ -707,6 +873,8 @@ static const char *const S_help[] = {
 	"are on go into your agreement.",
 	"Under \"Our own rules\", type a rule of your own and press Enter;",
 	"Left and Right choose whom it is for. x twice removes one of your rules.",
+	"n: someone does not agree to a rule or promise yet (who, and why);",
+	"it goes under \"Still to agree\", and n again agrees it.",
 	"The grown-ups' promises are what the grown-ups agree to do.",
 	"Everything is saved as you go. At the end, read it through and sign.",
 	NULL

@@ -4,7 +4,9 @@
 # shows the house rule as agreed; the welcome screen shows nothing of the
 # other children's answers; the child's box and each grown-up's box are
 # reached with Tab and saved each under its own name; at 60x18 the boxes
-# still fit (the child's and the grown-up speaking now).
+# still fit (the child's and the grown-up speaking now). Then choosing
+# the agreement: the house rule is offered as agreed, n marks it not
+# agreed yet by Ivy with her reason, and what is agreed is signed.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -58,5 +60,40 @@ if [ -n "$f" ] && grep -q '^    Priya: "Ben is lovely"$' "$f" && grep -q '^    T
     grep -q '^  child: "I play with Ben"$' "$f"; then ok "three voices are saved, each under its own name"; else
 	not_ok "three voices are saved, each under its own name" "$(cat "$f" 2>/dev/null)"; fi
 if grep -q '^  house: true$' "$f"; then ok "the house rule is in the new session"; else not_ok "the house rule is in the new session" "$(cat "$f")"; fi
+
+# The agreement: the house rule offered as agreed; n marks it not agreed
+# yet by Ivy, in her words; the rest is signed.
+id=$(basename "$f" .yaml)
+printf '/skip\n/skip\n\n/quit\n' | "$TALKPACT" --plain --only-content --content "$content" resume "$id" >"$T/on"
+tui_start "$TALKPACT" --only-content --content "$content" resume "$id"
+tui_check 'Fill in the blanks' "the agreement screen"
+tui_check 'Phones sleep in the kitchen at nine, grown-ups too \(for everyone; a' "the house rule is listed"
+tui_check 'house rule, agreed\)' "as agreed"
+tui_keys Down Down Down Down
+tui_check 'n +not yet' "the key line offers n: not yet"
+tui_keys n
+tui_check 'Not agreed yet by ◂ Ivy ▸, why:' "n asks who does not agree yet (the child first) and why"
+tui_type "I read in bed till nine"
+tui_keys Enter
+tui_check 'Not agreed yet by Ivy: I read in bed till nine' "it shows under the rule, in her words"
+tui_keys End Enter
+tui_check 'Enter: sign it' "on to reading it through"
+tui_keys NPage
+tui_check 'Still to agree' "the agreement has 'Still to agree', further down"
+tui_keys Enter
+tui_check 'Sign your agreement' "what is agreed can still be signed"
+tui_type "Ivy"; tui_keys Enter
+tui_type "Priya"; tui_keys Enter
+tui_type "Tom"; tui_keys Enter
+tui_keys Enter Enter
+tui_check 'Well done' "signed"
+tui_keys F10
+tui_stop
+if grep -q '^- item: "rule/1"$' "$f" && grep -q '^  who: "Ivy"$' "$f" &&
+    grep -q '^  reason: "I read in bed till nine"$' "$f"; then ok "the session keeps who and why"; else
+	not_ok "the session keeps who and why" "$(cat "$f")"; fi
+run "$TALKPACT" --only-content --content "$content" render "$id" --record -f md
+expect_match out 'Not agreed yet by \*\*Ivy\*\*: I read in bed till nine' "the pact says it under 'Still to agree'"
+expect_match out '^\*\*Tom\*\*: I would like to meet his mum$' "the record has Tom's own words"
 
 done_testing
