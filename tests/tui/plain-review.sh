@@ -57,6 +57,9 @@ else
 fi
 expect_match out 'Carry on later with: talkpact resume 2026-12-15-sam-1000' \
     "the review can be carried on"
+run "$TALKPACT" history Sam
+expect_match out '^Version 2, being reviewed now \(Reviewing together\): carry on with: talkpact review 2026-12-15-sam-1000$' \
+    "history shows the review in progress"
 
 # Resumed: the rest of the rules and promises (one dropped), the questions,
 # the agreement (the school-day minutes now 60) and the signatures.
