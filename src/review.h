@@ -81,7 +81,10 @@ void review_items_cleanup(struct review_items *l);
 /*
  * The items still to agree that a review must take first: none yet. The
  * household's "not agreed yet" items go here (appended to out, as
- * REVIEW_ITEM_TO_AGREE). Returns how many were added.
+ * REVIEW_ITEM_TO_AGREE, with keys and text that borrow from s or c: the
+ * list frees only the questions' keys). Their notes take keep, change or
+ * drop like a rule's (review_apply()); review_finish() leaves them alone.
+ * Returns how many were added.
  */
 size_t review_still_to_agree(const struct session *s, const struct content *c,
     struct review_items *out);
