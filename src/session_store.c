@@ -398,6 +398,9 @@ session_store_format(const struct session *s)
 	struct S_em em = { .failed = false };
 	yaml_event_t ev;
 
+	/* Signed, but with no words frozen (format 1): format 2 cannot say it. */
+	if (s->stage == STAGE_SIGNED && s->frozen == NULL)
+		return NULL;
 	S_buf_write(&b, (unsigned char *)(uintptr_t)header, sizeof header - 1);
 	yaml_emitter_initialize(&em.e);
 	yaml_emitter_set_output(&em.e, S_buf_write, &b);

@@ -80,7 +80,9 @@ int session_store_save(const struct session_store *st, const struct session *s,
     char **cause);
 
 /*
- * The file as text, without saving it. Caller frees.
+ * The file as text (format 2), without saving it. Caller frees. NULL for
+ * a signed session with no frozen words (a signed format-1 file, which
+ * is never rewritten).
  */
 char *session_store_format(const struct session *s);
 
