@@ -15,6 +15,13 @@ agreements="$HOME/.local/state/talkpact/agreements"
 tpl="$top_srcdir/agreements/8-10.yaml"
 TZ=UTC
 export TZ
+# Nothing signed yet: nothing to review, no history.
+run "$TALKPACT" review
+expect_rc 66 "review with no signed agreement: exit 66"
+run "$TALKPACT" history
+expect_rc 0 "history with no signed agreement: exit 0"
+expect_eq "$out" "No signed agreements yet." "history says there are none"
+
 mkdir -p "$sessions"
 cp "$top_srcdir/tests/sessions/8-10.yaml" "$sessions/2026-11-29-sam-1412.yaml"
 NOW=2026-12-15T10:00:00Z
