@@ -97,6 +97,10 @@ expect_no_match out '^\[A rule · 1 of' "the first rule is not asked again"
 expect_match out '^\[A promise · [0-9]+ of [0-9]+\]$' "the promises are reviewed too"
 expect_match out '^What worked well since we signed our agreement\?$' \
     "the band's review questions are asked"
+expect_match out '^In the review you said you would change:$' \
+    "choosing the agreement lists what the family said they would change"
+expect_match out '^- We keep meal times phone-free, grown-ups too\.$' \
+    "the rule marked 'change'"
 expect_match out '^== Signed ==$' "version 2 is signed"
 v2="$agreements/agreement-sam-2026-12-15-v2"
 expect_match out "^Markdown: $v2.md\$" "version 2's files have names of their own"
