@@ -130,10 +130,18 @@ static void
 S_to_agreement(struct tui *t)
 {
 	struct action a = { .kind = ACTION_START_AGREEING };
+	size_t change = 0;
 
+	for (size_t i = 0; i < t->flow.s.n_notes; i++)
+		change += t->flow.s.notes[i].decision == DECISION_CHANGE;
 	if (!tui_apply(t, &a))
 		return;
-	tui_note(t, "Every note is saved. Now change what you agreed to change.");
+	if (change > 0)
+		tui_note(t, "Every note is saved. You said you would change %zu: "
+		    "change %s here.", change, change == 1 ? "it" : "them");
+	else
+		tui_note(t, "Every note is saved. Now choose the rules for the "
+		    "new version.");
 	tui_switch(t, &view_agree);
 }
 

@@ -68,6 +68,8 @@ while [ "$i" -le "$total" ]; do
 done
 [ -n "${asked:-}" ] || not_ok "the band's review questions are asked"
 tui_check 'Fill in the blanks' "after the last item: choosing the agreement"
+tui_check 'You said you would change 1: change it here\.' \
+    "the status line says how many the family said they would change"
 tui_keys Down Down Down C-u
 tui_type 60
 tui_keys Enter
