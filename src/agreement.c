@@ -129,7 +129,8 @@ S_piece(struct signed_text *t, bool value, const char *s, size_t len)
 
 	/* Words go in even pieces, values in odd ones. */
 	if (t->n == 0 || ((t->n - 1) % 2 == 1) != value) {
-		t->pieces = xreallocarray(t->pieces, t->n + 1, sizeof *t->pieces);
+		t->pieces = xreallocarray(t->pieces, t->n + 1,
+		    sizeof *t->pieces);
 		t->pieces[t->n++] = xstrdup("");
 		if (((t->n - 1) % 2 == 1) != value) {
 			t->pieces = xreallocarray(t->pieces, t->n + 1,
@@ -230,9 +231,9 @@ S_group(struct signed_words *w, const struct session *s, enum binds b,
 {
 	if (*block == NULL) {
 		const char *h = S_group_heading(b);
-		char *heading = h != NULL ? xstrdup(h) : xasprintf("What %s does",
-		    s->child != NULL && s->child[0] != '\0' ? s->child :
-		    "the child");
+		char *heading = h != NULL ? xstrdup(h) :
+		    xasprintf("What %s does", s->child != NULL &&
+		    s->child[0] != '\0' ? s->child : "the child");
 
 		*block = S_w_block(w, SIGNED_BLOCK_RULES, heading);
 		free(heading);
@@ -1099,11 +1100,17 @@ agreement_fingerprint(const struct session *s, const struct content *c,
 char *
 agreement_file_stem(const struct session *s, time_t now)
 {
+	return agreement_file_stem_at(s, now, 0);
+}
+
+char *
+agreement_file_stem_at(const struct session *s, time_t now, long utc_offset)
+{
 	char slug[32], date[CIVIL_ISO_SIZE];
 	size_t n = name_slug(s->child, slug, sizeof slug);
 	struct civil d;
 
-	S_civil_date(s, now, 0, &d);
+	S_civil_date(s, now, utc_offset, &d);
 	civil_iso(&d, date);
 	/* A review's versions never share a name with the first: "-v2". */
 	if (s->version > 1)

@@ -154,8 +154,14 @@ struct signed_words *agreement_words(const struct session *s,
 int agreement_freeze_markdown(const struct session *s, char **md,
     char fp[FINGERPRINT_HEX + 1], char **cause);
 
-/* "agreement-sam-2026-11-29": a file name stem for the outputs. Caller frees. */
+/*
+ * "agreement-sam-2026-11-29": a file name stem for the outputs, with the
+ * signing date (the last signer's own), or for a draft now's date in UTC
+ * (agreement_file_stem_at(): at utc_offset seconds east). Caller frees.
+ */
 char *agreement_file_stem(const struct session *s, time_t now);
+char *agreement_file_stem_at(const struct session *s, time_t now,
+    long utc_offset);
 
 /* What verify found. */
 enum agreement_verdict {

@@ -204,7 +204,7 @@ cmd_render(struct cli *cli, int argc, char **argv)
 		goto out;
 	if (output == NULL || (stat(output, &sb) == 0 && S_ISDIR(sb.st_mode)) ||
 	    output[strlen(output) - 1] == '/') {
-		char *name = agreement_file_stem(&s, now);
+		char *name = agreement_file_stem_at(&s, now, opts.utc_offset);
 
 		stem = xasprintf("%s%s%s", output != NULL ? output : ".",
 		    output != NULL && output[strlen(output) - 1] == '/' ? "" : "/",

@@ -455,7 +455,8 @@ flow_write(struct flow *f, char **cause)
 	}
 	for (size_t i = 0; i < 3; i++)
 		if (agreement_render_with(&f->s, f->c, now, fmts[i],
-		    &(struct agreement_options){ .utc_offset = S_offset(f, now) },
+		    &(struct agreement_options){
+		    .utc_offset = S_offset(f, now) },
 		    &text[i], &why) != 0)
 			goto out;
 	if (ics_review(&f->s, flow_template(f), now, &text[3], &why) != 0)
@@ -474,7 +475,8 @@ flow_write(struct flow *f, char **cause)
 	 * a signed agreement's text depends only on the session).
 	 */
 	for (int n = 1; ; n++) {
-		char *base = agreement_file_stem(&f->s, now);
+		char *base = agreement_file_stem_at(&f->s, now,
+		    S_offset(f, now));
 		bool free_here;
 
 		free(stem);

@@ -2,8 +2,9 @@
  * ics.c: a signed agreement's review date as an iCalendar file (RFC
  * 5545), built by hand: the escaping of TEXT values, the folding of long
  * lines and the one all-day event. The date is agreement.c's
- * (agreement_review_date()); this file only writes it down. No printing,
- * no clock, no environment.
+ * (agreement_review_day()), a calendar day; this file only writes it
+ * down, and counts the day after with civil.h. No printing, no clock, no
+ * time zone, no environment.
  */
 #include "config.h"
 

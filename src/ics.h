@@ -31,9 +31,9 @@ char *ics_fold(const char *line);
 
 /*
  * The reminder to look at the signed session s again, on its review date
- * (agreement_review_date(s, t): the session's interval, or else the
- * template's t, which may be NULL), as an all-day event on that local
- * calendar day. Its UID is stable for the session (built from its id);
+ * (agreement_review_day(s, t): the day signed, or for a format-1 session
+ * the session's interval, or else the template's t, which may be NULL,
+ * after its UTC signing date), as an all-day event on that calendar day. Its UID is stable for the session (built from its id);
  * DTSTAMP is now, in UTC. On success returns 0 and *out (caller frees);
  * -1 with *cause (caller frees) when s has no review date (not signed).
  */

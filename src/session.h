@@ -264,7 +264,7 @@ struct action {
 	size_t index;
 	bool flag;
 	time_t when;		/* SIGN; 0 means now */
-	long utc_offset;	/* SIGN: the signer's offset from UTC, seconds east */
+	long utc_offset;	/* SIGN: signer's offset from UTC, seconds east */
 };
 
 /* Stage and action names, from the tables above. *_from_id returns -1 if unknown. */
@@ -389,7 +389,7 @@ struct signed_text {
 
 /* A list of the pact under a heading. X(enum-suffix, id) */
 #define SIGNED_BLOCK_TABLE \
-	X(RULES, "rules")		/* a group of rules: tick boxes for 4-7 */ \
+	X(RULES, "rules")		/* a group of rules (tick boxes: 4-7) */ \
 	X(TICKS, "ticks")		/* promises, "if a rule is broken" */ \
 	X(CHANGES, "changes")		/* a review's "What changed since" (review.h) */
 
@@ -425,17 +425,17 @@ struct signed_line {
 struct signed_words {
 	char *title;			/* the template's title */
 	enum band band;			/* the type size and the drawing boxes */
-	char *paper;			/* "a4" or "letter": the region's paper */
-	char *date;			/* "29 November 2026": the signing date */
+	char *paper;			/* "a4" or "letter", the region's */
+	char *date;			/* signing date: "29 November 2026" */
 	char *review_date;		/* "29 May 2027" */
-	char review_day[11];		/* "2027-05-29", for calendars and lists */
+	char review_day[11];		/* "2027-05-29": calendars, lists */
 	int review_months;		/* 1, 3, 6 or 12 */
 	struct signed_block *blocks;	/* in the order printed */
 	size_t n_blocks;
 	char *steps_heading;		/* "If something goes wrong" */
 	struct signed_text *steps;	/* numbered */
 	size_t n_steps;
-	char *help_region;		/* the region's name; NULL: no help lines */
+	char *help_region;		/* region's name; NULL: no help lines */
 	struct signed_line *lines;
 	size_t n_lines;
 	/*
@@ -488,7 +488,10 @@ int session_freeze(struct session *s, const struct content *c, char **cause);
  * settings, blanks, rules, promises, review months; every signature
  * (role, grown-up, name, time, date, offset); then every frozen word,
  * the Markdown and the fingerprint. Keys others add to format 2 are not
- * in it unless they are appended here.
+ * in it unless they are appended here; append them at the end and only
+ * when present, so that a file signed before keeps its digest (a line
+ * added for an absent key would make every older signed file read as
+ * changed after signing).
  */
 char *session_signed_canonical(const struct session *s);
 

@@ -398,7 +398,7 @@ session_store_format(const struct session *s)
 	struct S_em em = { .failed = false };
 	yaml_event_t ev;
 
-	/* Signed, but with no words frozen (format 1): format 2 cannot say it. */
+	/* Signed with no words frozen (format 1): format 2 cannot say it. */
 	if (s->stage == STAGE_SIGNED && s->frozen == NULL)
 		return NULL;
 	S_buf_write(&b, (unsigned char *)(uintptr_t)header, sizeof header - 1);
@@ -988,6 +988,19 @@ S_read_sign_date(struct S_reader *r, struct ynode *m, int format,
 	return 0;
 }
 
+/*
+ * The frozen words come from content as well as from the family: longer
+ * than anything typed may be (a clause with its region's facts filled
+ * in), and with the newlines and tabs content text may hold.
+ */
+#define S_MAX_SIGNED_TEXT (256u * 1024)
+
+static int
+S_words(struct S_reader *r, struct ynode *y, const char *what, char **out)
+{
+	return S_str(r, y, what, S_MAX_SIGNED_TEXT, true, out);
+}
+
 /* [words, value, words...] of signed: */
 static int
 S_read_text(struct S_reader *r, struct ynode *y, const char *what,
@@ -997,8 +1010,7 @@ S_read_text(struct S_reader *r, struct ynode *y, const char *what,
 		return -1;
 	x->pieces = xcalloc(y->n, sizeof *x->pieces);
 	for (size_t i = 0; i < y->n; i++) {
-		if (S_str(r, y->kids[i], what, SESSION_MAX_TEXT_BYTES, true,
-		    &x->pieces[i]) != 0)
+		if (S_words(r, y->kids[i], what, &x->pieces[i]) != 0)
 			return -1;
 		x->n++;
 	}
@@ -1020,15 +1032,15 @@ S_read_blocks(struct S_reader *r, struct ynode *list, struct signed_words *w)
 
 		if (S_check_map(r, m, "a block", keys) != 0)
 			return -1;
-		if ((y = S_get(m, "kind")) == NULL || S_get(m, "heading") == NULL ||
-		    S_get(m, "items") == NULL)
+		if ((y = S_get(m, "kind")) == NULL ||
+		    S_get(m, "heading") == NULL || S_get(m, "items") == NULL)
 			return S_err(r, m->line, m->col, "a block needs 'kind', "
 			    "'heading' and 'items'");
 		if (S_enum(r, y, "kind", S_block_kind, SIGNED_BLOCK__COUNT,
 		    &e) != 0)
 			return -1;
 		b->kind = (enum signed_block_kind)e;
-		if (S_str(r, S_get(m, "heading"), "a heading", 1000, false,
+		if (S_words(r, S_get(m, "heading"), "a heading",
 		    &b->heading) != 0)
 			return -1;
 		y = S_get(m, "items");
@@ -1053,10 +1065,11 @@ S_read_help(struct S_reader *r, struct ynode *m, struct signed_words *w)
 
 	if (S_check_map(r, m, "help", keys) != 0)
 		return -1;
-	if ((y = S_get(m, "region")) == NULL || (list = S_get(m, "lines")) == NULL)
+	if ((y = S_get(m, "region")) == NULL ||
+	    (list = S_get(m, "lines")) == NULL)
 		return S_err(r, m->line, m->col, "help needs 'region' and "
 		    "'lines'");
-	if (S_str(r, y, "the region", 1000, false, &w->help_region) != 0 ||
+	if (S_words(r, y, "the region", &w->help_region) != 0 ||
 	    S_seq(r, list, "lines") != 0)
 		return -1;
 	w->lines = xcalloc(list->n, sizeof *w->lines);
@@ -1069,15 +1082,14 @@ S_read_help(struct S_reader *r, struct ynode *m, struct signed_words *w)
 		if (S_get(l, "name") == NULL || S_get(l, "about") == NULL)
 			return S_err(r, l->line, l->col, "a help line needs "
 			    "'name' and 'about'");
-		if (S_str(r, S_get(l, "name"), "a name", 1000, false,
-		    &x->name) != 0 || S_str(r, S_get(l, "about"), "about",
-		    SESSION_MAX_TEXT_BYTES, true, &x->about) != 0)
+		if (S_words(r, S_get(l, "name"), "a name", &x->name) != 0 ||
+		    S_words(r, S_get(l, "about"), "about", &x->about) != 0)
 			return -1;
-		if ((y = S_get(l, "phone")) != NULL && S_str(r, y, "a phone",
-		    1000, false, &x->phone) != 0)
+		if ((y = S_get(l, "phone")) != NULL && S_words(r, y, "a phone",
+		    &x->phone) != 0)
 			return -1;
-		if ((y = S_get(l, "web")) != NULL && S_str(r, y, "a web "
-		    "address", 1000, false, &x->web) != 0)
+		if ((y = S_get(l, "web")) != NULL && S_words(r, y, "a web "
+		    "address", &x->web) != 0)
 			return -1;
 	}
 	return 0;
@@ -1128,7 +1140,7 @@ S_read_signed(struct S_reader *r, struct ynode *m, struct session *s)
 			return S_err(r, m->line, m->col, "signed: needs '%s'",
 			    need[i]);
 	w = s->frozen = xcalloc(1, sizeof *w);
-	if (S_str(r, S_get(m, "title"), "title", 1000, false, &w->title) != 0 ||
+	if (S_words(r, S_get(m, "title"), "title", &w->title) != 0 ||
 	    S_enum(r, S_get(m, "band"), "band", S_band, BAND__COUNT, &e) != 0)
 		return -1;
 	w->band = (enum band)e;
@@ -1137,8 +1149,8 @@ S_read_signed(struct S_reader *r, struct ynode *m, struct session *s)
 	    strcmp(y->str, "letter") != 0))
 		return S_err(r, y->line, y->col, "paper must be a4 or letter");
 	w->paper = xstrdup(y->str);
-	if (S_str(r, S_get(m, "date"), "date", 100, false, &w->date) != 0 ||
-	    S_str(r, S_get(m, "review-date"), "review-date", 100, false,
+	if (S_words(r, S_get(m, "date"), "date", &w->date) != 0 ||
+	    S_words(r, S_get(m, "review-date"), "review-date",
 	    &w->review_date) != 0)
 		return -1;
 	y = S_get(m, "review-day");
@@ -1151,7 +1163,7 @@ S_read_signed(struct S_reader *r, struct ynode *m, struct session *s)
 		return -1;
 	w->review_months = (int)v;
 	if (S_read_blocks(r, S_get(m, "blocks"), w) != 0 ||
-	    S_str(r, S_get(m, "steps-heading"), "steps-heading", 1000, false,
+	    S_words(r, S_get(m, "steps-heading"), "steps-heading",
 	    &w->steps_heading) != 0)
 		return -1;
 	y = S_get(m, "steps");

@@ -70,7 +70,8 @@ void session_store_new_id(const struct session_store *st, struct session *s,
  * *cause) to replace a file that does not load cleanly or has a newer
  * format, so a damaged session is never lost; refuses to write a signed
  * format-1 session or one changed after signing, and to replace a file
- * holding either ("not saving ...: it was changed after signing"). On any failure the old file
+ * holding either ("not saving ...: it was changed after signing"). On
+ * any failure the old file
  * is untouched and no temporary file is left behind.
  */
 int session_store_save_path(const char *path, const struct session *s,

@@ -100,7 +100,6 @@ expect_rc 65 "resume: refused (65)"
 expect_match err 'sessions/2026-11-29-sam-1412\.yaml: changed after signing' "resume: names the file"
 run "$TALKPACT" render 2026-11-29-sam-1412 -f all -o "$T/by-id/"
 expect_rc 65 "render by id: refused (65)"
-printf 'r\n1\n' | "$TALKPACT" --plain >"$T/welcome" 2>&1
 cmp -s "$T/before.yaml" "$dir/2026-11-29-sam-1412.yaml" &&
 	ok "the edited file is left exactly as it was" ||
 	not_ok "the edited file is left exactly as it was"
@@ -115,12 +114,25 @@ for band in 4-7 8-10 11-13 14-17; do
 done
 run "$TALKPACT" render "$S/format1/typical.yaml" -f txt
 expect_rc 0 "format 1: typical loads"
-# A signed format-1 file is never rewritten by an upgrade.
+# A signed format-1 file is never rewritten by an upgrade: opened, it
+# writes its agreement's files, and the session file stays as it was.
 cp "$S/format1/8-10.yaml" "$dir/2026-11-29-sam-1412.yaml"
-printf 'r\n1\n' | "$TALKPACT" --plain >"$T/welcome" 2>&1
+run env TZ=UTC "$TALKPACT" --plain resume 2026-11-29-sam-1412 </dev/null
+expect_rc 0 "format 1: a signed session opens (plain mode)"
+expect_match out '^Fingerprint: 0795 0b70 0535 b936 713a fdef fb42 4ff0 ' \
+    "format 1: its agreement is the one signed (the paper's fingerprint)"
 cmp -s "$S/format1/8-10.yaml" "$dir/2026-11-29-sam-1412.yaml" &&
 	ok "format 1: a signed file opened is not rewritten" ||
 	not_ok "format 1: a signed file opened is not rewritten"
+
+# The conversation record comes after the signed words, as before.
+for fmt in md html txt; do
+	TZ=UTC "$TALKPACT" render "$sess" --record -f "$fmt" >"$T/rec2" 2>&1
+	TZ=UTC "$TALKPACT" render "$S/format1/8-10.yaml" --record -f "$fmt" >"$T/rec1" 2>&1
+	cmp -s "$T/rec1" "$T/rec2" && grep -q 'Our conversation' "$T/rec2" &&
+		ok "--record -f $fmt: the signed words and the record, as format 1 gives them" ||
+		not_ok "--record -f $fmt: the signed words and the record" "$(diff "$T/rec1" "$T/rec2" | head)"
+done
 
 # Cut at signatures: a valid unsigned session.
 sed '/^signatures:/,$d' "$sess" >"$T/cut.yaml"

@@ -767,6 +767,76 @@ test_stem(void **state)
 	session_cleanup(&s);
 }
 
+/*
+ * A signed session renders from what it froze: no content needed, the
+ * .md the text signed, html and txt built from the frozen words; data
+ * that no longer matches the digest is refused. A draft is dated at the
+ * offset it is given, never by TZ.
+ */
+static void
+test_frozen(void **state)
+{
+	static const enum render_format fmts[] = { RENDER_MD, RENDER_HTML,
+		RENDER_TXT };
+	struct session s;
+	char *with[3], *out = NULL, *cause = NULL;
+
+	(void)state;
+	signed_session(&s, "Mostly friends.", "Sam", "We charge phones downstairs.");
+	assert_non_null(s.frozen);
+	assert_int_equal(session_signed_check(&s), 1);
+	for (size_t i = 0; i < 3; i++) {
+		with[i] = render(&s, fmts[i]);
+		/* No content at all: the same bytes. */
+		assert_int_equal(agreement_render(&s, NULL, NOW + 999999,
+		    fmts[i], &out, &cause), 0);
+		assert_string_equal(out, with[i]);
+		free(out);
+	}
+	assert_string_equal(with[0], s.frozen->markdown);
+	assert_non_null(strstr(with[0], "agreed on 29 November 2026"));
+
+	/* Words changed in memory: refused until the digest says so too. */
+	free(s.frozen->blocks[0].items[0].pieces[0]);
+	s.frozen->blocks[0].items[0].pieces[0] = xstrdup("Changed words ");
+	assert_int_equal(session_signed_check(&s), -1);
+	assert_int_equal(agreement_render(&s, NULL, NOW, RENDER_HTML, &out,
+	    &cause), -1);
+	assert_null(out);
+	assert_non_null(strstr(cause, "changed after signing"));
+	free(cause);
+	cause = NULL;
+	session_signed_digest(&s, s.frozen->digest);
+	out = render(&s, RENDER_HTML);
+	assert_non_null(strstr(out, "Changed words "));
+	free(out);
+	out = render(&s, RENDER_TXT);
+	assert_non_null(strstr(out, "Changed words "));
+	free(out);
+	/* The .md stays the text signed. */
+	out = render(&s, RENDER_MD);
+	assert_null(strstr(out, "Changed words"));
+	assert_string_equal(out, with[0]);
+	free(out);
+	for (size_t i = 0; i < 3; i++)
+		free(with[i]);
+
+	/* Unsigned (BACK): a draft, dated at the offset given. */
+	apply_ok(&s, (struct action){ .kind = ACTION_BACK });
+	assert_null(s.frozen);
+	assert_int_equal(agreement_render_with(&s, fixture_content(), NOW,
+	    RENDER_MD, &(struct agreement_options){ .utc_offset = 14 * 3600 },
+	    &out, &cause), 0);
+	assert_non_null(strstr(out, "a draft of 30 November 2026"));
+	free(out);
+	assert_int_equal(agreement_render_with(&s, fixture_content(), NOW,
+	    RENDER_MD, &(struct agreement_options){ .utc_offset = -8 * 3600 },
+	    &out, &cause), 0);
+	assert_non_null(strstr(out, "a draft of 29 November 2026"));
+	free(out);
+	session_cleanup(&s);
+}
+
 int
 main(void)
 {
@@ -781,6 +851,7 @@ main(void)
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_long_text),
 		cmocka_unit_test(test_stem),
+		cmocka_unit_test(test_frozen),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
