@@ -1630,6 +1630,25 @@ S_talk(struct plain *p, bool from_end)
 	return end;
 }
 
+/* A review's rules and promises the family said they would change. */
+static void
+S_to_change(struct plain *p)
+{
+	const struct replaces *r = p->flow.s.replaces;
+	size_t n = 0;
+
+	for (size_t i = 0; r != NULL && i < r->n_items; i++) {
+		const struct review_note *note = review_note(&p->flow.s,
+		    r->items[i].key);
+
+		if (note == NULL || note->decision != DECISION_CHANGE)
+			continue;
+		if (n++ == 0)
+			fputs("In the review you said you would change:\n", p->out);
+		fprintf(p->out, "- %s\n", r->items[i].text);
+	}
+}
+
 static enum step_end
 S_agree(struct plain *p, bool from_end)
 {
@@ -1676,6 +1695,7 @@ S_agree(struct plain *p, bool from_end)
 #undef S_NOT_AGREED_STEPS
 	steps[n++] = (struct step){ .q = Q_REVIEW };
 	fprintf(p->out, "\n== Choosing the agreement: %s ==\n", t->title);
+	S_to_change(p);
 	if ((rest = session_rest(&p->flow.s, p->flow.c)) > 0)
 		fprintf(p->out, "The short talk left %zu more questions for "
 		    "another evening; type /all to talk about them.\n", rest);

@@ -1332,6 +1332,12 @@ session_apply(struct session *s, const struct content *c,
 	}
 	if (rc == 0 && a->kind == ACTION_ADD_RULE)
 		S_forget_drafts(s, "rule/new", true);
+	if (rc == 0 && a->kind == ACTION_REVIEW) {
+		char *box = xasprintf("review/%s/", a->id);
+
+		S_forget_drafts(s, box, false);
+		free(box);
+	}
 	if (rc == 0 && a->kind == ACTION_SET_BLANK && a->id != NULL) {
 		char *box = xasprintf("blank/%s", a->id);
 

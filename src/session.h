@@ -124,7 +124,8 @@ struct promise_setting {
 /*
  * What was being typed in a box and not yet confirmed, kept so that
  * leaving (or a crash of the terminal) loses nothing. box names the box:
- * "answer/PROMPT/child", "answer/PROMPT/grown-up", "rule/new", "blank/ID".
+ * "answer/PROMPT/child", "answer/PROMPT/grown-up", "rule/new", "blank/ID",
+ * "review/ITEM/child", "review/ITEM/grown-up" (REVIEW forgets them).
  */
 struct draft {
 	char *box;

@@ -42,7 +42,27 @@ S_decides(const struct review_item *it)
 	return it != NULL && it->kind != REVIEW_ITEM_QUESTION;
 }
 
-/* The boxes and the decision as the note for the item has them. */
+/* "review/ITEM/child" or ".../grown-up": the box's draft. Caller frees. */
+static char *
+S_box(const struct review_item *it, bool grown)
+{
+	return xasprintf("review/%s/%s", it->key, grown ? "grown-up" : "child");
+}
+
+/* A box's draft, else what the note says. */
+static void
+S_fill_box(struct tui *t, struct textfield *tf, const struct review_item *it,
+    bool grown, const char *confirmed)
+{
+	char *box = it != NULL ? S_box(it, grown) : NULL;
+	const char *draft = box != NULL ? session_draft(&t->flow.s, box) : NULL;
+
+	textfield_set(tf, draft != NULL ? draft : confirmed);
+	tf->changed = draft != NULL;
+	free(box);
+}
+
+/* The boxes and the decision as the note (or a draft) for the item has them. */
 static void
 S_fill(struct tui *t)
 {
@@ -50,8 +70,8 @@ S_fill(struct tui *t)
 	const struct review_note *n = it != NULL ?
 	    review_note(&t->flow.s, it->key) : NULL;
 
-	textfield_set(&S_rv.child, n != NULL ? n->child : NULL);
-	textfield_set(&S_rv.grown, n != NULL ? n->grown_up : NULL);
+	S_fill_box(t, &S_rv.child, it, false, n != NULL ? n->child : NULL);
+	S_fill_box(t, &S_rv.grown, it, true, n != NULL ? n->grown_up : NULL);
 	S_rv.decided = n != NULL && n->decision != DECISION_NONE ? n->decision :
 	    S_decides(it) ? DECISION_KEEP : DECISION_NONE;
 	S_rv.focus = S_decides(it) ? 0 : 1;
@@ -76,6 +96,25 @@ S_open(struct tui *t)
 	S_fill(t);
 }
 
+/* Keep what is typed in both boxes as drafts (a pause, or leaving). */
+static void
+S_keep(struct tui *t)
+{
+	const struct review_item *it = S_item();
+	const struct review_note *n;
+	char *box;
+
+	if (!S_rv.ready || it == NULL || S_rv.filled != S_rv.at)
+		return;
+	n = review_note(&t->flow.s, it->key);
+	box = S_box(it, false);
+	tui_keep_draft(t, box, &S_rv.child, n != NULL ? n->child : NULL);
+	free(box);
+	box = S_box(it, true);
+	tui_keep_draft(t, box, &S_rv.grown, n != NULL ? n->grown_up : NULL);
+	free(box);
+}
+
 static void
 S_cleanup(void)
 {
@@ -91,10 +130,18 @@ static void
 S_to_agreement(struct tui *t)
 {
 	struct action a = { .kind = ACTION_START_AGREEING };
+	size_t change = 0;
 
+	for (size_t i = 0; i < t->flow.s.n_notes; i++)
+		change += t->flow.s.notes[i].decision == DECISION_CHANGE;
 	if (!tui_apply(t, &a))
 		return;
-	tui_note(t, "Every note is saved. Now change what you agreed to change.");
+	if (change > 0)
+		tui_note(t, "Every note is saved. You said you would change %zu: "
+		    "change %s here.", change, change == 1 ? "it" : "them");
+	else
+		tui_note(t, "Every note is saved. Now choose the rules for the "
+		    "new version.");
 	tui_switch(t, &view_agree);
 }
 
@@ -133,6 +180,7 @@ S_previous(struct tui *t)
 		return;
 	}
 	tui_clear_note(t);
+	S_keep(t);
 	S_rv.at--;
 	S_fill(t);
 }
@@ -354,5 +402,5 @@ static const char *const S_help[] = {
 const struct view view_reviewing = {
 	.name = "Reviewing together", .open = S_open, .draw = S_draw,
 	.request = S_request, .field = S_text_box, .mode = S_mode,
-	.hints = S_hints, .help = S_help, .cleanup = S_cleanup
+	.hints = S_hints, .help = S_help, .keep = S_keep, .cleanup = S_cleanup
 };

@@ -15,6 +15,13 @@ agreements="$HOME/.local/state/talkpact/agreements"
 tpl="$top_srcdir/agreements/8-10.yaml"
 TZ=UTC
 export TZ
+# Nothing signed yet: nothing to review, no history.
+run "$TALKPACT" review
+expect_rc 66 "review with no signed agreement: exit 66"
+run "$TALKPACT" history
+expect_rc 0 "history with no signed agreement: exit 0"
+expect_eq "$out" "No signed agreements yet." "history says there are none"
+
 mkdir -p "$sessions"
 cp "$top_srcdir/tests/sessions/8-10.yaml" "$sessions/2026-11-29-sam-1412.yaml"
 NOW=2026-12-15T10:00:00Z
@@ -57,6 +64,9 @@ else
 fi
 expect_match out 'Carry on later with: talkpact resume 2026-12-15-sam-1000' \
     "the review can be carried on"
+run "$TALKPACT" history Sam
+expect_match out '^Version 2, being reviewed now \(Reviewing together\): carry on with: talkpact review 2026-12-15-sam-1000$' \
+    "history shows the review in progress"
 
 # Resumed: the rest of the rules and promises (one dropped), the questions,
 # the agreement (the school-day minutes now 60) and the signatures.
@@ -87,6 +97,10 @@ expect_no_match out '^\[A rule · 1 of' "the first rule is not asked again"
 expect_match out '^\[A promise · [0-9]+ of [0-9]+\]$' "the promises are reviewed too"
 expect_match out '^What worked well since we signed our agreement\?$' \
     "the band's review questions are asked"
+expect_match out '^In the review you said you would change:$' \
+    "choosing the agreement lists what the family said they would change"
+expect_match out '^- We keep meal times phone-free, grown-ups too\.$' \
+    "the rule marked 'change'"
 expect_match out '^== Signed ==$' "version 2 is signed"
 v2="$agreements/agreement-sam-2026-12-15-v2"
 expect_match out "^Markdown: $v2.md\$" "version 2's files have names of their own"

@@ -30,9 +30,21 @@ tui_keys Enter
 tui_check 'Reviewing together, version 2 · A rule · 1 of [0-9]+' "Enter starts the review: version 2"
 tui_check 'We keep meal times phone-free, grown-ups too' "the first rule as it was signed"
 tui_check '▸ \(•\) Keep it +\( \) Change it +\( \) Drop it' "keep is chosen at first"
+# Typed but not confirmed, then F10: kept as a draft, back on 'review'.
+tui_keys Enter
+tui_type "Half typed"
+tui_keys F10
+tui_check '^Carry on with: talkpact resume ' "F10 leaves the review"
+tui_stop
+tui_start env TZ=UTC TALKPACT_NOW=2027-07-01T10:00:00Z "$TALKPACT" review
+tui_check 'Reviewing together, version 2 · A rule · 1 of [0-9]+' \
+    "'talkpact review' carries on with the review in progress"
+tui_check 'Half typed' "what was typed is back in its box"
+[ "$(ls "$sessions" | wc -l)" -eq 2 ] && ok "no second review was started" ||
+    not_ok "one review" "$(ls "$sessions")"
 tui_keys Right
 tui_check '\(•\) Change it' "Right: change it"
-tui_keys Enter
+tui_keys Enter End C-u
 tui_type "More time would be fair"
 tui_keys Enter
 tui_type "Agreed: 60 minutes"
@@ -56,6 +68,8 @@ while [ "$i" -le "$total" ]; do
 done
 [ -n "${asked:-}" ] || not_ok "the band's review questions are asked"
 tui_check 'Fill in the blanks' "after the last item: choosing the agreement"
+tui_check 'You said you would change 1: change it here\.' \
+    "the status line says how many the family said they would change"
 tui_keys Down Down Down C-u
 tui_type 60
 tui_keys Enter
@@ -104,5 +118,7 @@ if grep -q '^  child: "More time would be fair"$' "$f" &&
 else
 	not_ok "voices kept" "$(cat "$f")"
 fi
+if grep -q '"review/' "$f"; then not_ok "the draft is forgotten once confirmed" "$(grep -n review/ "$f")"
+else ok "the draft is forgotten once confirmed"; fi
 
 done_testing

@@ -117,6 +117,28 @@ test_start(void **state)
 	assert_int_equal(review_still_to_agree(&r, &shipped, &l), 0);
 	session_cleanup(&r);
 
+	/*
+	 * The replaced rules are the words as signed (the frozen words), not
+	 * the content's words now; and its fingerprint is the frozen one.
+	 */
+	assert_non_null(sample.frozen);
+	{
+		char **piece = &sample.frozen->blocks[0].items[0].pieces[0];
+		char *was = *piece;
+
+		*piece = xasprintf("As signed: %s", was);
+		assert_int_equal(review_start(&sample, &shipped, NOW, &r,
+		    &cause), 0);
+		assert_true(strncmp(r.replaces->items[0].text, "As signed: ",
+		    11) == 0);
+		assert_string_equal(r.replaces->fingerprint,
+		    sample.frozen->fingerprint);
+		assert_string_equal(r.replaces->date, "29 November 2026");
+		session_cleanup(&r);
+		free(*piece);
+		*piece = was;
+	}
+
 	/* Not signed: refused, and says how to carry on. */
 	sample.stage = STAGE_SIGNING;
 	assert_int_equal(review_start(&sample, &shipped, NOW, &r, &cause), -1);
