@@ -88,7 +88,7 @@ cli_write_output(const char *path, const char *text)
 	char *cause = NULL;
 	int rc, fd;
 
-	if (path == NULL) {
+	if (path == NULL || strcmp(path, "-") == 0) {
 		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
 			return cli_error(EX_IOERR, "cannot write to standard "
 			    "output: %s", strerror(errno));

@@ -60,7 +60,7 @@ S_render_usage(FILE *f)
 	    "                       answer) after the agreement, for the family\n"
 	    "      --paper PAPER    a4 or letter for html (default: the region's\n"
 	    "                       paper: Letter in the US, else A4)\n"
-	    "  -o, --output PATH    for one format: the file to write (default:\n"
+	    "  -o, --output PATH    for one format: the file to write (default or -:\n"
 	    "                       standard output); for all: a folder to write\n"
 	    "                       them in, or a file name without its ending\n"
 	    "                       (default: the current folder, files named\n"

@@ -168,4 +168,12 @@ run "$TALKPACT" verify "$T/forged.md" --fingerprint "$paper"
 expect_rc 1 "verify --fingerprint: the forged .md fails against the paper"
 expect_match out "DIFFERENT from the paper" "and says it differs from the paper"
 
+# -o - is standard output, not a file called "-".
+run sh -c 'cd "$1" && shift && exec "$@"' sh "$T" \
+    "$TALKPACT" render "$top_srcdir/tests/sessions/8-10.yaml" -o -
+expect_rc 0 "render -o - writes to standard output"
+expect_match out "^SHA-256 fingerprint:" "the agreement is on standard output"
+if [ -e "$T/-" ]; then not_ok "and no file called '-' is made"
+else ok "and no file called '-' is made"; fi
+
 done_testing
