@@ -97,6 +97,31 @@ for f in $(printf '%s\n' "$gone"); do
 	ok "the deleted $f is listed"
 done
 
+# A file that cannot be deleted: 74, saying why and listing what remains.
+# (A folder without write permission; for root, a read-only bind mount in a
+# mount namespace of its own.)
+fresh
+ro="$state/agreements"
+if [ "$(id -u)" != 0 ]; then
+	chmod 500 "$ro"
+	run "$TALKPACT" forget --yes Maya
+	chmod 700 "$ro"
+	tried=yes
+elif unshare -m true 2>/dev/null; then
+	run unshare -m sh -c "mount --bind '$ro' '$ro' && mount -o remount,bind,ro '$ro' && exec '$TALKPACT' forget --yes Maya"
+	tried=yes
+else
+	tried=no
+fi
+if [ "$tried" = yes ]; then
+	expect_rc 74 "a file that cannot be deleted: exit 74"
+	expect_match err 'cannot delete .*agreement-maya-2026-11-20\.md' "it says which and why"
+	expect_match out '^Still there \(could not be deleted\):' "it lists what remains"
+	expect_match out 'agreement-maya-2026-11-20\.md' "the file that remains is listed"
+else
+	skip "a file that cannot be deleted: exit 74" "no way to make a folder read-only here"
+fi
+
 # forget --all: the whole household.
 fresh
 run "$TALKPACT" forget --yes --all
