@@ -58,6 +58,9 @@ S_open(struct tui *t)
 		textfield_set(&S_grown[i], i < s->n_grown_ups ? s->grown_ups[i] : NULL);
 	S_row = s->child == NULL ? ROW_CHILD : s->age == 0 ? ROW_AGE :
 	    s->n_grown_ups == 0 ? ROW_GROWN_UP1 : ROW_START;
+	/* A damaged household is left alone: say so, and ask as for a first child. */
+	if (t->flow.household_problem != NULL)
+		tui_warn(t, "%s", t->flow.household_problem);
 }
 
 /* Save the box being left. Returns false (and says why) if it is refused. */

@@ -96,4 +96,18 @@ run "$TALKPACT" --only-content --content "$content" render "$id" --record -f md
 expect_match out 'Not agreed yet by \*\*Ivy\*\*: I read in bed till nine' "the pact says it under 'Still to agree'"
 expect_match out '^\*\*Tom\*\*: I would like to meet his mum$' "the record has Tom's own words"
 
+# A damaged household file: the family screen says where, asks for the
+# grown-ups as for a first child, and the file is not written over.
+printf 'format: 1\ngrown-ups: [Priya, {x: 1}]\n' >"$state/household.yaml"
+cp "$state/household.yaml" "$T/damaged"
+tui_start "$TALKPACT" --only-content --content "$content"
+tui_check 'Start a new conversation' "the welcome screen, with a damaged household"
+tui_keys Enter
+tui_check 'household\.yaml:2:[0-9]+' "the family screen gives the household's problem as FILE:LINE:COL"
+tui_check "Grown-up's name" "and asks for the grown-ups"
+tui_keys F10
+tui_stop
+if cmp -s "$T/damaged" "$state/household.yaml"; then ok "the damaged household file is not written over"; else
+	not_ok "the damaged household file is not written over" "$(cat "$state/household.yaml")"; fi
+
 done_testing
