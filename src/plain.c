@@ -1358,21 +1358,6 @@ S_decide_ready(struct plain *p, const struct step *st)
 	return true;
 }
 
-/* Who had not agreed to item yet, and why; what keep, change, drop mean. */
-static void
-S_still_who(struct plain *p, const char *item)
-{
-	const struct not_agreed *na;
-
-	for (size_t k = 0; (na = session_not_agreed(&p->flow.s, item, k)) != NULL;
-	    k++)
-		fprintf(p->out, "Not agreed yet by %s%s%s\n", na->who,
-		    na->reason != NULL ? ": " : ".", na->reason != NULL ?
-		    na->reason : "");
-	fputs("Keep: everyone agrees now. Change: still to agree. Drop: leave "
-	    "it out.\n", p->out);
-}
-
 static void
 S_review_item_intro(struct plain *p, const struct step *st)
 {
@@ -1384,8 +1369,8 @@ S_review_item_intro(struct plain *p, const struct step *st)
 	fprintf(p->out, "\n[%s \xc2\xb7 %zu of %zu]\n%s\n", what, st->i + 1,
 	    p->n_review_items, it->text);
 	if (it->kind == REVIEW_ITEM_TO_AGREE)
-		S_still_who(p, it->key + strlen(REVIEW_STILL_PREFIX));
-	if (it->tip != NULL)
+		fprintf(p->out, "%s\n", it->tip);
+	else if (it->tip != NULL)
 		fprintf(p->out, "Tip for the grown-up: %s\n", it->tip);
 }
 

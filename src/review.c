@@ -406,6 +406,32 @@ S_still_text(const struct session *s, const struct content *c,
 	return text != NULL ? fill_string(text, fill_chain, &ch, "___") : NULL;
 }
 
+/*
+ * Who had not agreed to item yet and why, and what a decision means for
+ * it: "Not agreed yet by Maya: ... Keep: everyone agrees now. ...".
+ * Caller frees.
+ */
+static char *
+S_still_tip(const struct session *s, const char *item)
+{
+	const struct not_agreed *na;
+	char *tip = xstrdup(""), *more;
+
+	for (size_t k = 0; (na = session_not_agreed(s, item, k)) != NULL; k++) {
+		more = xasprintf("%sNot agreed yet by %s%s%s%s", tip, na->who,
+		    na->reason != NULL ? ": " : "", na->reason != NULL ?
+		    na->reason : "", na->reason != NULL && na->reason[0] != '\0' &&
+		    strchr(".!?", na->reason[strlen(na->reason) - 1]) != NULL ?
+		    " " : ". ");
+		free(tip);
+		tip = more;
+	}
+	more = xasprintf("%sKeep: everyone agrees now. Change: still to agree. "
+	    "Drop: leave it out.", tip);
+	free(tip);
+	return more;
+}
+
 size_t
 review_still_to_agree(const struct session *s, const struct content *c,
     struct review_items *out)
@@ -423,7 +449,8 @@ review_still_to_agree(const struct session *s, const struct content *c,
 		if (seen || (text = S_still_text(s, c, item)) == NULL)
 			continue;
 		S_push(out, REVIEW_ITEM_TO_AGREE, xasprintf("%s%s",
-		    REVIEW_STILL_PREFIX, item), text, NULL, BINDS_EVERYONE);
+		    REVIEW_STILL_PREFIX, item), text, S_still_tip(s, item),
+		    BINDS_EVERYONE);
 	}
 	return out->n - before;
 }
@@ -470,8 +497,10 @@ review_items_cleanup(struct review_items *l)
 		if (l->items[i].kind == REVIEW_ITEM_QUESTION ||
 		    l->items[i].kind == REVIEW_ITEM_TO_AGREE)
 			free((char *)(uintptr_t)l->items[i].key);
-		if (l->items[i].kind == REVIEW_ITEM_TO_AGREE)
+		if (l->items[i].kind == REVIEW_ITEM_TO_AGREE) {
 			free((char *)(uintptr_t)l->items[i].text);
+			free((char *)(uintptr_t)l->items[i].tip);
+		}
 	}
 	free(l->items);
 	memset(l, 0, sizeof *l);

@@ -82,7 +82,8 @@ void review_items_cleanup(struct review_items *l);
  * The items still to agree that a review must take first: each item
  * someone had not agreed to yet (session.h's not_agreed, copied from the
  * agreement reviewed), once, with its words filled in (appended to out,
- * as REVIEW_ITEM_TO_AGREE; key and text owned by out). Keep means agreed
+ * as REVIEW_ITEM_TO_AGREE; key, text and tip owned by out; the tip says
+ * who had not agreed and why, and what each decision means). Keep means agreed
  * now, drop switches it off, change leaves it still to agree
  * (review_finish()). Returns how many were added.
  */

@@ -38,8 +38,8 @@ rm -rf "$T/look"
 first=$(printf '%s\n' "$out" | grep -A1 '^\[Still to agree · 1 of' | tail -n 1)
 expect_eq "$first" "We keep meal times phone-free, and that includes the grown-ups." \
     "the item still to agree comes first in the review"
-expect_match out '^Not agreed yet by Maya: Tom checks the football scores at dinner$' \
-    "with who had not agreed and why"
+expect_match out '^Not agreed yet by Maya: Tom checks the football scores at dinner\. Keep: everyone agrees now\.' \
+    "with who had not agreed and why, and what keeping it means"
 k=$(printf '%s\n' "$out" | grep -B1 -x "$house" | sed -n 's/^\[A rule · \([0-9]*\) of.*/\1/p' | head -n 1)
 [ -n "$k" ] && ok "the house rule is one of the review's rules ($k)" ||
 	not_ok "the house rule is one of the review's rules" "$out"
