@@ -1968,7 +1968,8 @@ S_walk_dir(struct S_walk *w, const char *path, const struct stat *st)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dir);
-	qsort(names, n, sizeof *names, S_strcmp_p);
+	if (n > 1)	/* an empty folder has no list to sort (qsort of NULL) */
+		qsort(names, n, sizeof *names, S_strcmp_p);
 	for (size_t i = 0; i < n; i++) {
 		char *sub = S_join(path, names[i]);
 		struct stat sst;
