@@ -25,6 +25,7 @@ struct cli {
 	bool plain;			/* --plain, no terminal, or TERM dumb/unset */
 	bool quiet;			/* -q: no notices */
 	bool no_color;			/* NO_COLOR is set (non-empty) */
+	bool no_mouse;			/* --no-mouse: clicks and the wheel are not read */
 	bool exit_after_first_frame;	/* TALKPACT_EXIT_AFTER_FIRST_FRAME=1 */
 	/*
 	 * The locale in force for messages: LC_ALL, then LC_MESSAGES, then

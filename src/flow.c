@@ -414,6 +414,7 @@ flow_apply(struct flow *f, const struct action *a, char **cause)
 	case ACTION_SET_AGE:
 	case ACTION_SET_BAND:
 	case ACTION_SET_TALK:
+	case ACTION_SET_TOPICS:
 	case ACTION_START_TALKING:
 	case ACTION_BACK:
 		S_refresh(f);
@@ -476,6 +477,12 @@ flow_talk_size(const struct flow *f, enum session_talk talk)
 	else {
 		session_init(&all);
 		all.band = f->s.band;
+		all.talk = talk;
+		all.topics = f->s.topics;
+		if (talk == TALK_TOPICS && all.topics == 0) {
+			session_cleanup(&all);
+			return 0;
+		}
 		n = session_prompts(&all, f->c, &order);
 		session_cleanup(&all);
 	}
@@ -491,6 +498,15 @@ flow_talk_label(const struct flow *f, enum session_talk talk)
 	if (talk == TALK_SHORT)
 		return n == 0 ? NULL : xasprintf("a short talk (about %zu "
 		    "questions, about %d minutes)", n, session_minutes(n));
+	if (talk == TALK_TOPICS) {
+		int k = 0;
+
+		for (int i = 0; i < TOPIC__COUNT; i++)
+			k += (f->s.topics & SESSION_TOPIC_BIT(i)) != 0;
+		return k == 0 ? xstrdup("topics: none chosen yet") :
+		    xasprintf("%d topic%s (%zu questions, about %d minutes)", k,
+		    k == 1 ? "" : "s", n, session_minutes(n));
+	}
 	return xasprintf("all the questions (%zu, about %d minutes)", n,
 	    session_minutes(n));
 }
@@ -778,4 +794,23 @@ flow_agreement_files(const struct flow *f, const struct session *s)
 	free(dir);
 	free(md);
 	return found;
+}
+
+size_t
+flow_band_topics(const struct flow *f, enum topic *out, size_t *counts)
+{
+	size_t per[TOPIC__COUNT] = { 0 }, n = 0;
+
+	if (f->c == NULL || (int)f->s.band < 0 || f->s.band >= BAND__COUNT)
+		return 0;
+	for (size_t i = 0; i < f->c->n_prompts; i++)
+		if (f->c->prompts[i].bands & BAND_BIT(f->s.band))
+			per[f->c->prompts[i].topic]++;
+	for (int t = 0; t < TOPIC__COUNT; t++)
+		if (per[t] > 0) {
+			if (counts != NULL)
+				counts[n] = per[t];
+			out[n++] = (enum topic)t;
+		}
+	return n;
 }

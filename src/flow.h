@@ -167,6 +167,15 @@ size_t flow_count(const struct flow *f, enum answer_state st);
 size_t flow_talk_size(const struct flow *f, enum session_talk talk);
 char *flow_talk_label(const struct flow *f, enum session_talk talk);
 
+/*
+ * The topics the session's band has questions on, in TOPIC_TABLE's
+ * order, into out (TOPIC__COUNT long), with how many questions each has
+ * into counts (may be NULL). A talk on chosen topics (TALK_TOPICS) is
+ * sized and labelled by the session's choice: "3 topics (12 questions,
+ * about 25 minutes)", "topics: none chosen yet".
+ */
+size_t flow_band_topics(const struct flow *f, enum topic *out, size_t *counts);
+
 /* A clause's text with its blanks filled in as the session has them. Caller frees. */
 char *flow_clause_text(const struct flow *f, const struct clause *cl);
 

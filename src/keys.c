@@ -16,6 +16,12 @@ struct binding {
 	enum request req;
 };
 
+/* Other names for a key listed in the tables: never shown. */
+static const int S_aliases[] = {
+	TK_RESIZE, TK_CTRL('m'), TK_CTRL('j'), 'Q', TK_CTRL('h'), TK_BACKSPACE,
+	TK_ALT | TK_BACKSPACE, TK_ALT | TK_CTRL('m'), TK_ALT | TK_CTRL('j')
+};
+
 /* Keys that mean the same in both modes. */
 static const struct binding S_common[] = {
 	{ TK_F1, REQ_HELP },
@@ -162,7 +168,8 @@ const char *
 keys_label(int key, char *buf, size_t size)
 {
 	static const char *const special[] = {
-		"", "Up", "Down", "Left", "Right", "C-Left", "C-Right",
+		"", "\xe2\x86\x91", "\xe2\x86\x93", "\xe2\x86\x90",
+		"\xe2\x86\x92", "C-Left", "C-Right",
 		"Home", "End", "PgUp", "PgDn", "Bksp", "Del", "Enter", "Tab",
 		"S-Tab", "Esc", "", "F1", "F2", "F3", "F4", "F5", "F6", "F7",
 		"F8", "F9", "F10"
@@ -183,4 +190,30 @@ keys_label(int key, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%sU+%04X", alt, (unsigned)key);
 	return buf;
+}
+
+size_t
+keys_for(enum request r, enum keys_mode mode, int *keys, size_t max)
+{
+	/* The common keys first: F1, F10, Enter, arrows are shown before letters. */
+	const struct binding *tables[2] = { S_common,
+	    mode == KEYS_EDIT ? S_edit : S_browse };
+	size_t lens[2] = { S_LEN(S_common),
+	    mode == KEYS_EDIT ? S_LEN(S_edit) : S_LEN(S_browse) };
+	size_t n = 0;
+
+	for (size_t t = 0; t < 2; t++)
+		for (size_t i = 0; i < lens[t] && n < max; i++) {
+			const struct binding *b = &tables[t][i];
+
+			/* Only keys that still mean r here (edit shadows common). */
+			bool alias = false;
+
+			for (size_t k = 0; k < S_LEN(S_aliases); k++)
+				alias = alias || S_aliases[k] == b->key;
+			if (b->req == r && !alias &&
+			    keys_request(b->key, mode, NULL) == r)
+				keys[n++] = b->key;
+		}
+	return n;
 }

@@ -69,7 +69,9 @@ enum tk_special {
 	X(ED_KILL_WORD, "kill-word", "Delete the word before the cursor") \
 	X(ED_NEWLINE, "newline", "Start a new line in the answer") \
 	X(ED_CHAR, "character", "Type a character") \
-	X(NOT_YET, "not-yet", "Someone does not agree to this yet")
+	X(NOT_YET, "not-yet", "Someone does not agree to this yet") \
+	X(SCROLL_UP, "scroll-up", "Scroll up") \
+	X(SCROLL_DOWN, "scroll-down", "Scroll down")
 
 enum request {
 #define X(e, name, help) REQ_##e,
@@ -96,5 +98,13 @@ const char *request_help(enum request r);
 
 /* A short label for a key as the bottom line shows it: "Esc", "F1", "^K", "q". */
 const char *keys_label(int key, char *buf, size_t size);
+
+/*
+ * The keys that give r in mode, the one to show first, into keys (at
+ * most max); aliases (Ctrl-M for Enter, Q for q) are left out. Returns
+ * how many. The keys line and the help are made from this, so no screen
+ * names a key of its own.
+ */
+size_t keys_for(enum request r, enum keys_mode mode, int *keys, size_t max);
 
 #endif

@@ -57,6 +57,7 @@ S_usage(FILE *f)
 	    "      --only-content  load only the --content folders, not the shipped\n"
 	    "                      or your own content\n"
 	    "      --plain         line-by-line mode for screen readers and scripts\n"
+	    "      --no-mouse      do not read clicks and the wheel\n"
 	    "  -q, --quiet         do not print notices\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n"
@@ -268,6 +269,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		CLI_CONTENT_OPTIONS,
 		{ "plain", no_argument, NULL, 'P' },
+		{ "no-mouse", no_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -292,6 +294,9 @@ main(int argc, char **argv)
 			break;
 		case 'P':
 			cli.plain = true;
+			break;
+		case 'M':
+			cli.no_mouse = true;
 			break;
 		case 'q':
 			cli.quiet = true;

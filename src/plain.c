@@ -73,6 +73,9 @@ enum go {
 	    "chosen for one evening (while talking or choosing the agreement).") \
 	X(ALL, "/all", TAKES_TALK, "all the questions, carrying on with those " \
 	    "a short talk left (while talking or choosing the agreement).") \
+	X(TOPICS, "/topics", TAKES_TALK, "the band's topics; '/topics 1 3' " \
+	    "(numbers or names) talks about those only (while talking or " \
+	    "choosing the agreement).") \
 	X(HELP, "/help", 0, "this list.") \
 	X(QUIT, "/quit", 0, "stop here; everything you confirmed is saved.")
 
@@ -221,16 +224,84 @@ S_talk_plan(struct plain *p)
 	if (cur != NULL)
 		fprintf(p->out, "This is %s.", cur);
 	if (rest > 0 && p->flow.s.position >= p->flow.n_prompts)
-		fprintf(p->out, " The short talk is done: %zu more questions "
+		fprintf(p->out, " %s done: %zu more questions "
 		    "are left for another evening; type /all to talk about "
-		    "them.\n", rest);
+		    "them.\n", p->flow.s.talk == TALK_TOPICS ? "The topics you "
+		    "chose are" : "The short talk is", rest);
 	else if (alt != NULL)
 		fprintf(p->out, " Type %s for %s.\n", other == TALK_SHORT ?
 		    "/short" : "/all", alt);
 	else
 		fputc('\n', p->out);
+	if (now != TALK_TOPICS && p->flow.s.position < p->flow.n_prompts)
+		fputs("Or type /topics to choose the topics to talk about.\n",
+		    p->out);
 	free(cur);
 	free(alt);
+}
+
+/* "/topics ARGS": ARGS, or NULL for another line. */
+static const char *
+S_topics_args(const char *l)
+{
+	while (*l == ' ' || *l == '\t')
+		l++;
+	if (strncasecmp(l, "/topics", 7) != 0 || (l[7] != ' ' && l[7] != '\t' &&
+	    l[7] != '\0'))
+		return NULL;
+	return l + 7;
+}
+
+/*
+ * /topics: the band's topics, numbered, each with its questions and
+ * whether it is chosen; /topics 1 3 (or their names: people photos)
+ * chooses those. True when the talk changed.
+ */
+static bool
+S_choose_topics(struct plain *p, const char *args)
+{
+	enum topic topics[TOPIC__COUNT];
+	size_t counts[TOPIC__COUNT];
+	size_t n = flow_band_topics(&p->flow, topics, counts);
+	struct action a = { .kind = ACTION_SET_TOPICS };
+	unsigned mask = 0;
+	char *words = xstrdup(args), *save = NULL;
+	bool any = false, bad = false;
+
+	for (char *w = strtok_r(words, " \t,", &save); w != NULL && !bad;
+	    w = strtok_r(NULL, " \t,", &save)) {
+		char *end;
+		long k = strtol(w, &end, 10);
+		int found = -1;
+
+		any = true;
+		for (size_t i = 0; i < n; i++)
+			if ((*end == '\0' && k == (long)i + 1) ||
+			    strcasecmp(w, topic_id(topics[i])) == 0)
+				found = (int)i;
+		if (found < 0) {
+			fprintf(p->out, "! No topic '%s' for ages %s: type /topics "
+			    "for the list.\n", w, band_name(p->flow.s.band));
+			bad = true;
+		} else
+			mask |= SESSION_TOPIC_BIT(topics[found]);
+	}
+	free(words);
+	if (bad)
+		return false;
+	if (!any) {
+		fprintf(p->out, "Topics for ages %s (type /topics and their "
+		    "numbers, like /topics 1 3):\n", band_name(p->flow.s.band));
+		for (size_t i = 0; i < n; i++)
+			fprintf(p->out, "  %zu. %s %s (%zu question%s)\n", i + 1,
+			    p->flow.s.talk == TALK_TOPICS && (p->flow.s.topics &
+			    SESSION_TOPIC_BIT(topics[i])) ? "[x]" : "[ ]",
+			    topic_title(topics[i]), counts[i],
+			    counts[i] == 1 ? "" : "s");
+		return false;
+	}
+	a.number = (long)mask;
+	return S_apply(p, &a);
 }
 
 /* /short or /all: true when the talk changed. */
@@ -281,6 +352,8 @@ S_ask(struct plain *p, const struct step *st)
 			continue;
 		}
 		cmd = S_command(p->line);
+		if (cmd == CMD__COUNT && S_topics_args(p->line) != NULL)
+			cmd = CMD_TOPICS;	/* with the topics chosen after it */
 		if (cmd < CMD__COUNT && S_commands[cmd].takes != 0 &&
 		    (q->takes & S_commands[cmd].takes) == 0) {
 			fprintf(p->out, "! %s works only while %s. Type /help "
@@ -303,6 +376,10 @@ S_ask(struct plain *p, const struct step *st)
 		case CMD_ALL:
 			if (S_choose_talk(p, cmd == CMD_SHORT ? TALK_SHORT :
 			    TALK_ALL))
+				return REPLY_TALK;
+			continue;
+		case CMD_TOPICS:
+			if (S_choose_topics(p, S_topics_args(p->line)))
 				return REPLY_TALK;
 			continue;
 		case CMD_HELP:
@@ -1699,8 +1776,10 @@ S_agree(struct plain *p, bool from_end)
 	fprintf(p->out, "\n== Choosing the agreement: %s ==\n", t->title);
 	S_to_change(p);
 	if ((rest = session_rest(&p->flow.s, p->flow.c)) > 0)
-		fprintf(p->out, "The short talk left %zu more questions for "
-		    "another evening; type /all to talk about them.\n", rest);
+		fprintf(p->out, "%s left %zu more questions for "
+		    "another evening; type /all to talk about them.\n",
+		    p->flow.s.talk == TALK_TOPICS ? "The topics you chose" :
+		    "The short talk", rest);
 	end = S_run_stage(p, steps, n, from_end, 0);
 	free(steps);
 	free(p->rule);

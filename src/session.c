@@ -281,6 +281,9 @@ session_prompts(const struct session *s, const struct content *c,
 	for (size_t i = 0; i < c->n_prompts; i++) {
 		if ((c->prompts[i].bands & BAND_BIT(s->band)) == 0)
 			continue;
+		if (s->talk == TALK_TOPICS && s->topics != 0 &&
+		    (s->topics & SESSION_TOPIC_BIT(c->prompts[i].topic)) == 0)
+			continue;
 		items[n].p = &c->prompts[i];
 		items[n].order = i;
 		n++;
@@ -313,7 +316,7 @@ session_rest(const struct session *s, const struct content *c)
 	struct session all;
 
 	/* A review talks about the rules, not the questions. */
-	if (s->talk != TALK_SHORT || s->replaces != NULL)
+	if (s->talk == TALK_ALL || s->replaces != NULL)
 		return 0;
 	all = *s;
 	all.talk = TALK_ALL;
@@ -647,6 +650,7 @@ static void
 S_default_talk(struct session *s)
 {
 	s->talk = s->band == BAND_4_7 ? TALK_SHORT : TALK_ALL;
+	s->topics = 0;		/* another band has other topics */
 }
 
 static int
@@ -1217,6 +1221,19 @@ S_rule_removed(struct session *s, size_t index)
 	}
 }
 
+/* The topics chosen, then a talk on them (as SET_TALK TOPICS). */
+static int
+S_set_topics(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	struct action talk = { .kind = ACTION_SET_TALK, .number = TALK_TOPICS };
+
+	if (a->number < 0 || a->number >= (long)SESSION_TOPIC_BIT(TOPIC__COUNT))
+		return S_fail(cause, "Those are not topics talkpact knows.");
+	s->topics = (unsigned)a->number;
+	return S_set_talk(s, c, &talk, cause);
+}
+
 int
 session_apply(struct session *s, const struct content *c,
     const struct action *a, time_t now, char **cause)
@@ -1308,6 +1325,11 @@ session_apply(struct session *s, const struct content *c,
 	case ACTION_REVIEW:
 		if (S_need_stage(s, ST(REVIEWING), cause) == 0)
 			rc = review_apply(s, c, a, cause);
+		break;
+	case ACTION_SET_TOPICS:
+		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING),
+		    cause) == 0)
+			rc = S_set_topics(s, c, a, cause);
 		break;
 	case ACTION_BACK:
 		if (s->stage == STAGE_FAMILY || s->stage == STAGE_REVIEWING) {

@@ -55,7 +55,8 @@ enum answer_state {
 /* How much of the band's talk the family chose. X(enum-suffix, id) */
 #define SESSION_TALK_TABLE \
 	X(ALL, "all") \
-	X(SHORT, "short")
+	X(SHORT, "short") \
+	X(TOPICS, "topics")	/* the band's questions on the topics chosen */
 
 enum session_talk {
 #define X(e, id) TALK_##e,
@@ -210,6 +211,7 @@ struct session {
 	char *template_id;		/* the band's template, or NULL */
 	size_t position;		/* index into the prompt order */
 	enum session_talk talk;		/* TALK_SHORT: only the short talk */
+	unsigned topics;		/* TALK_TOPICS: SESSION_TOPIC_BIT()s; 0 none */
 
 	struct answer *answers;
 	size_t n_answers, cap_answers;
@@ -273,7 +275,8 @@ struct session {
 	X(SET_TALK, "set-talk")			/* number: enum session_talk */ \
 	X(SET_VOICE, "set-voice")		/* id: prompt; index: grown-up; text ("" removes) */ \
 	X(SET_NOT_AGREED, "set-not-agreed")	/* id: item; text: who; text2: reason; flag: not agreed */ \
-	X(REVIEW, "review")			/* id: item key; number: enum review_decision; text: child; text2: grown-up */
+	X(REVIEW, "review")			/* id: item key; number: enum review_decision; text: child; text2: grown-up */ \
+	X(SET_TOPICS, "set-topics")		/* number: SESSION_TOPIC_BIT()s; -> TALK_TOPICS */
 
 enum action_kind {
 #define X(e, id) ACTION_##e,
@@ -392,9 +395,17 @@ size_t session_prompts(const struct session *s, const struct content *c,
     const struct prompt ***out);
 
 /*
- * How many of the band's questions a short talk leaves for another
- * evening: those with no answer, skip or "later" yet. 0 when the talk
- * is not short.
+ * Topics: a talk on the topics the family chose (TALK_TOPICS) asks the
+ * band's questions on those topics only, in the same order; SET_TOPICS
+ * chooses them (as SET_TALK does, at the same stages) and a new age or
+ * band forgets them. With none chosen it is all the questions.
+ */
+#define SESSION_TOPIC_BIT(t) (1u << (unsigned)(t))
+
+/*
+ * How many of the band's questions a short talk (or a talk on chosen
+ * topics) leaves for another evening: those with no answer, skip or
+ * "later" yet. 0 when the talk is all the questions.
  */
 size_t session_rest(const struct session *s, const struct content *c);
 

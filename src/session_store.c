@@ -316,6 +316,23 @@ S_write_review(struct S_em *em, const struct session *s)
 	}
 }
 
+/*
+ * The optional 'topics' key (any format): the topics a talk on chosen
+ * topics asks about, by their ids, in TOPIC_TABLE's order.
+ */
+static void
+S_write_topics(struct S_em *em, const struct session *s)
+{
+	if (s->topics == 0)
+		return;
+	S_plain(em, "topics");
+	S_start(em, false, true);
+	for (int i = 0; i < TOPIC__COUNT; i++)
+		if (s->topics & SESSION_TOPIC_BIT(i))
+			S_plain(em, topic_id((enum topic)i));
+	S_end(em, false);
+}
+
 static void
 S_write_text(struct S_em *em, const struct signed_text *x)
 {
@@ -481,6 +498,7 @@ session_store_format(const struct session *s)
 		S_plain(&em, "talk");
 		S_plain(&em, session_talk_id(s->talk));
 	}
+	S_write_topics(&em, s);
 
 	S_plain(&em, "answers");
 	S_start(&em, false, s->n_answers == 0);
@@ -784,6 +802,28 @@ S_seq(struct S_reader *r, struct ynode *y, const char *what)
 {
 	if (y->type != YNODE_SEQ)
 		return S_err(r, y->line, y->col, "%s must be a list", what);
+	return 0;
+}
+
+/* 'topics': a list of topic ids (see S_write_topics); optional in any format. */
+static int
+S_read_topics(struct S_reader *r, struct ynode *list, struct session *s)
+{
+	if (S_seq(r, list, "topics") != 0)
+		return -1;
+	s->topics = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		struct ynode *y = list->kids[i];
+		int t = -1;
+
+		for (int k = 0; k < TOPIC__COUNT && y->type == YNODE_SCALAR; k++)
+			if (strcmp(y->str, topic_id((enum topic)k)) == 0)
+				t = k;
+		if (t < 0)
+			return S_err(r, y->line, y->col, "topics: not a topic "
+			    "talkpact knows (see 'talkpact list')");
+		s->topics |= SESSION_TOPIC_BIT(t);
+	}
 	return 0;
 }
 
@@ -1546,7 +1586,7 @@ static int
 S_read(struct S_reader *r, struct ynode *root, struct session *s)
 {
 	static const char *const keys[] = { "format", "id", "created",
-	    "updated", "stage", "family", "template", "position", "talk", "answers",
+	    "updated", "stage", "family", "template", "position", "talk", "topics", "answers",
 	    "clauses", "blanks", "rules", "promises", "review-months",
 	    "signatures", "drafts", "signed", "version", "replaces", "review",
 	    "not-agreed", NULL };
@@ -1600,6 +1640,8 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 			return -1;
 		s->talk = (enum session_talk)e;
 	}
+	if ((y = S_get(root, "topics")) != NULL && S_read_topics(r, y, s) != 0)
+		return -1;
 	if ((y = S_get(root, "answers")) != NULL && S_read_answers(r, y, s) != 0)
 		return -1;
 	if ((y = S_get(root, "clauses")) != NULL &&

@@ -137,6 +137,10 @@ static int S_key_cleft, S_key_cright;
 #define S_KEY_PASTE_START 0x6100
 #define S_KEY_PASTE_END 0x6101
 #define S_PASTE 0x7fffff00	/* S_read_key: a paste starts */
+#define S_MOUSE 0x7fffff01	/* S_read_key: a click or the wheel, in S_mouse */
+#define S_MOUSE_OFF "\033[?1000l"
+
+static MEVENT S_mouse;		/* the latest S_MOUSE event */
 
 static int
 S_key_code(const char *cap)
@@ -149,7 +153,7 @@ S_key_code(const char *cap)
 }
 
 static void
-S_start(struct tui *t, bool no_colour)
+S_start(struct tui *t, bool no_colour, bool no_mouse)
 {
 	if (tcgetattr(STDIN_FILENO, &S_saved_tio) == 0)
 		S_have_tio = true;
@@ -170,6 +174,21 @@ S_start(struct tui *t, bool no_colour)
 		memcpy(S_reset + S_reset_len, S_PASTE_OFF, sizeof S_PASTE_OFF - 1);
 		S_reset_len += sizeof S_PASTE_OFF - 1;
 	}
+	/* Clicks and the wheel: press events at once, no click timing. */
+	t->mouse = false;
+	if (!no_mouse) {
+		mmask_t want = BUTTON1_PRESSED | BUTTON4_PRESSED;
+
+#ifdef BUTTON5_PRESSED
+		want |= BUTTON5_PRESSED;
+#endif
+		mouseinterval(0);
+		t->mouse = mousemask(want, NULL) != 0;
+	}
+	if (t->mouse && S_reset_len + sizeof S_MOUSE_OFF < sizeof S_reset) {
+		memcpy(S_reset + S_reset_len, S_MOUSE_OFF, sizeof S_MOUSE_OFF - 1);
+		S_reset_len += sizeof S_MOUSE_OFF - 1;
+	}
 	define_key("\033[200~", S_KEY_PASTE_START);
 	define_key("\033[201~", S_KEY_PASTE_END);
 	putp(S_PASTE_ON);
@@ -188,6 +207,7 @@ S_stop(void)
 		return;
 	attr_set(A_NORMAL, 0, NULL);
 	curs_set(1);
+	mousemask(0, NULL);
 	putp(S_PASTE_OFF);
 	fflush(stdout);
 	endwin();
@@ -220,6 +240,8 @@ S_read_key(int wait_ms)
 		case KEY_ENTER: return TK_ENTER;
 		case KEY_BTAB: return TK_BTAB;
 		case KEY_RESIZE: return TK_RESIZE;
+		case KEY_MOUSE:
+			return getmouse(&S_mouse) == OK ? S_MOUSE : -1;
 		default:
 			break;
 		}
@@ -336,12 +358,14 @@ tui_choice(struct tui *t, int y, int x, int w, const char *value, bool focused)
 	int vw = wrap_width(value, strlen(value));
 
 	if (!focused) {
-		tui_text(t, y, x + 2, value, w - 2, ROLE_UI_NORMAL);
+		tui_text_cut(t, y, x + 2, value, w - 2, ROLE_UI_NORMAL);
 		return;
 	}
+	if (vw > w - 6)
+		vw = w - 6;
 	tui_text(t, y, x, "\xe2\x97\x82 ", 2, ROLE_UI_BORDER_FOCUS);
 	tui_fill(t, y, x + 2, vw + 2, ROLE_UI_SELECTED);
-	tui_text(t, y, x + 3, value, w - 6, ROLE_UI_SELECTED);
+	tui_text_cut(t, y, x + 3, value, w - 6, ROLE_UI_SELECTED);
 	tui_text(t, y, x + 4 + vw, " \xe2\x96\xb8", 2, ROLE_UI_BORDER_FOCUS);
 }
 
@@ -467,6 +491,99 @@ tui_line_field(struct tui *t, int y, int x, int w, struct textfield *tf,
 		tui_text(t, y, x + 1, "\xe2\x80\x94", 1, ROLE_UI_MUTED);
 	if (focused)
 		tui_cursor(t, y, x + 1 + cur - used);
+}
+
+int
+tui_text_cut(struct tui *t, int y, int x, const char *s, int w,
+    enum tui_role r)
+{
+	size_t len = strlen(s), n;
+	int used;
+
+	if (w <= 0)
+		return 0;
+	if (wrap_width(s, len) <= w && memchr(s, '\n', len) == NULL)
+		return tui_textn(t, y, x, s, len, w, r);
+	n = wrap_fit(s, len, w - 1, &used);
+	tui_textn(t, y, x, s, n, w - 1, r);
+	tui_text(t, y, x + used, "\xe2\x80\xa6", 1, r);
+	return used + 1;
+}
+
+void *
+tui_state(struct tui *t, const struct view *v)
+{
+	size_t i;
+
+	for (i = 0; i < TUI_MAX_VIEWS && t->states[i].view != NULL; i++)
+		if (t->states[i].view == v)
+			return t->states[i].state;
+	if (i == TUI_MAX_VIEWS)
+		abort();	/* more views than TUI_MAX_VIEWS: a build mistake */
+	t->states[i].view = v;
+	t->states[i].state = xcalloc(1, v->state_size > 0 ? v->state_size : 1);
+	return t->states[i].state;
+}
+
+void
+tui_hit(struct tui *t, int y, int x, int w, int h, int id)
+{
+	int top = t->lay.body_top, bottom = t->lay.body_top + t->lay.body_rows;
+
+	/* Only what shows in the body: the title and foot are drawn over the rest. */
+	if (y < top) {
+		h -= top - y;
+		y = top;
+	}
+	if (y + h > bottom)
+		h = bottom - y;
+	if (h <= 0 || w <= 0 || t->n_hits == TUI_MAX_HITS)
+		return;
+	t->hits[t->n_hits++] = (struct tui_hit){ y, x, w, h, id };
+}
+
+int
+tui_scroll(struct tui *t, int *top, int total, int from, int to)
+{
+	int rows = t->lay.body_rows;
+
+	if (total <= rows) {
+		*top = 0;
+		return t->lay.body_top;
+	}
+	if (to - from > rows)
+		to = from + rows;
+	if (*top > from)
+		*top = from;
+	if (*top < to - rows)
+		*top = to - rows;
+	if (*top > total - rows)
+		*top = total - rows;
+	if (*top < 0)
+		*top = 0;
+	t->more_above = t->more_above || *top > 0;
+	t->more_below = t->more_below || *top + rows < total;
+	return t->lay.body_top - *top;
+}
+
+static enum keys_mode
+S_mode_now(struct tui *t)
+{
+	return t->lay.too_small || t->help || t->view->mode == NULL ?
+	    KEYS_BROWSE : t->view->mode(t);
+}
+
+const char *
+tui_key(struct tui *t, enum request r)
+{
+	static char bufs[4][32];
+	static unsigned next;
+	char *b = bufs[next++ % 4];
+	int key;
+
+	if (keys_for(r, S_mode_now(t), &key, 1) == 0)
+		return "";
+	return keys_label(key, b, sizeof bufs[0]);
 }
 
 /* ---- status line ------------------------------------------------------ */
@@ -626,23 +743,102 @@ tui_switch(struct tui *t, const struct view *v)
 
 /* ---- the frame -------------------------------------------------------- */
 
-static const char *const S_global_help[] = {
-	"Keys that work everywhere:",
-	"  F1 or ?      help for the screen you are on",
-	"  Esc          go back",
-	"  q or F10     leave talkpact (q only when not typing in a box)",
-	"  Tab, arrows  move between boxes and choices",
-	"  Ctrl-L       draw the screen again",
-	"",
-	"When typing in a box: Left/Right, Home/End (or Ctrl-A/Ctrl-E),",
-	"Ctrl-Left/Right or Alt-B/Alt-F move by word; Backspace, Delete,",
-	"Ctrl-K (to end), Ctrl-U (to start), Ctrl-W (a word) delete;",
-	"Alt-Enter starts a new line.",
-	"",
-	"Everything you confirm is saved at once: you can stop at any time",
+static const char *const S_saved_help[] = {
+	"Everything you confirm is saved at once: you can stop at any time "
 	"and carry on later from the welcome screen.",
 	NULL
 };
+
+/* The keys while the help is up (its scrolling is tui.c's own). */
+static const struct tui_binding S_help_bindings[] = {
+	{ REQ_BACK, "close help", "Close the help" },
+	{ REQ_UP, "scroll", NULL }, { REQ_DOWN, "scroll", NULL },
+	{ REQ_PAGE_UP, "page", NULL }, { REQ_PAGE_DOWN, "page", NULL },
+	TUI_BINDINGS_END
+};
+
+/* Help and quit work on every screen; they end every keys line. */
+static const struct tui_binding S_everywhere[] = {
+	{ REQ_HELP, "help", NULL }, { REQ_QUIT, "quit", NULL },
+	TUI_BINDINGS_END
+};
+
+static const struct tui_binding *
+S_bindings(struct tui *t)
+{
+	static const struct tui_binding none[] = { TUI_BINDINGS_END };
+	const struct tui_binding *b;
+
+	if (t->help)
+		return S_help_bindings;
+	b = t->view->bindings != NULL ? t->view->bindings(t) : NULL;
+	return b != NULL ? b : none;
+}
+
+/* The labels of r's keys in mode, joined by sep; at most max keys. */
+static void
+S_key_labels(enum request r, enum keys_mode mode, size_t max,
+    const char *sep, char *out, size_t size)
+{
+	int keys[8];
+	size_t n = keys_for(r, mode, keys, max < 8 ? max : 8), used = 0;
+	char lab[32], seen[8][32];
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		bool dup = false;
+
+		keys_label(keys[i], lab, sizeof lab);
+		for (size_t j = 0; j < used; j++)
+			dup = dup || strcmp(seen[j], lab) == 0;
+		if (dup)
+			continue;
+		snprintf(seen[used++], sizeof seen[0], "%s", lab);
+		if (out[0] != '\0')
+			strncat(out, sep, size - strlen(out) - 1);
+		strncat(out, lab, size - strlen(out) - 1);
+	}
+}
+
+struct S_key_item {
+	char keys[48];
+	const char *what;
+	int kw, ww;
+};
+
+/* The keys line's items: rows with the same words share one ("↑↓ move"). */
+static size_t
+S_key_items(struct tui *t, const struct tui_binding *b, struct S_key_item *it,
+    size_t max)
+{
+	enum keys_mode mode = S_mode_now(t);
+	size_t n = 0;
+
+	for (; b->req != REQ_NONE && n < max; b++) {
+		char lab[32];
+		struct S_key_item *cur;
+
+		if (b->what == NULL)
+			continue;
+		S_key_labels(b->req, mode, 1, "", lab, sizeof lab);
+		if (lab[0] == '\0')
+			continue;
+		if (n > 0 && strcmp(it[n - 1].what, b->what) == 0) {
+			cur = &it[n - 1];
+			/* Two arrows read as one: "↑↓"; other keys "PgUp/PgDn". */
+			if (!(wrap_width(lab, strlen(lab)) == 1 && cur->kw == 1))
+				strncat(cur->keys, "/", sizeof cur->keys - strlen(cur->keys) - 1);
+			strncat(cur->keys, lab, sizeof cur->keys - strlen(cur->keys) - 1);
+		} else {
+			cur = &it[n++];
+			snprintf(cur->keys, sizeof cur->keys, "%s", lab);
+			cur->what = b->what;
+			cur->ww = wrap_width(b->what, strlen(b->what));
+		}
+		cur->kw = wrap_width(cur->keys, strlen(cur->keys));
+	}
+	return n;
+}
 
 static void
 S_draw_title(struct tui *t)
@@ -670,86 +866,208 @@ S_draw_title(struct tui *t)
 static void
 S_draw_foot(struct tui *t)
 {
-	const struct tui_hint *h;
-	static const struct tui_hint help_hints[] = {
-		{ "Esc", "close help" }, { "\xe2\x86\x91\xe2\x86\x93", "scroll" },
-		{ NULL, NULL }
-	};
-	int x = 1, pad = 1, gap = 2;
+	struct S_key_item items[40];
+	size_t n, n_view, shown;
+	int x = 1, pad = 1, gap = 2, need, cols = t->lay.cols;
 
-	tui_fill(t, t->lay.message_row, 0, t->lay.cols, ROLE_UI_NORMAL);
+	tui_fill(t, t->lay.message_row, 0, cols, ROLE_UI_NORMAL);
 	if (t->message != NULL)
-		tui_text(t, t->lay.message_row, 1, t->message, t->lay.cols - 2,
+		tui_text_cut(t, t->lay.message_row, 1, t->message, cols - 2,
 		    t->message_bad ? ROLE_UI_ERROR : ROLE_UI_OK);
-	tui_fill(t, t->lay.keys_row, 0, t->lay.cols, ROLE_UI_NORMAL);
-	h = t->help ? help_hints : t->view->hints(t);
-	/* Every key must show: when they do not fit, pack them tighter. */
-	{
-		int need = 1;
-
-		for (const struct tui_hint *k = h; k->key != NULL; k++)
-			need += wrap_width(k->key, strlen(k->key)) + 3 +
-			    wrap_width(k->what, strlen(k->what)) + 2;
-		if (need > t->lay.cols) {
-			pad = 0;
-			gap = 1;
-		}
+	tui_fill(t, t->lay.keys_row, 0, cols, ROLE_UI_NORMAL);
+	n_view = S_key_items(t, S_bindings(t), items, 36);
+	n = n_view + S_key_items(t, S_everywhere, items + n_view, 4);
+	/*
+	 * Every key should show: when they do not fit, pack them tighter;
+	 * when they still do not, the screen's own keys give way (an
+	 * ellipsis says so; the help lists them all), never help and quit.
+	 */
+	for (int tight = 0; tight < 2; tight++) {
+		pad = tight ? 0 : 1;
+		gap = tight ? 1 : 2;
+		need = 1;
+		for (size_t i = 0; i < n; i++)
+			need += items[i].kw + 2 * pad + 1 + items[i].ww + gap;
+		if (need - gap <= cols - 1)
+			break;
 	}
-	for (; h->key != NULL; h++) {
-		int kw = wrap_width(h->key, strlen(h->key)) + 2 * pad;
-		int ww = wrap_width(h->what, strlen(h->what));
+	shown = n_view;
+	while (shown > 0 && need - gap > cols - 1 - (shown < n_view ? 2 : 0)) {
+		shown--;
+		need -= items[shown].kw + 2 * pad + 1 + items[shown].ww + gap;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int kw = items[i].kw + 2 * pad;
 
-		if (x + kw + ww + 1 > t->lay.cols)
+		if (i >= shown && i < n_view) {
+			if (i == shown) {
+				tui_text(t, t->lay.keys_row, x, "\xe2\x80\xa6", 1,
+				    ROLE_UI_KEYTEXT);
+				x += 1 + gap;
+			}
+			continue;
+		}
+		if (x + kw + 1 + items[i].ww > cols)
 			break;
 		tui_fill(t, t->lay.keys_row, x, kw, ROLE_UI_KEY);
-		tui_text(t, t->lay.keys_row, x + pad, h->key, kw, ROLE_UI_KEY);
+		tui_text(t, t->lay.keys_row, x + pad, items[i].keys, kw, ROLE_UI_KEY);
 		x += kw + 1;
-		x += tui_text(t, t->lay.keys_row, x, h->what, ww, ROLE_UI_KEYTEXT);
+		x += tui_text(t, t->lay.keys_row, x, items[i].what, items[i].ww,
+		    ROLE_UI_KEYTEXT);
 		x += gap;
 	}
 }
 
-static int
-S_help_lines(struct tui *t, const char ***out)
-{
-	static const char *lines[128];
-	int n = 0;
+struct S_help {
+	char **lines;
+	bool *heading;
+	size_t n, cap, cap2;
+};
 
-	for (const char *const *l = t->view->help; l != NULL && *l != NULL && n < 100; l++)
-		lines[n++] = *l;
-	if (n > 0)
-		lines[n++] = "";
-	for (const char *const *l = S_global_help; *l != NULL && n < 127; l++)
-		lines[n++] = *l;
-	*out = lines;
-	return n;
+static void
+S_help_add(struct S_help *h, char *line, bool heading)
+{
+	h->lines = xgrow(h->lines, &h->cap, h->n, sizeof *h->lines);
+	h->heading = xgrow(h->heading, &h->cap2, h->n, sizeof *h->heading);
+	h->lines[h->n] = line;
+	h->heading[h->n++] = heading;
+}
+
+/* "  F2, ^T        Show or hide the tip": the keys padded to col columns. */
+static void
+S_help_keys(struct S_help *h, enum request r, enum keys_mode mode,
+    const char *words, int col)
+{
+	char keys[96];
+	int kw;
+
+	S_key_labels(r, mode, 6, ", ", keys, sizeof keys);
+	if (keys[0] == '\0')
+		return;
+	kw = wrap_width(keys, strlen(keys));
+	S_help_add(h, xasprintf("  %s%*s %s", keys, kw < col ? col - kw : 0, "",
+	    words != NULL ? words : request_help(r)), false);
+}
+
+/*
+ * The help for the screen as it is now: the view's words, then the keys
+ * that work on it, from its bindings and keys.c's table. Caller frees
+ * with S_help_free.
+ */
+static void
+S_help_build(struct tui *t, struct S_help *h)
+{
+	static const enum request typing[] = {
+		REQ_LEFT, REQ_RIGHT, REQ_ED_BOL, REQ_ED_EOL, REQ_ED_WORD_LEFT,
+		REQ_ED_WORD_RIGHT, REQ_ED_BACKSPACE, REQ_ED_DELETE,
+		REQ_ED_KILL_EOL, REQ_ED_KILL_BOL, REQ_ED_KILL_WORD, REQ_ED_NEWLINE
+	};
+	enum keys_mode mode = t->view->mode != NULL ? t->view->mode(t) : KEYS_BROWSE;
+	const struct tui_binding *b = t->view->bindings != NULL ?
+	    t->view->bindings(t) : NULL;
+	struct textfield *tf = t->view->field != NULL ? t->view->field(t) : NULL;
+	bool listed[REQ__COUNT] = { false };
+
+	memset(h, 0, sizeof *h);
+	/*
+	 * The view's lines are a heading, then sentences broken for a wide
+	 * window: a line that does not end a sentence goes on in the next,
+	 * so each paragraph wraps to the window as one.
+	 */
+	for (const char *const *l = t->view->help; l != NULL && *l != NULL; l++) {
+		size_t n = h->n > 0 ? strlen(h->lines[h->n - 1]) : 0;
+		char last = n > 0 ? h->lines[h->n - 1][n - 1] : '.';
+
+		if (l != t->view->help && **l != '\0' && !h->heading[h->n - 1] &&
+		    strchr(".:!?", last) == NULL) {
+			char *joined = xasprintf("%s %s", h->lines[h->n - 1], *l);
+
+			free(h->lines[h->n - 1]);
+			h->lines[h->n - 1] = joined;
+		} else
+			S_help_add(h, xstrdup(*l), l == t->view->help);
+	}
+	if (h->n > 0)
+		S_help_add(h, xstrdup(""), false);
+	S_help_add(h, xstrdup("Keys on this screen:"), true);
+	for (; b != NULL && b->req != REQ_NONE; b++) {
+		if (listed[b->req])
+			continue;
+		listed[b->req] = true;
+		S_help_keys(h, b->req, mode, b->help, 14);
+	}
+	for (b = S_everywhere; b->req != REQ_NONE; b++)
+		S_help_keys(h, b->req, mode, NULL, 14);
+	S_help_keys(h, REQ_REDRAW, mode, NULL, 14);
+	if (mode == KEYS_EDIT && tf != NULL) {
+		S_help_add(h, xstrdup(""), false);
+		S_help_add(h, xstrdup("When typing in a box:"), true);
+		for (size_t i = 0; i < sizeof typing / sizeof typing[0]; i++)
+			if (typing[i] != REQ_ED_NEWLINE || tf->multiline)
+				S_help_keys(h, typing[i], mode, NULL, 14);
+	}
+	if (t->mouse) {
+		S_help_add(h, xstrdup(""), false);
+		S_help_add(h, xstrdup("A click chooses a box, an item or a button; "
+		    "the wheel scrolls."), false);
+	}
+	S_help_add(h, xstrdup(""), false);
+	for (const char *const *l = S_saved_help; *l != NULL; l++)
+		S_help_add(h, xstrdup(*l), false);
 }
 
 static void
+S_help_free(struct S_help *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		free(h->lines[i]);
+	free(h->lines);
+	free(h->heading);
+}
+
+/*
+ * The help in a box over the body, scrolled by rows of wrapped text
+ * (help_top), marked "more" above and below when there is more.
+ */
+static void
 S_draw_help(struct tui *t)
 {
-	const char **lines;
-	int n = S_help_lines(t, &lines);
+	struct S_help help;
 	int w = t->lay.text_cols, x = t->lay.text_left;
-	int top = t->lay.body_top, h = t->lay.body_rows;
-	int y = top + 1, shown = 0;
+	int top = t->lay.body_top, h = t->lay.body_rows, inner = h - 2;
+	int total = 0, row = 0;
 
+	S_help_build(t, &help);
+	for (size_t i = 0; i < help.n; i++)
+		total += tui_wrapped(t, -1, 0, w - 2, 1000, help.lines[i],
+		    ROLE_UI_NORMAL, false);
+	if (t->help_top > total - inner)
+		t->help_top = total - inner;
+	if (t->help_top < 0)
+		t->help_top = 0;
 	for (int r = top; r < top + h; r++)
 		tui_fill(t, r, x - 1, w + 2, ROLE_UI_NORMAL);
 	tui_box(t, top, x - 1, w + 2, h, ROLE_UI_BORDER_FOCUS);
 	tui_text(t, top, x + 1, " Help ", 8, ROLE_UI_LABEL);
-	if (t->help_top > n - 1)
-		t->help_top = n > 0 ? n - 1 : 0;
-	for (int i = t->help_top; i < n && y < top + h - 1; i++) {
-		int used = tui_wrapped(t, -1, 0, w - 2, top + h - 1 - y, lines[i],
-		    ROLE_UI_NORMAL, false);
+	for (size_t i = 0; i < help.n; i++) {
+		const char *s = help.lines[i];
+		struct wrap_lines wl;
 
-		tui_wrapped(t, y, x + 1, w - 2, top + h - 1 - y, lines[i],
-		    i == 0 ? ROLE_UI_HEADING : ROLE_UI_NORMAL, false);
-		y += used > 0 ? used : 1;
-		shown++;
+		wrap_lines_init(&wl);
+		wrap_text(s, strlen(s), w - 2, &wl);
+		for (size_t k = 0; k < wl.n; k++, row++)
+			if (row >= t->help_top && row < t->help_top + inner)
+				tui_textn(t, top + 1 + row - t->help_top, x + 1,
+				    s + wl.lines[k].start, wl.lines[k].len, w - 2,
+				    help.heading[i] ? ROLE_UI_HEADING : ROLE_UI_NORMAL);
+		wrap_lines_cleanup(&wl);
 	}
-	(void)shown;
+	if (t->help_top > 0)
+		tui_text(t, top, x + w - 8, " \xe2\x86\x91 more ", 8, ROLE_UI_LABEL);
+	if (t->help_top + inner < total)
+		tui_text(t, top + h - 1, x + w - 8, " \xe2\x86\x93 more ", 8,
+		    ROLE_UI_LABEL);
+	S_help_free(&help);
 }
 
 static void
@@ -776,10 +1094,33 @@ S_draw(struct tui *t)
 
 	erase();
 	t->cur_y = t->cur_x = -1;
+	t->n_hits = 0;
+	t->more_above = t->more_below = false;
 	if (t->lay.too_small)
 		S_draw_small(t);
 	else {
 		t->view->draw(t);
+		/*
+		 * A screen scrolled to its focus (tui_scroll) says there is
+		 * more, in the margin right of the text column.
+		 */
+		int mx = t->lay.text_left + t->lay.text_cols + 1;
+
+		if (mx >= t->lay.cols)
+			mx = t->lay.cols - 1;
+		/* What scrolled past the body's edges is cut there. */
+		if (t->more_above && !t->help)
+			tui_fill(t, t->lay.body_top - 1, 0, t->lay.cols,
+			    ROLE_UI_NORMAL);
+		if (t->more_below && !t->help)
+			tui_fill(t, t->lay.body_top + t->lay.body_rows, 0,
+			    t->lay.cols, ROLE_UI_NORMAL);
+		if (t->more_above && !t->help)
+			tui_text(t, t->lay.body_top, mx, "\xe2\x86\x91", 1,
+			    ROLE_UI_BORDER_FOCUS);
+		if (t->more_below && !t->help)
+			tui_text(t, t->lay.body_top + t->lay.body_rows - 1, mx,
+			    "\xe2\x86\x93", 1, ROLE_UI_BORDER_FOCUS);
 		if (t->help) {
 			t->cur_y = -1;
 			S_draw_help(t);
@@ -816,14 +1157,52 @@ S_view_for(const struct session *s)
 	}
 }
 
+/* A click or the wheel (S_mouse): the help scrolls, or the view is told. */
+static void
+S_handle_mouse(struct tui *t)
+{
+	mmask_t b = S_mouse.bstate;
+	bool up = (b & BUTTON4_PRESSED) != 0, down = false;
+
+#ifdef BUTTON5_PRESSED
+	down = (b & BUTTON5_PRESSED) != 0;
+#endif
+	if (t->lay.too_small)
+		return;
+	if (up || down) {
+		if (t->help) {
+			t->help_top += down ? 3 : -3;
+			if (t->help_top < 0)
+				t->help_top = 0;
+		} else
+			t->view->request(t, up ? REQ_SCROLL_UP : REQ_SCROLL_DOWN, 0);
+		return;
+	}
+	if (!(b & BUTTON1_PRESSED) || t->help || t->view->click == NULL)
+		return;
+	/* The last marked wins: it was drawn on top. */
+	for (size_t i = t->n_hits; i-- > 0;) {
+		const struct tui_hit *h = &t->hits[i];
+
+		if (S_mouse.y >= h->y && S_mouse.y < h->y + h->h &&
+		    S_mouse.x >= h->x && S_mouse.x < h->x + h->w) {
+			t->view->click(t, h->id);
+			return;
+		}
+	}
+}
+
 static void
 S_handle(struct tui *t, int key)
 {
 	enum request r;
 	wchar_t ch = 0;
 
-	r = keys_request(key, t->lay.too_small || t->help ||
-	    t->view->mode == NULL ? KEYS_BROWSE : t->view->mode(t), &ch);
+	if (key == S_MOUSE) {
+		S_handle_mouse(t);
+		return;
+	}
+	r = keys_request(key, S_mode_now(t), &ch);
 	switch (r) {
 	case REQ_RESIZE:
 		layout_compute(&t->lay, COLS, LINES);
@@ -991,7 +1370,7 @@ tui_run(struct cli *cli, struct content *c, struct session *s,
 	flow_init(&t.flow, cli->state_dir, c, cli->now);
 	t.flow.utc_offset = cli->utc_offset;
 	t.flow.locale = cli->locale;
-	S_start(&t, cli->no_color);
+	S_start(&t, cli->no_color, cli->no_mouse);
 	if (s != NULL) {
 		flow_adopt(&t.flow, s);
 		tui_switch(&t, S_view_for(&t.flow.s));
@@ -1038,14 +1417,10 @@ tui_run(struct cli *cli, struct content *c, struct session *s,
 	    t.flow.s.stage != STAGE_SIGNED)
 		*farewell = xasprintf("Carry on with: talkpact resume %s",
 		    t.flow.s.id);
-	{
-		const struct view *const all[] = { &view_welcome, &view_family,
-		    &view_talk, &view_agree, &view_review, &view_sign, &view_done,
-		    &view_reviewing };
-
-		for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-			if (all[i]->cleanup != NULL)
-				all[i]->cleanup();
+	for (size_t i = 0; i < TUI_MAX_VIEWS && t.states[i].view != NULL; i++) {
+		if (t.states[i].view->cleanup != NULL)
+			t.states[i].view->cleanup(t.states[i].state);
+		free(t.states[i].state);
 	}
 	if (S_signal != 0)
 		rc = 128 + S_signal;

@@ -55,11 +55,28 @@ enum tui_role {
 	ROLE_UI__COUNT
 };
 
-/* A key and what it does, for the bottom line. */
-struct tui_hint {
-	const char *key;
+/*
+ * What works on a screen right now: a request and a few words for the
+ * keys line (NULL: listed only in the help), and the help's words (NULL:
+ * request_help()). The keys line and the F1 help are made from a view's
+ * bindings and keys.c's table, so no view names a key: help and quit are
+ * added by tui.c. A list ends with TUI_BINDINGS_END. Consecutive rows
+ * with the same words share one place on the keys line ("↑↓ move").
+ */
+struct tui_binding {
+	enum request req;
 	const char *what;
+	const char *help;
 };
+#define TUI_BINDINGS_END { REQ_NONE, NULL, NULL }
+/* Up and Down move between boxes ("↑↓ move"); Tab and S-Tab too (help only). */
+#define TUI_BIND_MOVE \
+	{ REQ_UP, "move", NULL }, { REQ_DOWN, "move", NULL }, \
+	{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL }
+/* Left and Right (and Space, help only) change a choice. */
+#define TUI_BIND_CHANGE(what, back, next) \
+	{ REQ_LEFT, what, back }, { REQ_RIGHT, what, next }, \
+	{ REQ_TOGGLE, NULL, next }
 
 struct tui;
 
@@ -75,18 +92,38 @@ struct view {
 	struct textfield *(*field)(struct tui *t);
 	/* Are letters text right now? */
 	enum keys_mode (*mode)(struct tui *t);	/* NULL: KEYS_BROWSE */
-	/* The keys that work now; NULL-terminated. */
-	const struct tui_hint *(*hints)(struct tui *t);
-	/* Help for the screen: lines of text, NULL-terminated. */
+	/* The requests that do something now (see struct tui_binding). */
+	const struct tui_binding *(*bindings)(struct tui *t);
+	/* Help for the screen: lines of text, NULL-terminated; no key names
+	 * (the keys are listed after it, from bindings). */
 	const char *const *help;
+	/*
+	 * A click on a place the view marked with tui_hit() while drawing:
+	 * focus that box, choose that item or press that button. May be NULL.
+	 */
+	void (*click)(struct tui *t, int id);
 	/*
 	 * Keep what is being typed as drafts in the session (flow_apply with
 	 * ACTION_SET_DRAFT), after a pause in typing and on leaving; may be
 	 * NULL for a view without text boxes worth keeping.
 	 */
 	void (*keep)(struct tui *t);
-	/* Free what the view keeps between visits (at exit); may be NULL. */
-	void (*cleanup)(void);
+	/*
+	 * The view's own state (tig's view->private): state_size bytes,
+	 * zeroed, made on first use by tui_state() and kept between visits;
+	 * cleanup frees what it holds (at exit; may be NULL).
+	 */
+	size_t state_size;
+	void (*cleanup)(void *state);
+};
+
+/* Most views; most places a frame can mark for the mouse. */
+#define TUI_MAX_VIEWS 16
+#define TUI_MAX_HITS 64
+
+struct tui_hit {
+	int y, x, w, h;
+	int id;
 };
 
 extern const struct view view_welcome, view_family, view_talk, view_agree,
@@ -107,7 +144,36 @@ struct tui {
 	bool colour;
 	const char *state_dir;	/* for the welcome screen's "kept in" */
 	char *sessions_dir;	/* state_dir/sessions, or NULL without a home */
+	bool mouse;		/* clicks and the wheel are read */
+	struct tui_hit hits[TUI_MAX_HITS];	/* this frame's, for clicks */
+	size_t n_hits;
+	bool more_above, more_below;	/* the body is scrolled (tui_scroll) */
+	struct {
+		const struct view *view;
+		void *state;
+	} states[TUI_MAX_VIEWS];
 };
+
+/* The view's state (see struct view); made zeroed on first use. */
+void *tui_state(struct tui *t, const struct view *v);
+/* Mark rows [y, y+h) x [x, x+w) of this frame: a click there is view->click(id). */
+void tui_hit(struct tui *t, int y, int x, int w, int h, int id);
+/*
+ * A screen taller than the body: content rows 0..total-1, of which rows
+ * [from, to) (the focus) must show. *top is the view's first row shown,
+ * kept between frames and moved as little as it takes. Returns the screen
+ * row where content row 0 goes (above the body when scrolled); the frame
+ * marks "more" above and below.
+ */
+int tui_scroll(struct tui *t, int *top, int total, int from, int to);
+/*
+ * The label of the key shown for r in the current mode ("F2"), for a
+ * sentence that names it; from keys.c's table. Valid until the next call.
+ */
+const char *tui_key(struct tui *t, enum request r);
+/* Draw s in at most w columns at (y, x), ending in "…" when it is cut. */
+int tui_text_cut(struct tui *t, int y, int x, const char *s, int w,
+    enum tui_role r);
 
 /* Switch to a view (calls its open). */
 void tui_switch(struct tui *t, const struct view *v);

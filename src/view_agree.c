@@ -30,63 +30,74 @@ struct item {
 	size_t rule;			/* IT_RULE: index */
 };
 
-static struct item *S_items;
-static size_t S_n, S_cap, S_sel, S_top;
-static struct textfield S_field;	/* the blank or new rule being typed */
-static bool S_ready;
-static long S_field_for = -1;		/* item the field holds */
-static int S_new_binds = BINDS_EVERYONE;
-static long S_remove_armed = -1;	/* the rule x asked to remove, awaiting a second x */
-/*
- * "Not agreed yet" being written for one item (n): who (0 the child, then
- * each grown-up) and why, in their words. S_na_item is NULL otherwise.
- */
-static char *S_na_item;
-static size_t S_na_who;
-static struct textfield S_na_why;
+/* The screen's state (tui_state()). */
+struct agree {
+	struct item *items;
+	size_t n, cap, sel, top;
+	struct textfield field;	/* the blank or new rule being typed */
+	bool ready;
+	long field_for;		/* item the field holds; -1 none */
+	int new_binds;
+	long remove_armed;	/* the rule asked to remove, awaiting a second ask; -1 */
+	/*
+	 * "Not agreed yet" being written for one item: who (0 the child,
+	 * then each grown-up) and why, in their words. na_item is NULL
+	 * otherwise.
+	 */
+	char *na_item;
+	size_t na_who;
+	struct textfield na_why;
+};
 #define S_NEW_RULE_BOX "rule/new"
 
-static void
-S_add(struct item it)
+static struct agree *
+S_v(struct tui *t)
 {
-	S_items = xgrow(S_items, &S_cap, S_n, sizeof *S_items);
-	S_items[S_n++] = it;
+	return tui_state(t, &view_agree);
+}
+
+static void
+S_add(struct agree *v, struct item it)
+{
+	v->items = xgrow(v->items, &v->cap, v->n, sizeof *v->items);
+	v->items[v->n++] = it;
 }
 
 static void
 S_build(struct tui *t)
 {
+	struct agree *v = S_v(t);
 	const struct template *tp = flow_template(&t->flow);
 
-	S_n = 0;
-	S_field_for = -1;
+	v->n = 0;
+	v->field_for = -1;
 	if (tp == NULL)
 		return;
 	if (tp->n_blanks > 0) {
-		S_add((struct item){ .kind = IT_HEADING, .title = "Fill in the blanks" });
+		S_add(v, (struct item){ .kind = IT_HEADING, .title = "Fill in the blanks" });
 		for (size_t i = 0; i < tp->n_blanks; i++)
-			S_add((struct item){ .kind = IT_BLANK, .blank = &tp->blanks[i] });
+			S_add(v, (struct item){ .kind = IT_BLANK, .blank = &tp->blanks[i] });
 	}
 	for (size_t s = 0; s < tp->n_sections; s++) {
-		S_add((struct item){ .kind = IT_HEADING, .title = tp->sections[s].title });
+		S_add(v, (struct item){ .kind = IT_HEADING, .title = tp->sections[s].title });
 		for (size_t i = 0; i < tp->sections[s].n_clauses; i++)
-			S_add((struct item){ .kind = IT_CLAUSE,
+			S_add(v, (struct item){ .kind = IT_CLAUSE,
 			    .clause = &tp->sections[s].clauses[i] });
 	}
-	S_add((struct item){ .kind = IT_HEADING, .title = "Our own rules" });
+	S_add(v, (struct item){ .kind = IT_HEADING, .title = "Our own rules" });
 	for (size_t i = 0; i < t->flow.s.n_rules; i++)
-		S_add((struct item){ .kind = IT_RULE, .rule = i });
-	S_add((struct item){ .kind = IT_ADD_RULE });
+		S_add(v, (struct item){ .kind = IT_RULE, .rule = i });
+	S_add(v, (struct item){ .kind = IT_ADD_RULE });
 	if (tp->n_promises > 0) {
-		S_add((struct item){ .kind = IT_HEADING, .title = "The grown-ups' promises" });
+		S_add(v, (struct item){ .kind = IT_HEADING, .title = "The grown-ups' promises" });
 		for (size_t i = 0; i < tp->n_promises; i++)
-			S_add((struct item){ .kind = IT_PROMISE, .promise = &tp->promises[i] });
+			S_add(v, (struct item){ .kind = IT_PROMISE, .promise = &tp->promises[i] });
 	}
-	S_add((struct item){ .kind = IT_CONTINUE });
-	if (S_sel >= S_n)
-		S_sel = S_n - 1;
-	while (S_sel < S_n && S_items[S_sel].kind == IT_HEADING)
-		S_sel++;
+	S_add(v, (struct item){ .kind = IT_CONTINUE });
+	if (v->sel >= v->n)
+		v->sel = v->n - 1;
+	while (v->sel < v->n && v->items[v->sel].kind == IT_HEADING)
+		v->sel++;
 }
 
 static bool
@@ -100,91 +111,99 @@ S_typed(const struct item *it)
 static void
 S_load_field(struct tui *t)
 {
-	const struct item *it = &S_items[S_sel];
+	struct agree *v = S_v(t);
+	const struct item *it = &v->items[v->sel];
 
-	if ((long)S_sel == S_field_for)
+	if ((long)v->sel == v->field_for)
 		return;
-	S_field_for = (long)S_sel;
+	v->field_for = (long)v->sel;
 	if (it->kind == IT_BLANK) {
 		/* A value typed but not confirmed before comes back. */
 		char *box = xasprintf("blank/%s", it->blank->id);
 		const char *d = session_draft(&t->flow.s, box);
 
-		textfield_set(&S_field, d != NULL ? d :
+		textfield_set(&v->field, d != NULL ? d :
 		    session_blank(&t->flow.s, it->blank));
-		S_field.changed = d != NULL;
+		v->field.changed = d != NULL;
 		free(box);
 	} else	/* a new rule half written before comes back */
-		textfield_set(&S_field, it->kind == IT_ADD_RULE ?
+		textfield_set(&v->field, it->kind == IT_ADD_RULE ?
 		    session_draft(&t->flow.s, S_NEW_RULE_BOX) : NULL);
 }
 
 static void
 S_open(struct tui *t)
 {
-	if (!S_ready) {
-		textfield_init(&S_field, SESSION_MAX_TEXT_BYTES, false);
-		textfield_init(&S_na_why, SESSION_MAX_REASON_BYTES, false);
-		S_ready = true;
+	struct agree *v = S_v(t);
+
+	if (!v->ready) {
+		textfield_init(&v->field, SESSION_MAX_TEXT_BYTES, false);
+		textfield_init(&v->na_why, SESSION_MAX_REASON_BYTES, false);
+		v->new_binds = BINDS_EVERYONE;
+		v->ready = true;
 	}
-	free(S_na_item);
-	S_na_item = NULL;
-	S_sel = 0;
-	S_remove_armed = -1;
-	S_top = 0;
+	free(v->na_item);
+	v->na_item = NULL;
+	v->sel = 0;
+	v->remove_armed = -1;
+	v->top = 0;
 	S_build(t);
-	if (S_n > 0)
+	if (v->n > 0)
 		S_load_field(t);
 	if (session_rest(&t->flow.s, t->flow.c) > 0)
-		tui_note(t, "The short talk left %zu questions for another "
-		    "evening: Esc talks about them.",
-		    session_rest(&t->flow.s, t->flow.c));
+		tui_note(t, "%s left %zu questions for another evening: %s "
+		    "talks about them.", t->flow.s.talk == TALK_TOPICS ?
+		    "The topics you chose" : "The short talk",
+		    session_rest(&t->flow.s, t->flow.c), tui_key(t, REQ_BACK));
 }
 
 static void
-S_cleanup(void)
+S_cleanup(void *state)
 {
-	free(S_items);
-	S_items = NULL;
-	S_n = S_cap = 0;
-	if (S_ready) {
-		textfield_cleanup(&S_field);
-		textfield_cleanup(&S_na_why);
+	struct agree *v = state;
+
+	free(v->items);
+	v->items = NULL;
+	v->n = v->cap = 0;
+	if (v->ready) {
+		textfield_cleanup(&v->field);
+		textfield_cleanup(&v->na_why);
 	}
-	free(S_na_item);
-	S_na_item = NULL;
-	S_ready = false;
+	free(v->na_item);
+	v->na_item = NULL;
+	v->ready = false;
 }
 
 /* Save a typed blank being left. Returns false if it is refused. */
 static bool
 S_commit(struct tui *t)
 {
+	struct agree *v = S_v(t);
 	const struct item *it;
 	struct action a = { .kind = ACTION_SET_BLANK };
 	char *msg;
 
-	if (S_n == 0 || S_field_for != (long)S_sel)
+	if (v->n == 0 || v->field_for != (long)v->sel)
 		return true;
-	it = &S_items[S_sel];
+	it = &v->items[v->sel];
 	if (it->kind == IT_ADD_RULE) {
 		/* Leaving a new rule half written keeps it (Esc too). */
-		tui_keep_draft(t, S_NEW_RULE_BOX, &S_field, NULL);
+		tui_keep_draft(t, S_NEW_RULE_BOX, &v->field, NULL);
 		return true;
 	}
-	if (it->kind != IT_BLANK || !S_field.changed)
+	if (it->kind != IT_BLANK || !v->field.changed)
 		return true;
-	if (blank_parse(it->blank, textfield_text(&S_field), false, NULL,
+	if (blank_parse(it->blank, textfield_text(&v->field), false, NULL,
 	    &msg) != 0) {
 		tui_mistake(t, "%s", msg);
 		free(msg);
 		return false;
 	}
 	a.id = it->blank->id;
-	a.text = textfield_text(&S_field);
+	a.text = textfield_text(&v->field);
 	if (!tui_apply(t, &a))
 		return false;
-	S_field.changed = false;
+	v->field.changed = false;
 	tui_note(t, "Saved.");
 	return true;
 }
@@ -192,20 +211,21 @@ S_commit(struct tui *t)
 static void
 S_move(struct tui *t, int delta)
 {
-	size_t i = S_sel;
+	struct agree *v = S_v(t);
+	size_t i = v->sel;
 
 	if (!S_commit(t))
 		return;
 	for (;;) {
 		if (delta < 0 && i == 0)
 			return;
-		if (delta > 0 && i + 1 >= S_n)
+		if (delta > 0 && i + 1 >= v->n)
 			return;
 		i = delta < 0 ? i - 1 : i + 1;
-		if (S_items[i].kind != IT_HEADING)
+		if (v->items[i].kind != IT_HEADING)
 			break;
 	}
-	S_sel = i;
+	v->sel = i;
 	S_load_field(t);
 }
 
@@ -219,7 +239,8 @@ S_apply(struct tui *t, struct action *a, const char *done)
 static void
 S_toggle(struct tui *t, int delta)
 {
-	const struct item *it = &S_items[S_sel];
+	struct agree *v = S_v(t);
+	const struct item *it = &v->items[v->sel];
 	struct action a = { 0 };
 	const struct blank *b;
 	const char *cur;
@@ -269,10 +290,10 @@ S_toggle(struct tui *t, int delta)
 		break;
 	}
 	case IT_ADD_RULE:
-		S_new_binds = (S_new_binds + BINDS__COUNT + (delta < 0 ? -1 : 1)) %
+		v->new_binds = (v->new_binds + BINDS__COUNT + (delta < 0 ? -1 : 1)) %
 		    BINDS__COUNT;
 		tui_note(t, "The new rule will be for %s.",
-		    binds_shown((enum binds)S_new_binds));
+		    binds_shown((enum binds)v->new_binds));
 		break;
 	default:
 		break;
@@ -298,26 +319,28 @@ S_continue(struct tui *t)
 static void
 S_enter(struct tui *t)
 {
-	const struct item *it = &S_items[S_sel];
+	struct agree *v = S_v(t);
+	const struct item *it = &v->items[v->sel];
 	struct action a = { 0 };
 
 	switch (it->kind) {
 	case IT_ADD_RULE:
-		if (textfield_blank(&S_field)) {
-			tui_mistake(t, "Type your rule first, then press Enter.");
+		if (textfield_blank(&v->field)) {
+			tui_mistake(t, "Type your rule first, then press %s.",
+			    tui_key(t, REQ_ENTER));
 			return;
 		}
 		a.kind = ACTION_ADD_RULE;
-		a.text = textfield_text(&S_field);
-		a.number = S_new_binds;
+		a.text = textfield_text(&v->field);
+		a.number = v->new_binds;
 		if (!tui_apply(t, &a))
 			return;
 		tui_note(t, "Rule added, for %s.", binds_shown((enum binds)a.number));
 		S_build(t);
-		S_sel++;	/* stay on "add a rule" below the new one */
-		while (S_sel < S_n && S_items[S_sel].kind != IT_ADD_RULE)
-			S_sel++;
-		S_field_for = -1;
+		v->sel++;	/* stay on "add a rule" below the new one */
+		while (v->sel < v->n && v->items[v->sel].kind != IT_ADD_RULE)
+			v->sel++;
+		v->field_for = -1;
 		S_load_field(t);
 		break;
 	case IT_CONTINUE:
@@ -342,12 +365,14 @@ S_item_id(const struct item *it)
 	    it->kind == IT_RULE ? session_item_id("rule", NULL, it->rule + 1) : NULL;
 }
 
-/* The person S_na_who names. */
+/* The person na_who names. */
 static const char *
-S_na_name(const struct tui *t)
+S_na_name(struct tui *t)
 {
-	return S_na_who == 0 ? tui_child_name(t) :
-	    t->flow.s.grown_ups[S_na_who - 1];
+	struct agree *v = S_v(t);
+
+	return v->na_who == 0 ? tui_child_name(t) :
+	    t->flow.s.grown_ups[v->na_who - 1];
 }
 
 /*
@@ -357,16 +382,17 @@ S_na_name(const struct tui *t)
 static void
 S_not_yet(struct tui *t, const struct item *it)
 {
+	struct agree *v = S_v(t);
 	char *item = S_item_id(it);
 	const struct not_agreed *na;
 
 	if (item == NULL)
 		return;
 	if (session_item_agreed(&t->flow.s, item)) {
-		S_na_item = item;
-		S_na_who = 0;
-		textfield_set(&S_na_why, NULL);
-		tui_note(t, "Who does not agree yet (Up and Down), and why?");
+		v->na_item = item;
+		v->na_who = 0;
+		textfield_set(&v->na_why, NULL);
+		tui_note(t, "Who does not agree yet, and why?");
 		return;
 	}
 	while ((na = session_not_agreed(&t->flow.s, item, 0)) != NULL) {
@@ -387,33 +413,34 @@ S_not_yet(struct tui *t, const struct item *it)
 static void
 S_not_yet_request(struct tui *t, enum request r, wchar_t ch)
 {
+	struct agree *v = S_v(t);
 	size_t people = 1 + t->flow.s.n_grown_ups;
 	struct action a = { .kind = ACTION_SET_NOT_AGREED, .flag = true };
 
-	if (textfield_request(&S_na_why, r, ch, 40) != TF_IGNORED)
+	if (textfield_request(&v->na_why, r, ch, 40) != TF_IGNORED)
 		return;
 	switch (r) {
 	case REQ_UP:
 	case REQ_PREV_FIELD:
-		S_na_who = (S_na_who + people - 1) % people;
+		v->na_who = (v->na_who + people - 1) % people;
 		break;
 	case REQ_DOWN:
 	case REQ_NEXT_FIELD:
-		S_na_who = (S_na_who + 1) % people;
+		v->na_who = (v->na_who + 1) % people;
 		break;
 	case REQ_ENTER:
-		a.id = S_na_item;
+		a.id = v->na_item;
 		a.text = S_na_name(t);
-		a.text2 = textfield_blank(&S_na_why) ? NULL :
-		    textfield_text(&S_na_why);
+		a.text2 = textfield_blank(&v->na_why) ? NULL :
+		    textfield_text(&v->na_why);
 		if (!tui_apply(t, &a))
 			break;
 		tui_note(t, "Not agreed yet by %s: it goes under \"Still to "
 		    "agree\".", a.text);
 		/* FALLTHROUGH */
 	case REQ_BACK:
-		free(S_na_item);
-		S_na_item = NULL;
+		free(v->na_item);
+		v->na_item = NULL;
 		break;
 	default:
 		break;
@@ -423,33 +450,34 @@ S_not_yet_request(struct tui *t, enum request r, wchar_t ch)
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
+	struct agree *v = S_v(t);
 	const struct item *it;
 	enum tf_result res;
 	struct action a = { 0 };
 	char *msg;
 
-	if (S_na_item != NULL) {
+	if (v->na_item != NULL) {
 		S_not_yet_request(t, r, ch);
 		return;
 	}
-	if (S_n == 0) {
+	if (v->n == 0) {
 		if (r == REQ_BACK)
 			tui_switch(t, t->flow.s.replaces != NULL ? &view_reviewing :
 			    &view_talk);
 		return;
 	}
-	it = &S_items[S_sel];
-	if (r != REQ_REMOVE && S_remove_armed >= 0) {
-		S_remove_armed = -1;
+	it = &v->items[v->sel];
+	if (r != REQ_REMOVE && v->remove_armed >= 0) {
+		v->remove_armed = -1;
 		tui_clear_note(t);
 	}
 	if (S_typed(it)) {
 		S_load_field(t);
-		res = textfield_request(&S_field, r, ch, 40);
+		res = textfield_request(&v->field, r, ch, 40);
 		if (res == TF_CHANGED) {
 			tui_clear_note(t);
 			if (it->kind == IT_BLANK && blank_parse(it->blank,
-			    textfield_text(&S_field), true, NULL, &msg) != 0) {
+			    textfield_text(&v->field), true, NULL, &msg) != 0) {
 				tui_warn(t, "%s", msg);
 				free(msg);
 			}
@@ -461,10 +489,12 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	switch (r) {
 	case REQ_UP:
 	case REQ_PREV_FIELD:
+	case REQ_SCROLL_UP:
 		S_move(t, -1);
 		break;
 	case REQ_DOWN:
 	case REQ_NEXT_FIELD:
+	case REQ_SCROLL_DOWN:
 		S_move(t, 1);
 		break;
 	case REQ_PAGE_UP:
@@ -477,15 +507,15 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		break;
 	case REQ_FIRST:
 		if (S_commit(t)) {
-			S_sel = 0;
-			while (S_sel + 1 < S_n && S_items[S_sel].kind == IT_HEADING)
-				S_sel++;
+			v->sel = 0;
+			while (v->sel + 1 < v->n && v->items[v->sel].kind == IT_HEADING)
+				v->sel++;
 			S_load_field(t);
 		}
 		break;
 	case REQ_LAST:
 		if (S_commit(t)) {
-			S_sel = S_n - 1;
+			v->sel = v->n - 1;
 			S_load_field(t);
 		}
 		break;
@@ -501,10 +531,10 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		break;
 	case REQ_ADD:
 		if (S_commit(t)) {
-			while (S_sel + 1 < S_n && S_items[S_sel].kind != IT_ADD_RULE)
-				S_sel++;
-			while (S_sel > 0 && S_items[S_sel].kind != IT_ADD_RULE)
-				S_sel--;
+			while (v->sel + 1 < v->n && v->items[v->sel].kind != IT_ADD_RULE)
+				v->sel++;
+			while (v->sel > 0 && v->items[v->sel].kind != IT_ADD_RULE)
+				v->sel--;
 			S_load_field(t);
 		}
 		break;
@@ -513,10 +543,10 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		break;
 	case REQ_REMOVE:
 		/* One key must not throw a rule away: x twice removes it. */
-		if (it->kind == IT_RULE && S_remove_armed != (long)it->rule) {
-			S_remove_armed = (long)it->rule;
-			tui_warn(t, "Remove \"%.40s\"? Press x again to remove "
-			    "it; any other key keeps it.",
+		if (it->kind == IT_RULE && v->remove_armed != (long)it->rule) {
+			v->remove_armed = (long)it->rule;
+			tui_warn(t, "Press %s again to remove \"%s\"; any other "
+			    "key keeps it.", tui_key(t, REQ_REMOVE),
 			    t->flow.s.rules[it->rule].text);
 			return;
 		}
@@ -525,7 +555,7 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 			a.index = it->rule;
 			S_apply(t, &a, "Rule removed.");
 			S_build(t);
-			S_field_for = -1;
+			v->field_for = -1;
 			S_load_field(t);
 		}
 		break;
@@ -620,8 +650,9 @@ static void
 S_draw_item(struct tui *t, const struct item *it, int y, int x, int w,
     bool sel, char *text)
 {
+	struct agree *v = S_v(t);
 	enum tui_role r = sel ? ROLE_UI_SELECTED : ROLE_UI_NORMAL;
-	const char *v;
+	const char *val;
 	int lw;
 
 	switch (it->kind) {
@@ -637,23 +668,23 @@ S_draw_item(struct tui *t, const struct item *it, int y, int x, int w,
 		if (it->blank->kind == BLANK_CHOICE) {
 			int vw;
 
-			v = session_blank(&t->flow.s, it->blank);
-			v = v != NULL ? v : "";
-			vw = wrap_width(v, strlen(v));
+			val = session_blank(&t->flow.s, it->blank);
+			val = val != NULL ? val : "";
+			vw = wrap_width(val, strlen(val));
 			if (sel) {
 				tui_text(t, y, x + lw, "\xe2\x97\x82 ", 2, ROLE_UI_BORDER_FOCUS);
 				tui_fill(t, y, x + lw + 2, vw + 2, ROLE_UI_SELECTED);
 			}
-			tui_text(t, y, x + lw + 3, v, w - lw - 6,
+			tui_text(t, y, x + lw + 3, val, w - lw - 6,
 			    sel ? ROLE_UI_SELECTED : ROLE_UI_STRONG);
 			if (sel)
 				tui_text(t, y, x + lw + 5 + vw, "\xe2\x96\xb8", 1,
 				    ROLE_UI_BORDER_FOCUS);
 		} else if (sel)
-			tui_line_field(t, y, x + lw + 2, w - lw - 2, &S_field, true);
+			tui_line_field(t, y, x + lw + 2, w - lw - 2, &v->field, true);
 		else {
-			v = session_blank(&t->flow.s, it->blank);
-			tui_text(t, y, x + lw + 3, v != NULL ? v : "", w - lw - 3,
+			val = session_blank(&t->flow.s, it->blank);
+			tui_text(t, y, x + lw + 3, val != NULL ? val : "", w - lw - 3,
 			    ROLE_UI_STRONG);
 		}
 		break;
@@ -687,18 +718,18 @@ S_draw_item(struct tui *t, const struct item *it, int y, int x, int w,
 		break;
 	}
 	case IT_ADD_RULE: {
-		char *who = xasprintf("for %s", binds_shown((enum binds)S_new_binds));
+		char *who = xasprintf("for %s", binds_shown((enum binds)v->new_binds));
 
 		if (sel) {
 			free(who);
 			who = xasprintf("for %s (change after)",
-			    binds_shown((enum binds)S_new_binds));
+			    binds_shown((enum binds)v->new_binds));
 		}
 		int ww = wrap_width(who, strlen(who));
 
 		tui_text(t, y, x + 1, "+", 1, ROLE_UI_LABEL);
 		if (sel) {
-			tui_line_field(t, y, x + 4, w - ww - 10, &S_field, true);
+			tui_line_field(t, y, x + 4, w - ww - 10, &v->field, true);
 			tui_text(t, y, x + w - ww - 4, "\xe2\x97\x82 ", 2, ROLE_UI_BORDER_FOCUS);
 			tui_text(t, y, x + w - ww - 2, who, ww, ROLE_UI_LABEL);
 			tui_text(t, y, x + w - 1, "\xe2\x96\xb8", 1, ROLE_UI_BORDER_FOCUS);
@@ -719,53 +750,60 @@ S_draw_item(struct tui *t, const struct item *it, int y, int x, int w,
 static void
 S_draw(struct tui *t)
 {
+	struct agree *v = S_v(t);
 	const struct layout *l = &t->lay;
 	int x = l->text_left, w = l->text_cols, y = l->body_top;
 	int bottom = l->body_top + l->body_rows, used;
 	const struct template *tp = flow_template(&t->flow);
 
-	if (tp == NULL || S_n == 0) {
-		tui_wrapped(t, y + 2, x, w, 4, "This session's agreement template "
-		    "is not loaded. Check the content folders, or press Esc to go "
-		    "back.", ROLE_UI_ERROR, true);
+	if (tp == NULL || v->n == 0) {
+		char *m = xasprintf("This session's agreement template is not "
+		    "loaded. Check the content folders, or press %s to go back.",
+		    tui_key(t, REQ_BACK));
+
+		tui_wrapped(t, y + 2, x, w, 4, m, ROLE_UI_ERROR, true);
+		free(m);
 		return;
 	}
 	tui_text(t, y, x, tp->title, w, ROLE_UI_QUESTION);
 	y += 1;
 	/* Scroll so the selected item (and its heading) shows. */
-	if (S_sel < S_top)
-		S_top = S_sel > 0 && S_items[S_sel - 1].kind == IT_HEADING ?
-		    S_sel - 1 : S_sel;
+	if (v->sel < v->top)
+		v->top = v->sel > 0 && v->items[v->sel - 1].kind == IT_HEADING ?
+		    v->sel - 1 : v->sel;
 	for (;;) {
 		used = 0;
-		for (size_t i = S_top; i <= S_sel; i++)
-			used += S_height(t, &S_items[i], w, NULL);
-		if (used <= bottom - y || S_top >= S_sel)
+		for (size_t i = v->top; i <= v->sel; i++)
+			used += S_height(t, &v->items[i], w, NULL);
+		if (used <= bottom - y || v->top >= v->sel)
 			break;
-		S_top++;
+		v->top++;
 	}
-	for (size_t i = S_top; i < S_n && y < bottom; i++) {
+	for (size_t i = v->top; i < v->n && y < bottom; i++) {
 		char *text = NULL;
-		int h = S_height(t, &S_items[i], w, &text);
+		int h = S_height(t, &v->items[i], w, &text);
 
-		if (y + h > bottom && i != S_sel) {
+		if (y + h > bottom && i != v->sel) {
 			free(text);
 			break;
 		}
-		S_draw_item(t, &S_items[i], y, x, w, i == S_sel, text);
+		S_draw_item(t, &v->items[i], y, x, w, i == v->sel, text);
+		if (v->items[i].kind != IT_HEADING)
+			tui_hit(t, y, x, w, h, (int)i);
 		free(text);
 		y += h;
+		if (y >= bottom && i + 1 < v->n)
+			t->more_below = true;
 	}
-	if (S_top > 0)
-		tui_text(t, l->body_top, x + w - 8, "\xe2\x86\x91 more", 8, ROLE_UI_MUTED);
-	if (S_na_item != NULL) {
+	t->more_above = t->more_above || v->top > 0;
+	if (v->na_item != NULL) {
 		char *who = xasprintf("Not agreed yet by \xe2\x97\x82 %s \xe2\x96\xb8, why:",
 		    S_na_name(t));
 		int ww = wrap_width(who, strlen(who));
 
 		tui_fill(t, bottom - 1, x, w, ROLE_UI_NORMAL);
 		tui_text(t, bottom - 1, x, who, w, ROLE_UI_LABEL);
-		tui_line_field(t, bottom - 1, x + ww + 1, w - ww - 1, &S_na_why, true);
+		tui_line_field(t, bottom - 1, x + ww + 1, w - ww - 1, &v->na_why, true);
 		free(who);
 	}
 }
@@ -773,29 +811,32 @@ S_draw(struct tui *t)
 static struct textfield *
 S_text_box(struct tui *t)
 {
-	if (S_ready && S_na_item != NULL)
-		return &S_na_why;
-	if (!S_ready || S_n == 0 || !S_typed(&S_items[S_sel]))
+	struct agree *v = S_v(t);
+
+	if (v->ready && v->na_item != NULL)
+		return &v->na_why;
+	if (!v->ready || v->n == 0 || !S_typed(&v->items[v->sel]))
 		return NULL;
 	S_load_field(t);
-	return &S_field;
+	return &v->field;
 }
 
 /* Keep a new rule being written as a draft. */
 static void
 S_keep(struct tui *t)
 {
+	struct agree *v = S_v(t);
 	const struct item *it;
 
-	if (!S_ready || S_n == 0 || S_field_for != (long)S_sel)
+	if (!v->ready || v->n == 0 || v->field_for != (long)v->sel)
 		return;
-	it = &S_items[S_sel];
+	it = &v->items[v->sel];
 	if (it->kind == IT_ADD_RULE)
-		tui_keep_draft(t, S_NEW_RULE_BOX, &S_field, NULL);
+		tui_keep_draft(t, S_NEW_RULE_BOX, &v->field, NULL);
 	else if (it->kind == IT_BLANK && S_typed(it)) {
 		char *box = xasprintf("blank/%s", it->blank->id);
 
-		tui_keep_draft(t, box, &S_field, session_blank(&t->flow.s, it->blank));
+		tui_keep_draft(t, box, &v->field, session_blank(&t->flow.s, it->blank));
 		free(box);
 	}
 }
@@ -803,54 +844,104 @@ S_keep(struct tui *t)
 static enum keys_mode
 S_mode(struct tui *t)
 {
+	struct agree *v = S_v(t);
+
 	(void)t;
-	return S_na_item != NULL || (S_n > 0 && S_typed(&S_items[S_sel])) ?
+	return v->na_item != NULL || (v->n > 0 && S_typed(&v->items[v->sel])) ?
 	    KEYS_EDIT : KEYS_BROWSE;
 }
 
-static const struct tui_hint *
-S_hints(struct tui *t)
+/* A click chooses an item; on the chosen one it acts as Enter; the button is pressed. */
+static void
+S_click(struct tui *t, int id)
 {
-	static const struct tui_hint toggle[] = {
-		{ "Space", "on/off" }, { "n", "not yet" },
-		{ "\xe2\x86\x91\xe2\x86\x93", "move" },
-		{ "a", "add a rule" }, { "Esc", "back" }, { "?", "help" },
-		{ "q", "quit" }, { NULL, NULL }
+	struct agree *v = S_v(t);
+
+	if (id < 0 || (size_t)id >= v->n || v->items[id].kind == IT_HEADING)
+		return;
+	if ((size_t)id == v->sel) {
+		if (!S_typed(&v->items[id]))
+			S_enter(t);
+		return;
+	}
+	if (!S_commit(t))
+		return;
+	v->sel = (size_t)id;
+	v->remove_armed = -1;
+	S_load_field(t);
+	if (v->items[id].kind == IT_CONTINUE)
+		S_continue(t);
+}
+
+static const struct tui_binding *
+S_bindings(struct tui *t)
+{
+#define S_MOVES TUI_BIND_MOVE, \
+		{ REQ_PAGE_UP, NULL, NULL }, { REQ_PAGE_DOWN, NULL, NULL }
+#define S_BACK { REQ_BACK, "back", "Back to the questions" }
+	static const struct tui_binding toggle[] = {
+		{ REQ_TOGGLE, "on/off", NULL },
+		{ REQ_NOT_YET, "not yet", "Someone does not agree to this yet "
+		    "(again: everyone agrees now)" }, S_MOVES,
+		{ REQ_ADD, "add a rule", "To the box for a rule of your own" },
+		S_BACK, { REQ_ENTER, NULL, "Switch on or off" },
+		{ REQ_FIRST, NULL, NULL }, { REQ_LAST, NULL, NULL },
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint not_yet[] = {
-		{ "\xe2\x86\x91\xe2\x86\x93", "who" }, { "Enter", "save" },
-		{ "Esc", "leave it" }, { NULL, NULL }
+	static const struct tui_binding choice[] = {
+		TUI_BIND_CHANGE("change", "The choice before", "The next choice"),
+		S_MOVES, S_BACK,
+		{ REQ_ENTER, NULL, "Go on to the next" },
+		{ REQ_ADD, NULL, "To the box for a rule of your own" },
+		{ REQ_FIRST, NULL, NULL }, { REQ_LAST, NULL, NULL },
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint choice[] = {
-		{ "\xe2\x86\x90\xe2\x86\x92", "change" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
-		{ "Esc", "back" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	static const struct tui_binding rule[] = {
+		TUI_BIND_CHANGE("who it is for", "Whom the rule is for",
+		    "Whom the rule is for"),
+		{ REQ_REMOVE, "remove", "Remove this rule (asks again first)" },
+		{ REQ_NOT_YET, "not yet", "Someone does not agree to this yet "
+		    "(again: everyone agrees now)" },
+		S_MOVES, S_BACK,
+		{ REQ_ENTER, NULL, "Whom the rule is for" },
+		{ REQ_ADD, NULL, "To the box for a rule of your own" },
+		{ REQ_FIRST, NULL, NULL }, { REQ_LAST, NULL, NULL },
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint rule[] = {
-		{ "\xe2\x86\x90\xe2\x86\x92", "who it is for" }, { "x", "remove" },
-		{ "n", "not yet" },
-		{ "\xe2\x86\x91\xe2\x86\x93", "move" }, { "Esc", "back" },
-		{ "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	static const struct tui_binding typed[] = {
+		{ REQ_ENTER, "save", "Save it and go to the next" }, S_MOVES, S_BACK,
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint typed[] = {
-		{ "Enter", "save" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
-		{ "Esc", "back" }, { "F1", "help" }, { "F10", "quit" }, { NULL, NULL }
+	static const struct tui_binding add[] = {
+		{ REQ_ENTER, "add", "Add the rule typed" }, S_MOVES, S_BACK,
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint add[] = {
-		{ "Enter", "add" }, { "Tab", "move" }, { "Esc", "back" },
-		{ "F1", "help" }, { "F10", "quit" }, { NULL, NULL }
+	static const struct tui_binding cont[] = {
+		{ REQ_ENTER, "read it through", "Read the agreement through, to sign it" },
+		{ REQ_UP, "move", NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		{ REQ_PAGE_UP, NULL, NULL }, S_BACK,
+		{ REQ_ADD, NULL, "To the box for a rule of your own" },
+		{ REQ_FIRST, NULL, NULL },
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint cont[] = {
-		{ "Enter", "read it through" }, { "\xe2\x86\x91", "move" },
-		{ "Esc", "back" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	static const struct tui_binding none[] = { S_BACK, TUI_BINDINGS_END };
+	static const struct tui_binding not_yet[] = {
+		{ REQ_UP, "who", "The one before" }, { REQ_DOWN, "who", "The next one" },
+		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		{ REQ_ENTER, "save", "Save who does not agree yet, and why" },
+		{ REQ_BACK, "leave it", "Leave it as it was" },
+		TUI_BINDINGS_END
 	};
+#undef S_MOVES
+#undef S_BACK
+	struct agree *v = S_v(t);
 	const struct item *it;
 
-	(void)t;
-	if (S_na_item != NULL)
+	if (v->na_item != NULL)
 		return not_yet;
-	if (S_n == 0)
-		return cont + 2;
-	it = &S_items[S_sel];
+	if (v->n == 0)
+		return none;
+	it = &v->items[v->sel];
 	switch (it->kind) {
 	case IT_BLANK:
 		return it->blank->kind == BLANK_CHOICE ? choice : typed;
@@ -867,14 +958,14 @@ S_hints(struct tui *t)
 
 static const char *const S_help[] = {
 	"Choosing your agreement",
-	"First fill in the blanks: times (like 19:30), numbers, and choices",
-	"(Left and Right change a choice). The clauses below use them.",
-	"Space (or Enter) switches a rule on [x] or off [ ]; only rules that",
-	"are on go into your agreement.",
-	"Under \"Our own rules\", type a rule of your own and press Enter;",
-	"Left and Right choose whom it is for. x twice removes one of your rules.",
-	"n: someone does not agree to a rule or promise yet (who, and why);",
-	"it goes under \"Still to agree\", and n again agrees it.",
+	"First fill in the blanks: times (like 19:30), numbers, and choices.",
+	"The clauses below use them.",
+	"Each rule is switched on [x] or off [ ]; only rules that are on go",
+	"into your agreement.",
+	"Under \"Our own rules\", type a rule of your own and add it; each of",
+	"your rules says whom it is for, and can be removed (it asks twice).",
+	"When someone does not agree to a rule or promise yet, say who and",
+	"why: it goes under \"Still to agree\", and asking again agrees it.",
 	"The grown-ups' promises are what the grown-ups agree to do.",
 	"Everything is saved as you go. At the end, read it through and sign.",
 	NULL
@@ -882,6 +973,7 @@ static const char *const S_help[] = {
 
 const struct view view_agree = {
 	.name = "Choosing our agreement", .open = S_open, .draw = S_draw,
-	.request = S_request, .field = S_text_box, .keep = S_keep, .mode = S_mode, .hints = S_hints, .help = S_help,
-	.cleanup = S_cleanup
+	.request = S_request, .field = S_text_box, .keep = S_keep, .mode = S_mode,
+	.bindings = S_bindings, .help = S_help, .click = S_click,
+	.state_size = sizeof (struct agree), .cleanup = S_cleanup
 };

@@ -36,11 +36,24 @@ S_everyone(const struct tui *t)
 	return join_words(names, n, "and");
 }
 
-static void
-S_draw(struct tui *t)
+/* The screen's state (tui_state()): how far it is scrolled, and how far it goes. */
+struct done {
+	int top;
+	int total;		/* rows of the last frame */
+};
+
+static struct done *
+S_v(struct tui *t)
+{
+	return tui_state(t, &view_done);
+}
+
+/* Draw from row y (far above the screen: only measure); returns the row after. */
+static int
+S_body(struct tui *t, int y)
 {
 	const struct layout *l = &t->lay;
-	int x = l->text_left, w = l->text_cols, y = tui_top(t, 20), lw = 12;
+	int x = l->text_left, w = l->text_cols, lw = 12;
 	const struct {
 		const char *what;
 		const char *path;
@@ -60,9 +73,11 @@ S_draw(struct tui *t)
 	y += tui_wrapped(t, y, x, w, 2, "Your family device agreement is signed "
 	    "and saved.", ROLE_UI_NORMAL, true) + 1;
 	if (t->flow.out_html == NULL) {
-		tui_wrapped(t, y, x, w, 3, "The files could not be written: see the "
-		    "message below. Press Enter to try again.", ROLE_UI_ERROR, false);
-		return;
+		line = xasprintf("The files could not be written: see the message "
+		    "below. Press %s to try again.", tui_key(t, REQ_ENTER));
+		y += tui_wrapped(t, y, x, w, 3, line, ROLE_UI_ERROR, false);
+		free(line);
+		return y;
 	}
 	/* Full paths when they fit (the column widens on a wide window);
 	 * else the folder once, then the names. */
@@ -111,9 +126,26 @@ S_draw(struct tui *t)
 	    "(private to your family): add --record.", ROLE_UI_NORMAL, false);
 	y += tui_wrapped(t, y, x, w, 2, "Check later that nothing was changed: "
 	    "talkpact verify on the .md file.", ROLE_UI_NORMAL, false);
-	if (y < l->body_top + l->body_rows)
-		tui_wrapped(t, y + (y + 1 < l->body_top + l->body_rows), x, w, 1,
-		    "Press Enter to finish.", ROLE_UI_OK, true);
+	line = xasprintf("Press %s to finish.", tui_key(t, REQ_ENTER));
+	y += 1 + tui_wrapped(t, y + 1, x, w, 1, line, ROLE_UI_OK, true);
+	free(line);
+	return y;
+}
+
+/* All of it when it fits; else scrolled (Up, Down, the wheel), marked more. */
+static void
+S_draw(struct tui *t)
+{
+	struct done *v = S_v(t);
+	const int far = -100000;
+
+	v->total = S_body(t, far) - far;
+	if (v->total <= t->lay.body_rows) {
+		v->top = 0;
+		S_body(t, tui_top(t, v->total));
+		return;
+	}
+	S_body(t, tui_scroll(t, &v->top, v->total, v->top, v->top + 1));
 }
 
 static void
@@ -134,21 +166,40 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	case REQ_BACK:
 		tui_switch(t, &view_review);
 		break;
+	case REQ_UP:
+	case REQ_SCROLL_UP:
+	case REQ_PAGE_UP:
+		S_v(t)->top -= r == REQ_PAGE_UP ? t->lay.body_rows - 1 : 1;
+		break;
+	case REQ_DOWN:
+	case REQ_SCROLL_DOWN:
+	case REQ_PAGE_DOWN:	/* clamped when drawn */
+		S_v(t)->top += r == REQ_PAGE_DOWN ? t->lay.body_rows - 1 : 1;
+		break;
 	default:
 		break;
 	}
 }
 
-static const struct tui_hint *
-S_hints(struct tui *t)
+static const struct tui_binding *
+S_bindings(struct tui *t)
 {
-	static const struct tui_hint h[] = {
-		{ "Enter", "finish" }, { "Esc", "read it again" }, { "?", "help" },
-		{ "q", "quit" }, { NULL, NULL }
+	static const struct tui_binding b[] = {
+		{ REQ_ENTER, "finish", "Finish (or, if the files could not be "
+		    "written, try again)" },
+		{ REQ_BACK, "read it again", "Show the agreement again" },
+		TUI_BINDINGS_END
+	};
+	static const struct tui_binding scrolled[] = {
+		{ REQ_UP, "scroll", NULL }, { REQ_DOWN, "scroll", NULL },
+		{ REQ_ENTER, "finish", "Finish (or, if the files could not be "
+		    "written, try again)" },
+		{ REQ_BACK, "read it again", "Show the agreement again" },
+		{ REQ_PAGE_UP, NULL, NULL }, { REQ_PAGE_DOWN, NULL, NULL },
+		TUI_BINDINGS_END
 	};
 
-	(void)t;
-	return h;
+	return S_v(t)->total > t->lay.body_rows ? scrolled : b;
 }
 
 static const char *const S_help[] = {
@@ -160,12 +211,11 @@ static const char *const S_help[] = {
 	"changes the text, it no longer matches: 'talkpact verify FILE.md'",
 	"checks. 'talkpact render' writes more copies wherever you like;",
 	"with --record they add your conversation, every question and answer.",
-	"Enter finishes; Esc shows the agreement again.",
 	NULL
 };
 
 const struct view view_done = {
 	.name = "All done", .open = S_open, .draw = S_draw,
-	.request = S_request, .hints = S_hints, .help = S_help,
-	.cleanup = NULL
+	.request = S_request, .bindings = S_bindings, .help = S_help,
+	.state_size = sizeof (struct done)
 };

@@ -15,46 +15,57 @@
 #include "tui_view.h"
 #include "util.h"
 
-static struct render_lines S_lines;
-static int S_width = -1;		/* width S_lines was made for */
-static size_t S_top;
-static char *S_error;
+/* The screen's state (tui_state()). */
+struct review {
+	struct render_lines lines;
+	int width;		/* width lines was made for; -1 none */
+	size_t top;
+	char *error;
+};
+
+static struct review *
+S_v(struct tui *t)
+{
+	return tui_state(t, &view_review);
+}
 
 static void
-S_forget(void)
+S_forget(struct review *v)
 {
-	render_lines_cleanup(&S_lines);
-	memset(&S_lines, 0, sizeof S_lines);
-	S_width = -1;
-	free(S_error);
-	S_error = NULL;
+	render_lines_cleanup(&v->lines);
+	memset(&v->lines, 0, sizeof v->lines);
+	v->width = -1;
+	free(v->error);
+	v->error = NULL;
 }
 
 static void
 S_open(struct tui *t)
 {
-	(void)t;
-	S_forget();
-	S_top = 0;
+	struct review *v = S_v(t);
+
+	S_forget(v);
+	v->top = 0;
 }
 
 static void
-S_cleanup(void)
+S_cleanup(void *state)
 {
-	S_forget();
+	S_forget(state);
 }
 
 static void
 S_make(struct tui *t, int width)
 {
+	struct review *v = S_v(t);
 	char *cause = NULL;
 
-	if (width == S_width)
+	if (width == v->width)
 		return;
-	S_forget();
-	S_width = width;
-	if (flow_review_lines(&t->flow, width, &S_lines, &cause) != 0)
-		S_error = cause != NULL ? cause : xstrdup("The agreement could not be shown.");
+	S_forget(v);
+	v->width = width;
+	if (flow_review_lines(&t->flow, width, &v->lines, &cause) != 0)
+		v->error = cause != NULL ? cause : xstrdup("The agreement could not be shown.");
 }
 
 static enum tui_role
@@ -84,22 +95,23 @@ S_rows(const struct tui *t)
 static void
 S_draw(struct tui *t)
 {
+	struct review *v = S_v(t);
 	const struct layout *l = &t->lay;
 	int x = l->text_left, w = l->text_cols, y = l->body_top;
 	int rows = S_rows(t);
 	char pos[64];
 
 	S_make(t, w);
-	if (S_error != NULL) {
-		tui_wrapped(t, y + 1, x, w, 4, S_error, ROLE_UI_ERROR, false);
+	if (v->error != NULL) {
+		tui_wrapped(t, y + 1, x, w, 4, v->error, ROLE_UI_ERROR, false);
 		return;
 	}
-	if (S_lines.n > (size_t)rows && S_top > S_lines.n - (size_t)rows)
-		S_top = S_lines.n - (size_t)rows;
-	if (S_lines.n <= (size_t)rows)
-		S_top = 0;
-	for (int r = 0; r < rows && S_top + (size_t)r < S_lines.n; r++) {
-		const struct render_line *ln = &S_lines.lines[S_top + (size_t)r];
+	if (v->lines.n > (size_t)rows && v->top > v->lines.n - (size_t)rows)
+		v->top = v->lines.n - (size_t)rows;
+	if (v->lines.n <= (size_t)rows)
+		v->top = 0;
+	for (int r = 0; r < rows && v->top + (size_t)r < v->lines.n; r++) {
+		const struct render_line *ln = &v->lines.lines[v->top + (size_t)r];
 		size_t at = 0;
 		int col = 0;
 
@@ -117,17 +129,19 @@ S_draw(struct tui *t)
 			at = start + ln->spans[k].len;
 		}
 	}
-	snprintf(pos, sizeof pos, "%zu%%", S_lines.n <= (size_t)rows ? 100 :
-	    (S_top + (size_t)rows) * 100 / S_lines.n);
+	snprintf(pos, sizeof pos, "%zu%%", v->lines.n <= (size_t)rows ? 100 :
+	    (v->top + (size_t)rows) * 100 / v->lines.n);
 	tui_text(t, y + rows, x + w - (int)strlen(pos), pos, 6, ROLE_UI_MUTED);
 	{
 		size_t open = flow_count(&t->flow, ANSWER_LATER) +
 		    flow_count(&t->flow, ANSWER_SKIPPED);
 		char *foot = t->flow.s.stage == STAGE_SIGNED ?
 		    xstrdup("This agreement is signed.") : open == 0 ?
-		    xstrdup("Read it through together. Enter: sign it.") :
-		    xasprintf("%zu %s still open (put off or skipped). Enter: "
-		    "sign it.", open, open == 1 ? "question" : "questions");
+		    xasprintf("Read it through together. %s: sign it.",
+		    tui_key(t, REQ_ENTER)) :
+		    xasprintf("%zu %s still open (put off or skipped). %s: "
+		    "sign it.", open, open == 1 ? "question" : "questions",
+		    tui_key(t, REQ_ENTER));
 
 		tui_text(t, y + rows, x, foot, w - 8, open > 0 &&
 		    t->flow.s.stage != STAGE_SIGNED ? ROLE_UI_STRONG : ROLE_UI_MUTED);
@@ -138,31 +152,34 @@ S_draw(struct tui *t)
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
+	struct review *v = S_v(t);
 	int rows = S_rows(t);
 	struct action a = { .kind = ACTION_BACK };
 
 	(void)ch;
 	switch (r) {
 	case REQ_UP:
-		if (S_top > 0)
-			S_top--;
+	case REQ_SCROLL_UP:
+		if (v->top > 0)
+			v->top--;
 		break;
 	case REQ_DOWN:
-		if (S_top + (size_t)rows < S_lines.n)
-			S_top++;
+	case REQ_SCROLL_DOWN:
+		if (v->top + (size_t)rows < v->lines.n)
+			v->top++;
 		break;
 	case REQ_PAGE_UP:
-		S_top = S_top > (size_t)(rows - 1) ? S_top - (size_t)(rows - 1) : 0;
+		v->top = v->top > (size_t)(rows - 1) ? v->top - (size_t)(rows - 1) : 0;
 		break;
 	case REQ_PAGE_DOWN:
 	case REQ_TOGGLE:
-		S_top += (size_t)(rows - 1);	/* clamped when drawn */
+		v->top += (size_t)(rows - 1);	/* clamped when drawn */
 		break;
 	case REQ_FIRST:
-		S_top = 0;
+		v->top = 0;
 		break;
 	case REQ_LAST:
-		S_top = S_lines.n;
+		v->top = v->lines.n;
 		break;
 	case REQ_ENTER:
 		tui_clear_note(t);
@@ -186,35 +203,40 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	}
 }
 
-static const struct tui_hint *
-S_hints(struct tui *t)
+static const struct tui_binding *
+S_bindings(struct tui *t)
 {
-	static const struct tui_hint h[] = {
-		{ "\xe2\x86\x91\xe2\x86\x93", "scroll" }, { "PgUp/PgDn", "page" },
-		{ "Enter", "sign it" }, { "Esc", "change it" }, { "?", "help" },
-		{ "q", "quit" }, { NULL, NULL }
+#define S_SCROLL \
+		{ REQ_UP, "scroll", NULL }, { REQ_DOWN, "scroll", NULL }, \
+		{ REQ_PAGE_UP, "page", NULL }, { REQ_PAGE_DOWN, "page", NULL }, \
+		{ REQ_TOGGLE, NULL, "Scroll down a page" }, \
+		{ REQ_FIRST, NULL, NULL }, { REQ_LAST, NULL, NULL }
+	static const struct tui_binding unsigned_b[] = {
+		S_SCROLL, { REQ_ENTER, "sign it", "Go on to signing it" },
+		{ REQ_BACK, "change it", "Back to choosing the rules" },
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint signed_h[] = {
-		{ "\xe2\x86\x91\xe2\x86\x93", "scroll" }, { "PgUp/PgDn", "page" },
-		{ "Enter", "files and printing" }, { "Esc", "welcome" },
-		{ "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	static const struct tui_binding signed_b[] = {
+		S_SCROLL, { REQ_ENTER, "files and printing",
+		    "Where its files are, and how to print them" },
+		{ REQ_BACK, "welcome", "Back to the welcome screen" },
+		TUI_BINDINGS_END
 	};
+#undef S_SCROLL
 
-	return t->flow.s.stage == STAGE_SIGNED ? signed_h : h;
+	return t->flow.s.stage == STAGE_SIGNED ? signed_b : unsigned_b;
 }
 
 static const char *const S_help[] = {
 	"Reading it through",
 	"This is your agreement exactly as it will be printed. Read it out",
-	"loud together. Up and Down scroll a line, PgUp and PgDn a page, Home",
-	"and End jump to the start and the end.",
-	"Press Enter when you are happy, to sign it; Esc goes back to change",
-	"the rules.",
+	"loud together. When you are happy with it, go on to sign it; or go",
+	"back and change the rules.",
 	NULL
 };
 
 const struct view view_review = {
 	.name = "Reading it through", .open = S_open, .draw = S_draw,
-	.request = S_request, .hints = S_hints, .help = S_help,
-	.cleanup = S_cleanup
+	.request = S_request, .bindings = S_bindings, .help = S_help,
+	.state_size = sizeof (struct review), .cleanup = S_cleanup
 };

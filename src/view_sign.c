@@ -24,57 +24,70 @@ struct signer {
 	char *label;
 };
 
-static struct signer S_signers[S_MAX];
-static struct textfield S_fields[S_MAX];
-static size_t S_n;
-static int S_row;		/* 0..S_n-1 names, S_n review, S_n+1 sign */
-static bool S_ready;
+/* The screen's state (tui_state()). */
+struct sign {
+	struct signer signers[S_MAX];
+	struct textfield fields[S_MAX];
+	size_t n;
+	int row;		/* 0..n-1 names, n review, n+1 sign */
+	bool ready;
+	int top;		/* first row shown when the screen scrolls */
+};
+
+static struct sign *
+S_v(struct tui *t)
+{
+	return tui_state(t, &view_sign);
+}
 
 static const int S_months[] = { 1, 3, 6, 12 };
 #define S_N_MONTHS 4
 
 static void
-S_clear(void)
+S_clear(struct sign *v)
 {
-	for (size_t i = 0; i < S_n; i++)
-		free(S_signers[i].label);
-	S_n = 0;
+	for (size_t i = 0; i < v->n; i++)
+		free(v->signers[i].label);
+	v->n = 0;
 }
 
 static void
 S_open(struct tui *t)
 {
+	struct sign *v = S_v(t);
 	const struct session *s = &t->flow.s;
 
-	if (!S_ready) {
+	if (!v->ready) {
 		for (int i = 0; i < S_MAX; i++)
-			textfield_init(&S_fields[i], 64, false);
-		S_ready = true;
+			textfield_init(&v->fields[i], 64, false);
+		v->ready = true;
 	}
-	S_clear();
-	S_signers[S_n].role = ROLE_CHILD;
-	S_signers[S_n].index = 0;
-	S_signers[S_n].label = xasprintf("%s signs here", tui_child_name(t));
-	S_n++;
-	for (size_t i = 0; i < s->n_grown_ups && S_n < S_MAX; i++) {
-		S_signers[S_n].role = ROLE_GROWN_UP;
-		S_signers[S_n].index = i;
-		S_signers[S_n].label = xasprintf("%s signs here", s->grown_ups[i]);
-		S_n++;
+	S_clear(v);
+	v->signers[v->n].role = ROLE_CHILD;
+	v->signers[v->n].index = 0;
+	v->signers[v->n].label = xasprintf("%s signs here", tui_child_name(t));
+	v->n++;
+	for (size_t i = 0; i < s->n_grown_ups && v->n < S_MAX; i++) {
+		v->signers[v->n].role = ROLE_GROWN_UP;
+		v->signers[v->n].index = i;
+		v->signers[v->n].label = xasprintf("%s signs here", s->grown_ups[i]);
+		v->n++;
 	}
-	for (size_t i = 0; i < S_n; i++)
-		textfield_set(&S_fields[i], NULL);
-	S_row = 0;
+	for (size_t i = 0; i < v->n; i++)
+		textfield_set(&v->fields[i], NULL);
+	v->row = 0;
 }
 
 static void
-S_cleanup(void)
+S_cleanup(void *state)
 {
-	S_clear();
-	if (S_ready)
+	struct sign *v = state;
+
+	S_clear(v);
+	if (v->ready)
 		for (int i = 0; i < S_MAX; i++)
-			textfield_cleanup(&S_fields[i]);
-	S_ready = false;
+			textfield_cleanup(&v->fields[i]);
+	v->ready = false;
 }
 
 /* Left/Right: the next shorter or longer time, 1 to 12 months. */
@@ -119,25 +132,26 @@ S_review(struct tui *t, int delta)
 static void
 S_sign(struct tui *t)
 {
+	struct sign *v = S_v(t);
 	char *cause = NULL;
 
-	for (size_t i = 0; i < S_n; i++)
-		if (textfield_blank(&S_fields[i])) {
+	for (size_t i = 0; i < v->n; i++)
+		if (textfield_blank(&v->fields[i])) {
 			tui_mistake(t, "Everyone signs: %s still needs to type a name.",
 			    i == 0 ? tui_child_name(t) :
-			    t->flow.s.grown_ups[S_signers[i].index]);
-			S_row = (int)i;
+			    t->flow.s.grown_ups[v->signers[i].index]);
+			v->row = (int)i;
 			return;
 		}
-	for (size_t i = 0; i < S_n; i++) {
+	for (size_t i = 0; i < v->n; i++) {
 		struct action a = { .kind = ACTION_SIGN };
 
-		a.number = S_signers[i].role;
-		a.index = S_signers[i].index;
-		a.text = textfield_text(&S_fields[i]);
+		a.number = v->signers[i].role;
+		a.index = v->signers[i].index;
+		a.text = textfield_text(&v->fields[i]);
 		if (flow_apply(&t->flow, &a, &cause) != 0) {
 			tui_mistake_cause(t, cause);
-			S_row = (int)i;
+			v->row = (int)i;
 			return;
 		}
 	}
@@ -156,11 +170,12 @@ S_sign(struct tui *t)
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
+	struct sign *v = S_v(t);
 	enum tf_result res;
 	struct action back = { .kind = ACTION_BACK };
 
-	if ((size_t)S_row < S_n) {
-		res = textfield_request(&S_fields[S_row], r, ch, 40);
+	if ((size_t)v->row < v->n) {
+		res = textfield_request(&v->fields[v->row], r, ch, 40);
 		if (res != TF_IGNORED) {
 			if (res == TF_CHANGED)
 				tui_clear_note(t);
@@ -170,25 +185,27 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	switch (r) {
 	case REQ_UP:
 	case REQ_PREV_FIELD:
-		if (S_row > 0)
-			S_row--;
+	case REQ_SCROLL_UP:
+		if (v->row > 0)
+			v->row--;
 		break;
 	case REQ_DOWN:
 	case REQ_NEXT_FIELD:
-		if ((size_t)S_row < S_n + 1)
-			S_row++;
+	case REQ_SCROLL_DOWN:
+		if ((size_t)v->row < v->n + 1)
+			v->row++;
 		break;
 	case REQ_LEFT:
 	case REQ_RIGHT:
 	case REQ_TOGGLE:
-		if ((size_t)S_row == S_n)
+		if ((size_t)v->row == v->n)
 			S_review(t, r == REQ_LEFT ? -1 : 1);
 		break;
 	case REQ_ENTER:
-		if ((size_t)S_row == S_n + 1)
+		if ((size_t)v->row == v->n + 1)
 			S_sign(t);
 		else
-			S_row++;
+			v->row++;
 		break;
 	case REQ_BACK:
 		tui_clear_note(t);
@@ -204,27 +221,40 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 static void
 S_draw(struct tui *t)
 {
+	struct sign *v = S_v(t);
 	const struct layout *l = &t->lay;
 	const struct template *tp = flow_template(&t->flow);
-	int x = l->text_left, w = l->text_cols, y = tui_top(t, 8 + 3 * (int)S_n);
-	char date[64], review[96];
+	int x = l->text_left, w = l->text_cols, y, y0, hr, sr, total, from, to;
+	char date[64], review[96], *line;
 	time_t now = t->flow.now();
 	int months = session_review_months(&t->flow.s, tp);
 
 	/* The date as the agreement writes it, on main.c's calendar. */
 	agreement_date(now, t->flow.utc_offset != NULL ?
 	    t->flow.utc_offset(now) : 0, date, sizeof date);
-	y += tui_wrapped(t, y, x, w, 2, "Sign your agreement", ROLE_UI_QUESTION, true);
-	{
-		char *line = xasprintf("Each of you types your own name. Today's date, "
-		    "%s, is written beside it.", date);
-
-		y += tui_wrapped(t, y, x, w, 2, line, ROLE_UI_NORMAL, true) + 1;
-		free(line);
+	line = xasprintf("Each of you types your own name. Today's date, "
+	    "%s, is written beside it.", date);
+	/* Rows from the top (0); scrolled to the focus on a short window. */
+	hr = tui_wrapped(t, -1, 0, w, 2, "Sign your agreement", ROLE_UI_QUESTION, true);
+	sr = tui_wrapped(t, -1, 0, w, 2, line, ROLE_UI_NORMAL, true);
+	total = hr + sr + 1 + 3 * (int)v->n + 1 + 2 + 1;
+	if ((size_t)v->row < v->n) {
+		from = v->row == 0 ? 0 : hr + sr + 1 + 3 * v->row;
+		to = hr + sr + 1 + 3 * v->row + 3;
+	} else {	/* the choice, or the button two rows below it */
+		to = total - ((size_t)v->row == v->n ? 2 : 0);
+		from = to - 1;
 	}
-	for (size_t i = 0; i < S_n; i++) {
-		tui_field(t, y, x, w, 1, S_signers[i].label, &S_fields[i],
-		    S_row == (int)i);
+	y0 = total > l->body_rows ? tui_scroll(t, &v->top, total, from, to) :
+	    tui_top(t, total);
+	y = y0;
+	y += tui_wrapped(t, y, x, w, 2, "Sign your agreement", ROLE_UI_QUESTION, true);
+	y += tui_wrapped(t, y, x, w, 2, line, ROLE_UI_NORMAL, true) + 1;
+	free(line);
+	for (size_t i = 0; i < v->n; i++) {
+		tui_field(t, y, x, w, 1, v->signers[i].label, &v->fields[i],
+		    v->row == (int)i);
+		tui_hit(t, y, x, w, 3, (int)i);
 		y += 3;
 	}
 	y++;
@@ -232,49 +262,73 @@ S_draw(struct tui *t)
 	    months == 1 ? "" : "s", tp != NULL && months == tp->review_months ?
 	    " (suggested)" : "");
 	tui_text(t, y, x + 1, "Look at it again", 20,
-	    (size_t)S_row == S_n ? ROLE_UI_LABEL : ROLE_UI_NORMAL);
-	tui_choice(t, y, x + 22, w - 22, review, (size_t)S_row == S_n);
+	    (size_t)v->row == v->n ? ROLE_UI_LABEL : ROLE_UI_NORMAL);
+	tui_choice(t, y, x + 22, w - 22, review, (size_t)v->row == v->n);
+	tui_hit(t, y, x, w, 1, (int)v->n);
 	y += 2;
-	if ((size_t)S_row == S_n + 1)
+	if ((size_t)v->row == v->n + 1)
 		tui_fill(t, y, x + w / 2 - 14, 28, ROLE_UI_SELECTED);
 	tui_text(t, y, x + w / 2 - 11, "Sign and write it  \xe2\x9c\x93", 24,
-	    (size_t)S_row == S_n + 1 ? ROLE_UI_SELECTED : ROLE_UI_LABEL);
+	    (size_t)v->row == v->n + 1 ? ROLE_UI_SELECTED : ROLE_UI_LABEL);
+	tui_hit(t, y, x + w / 2 - 14, 28, 1, (int)v->n + 1);
+}
+
+/* A click focuses a name box or the choice; on the button it signs. */
+static void
+S_click(struct tui *t, int id)
+{
+	struct sign *v = S_v(t);
+
+	if (id < 0 || (size_t)id > v->n + 1)
+		return;
+	v->row = id;
+	if ((size_t)id == v->n + 1)
+		S_sign(t);
 }
 
 static struct textfield *
 S_text_box(struct tui *t)
 {
+	struct sign *v = S_v(t);
+
 	(void)t;
-	return (size_t)S_row < S_n ? &S_fields[S_row] : NULL;
+	return (size_t)v->row < v->n ? &v->fields[v->row] : NULL;
 }
 
 static enum keys_mode
 S_mode(struct tui *t)
 {
+	struct sign *v = S_v(t);
+
 	(void)t;
-	return (size_t)S_row < S_n ? KEYS_EDIT : KEYS_BROWSE;
+	return (size_t)v->row < v->n ? KEYS_EDIT : KEYS_BROWSE;
 }
 
-static const struct tui_hint *
-S_hints(struct tui *t)
+static const struct tui_binding *
+S_bindings(struct tui *t)
 {
-	static const struct tui_hint edit[] = {
-		{ "Enter", "next" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
-		{ "Esc", "back" }, { "F1", "help" }, { "F10", "quit" }, { NULL, NULL }
+	static const struct tui_binding edit[] = {
+		{ REQ_ENTER, "next", "Go to the next box" }, TUI_BIND_MOVE,
+		{ REQ_BACK, "back", "Back to choosing the rules" },
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint choice[] = {
-		{ "\xe2\x86\x90\xe2\x86\x92", "change" }, { "\xe2\x86\x91\xe2\x86\x93", "move" },
-		{ "Esc", "back" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	static const struct tui_binding choice[] = {
+		TUI_BIND_CHANGE("change", "Sooner", "Later"), TUI_BIND_MOVE,
+		{ REQ_ENTER, NULL, "Go on" },
+		{ REQ_BACK, "back", "Back to choosing the rules" },
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint sign[] = {
-		{ "Enter", "sign and write" }, { "\xe2\x86\x91", "move" },
-		{ "Esc", "back" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	static const struct tui_binding sign[] = {
+		{ REQ_ENTER, "sign and write", "Sign, and write the agreement's files" },
+		{ REQ_UP, "move", NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		{ REQ_BACK, "back", "Back to choosing the rules" },
+		TUI_BINDINGS_END
 	};
+	struct sign *v = S_v(t);
 
-	(void)t;
-	if ((size_t)S_row < S_n)
+	if ((size_t)v->row < v->n)
 		return edit;
-	return (size_t)S_row == S_n ? choice : sign;
+	return (size_t)v->row == v->n ? choice : sign;
 }
 
 static const char *const S_help[] = {
@@ -282,13 +336,14 @@ static const char *const S_help[] = {
 	"Each person types their own name in their box: that is their",
 	"signature, and today's date is recorded with it.",
 	"\"Look at it again\" chooses when talkpact suggests you sit down and",
-	"talk about the agreement again (Left and Right change it).",
+	"talk about the agreement again.",
 	"\"Sign and write it\" saves the agreement as a page to print.",
 	NULL
 };
 
 const struct view view_sign = {
 	.name = "Signing", .open = S_open, .draw = S_draw,
-	.request = S_request, .field = S_text_box, .mode = S_mode, .hints = S_hints, .help = S_help,
-	.cleanup = S_cleanup
+	.request = S_request, .field = S_text_box, .mode = S_mode,
+	.bindings = S_bindings, .help = S_help, .click = S_click,
+	.state_size = sizeof (struct sign), .cleanup = S_cleanup
 };

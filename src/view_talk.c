@@ -2,7 +2,8 @@
  * view_talk.c: the conversation: one prompt at a time, grouped by topic,
  * with progress; the question large and central, scenarios in a labelled
  * box; the grown-up's tip one key away; a box for the child's words and
- * one for the grown-up's. Answers, skips and "talk again later" are saved
+ * one for the grown-up's (with two or three grown-ups, one for each, under
+ * their own name). Answers, skips and "talk again later" are saved
  * through flow_apply() the moment they are confirmed.
  */
 #include "config.h"
@@ -15,21 +16,33 @@
 #include "tui_view.h"
 #include "util.h"
 
-static struct textfield S_child, S_grown;
-/* Two or more grown-ups: a box each, for each one's own words. */
-static struct textfield S_voice[SESSION_MAX_GROWN_UPS];
-static bool S_ready, S_tip;
-static int S_focus;		/* 0 child, then each grown-up's box */
-static size_t S_shown = (size_t)-1;	/* position the boxes were filled for */
-/*
- * "Come back to these": after the last question, the questions put off
- * or skipped are listed; the family talks about them one by one (each
- * then goes to the next one still open, and back to the list at the end)
- * or goes on. S_back_sel: the list's selected row (the last row is "Go
- * on"); S_revisit: a question was opened from the list.
- */
-static size_t S_back_sel, S_back_top;
-static bool S_revisit;
+/* The screen's state (tui_state()). */
+struct talk {
+	struct textfield child, grown;
+	/* Two or more grown-ups: a box each, for each one's own words. */
+	struct textfield voice[SESSION_MAX_GROWN_UPS];
+	bool ready, tip;
+	int focus;		/* 0 child, then the grown-up's or each one's box */
+	size_t shown;		/* position the boxes were filled for */
+	/*
+	 * "Come back to these": after the last question, the questions put
+	 * off or skipped are listed; the family talks about them one by one
+	 * (each then goes to the next one still open, and back to the list
+	 * at the end) or goes on. back_sel: the list's selected row (the
+	 * last row is "Go on"); revisit: a question was opened from the list.
+	 */
+	size_t back_sel, back_top;
+	bool revisit;
+	int top;		/* first row shown when the screen scrolls */
+	int tip_top;		/* first row of the tip shown */
+	int tip_rows, tip_total;	/* rows of the tip shown, and all of them */
+};
+
+static struct talk *
+S_v(struct tui *t)
+{
+	return tui_state(t, &view_talk);
+}
 
 /* How many grown-ups answer in a box of their own: 0 for one grown-up. */
 static size_t
@@ -46,11 +59,13 @@ S_n_boxes(const struct tui *t)
 }
 
 static struct textfield *
-S_box(const struct tui *t, int i)
+S_box(struct tui *t, int i)
 {
+	struct talk *v = S_v(t);
+
 	if (i == 0)
-		return &S_child;
-	return S_n_voices(t) > 0 ? &S_voice[i - 1] : &S_grown;
+		return &v->child;
+	return S_n_voices(t) > 0 ? &v->voice[i - 1] : &v->grown;
 }
 
 /* Grown-up g's draft box: "answer/PROMPT/voice-1". Caller frees. */
@@ -62,7 +77,7 @@ S_voice_box(const char *prompt_id, size_t g)
 
 /* Did anything typed change, or is everything blank? */
 static bool
-S_any(const struct tui *t, bool changed)
+S_any(struct tui *t, bool changed)
 {
 	for (int i = 0; i < S_n_boxes(t); i++) {
 		const struct textfield *tf = S_box(t, i);
@@ -80,26 +95,28 @@ S_any(const struct tui *t, bool changed)
 static bool
 S_apply_answer(struct tui *t, const struct prompt *p)
 {
+	struct talk *v = S_v(t);
 	struct action a = { .kind = ACTION_ANSWER, .id = p->id };
 
 	for (size_t g = 0; g < S_n_voices(t); g++) {
-		struct action v = { .kind = ACTION_SET_VOICE, .id = p->id,
-		    .index = g, .text = textfield_blank(&S_voice[g]) ? "" :
-		    textfield_text(&S_voice[g]) };
+		struct action va = { .kind = ACTION_SET_VOICE, .id = p->id,
+		    .index = g, .text = textfield_blank(&v->voice[g]) ? "" :
+		    textfield_text(&v->voice[g]) };
 
-		if (!tui_apply(t, &v))
+		if (!tui_apply(t, &va))
 			return false;
 	}
-	a.text = textfield_blank(&S_child) ? NULL : textfield_text(&S_child);
+	a.text = textfield_blank(&v->child) ? NULL : textfield_text(&v->child);
 	if (S_n_voices(t) == 0)
-		a.text2 = textfield_blank(&S_grown) ? NULL :
-		    textfield_text(&S_grown);
+		a.text2 = textfield_blank(&v->grown) ? NULL :
+		    textfield_text(&v->grown);
 	return tui_apply(t, &a);
 }
 
 static void
 S_fill(struct tui *t)
 {
+	struct talk *v = S_v(t);
 	const struct prompt *p = flow_current(&t->flow);
 	const struct answer *a = p != NULL ? session_answer(&t->flow.s, p->id) : NULL;
 
@@ -115,45 +132,47 @@ S_fill(struct tui *t)
 		free(box);
 	}
 	/* What was being typed last time comes back in its box. */
-	textfield_set(&S_child, dc != NULL ? dc : a != NULL ? a->child : NULL);
-	textfield_set(&S_grown, dg != NULL ? dg : a != NULL ? a->grown_up : NULL);
-	S_child.changed = dc != NULL;
-	S_grown.changed = dg != NULL;
-	S_focus = dc == NULL && dg != NULL ? 1 : 0;
+	textfield_set(&v->child, dc != NULL ? dc : a != NULL ? a->child : NULL);
+	textfield_set(&v->grown, dg != NULL ? dg : a != NULL ? a->grown_up : NULL);
+	v->child.changed = dc != NULL;
+	v->grown.changed = dg != NULL;
+	v->focus = dc == NULL && dg != NULL ? 1 : 0;
 	for (size_t g = 0; p != NULL && g < S_n_voices(t); g++) {
 		char *box = S_voice_box(p->id, g);
 		const char *dv = session_draft(&t->flow.s, box);
 
 		free(box);
-		textfield_set(&S_voice[g], dv != NULL ? dv :
+		textfield_set(&v->voice[g], dv != NULL ? dv :
 		    session_voice(a, t->flow.s.grown_ups[g]));
-		S_voice[g].changed = dv != NULL;
-		if (dv != NULL && dc == NULL && S_focus == 0)
-			S_focus = 1 + (int)g;
+		v->voice[g].changed = dv != NULL;
+		if (dv != NULL && dc == NULL && v->focus == 0)
+			v->focus = 1 + (int)g;
 	}
-	S_shown = t->flow.s.position;
+	v->shown = t->flow.s.position;
+	v->top = v->tip_top = 0;	/* a new question shows from its top */
 }
 
 /* Keep what is typed in both boxes as drafts. */
 static void
 S_keep(struct tui *t)
 {
+	struct talk *v = S_v(t);
 	const struct prompt *p = flow_current(&t->flow);
 	const struct answer *a;
 	char *box;
 
-	if (!S_ready || p == NULL || S_shown != t->flow.s.position)
+	if (!v->ready || p == NULL || v->shown != t->flow.s.position)
 		return;
 	a = session_answer(&t->flow.s, p->id);
 	box = session_draft_box(p->id, false);
-	tui_keep_draft(t, box, &S_child, a != NULL ? a->child : NULL);
+	tui_keep_draft(t, box, &v->child, a != NULL ? a->child : NULL);
 	free(box);
 	box = session_draft_box(p->id, true);
-	tui_keep_draft(t, box, &S_grown, a != NULL ? a->grown_up : NULL);
+	tui_keep_draft(t, box, &v->grown, a != NULL ? a->grown_up : NULL);
 	free(box);
 	for (size_t g = 0; g < S_n_voices(t); g++) {
 		box = S_voice_box(p->id, g);
-		tui_keep_draft(t, box, &S_voice[g],
+		tui_keep_draft(t, box, &v->voice[g],
 		    session_voice(a, t->flow.s.grown_ups[g]));
 		free(box);
 	}
@@ -162,28 +181,34 @@ S_keep(struct tui *t)
 static void
 S_open(struct tui *t)
 {
-	if (!S_ready) {
-		textfield_init(&S_child, SESSION_MAX_TEXT_BYTES, true);
-		textfield_init(&S_grown, SESSION_MAX_TEXT_BYTES, true);
+	struct talk *v = S_v(t);
+
+	if (!v->ready) {
+		textfield_init(&v->child, SESSION_MAX_TEXT_BYTES, true);
+		textfield_init(&v->grown, SESSION_MAX_TEXT_BYTES, true);
 		for (size_t g = 0; g < SESSION_MAX_GROWN_UPS; g++)
-			textfield_init(&S_voice[g], SESSION_MAX_TEXT_BYTES, true);
-		S_ready = true;
+			textfield_init(&v->voice[g], SESSION_MAX_TEXT_BYTES, true);
+		v->ready = true;
 	}
-	S_tip = false;
-	S_revisit = false;
+	v->tip = false;
+	v->tip_top = v->top = 0;
+	v->revisit = false;
+	v->shown = (size_t)-1;
 	S_fill(t);
 }
 
 static void
-S_cleanup(void)
+S_cleanup(void *state)
 {
-	if (!S_ready)
+	struct talk *v = state;
+
+	if (!v->ready)
 		return;
-	textfield_cleanup(&S_child);
-	textfield_cleanup(&S_grown);
+	textfield_cleanup(&v->child);
+	textfield_cleanup(&v->grown);
 	for (size_t g = 0; g < SESSION_MAX_GROWN_UPS; g++)
-		textfield_cleanup(&S_voice[g]);
-	S_ready = false;
+		textfield_cleanup(&v->voice[g]);
+	v->ready = false;
 }
 
 /* Past the last prompt: on to choosing the agreement. */
@@ -258,6 +283,7 @@ S_save_typed(struct tui *t)
 static void
 S_goto(struct tui *t, size_t pos)
 {
+	struct talk *v = S_v(t);
 	struct action a = { .kind = ACTION_GOTO, .number = (long)pos };
 
 	if (!tui_apply(t, &a))
@@ -266,8 +292,8 @@ S_goto(struct tui *t, size_t pos)
 		S_to_agreement(t);
 	else {
 		if (pos >= t->flow.n_prompts) {
-			S_revisit = false;
-			S_back_sel = S_back_top = 0;
+			v->revisit = false;
+			v->back_sel = v->back_top = 0;
 		}
 		S_fill(t);
 	}
@@ -277,7 +303,9 @@ S_goto(struct tui *t, size_t pos)
 static void
 S_onward(struct tui *t, size_t pos)
 {
-	S_goto(t, S_revisit ? S_next_open(t, pos + 1) : pos + 1);
+	struct talk *v = S_v(t);
+
+	S_goto(t, v->revisit ? S_next_open(t, pos + 1) : pos + 1);
 }
 
 static void
@@ -302,14 +330,15 @@ S_mark(struct tui *t, enum action_kind k)
 static void
 S_confirm(struct tui *t)
 {
+	struct talk *v = S_v(t);
 	const struct prompt *p = flow_current(&t->flow);
 
 	if (p == NULL) {
 		S_to_agreement(t);
 		return;
 	}
-	if (S_focus < S_n_boxes(t) - 1) {
-		S_focus++;
+	if (v->focus < S_n_boxes(t) - 1) {
+		v->focus++;
 		return;
 	}
 	if (!S_any(t, false)) {
@@ -319,9 +348,10 @@ S_confirm(struct tui *t)
 			S_onward(t, t->flow.s.position);
 			return;
 		}
-		tui_mistake(t, "Nothing typed yet: type what you said, or F3 to "
-		    "skip, F4 to talk about it later.");
-		S_focus = 0;
+		tui_mistake(t, "Nothing typed yet: type what you said, or %s to "
+		    "skip, %s to talk about it later.", tui_key(t, REQ_SKIP),
+		    tui_key(t, REQ_LATER));
+		v->focus = 0;
 		return;
 	}
 	{
@@ -357,43 +387,46 @@ S_previous(struct tui *t)
 static void
 S_back_request(struct tui *t, enum request r)
 {
+	struct talk *v = S_v(t);
 	size_t n = S_n_open(t), pos;
 
-	if (S_back_sel > n)
-		S_back_sel = n;
+	if (v->back_sel > n)
+		v->back_sel = n;
 	switch (r) {
 	case REQ_UP:
 	case REQ_PREV_FIELD:
-		S_back_sel = S_back_sel > 0 ? S_back_sel - 1 : n;
+	case REQ_SCROLL_UP:
+		v->back_sel = v->back_sel > 0 ? v->back_sel - 1 : n;
 		break;
 	case REQ_DOWN:
 	case REQ_NEXT_FIELD:
-		S_back_sel = S_back_sel < n ? S_back_sel + 1 : 0;
+	case REQ_SCROLL_DOWN:
+		v->back_sel = v->back_sel < n ? v->back_sel + 1 : 0;
 		break;
 	case REQ_FIRST:
-		S_back_sel = 0;
+		v->back_sel = 0;
 		break;
 	case REQ_LAST:
-		S_back_sel = n;
+		v->back_sel = n;
 		break;
 	case REQ_ENTER:
 	case REQ_RIGHT:
-		if (n == 0 || S_back_sel == n) {
-			S_revisit = false;
+		if (n == 0 || v->back_sel == n) {
+			v->revisit = false;
 			S_to_agreement(t);
 			break;
 		}
 		pos = S_next_open(t, 0);
-		for (size_t i = 0; i < S_back_sel; i++)
+		for (size_t i = 0; i < v->back_sel; i++)
 			pos = S_next_open(t, pos + 1);
 		tui_clear_note(t);
 		S_goto(t, pos);
-		S_revisit = true;
+		v->revisit = true;
 		break;
 	case REQ_BACK:
 	case REQ_PREVIOUS:
 	case REQ_PAGE_UP:
-		S_revisit = false;
+		v->revisit = false;
 		S_previous(t);
 		break;
 	default:		/* PgDn and the rest do not leave the list */
@@ -404,14 +437,15 @@ S_back_request(struct tui *t, enum request r)
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
+	struct talk *v = S_v(t);
 	struct textfield *tf;
 	enum tf_result res;
 
-	if (S_shown != t->flow.s.position)
+	if (v->shown != t->flow.s.position)
 		S_fill(t);
-	if (S_focus >= S_n_boxes(t))
-		S_focus = 0;
-	tf = S_box(t, S_focus);
+	if (v->focus >= S_n_boxes(t))
+		v->focus = 0;
+	tf = S_box(t, v->focus);
 	if (flow_current(&t->flow) == NULL) {
 		S_back_request(t, r);
 		return;
@@ -432,21 +466,37 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		S_confirm(t);
 		break;
 	case REQ_NEXT_FIELD:
-		S_focus = (S_focus + 1) % S_n_boxes(t);
+		v->focus = (v->focus + 1) % S_n_boxes(t);
 		break;
 	case REQ_PREV_FIELD:
-		S_focus = (S_focus + S_n_boxes(t) - 1) % S_n_boxes(t);
+		v->focus = (v->focus + S_n_boxes(t) - 1) % S_n_boxes(t);
 		break;
 	case REQ_DOWN:
-		if (S_focus < S_n_boxes(t) - 1)
-			S_focus++;
+		if (v->focus < S_n_boxes(t) - 1)
+			v->focus++;
 		break;
 	case REQ_UP:
-		if (S_focus > 0)
-			S_focus--;
+		if (v->focus > 0)
+			v->focus--;
 		break;
 	case REQ_TIP:
-		S_tip = !S_tip;
+		/* Shown, then page by page when it is cut, then hidden. */
+		if (!v->tip) {
+			v->tip = true;
+			v->tip_top = 0;
+		} else if (v->tip_top + v->tip_rows < v->tip_total)
+			v->tip_top += v->tip_rows > 3 ? v->tip_rows - 1 : v->tip_rows;
+		else
+			v->tip = false;
+		break;
+	case REQ_SCROLL_UP:
+	case REQ_SCROLL_DOWN:
+		/* The wheel scrolls a tip that is cut. */
+		if (v->tip && v->tip_rows < v->tip_total) {
+			v->tip_top += r == REQ_SCROLL_UP ? -1 : 1;
+			if (v->tip_top < 0)
+				v->tip_top = 0;
+		}
 		break;
 	case REQ_SKIP:
 		S_mark(t, ACTION_SKIP);
@@ -490,10 +540,14 @@ S_heading(struct tui *t, int x, int y, int w, const char *head,
 		    "\xe2\x94\x80", 1, i < filled ? ROLE_UI_ON : ROLE_UI_BORDER);
 }
 
+/* Click places: box i is i (the child's 0), the tip, the list's rows from S_HIT_LIST. */
+enum { S_HIT_TIP = 50, S_HIT_LIST = 100 };
+
 /* After the last question: what is still open, and the way on. */
 static void
 S_draw_back(struct tui *t)
 {
+	struct talk *v = S_v(t);
 	const struct layout *l = &t->lay;
 	int x = l->text_left, w = l->text_cols, y = l->body_top;
 	int bottom = l->body_top + l->body_rows, rows;
@@ -503,12 +557,14 @@ S_draw_back(struct tui *t)
 	if (n == 0) {
 		tui_wrapped(t, y + 2, x, w, 3, "That was the last question.",
 		    ROLE_UI_QUESTION, true);
-		tui_wrapped(t, y + 4, x, w, 3, "Press Enter to choose the rules "
-		    "for your agreement, or Esc to go back.", ROLE_UI_NORMAL, true);
+		line = xasprintf("Press %s to choose the rules for your agreement, "
+		    "or %s to go back.", tui_key(t, REQ_ENTER), tui_key(t, REQ_BACK));
+		tui_wrapped(t, y + 4, x, w, 3, line, ROLE_UI_NORMAL, true);
+		free(line);
 		return;
 	}
-	if (S_back_sel > n)
-		S_back_sel = n;
+	if (v->back_sel > n)
+		v->back_sel = n;
 	tui_text(t, y, x, "Come back to these", w, ROLE_UI_HEADING);
 	line = xasprintf("That was the last question. %zu %s put off or "
 	    "skipped: talk about %s now, or go on.", n,
@@ -519,54 +575,74 @@ S_draw_back(struct tui *t)
 	rows = bottom - y - 2;
 	if (rows < 1)
 		rows = 1;
-	if (S_back_sel < n) {
-		if (S_back_sel < S_back_top)
-			S_back_top = S_back_sel;
-		if (S_back_sel >= S_back_top + (size_t)rows)
-			S_back_top = S_back_sel - (size_t)rows + 1;
+	if (v->back_sel < n) {
+		if (v->back_sel < v->back_top)
+			v->back_top = v->back_sel;
+		if (v->back_sel >= v->back_top + (size_t)rows)
+			v->back_top = v->back_sel - (size_t)rows + 1;
 	}
 	pos = S_next_open(t, 0);
 	for (i = 0; i < n && pos < t->flow.n_prompts; i++, pos = S_next_open(t, pos + 1)) {
 		const struct answer *a = session_answer(&t->flow.s,
 		    t->flow.prompts[pos]->id);
 		const char *st = a->state == ANSWER_LATER ? "later" : "skipped";
-		bool sel = i == S_back_sel;
+		bool sel = i == v->back_sel;
 		int sw = (int)strlen(st);
 
-		if (i < S_back_top || i >= S_back_top + (size_t)rows)
+		if (i < v->back_top || i >= v->back_top + (size_t)rows)
 			continue;
 		if (sel)
 			tui_fill(t, y, x, w, ROLE_UI_SELECTED);
+		tui_hit(t, y, x, w, 1, S_HIT_LIST + (int)i);
 		tui_text(t, y, x, sel ? "\xe2\x96\xb8" : " ", 1,
 		    sel ? ROLE_UI_SELECTED : ROLE_UI_NORMAL);
-		tui_text(t, y, x + 2, t->flow.prompts[pos]->question, w - sw - 4,
+		tui_text_cut(t, y, x + 2, t->flow.prompts[pos]->question, w - sw - 4,
 		    sel ? ROLE_UI_SELECTED : ROLE_UI_NORMAL);
 		tui_text(t, y, x + w - sw, st, sw, sel ? ROLE_UI_SELECTED : ROLE_UI_MUTED);
 		y++;
 	}
 	y++;
-	if (S_back_sel == n)
+	if (v->back_sel == n)
 		tui_fill(t, y, x, w, ROLE_UI_SELECTED);
-	tui_text(t, y, x, S_back_sel == n ? "\xe2\x96\xb8" : " ", 1,
-	    S_back_sel == n ? ROLE_UI_SELECTED : ROLE_UI_NORMAL);
+	tui_hit(t, y, x, w, 1, S_HIT_LIST + (int)n);
+	tui_text(t, y, x, v->back_sel == n ? "\xe2\x96\xb8" : " ", 1,
+	    v->back_sel == n ? ROLE_UI_SELECTED : ROLE_UI_NORMAL);
 	tui_text(t, y, x + 2, "Go on to choosing the agreement", w - 2,
-	    S_back_sel == n ? ROLE_UI_SELECTED : ROLE_UI_STRONG);
+	    v->back_sel == n ? ROLE_UI_SELECTED : ROLE_UI_STRONG);
+}
+
+/* The tip and its follow-ups as one text, wrapped into *wl at w. Caller frees. */
+static char *
+S_tip_text(const struct prompt *p, int w, struct wrap_lines *wl)
+{
+	char *text = xstrdup(p->tip != NULL ? p->tip : "");
+
+	for (size_t i = 0; i < p->n_follow_ups; i++) {
+		char *more = xasprintf("%s\nThen ask: %s", text, p->follow_ups[i]);
+
+		free(text);
+		text = more;
+	}
+	wrap_text(text, strlen(text), w, wl);
+	return text;
 }
 
 static void
 S_draw(struct tui *t)
 {
+	struct talk *v = S_v(t);
 	const struct layout *l = &t->lay;
 	const struct prompt *p;
 	const struct answer *ans;
-	int x = l->text_left, w = l->text_cols, y = l->body_top;
-	int bottom = l->body_top + l->body_rows, qrows, rows, avail, tip_rows, fixed, nb;
+	int x = l->text_left, w = l->text_cols, body = l->body_rows;
+	int qh, rows, base, tip_area, total, y0, y, b1, bf, to, from, cap, nb;
 	bool one;
-	char head[256], *label;
+	char head[256], *label, *tip = NULL;
+	struct wrap_lines tl;
 	const char *grown = t->flow.s.n_grown_ups == 1 ? t->flow.s.grown_ups[0] :
 	    "The grown-ups";
 
-	if (S_shown != t->flow.s.position)
+	if (v->shown != t->flow.s.position)
 		S_fill(t);
 	p = flow_current(&t->flow);
 	if (p == NULL) {
@@ -576,96 +652,125 @@ S_draw(struct tui *t)
 	snprintf(head, sizeof head, "%s \xc2\xb7 %zu of %zu", topic_title(p->topic),
 	    t->flow.s.position + 1, t->flow.n_prompts);
 	ans = session_answer(&t->flow.s, p->id);
-	/* How tall is the rest? Then boxes as tall as fit, and all of it a
-	 * little down from the top on a tall window. */
-	qrows = tui_wrapped(t, -1, 0, w - 8, 5, p->question, ROLE_UI_QUESTION, true);
-	tip_rows = 1;
-	if (S_tip) {
-		tip_rows = tui_wrapped(t, -1, 0, w - 4, bottom - y, p->tip,
-		    ROLE_UI_TIP, false);
-		for (size_t i = 0; i < p->n_follow_ups; i++) {
-			char *f = xasprintf("Then ask: %s", p->follow_ups[i]);
-
-			tip_rows += tui_wrapped(t, -1, 0, w - 4, 2, f, ROLE_UI_TIP, false);
-			free(f);
-		}
-	}
-	nb = S_n_boxes(t);
-	fixed = 3 + qrows + (p->scenario ? 2 : 0) + 1 + tip_rows +
-	    (S_tip ? 1 : 0) + 2 * nb;
 	/*
-	 * Too low for a box each (60x18 with two or three grown-ups): the
-	 * child's box and the grown-up speaking now, Tab to the next.
+	 * Rows from the screen's top (0): the heading and its bar, a gap, the
+	 * question (in a box if a scenario), a gap, the tip (or where to find
+	 * it), then the answer boxes (the child's, then the grown-up's or
+	 * each grown-up's) as tall as fit. A tip longer than the room left
+	 * shows in part, marked "more", and scrolls; a window too short for
+	 * all of it scrolls to the box being typed in. Too low for a box each
+	 * (60x18 with two or three grown-ups): the child's box and the
+	 * grown-up speaking now, the next one a key away.
 	 */
-	one = nb > 2 && l->body_rows - fixed < nb;
-	if (one) {
-		fixed -= 2 * (nb - 2);
+	qh = tui_wrapped(t, -1, 0, w - 8, 5, p->question, ROLE_UI_QUESTION, true) +
+	    (p->scenario ? 2 : 0);
+	if (v->focus >= S_n_boxes(t))
+		v->focus = 0;
+	nb = S_n_boxes(t);
+	one = nb > 2 && body - (3 + qh + 1 + 2 * nb) - 1 < nb;
+	if (one)
 		nb = 2;
+	base = 3 + qh + 1 + 2 * nb;
+	wrap_lines_init(&tl);
+	v->tip_total = 0;
+	if (v->tip) {
+		tip = S_tip_text(p, w - 4, &tl);
+		v->tip_total = (int)tl.n;
 	}
-	rows = (l->body_rows - fixed) / nb;
-	if (rows > (l->body_rows >= 40 ? 10 : 6))
-		rows = l->body_rows >= 40 ? 10 : 6;
-	if (rows < 1)
-		rows = 1;
-	/* Down from the top as if the tip were hidden, so showing it does not
-	 * move the question; only as far as everything still fits. */
-	{
-		int plain = fixed - tip_rows - (S_tip ? 1 : 0) + 1;
-		int top = tui_top(t, plain + nb * rows);
+	tip_area = v->tip ? v->tip_total + 1 : 1;
+	cap = body >= 40 ? 10 : 6;
+	rows = (body - base - tip_area) / nb;
+	rows = rows > cap ? cap : rows < 1 ? 1 : rows;
+	v->tip_rows = v->tip_total;
+	if (v->tip && base + nb * rows + v->tip_rows + 1 > body) {
+		v->tip_rows = body - base - nb * rows - 1;
+		if (v->tip_rows < 2)
+			v->tip_rows = 2;
+		if (v->tip_rows > v->tip_total)
+			v->tip_rows = v->tip_total;
+	}
+	if (v->tip_top > v->tip_total - v->tip_rows)
+		v->tip_top = v->tip_total - v->tip_rows;
+	if (v->tip_top < 0)
+		v->tip_top = 0;
+	tip_area = v->tip ? v->tip_rows + 1 : 1;
+	total = base + tip_area + nb * rows;
+	b1 = 3 + qh + 1 + tip_area;
+	/* The focused box's row: the second of two when only two show. */
+	bf = b1 + (one ? (v->focus > 0 ? 1 : 0) : v->focus) * (rows + 2);
+	to = bf + rows + 2;
+	/* As much above the box as fits: the question, else the tip, else the box. */
+	from = to <= body ? 0 : to - 3 <= body ? 3 : to - (3 + qh + 1) <= body ?
+	    3 + qh + 1 : bf;
+	if (total > body)
+		y0 = tui_scroll(t, &v->top, total, from, to);
+	else {
+		/* Down from the top as if the tip were hidden, so showing it
+		 * does not move the question; only as far as everything fits. */
+		int plain = base + 1 + nb * rows;
 
-		if (top > bottom - fixed - nb * rows)
-			top = bottom - fixed - nb * rows;
-		if (top > y)
-			y = top;
+		y0 = tui_top(t, plain);
+		if (y0 > l->body_top + body - total)
+			y0 = l->body_top + body - total;
+		if (y0 < l->body_top)
+			y0 = l->body_top;
 	}
+	y = y0;
 	S_heading(t, x, y, w, head, ans);
 	y += 3;
 	/* The question: centred and bold; a scenario sits in a labelled box. */
 	if (p->scenario) {
-		tui_box(t, y, x + 1, w - 2, qrows + 2, ROLE_UI_SCENARIO);
+		tui_box(t, y, x + 1, w - 2, qh, ROLE_UI_SCENARIO);
 		tui_text(t, y, x + 3, " What would you do? ", w - 6, ROLE_UI_SCENARIO);
 		tui_wrapped(t, y + 1, x + 4, w - 8, 5, p->question, ROLE_UI_SCENARIO, true);
-		y += qrows + 2;
-	} else {
-		tui_wrapped(t, y, x + 4, w - 8, 5, p->question, ROLE_UI_QUESTION, true);
-		y += qrows;
-	}
-	y++;
-	/* The tip, or where to find it. */
-	avail = bottom - y;
-	if (S_tip) {
-		int tr = avail - nb * (rows + 2) > 2 ? avail - nb * (rows + 2) : 2;
-		int used = tui_wrapped(t, y, x + 2, w - 4, tr, p->tip, ROLE_UI_TIP, false);
-
-		tui_text(t, y, x, "\xe2\x80\xa2", 1, ROLE_UI_TIP);
-		y += used;
-		for (size_t i = 0; i < p->n_follow_ups &&
-		    y < bottom - nb * (rows + 2) - 1; i++) {
-			char *f = xasprintf("Then ask: %s", p->follow_ups[i]);
-
-			y += tui_wrapped(t, y, x + 2, w - 4, 2, f, ROLE_UI_TIP, false);
-			free(f);
-		}
 	} else
-		tui_text(t, y, x, "F2: a tip for the grown-up", w, ROLE_UI_MUTED);
-	y += 1;
+		tui_wrapped(t, y, x + 4, w - 8, 5, p->question, ROLE_UI_QUESTION, true);
+	y += qh + 1;
+	/* The tip, or where to find it. */
+	tui_hit(t, y, x, w, v->tip ? v->tip_rows : 1, S_HIT_TIP);
+	if (v->tip) {
+		for (int i = 0; i < v->tip_rows; i++) {
+			const struct wrap_line *ln = &tl.lines[v->tip_top + i];
+
+			tui_textn(t, y + i, x + 2, tip + ln->start, ln->len, w - 4,
+			    ROLE_UI_TIP);
+		}
+		if (v->tip_top == 0)
+			tui_text(t, y, x, "\xe2\x80\xa2", 1, ROLE_UI_TIP);
+		/* Cut: say so, at the end it goes on from. */
+		if (v->tip_top > 0)
+			tui_text(t, y - 1, x + w - 8, " \xe2\x86\x91 more ", 8, ROLE_UI_LABEL);
+		if (v->tip_top + v->tip_rows < v->tip_total)
+			tui_text(t, y + v->tip_rows, x + w - 8,
+			    " \xe2\x86\x93 more ", 8, ROLE_UI_LABEL);
+		y += v->tip_rows + 1;
+	} else {
+		label = xasprintf("%s: a tip for the grown-up", tui_key(t, REQ_TIP));
+		tui_text(t, y, x, label, w, ROLE_UI_MUTED);
+		free(label);
+		y += 1;
+	}
+	free(tip);
+	wrap_lines_cleanup(&tl);
 	label = xasprintf("%s's words", tui_child_name(t));
-	tui_field(t, y, x, w, rows, label, &S_child, S_focus == 0);
+	tui_field(t, y, x, w, rows, label, &v->child, v->focus == 0);
+	tui_hit(t, y, x, w, rows + 2, 0);
 	free(label);
 	y += rows + 2;
 	if (S_n_voices(t) > 0) {
 		/* Each grown-up in their own words, under their own name. */
-		for (size_t g = 0; g < S_n_voices(t); g++) {
-			size_t speaking = S_focus > 0 ? (size_t)S_focus - 1 : 0;
+		size_t speaking = v->focus > 0 ? (size_t)v->focus - 1 : 0;
 
+		for (size_t g = 0; g < S_n_voices(t); g++) {
 			if (one && g != speaking)
 				continue;
-			label = one ? xasprintf("%s's words (%zu of %zu; Tab: "
-			    "next)", t->flow.s.grown_ups[g], g + 1,
-			    S_n_voices(t)) : xasprintf("%s's words",
-			    t->flow.s.grown_ups[g]);
-			tui_field(t, y, x, w, rows, label, &S_voice[g],
-			    S_focus == 1 + (int)g);
+			label = one ? xasprintf("%s's words (%zu of %zu; %s: next)",
+			    t->flow.s.grown_ups[g], g + 1, S_n_voices(t),
+			    tui_key(t, REQ_NEXT_FIELD)) :
+			    xasprintf("%s's words", t->flow.s.grown_ups[g]);
+			tui_field(t, y, x, w, rows, label, &v->voice[g],
+			    v->focus == 1 + (int)g);
+			tui_hit(t, y, x, w, rows + 2, 1 + (int)g);
 			free(label);
 			y += rows + 2;
 		}
@@ -676,20 +781,45 @@ S_draw(struct tui *t)
 		free(label);
 		label = xstrdup("The grown-ups' words");
 	}
-	tui_field(t, y, x, w, rows, label, &S_grown, S_focus == 1);
+	tui_field(t, y, x, w, rows, label, &v->grown, v->focus == 1);
+	tui_hit(t, y, x, w, rows + 2, 1);
 	free(label);
+}
+
+/* A click: a box takes the focus, the tip shows or hides, a row of the list is chosen. */
+static void
+S_click(struct tui *t, int id)
+{
+	struct talk *v = S_v(t);
+
+	if (id >= S_HIT_LIST) {
+		if ((size_t)(id - S_HIT_LIST) == v->back_sel)
+			S_back_request(t, REQ_ENTER);
+		else
+			v->back_sel = (size_t)(id - S_HIT_LIST);
+		return;
+	}
+	if (flow_current(&t->flow) == NULL)
+		return;
+	if (id == S_HIT_TIP) {
+		v->tip = !v->tip;
+		v->tip_top = 0;
+	} else if (id >= 0 && id < S_n_boxes(t))
+		v->focus = id;
 }
 
 static struct textfield *
 S_text_box(struct tui *t)
 {
-	if (!S_ready || flow_current(&t->flow) == NULL)
+	struct talk *v = S_v(t);
+
+	if (!v->ready || flow_current(&t->flow) == NULL)
 		return NULL;
-	if (S_shown != t->flow.s.position)
+	if (v->shown != t->flow.s.position)
 		S_fill(t);
-	if (S_focus >= S_n_boxes(t))
-		S_focus = 0;
-	return S_box(t, S_focus);
+	if (v->focus >= S_n_boxes(t))
+		v->focus = 0;
+	return S_box(t, v->focus);
 }
 
 static enum keys_mode
@@ -698,35 +828,62 @@ S_mode(struct tui *t)
 	return flow_current(&t->flow) != NULL ? KEYS_EDIT : KEYS_BROWSE;
 }
 
-static const struct tui_hint *
-S_hints(struct tui *t)
+static const struct tui_binding *
+S_bindings(struct tui *t)
 {
-	static const struct tui_hint back[] = {
-		{ "\xe2\x86\x91\xe2\x86\x93", "choose" },
-		{ "Enter", "talk about it / go on" }, { "Esc", "back" },
-		{ "F1", "help" }, { "F10", "quit" }, { NULL, NULL }
+	static const struct tui_binding last[] = {
+		{ REQ_ENTER, "choose the rules", "Go on to choosing the agreement" },
+		{ REQ_BACK, "back", "Back to the last question" },
+		{ REQ_PREVIOUS, NULL, "Back to the last question" },
+		{ REQ_PAGE_UP, NULL, "Back to the last question" },
+		TUI_BINDINGS_END
 	};
-	static const struct tui_hint h[] = {
-		{ "Enter", "next" }, { "Tab", "other box" }, { "F2", "tip" },
-		{ "F3", "skip" }, { "F4", "later" }, { "Esc", "back" },
-		{ "F1", "help" }, { "F10", "quit" }, { NULL, NULL }
+	static const struct tui_binding back[] = {
+		{ REQ_UP, "choose", NULL }, { REQ_DOWN, "choose", NULL },
+		{ REQ_ENTER, "talk about it / go on",
+		    "Talk about the question chosen, or go on" },
+		{ REQ_NEXT_FIELD, NULL, "Next in the list" },
+		{ REQ_PREV_FIELD, NULL, "Back up the list" },
+		{ REQ_FIRST, NULL, NULL }, { REQ_LAST, NULL, NULL },
+		{ REQ_BACK, "back", "Back to the last question" },
+		{ REQ_PREVIOUS, NULL, "Back to the last question" },
+		{ REQ_PAGE_UP, NULL, "Back to the last question" },
+		TUI_BINDINGS_END
 	};
+#define S_TALK_BINDINGS(tip) { \
+		{ REQ_ENTER, "next", "Next box; in the last, save and go on" }, \
+		{ REQ_NEXT_FIELD, "other box", "The other box" }, \
+		{ REQ_TIP, tip, "Show the grown-up's tip, the rest of it, or hide it" }, \
+		{ REQ_SKIP, "skip", "Skip this question" }, \
+		{ REQ_LATER, "later", "Talk about this again later" }, \
+		{ REQ_BACK, "back", "Back to the question before" }, \
+		{ REQ_PREV_FIELD, NULL, "The other box" }, \
+		{ REQ_UP, NULL, "Move up in the answer, or to the box above" }, \
+		{ REQ_DOWN, NULL, "Move down in the answer, or to the box below" }, \
+		{ REQ_PREVIOUS, NULL, "Back to the question before" }, \
+		{ REQ_PAGE_UP, NULL, "The question before" }, \
+		{ REQ_PAGE_DOWN, NULL, "The next question (what is typed is kept)" }, \
+		TUI_BINDINGS_END }
+	static const struct tui_binding hidden[] = S_TALK_BINDINGS("tip");
+	static const struct tui_binding more[] = S_TALK_BINDINGS("more tip");
+	static const struct tui_binding shown[] = S_TALK_BINDINGS("hide tip");
+#undef S_TALK_BINDINGS
+	struct talk *v = S_v(t);
 
-	return flow_current(&t->flow) == NULL && S_n_open(t) > 0 ? back : h;
+	if (flow_current(&t->flow) == NULL)
+		return S_n_open(t) > 0 ? back : last;
+	if (!v->tip)
+		return hidden;
+	return v->tip_top + v->tip_rows < v->tip_total ? more : shown;
 }
 
 static const char *const S_help[] = {
 	"Talking together",
 	"Read the question out loud and talk about it. Then type what the",
 	"child said in the first box, and what the grown-up said in the",
-	"second. Enter moves to the next box, then saves and goes on.",
-	"",
-	"F2 (or Ctrl-T)   show or hide a tip for the grown-up",
-	"F3 (or Ctrl-N)   skip this question",
-	"F4 (or Ctrl-O)   talk about this again later",
-	"Esc or F5        back to the question before",
-	"PgUp / PgDn      previous / next question",
-	"Alt-Enter        a new line inside an answer",
+	"second, and go on to the next question. With two or three",
+	"grown-ups, each has a box of their own under their name; a box",
+	"left empty passes.",
 	"",
 	"Questions in a box marked \"What would you do?\" are stories to",
 	"imagine together: there is no wrong answer.",
@@ -736,6 +893,7 @@ static const char *const S_help[] = {
 
 const struct view view_talk = {
 	.name = "Talking together", .open = S_open, .draw = S_draw,
-	.request = S_request, .field = S_text_box, .mode = S_mode, .hints = S_hints, .help = S_help,
-	.keep = S_keep, .cleanup = S_cleanup
+	.request = S_request, .field = S_text_box, .mode = S_mode,
+	.bindings = S_bindings, .help = S_help, .click = S_click, .keep = S_keep,
+	.state_size = sizeof (struct talk), .cleanup = S_cleanup
 };

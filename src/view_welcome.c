@@ -20,32 +20,41 @@ enum item_kind { ITEM_NEW, ITEM_RESUME, ITEM_REVIEW, ITEM_QUIT, ITEM_TOGETHER };
 struct item {
 	enum item_kind kind;
 	char *label;		/* owned */
-	const char *id;		/* into S_entries */
+	const char *id;		/* into entries */
 };
 
-static struct flow_entries S_entries;
-static struct item *S_items;
-static size_t S_n, S_cap, S_sel, S_top;
+/* The screen's state (tui_state()). */
+struct welcome {
+	struct flow_entries entries;
+	struct item *items;
+	size_t n, cap, sel, top;
+};
 
-static void
-S_clear(void)
+static struct welcome *
+S_v(struct tui *t)
 {
-	for (size_t i = 0; i < S_n; i++)
-		free(S_items[i].label);
-	free(S_items);
-	S_items = NULL;
-	S_n = S_cap = 0;
-	flow_entries_cleanup(&S_entries);
+	return tui_state(t, &view_welcome);
 }
 
 static void
-S_add(enum item_kind k, char *label, const char *id)
+S_clear(struct welcome *v)
 {
-	S_items = xgrow(S_items, &S_cap, S_n, sizeof *S_items);
-	S_items[S_n].kind = k;
-	S_items[S_n].label = label;
-	S_items[S_n].id = id;
-	S_n++;
+	while (v->n > 0)
+		free(v->items[--v->n].label);
+	free(v->items);
+	v->items = NULL;
+	v->cap = 0;
+	flow_entries_cleanup(&v->entries);
+}
+
+static void
+S_add(struct welcome *v, enum item_kind k, char *label, const char *id)
+{
+	v->items = xgrow(v->items, &v->cap, v->n, sizeof *v->items);
+	v->items[v->n].kind = k;
+	v->items[v->n].label = label;
+	v->items[v->n].id = id;
+	v->n++;
 }
 
 /*
@@ -53,19 +62,19 @@ S_add(enum item_kind k, char *label, const char *id)
  * agreement whose review is due (due) or not yet (!due).
  */
 static void
-S_add_reviews(struct tui *t, bool due)
+S_add_reviews(struct tui *t, struct welcome *v, bool due)
 {
 	time_t now = t->flow.now();
 	long off = t->flow.utc_offset != NULL ? t->flow.utc_offset(now) : 0;
 
-	for (size_t i = 0; i < S_entries.n; i++) {
-		const struct flow_entry *e = &S_entries.items[i];
+	for (size_t i = 0; i < v->entries.n; i++) {
+		const struct flow_entry *e = &v->entries.items[i];
 		char date[64];
 
 		if (!e->latest || review_due_words(e->review_day, now, off, date,
 		    sizeof date) != (due ? 1 : 0))
 			continue;
-		S_add(ITEM_TOGETHER, xasprintf("Review it together: %s's "
+		S_add(v, ITEM_TOGETHER, xasprintf("Review it together: %s's "
 		    "agreement (review %s%s)", e->child != NULL ? e->child :
 		    "the child", date, e->house_rules_changed ? "; house rules "
 		    "changed since you signed" : ""), e->id);
@@ -75,33 +84,34 @@ S_add_reviews(struct tui *t, bool due)
 static void
 S_open(struct tui *t)
 {
+	struct welcome *v = S_v(t);
 	char *cause = NULL;
 
-	S_clear();
-	S_sel = S_top = 0;
-	if (flow_list(&t->flow, &S_entries, &cause) != 0)
+	S_clear(v);
+	v->sel = v->top = 0;
+	if (flow_list(&t->flow, &v->entries, &cause) != 0)
 		tui_mistake_cause(t, cause);
 	/* An agreement due for review comes first of all. */
-	S_add_reviews(t, true);
-	S_add(ITEM_NEW, xstrdup("Start a new conversation"), NULL);
-	for (size_t i = 0; i < S_entries.n; i++) {
-		const struct flow_entry *e = &S_entries.items[i];
+	S_add_reviews(t, v, true);
+	S_add(v, ITEM_NEW, xstrdup("Start a new conversation"), NULL);
+	for (size_t i = 0; i < v->entries.n; i++) {
+		const struct flow_entry *e = &v->entries.items[i];
 
 		if (e->stage == STAGE_SIGNED)
 			continue;
-		S_add(ITEM_RESUME, xasprintf("Carry on: %s", e->describe), e->id);
+		S_add(v, ITEM_RESUME, xasprintf("Carry on: %s", e->describe), e->id);
 	}
-	for (size_t i = 0; i < S_entries.n; i++) {
-		const struct flow_entry *e = &S_entries.items[i];
+	for (size_t i = 0; i < v->entries.n; i++) {
+		const struct flow_entry *e = &v->entries.items[i];
 
 		if (e->stage != STAGE_SIGNED)
 			continue;
-		S_add(ITEM_REVIEW, xasprintf("Look at the signed agreement: %s%s",
+		S_add(v, ITEM_REVIEW, xasprintf("Look at the signed agreement: %s%s",
 		    e->describe, e->house_rules_changed ? " (house rules "
 		    "changed since you signed)" : ""), e->id);
 	}
-	S_add_reviews(t, false);
-	S_add(ITEM_QUIT, xstrdup("Quit"), NULL);
+	S_add_reviews(t, v, false);
+	S_add(v, ITEM_QUIT, xstrdup("Quit"), NULL);
 	/* Any session left open by another screen is closed here. */
 	flow_close(&t->flow);
 }
@@ -117,6 +127,7 @@ static const char S_intro[] =
 static void
 S_draw(struct tui *t)
 {
+	struct welcome *v = S_v(t);
 	const struct layout *l = &t->lay;
 	int x = l->text_left, w = l->text_cols, y = l->body_top;
 	int list_rows, bottom;
@@ -127,7 +138,7 @@ S_draw(struct tui *t)
 	    t->state_dir != NULL ? t->state_dir : "(nowhere: HOME is not set)");
 	{
 		int need = tui_wrapped(t, -1, 0, w, 2, S_hello, ROLE_UI_QUESTION, true) +
-		    1 + (int)S_n + 1 + tui_wrapped(t, -1, 0, w, 3, kept,
+		    1 + (int)v->n + 1 + tui_wrapped(t, -1, 0, w, 3, kept,
 		    ROLE_UI_MUTED, false);
 
 		if (l->body_rows >= 18)
@@ -146,23 +157,24 @@ S_draw(struct tui *t)
 	    ROLE_UI_MUTED, false);
 	if (list_rows < 3)
 		list_rows = 3;
-	if (S_sel < S_top)
-		S_top = S_sel;
-	if (S_sel >= S_top + (size_t)list_rows)
-		S_top = S_sel - (size_t)list_rows + 1;
-	for (size_t i = S_top; i < S_n && (int)(i - S_top) < list_rows; i++) {
-		bool sel = i == S_sel;
-		int yy = y + (int)(i - S_top);
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + (size_t)list_rows)
+		v->top = v->sel - (size_t)list_rows + 1;
+	for (size_t i = v->top; i < v->n && (int)(i - v->top) < list_rows; i++) {
+		bool sel = i == v->sel;
+		int yy = y + (int)(i - v->top);
 
 		if (sel)
 			tui_fill(t, yy, x, w, ROLE_UI_SELECTED);
+		tui_hit(t, yy, x, w, 1, (int)i);
 		tui_text(t, yy, x + 1, sel ? "\xe2\x96\xb8" : " ", 1,
 		    sel ? ROLE_UI_SELECTED : ROLE_UI_NORMAL);
-		tui_text(t, yy, x + 3, S_items[i].label, w - 4,
-		    sel ? ROLE_UI_SELECTED : (S_items[i].kind == ITEM_QUIT ?
+		tui_text_cut(t, yy, x + 3, v->items[i].label, w - 4,
+		    sel ? ROLE_UI_SELECTED : (v->items[i].kind == ITEM_QUIT ?
 		    ROLE_UI_MUTED : ROLE_UI_NORMAL));
 	}
-	y += (int)(S_n < (size_t)list_rows ? S_n : (size_t)list_rows) + 1;
+	y += (int)(v->n < (size_t)list_rows ? v->n : (size_t)list_rows) + 1;
 	tui_wrapped(t, y, x, w, 3, kept, ROLE_UI_MUTED, false);
 	free(kept);
 }
@@ -170,6 +182,7 @@ S_draw(struct tui *t)
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
+	struct welcome *v = S_v(t);
 	char *cause = NULL;
 	const struct item *it;
 
@@ -177,24 +190,26 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	switch (r) {
 	case REQ_UP:
 	case REQ_PREV_FIELD:
-		S_sel = S_sel > 0 ? S_sel - 1 : S_n - 1;
+	case REQ_SCROLL_UP:
+		v->sel = v->sel > 0 ? v->sel - 1 : v->n - 1;
 		break;
 	case REQ_DOWN:
 	case REQ_NEXT_FIELD:
-		S_sel = S_sel + 1 < S_n ? S_sel + 1 : 0;
+	case REQ_SCROLL_DOWN:
+		v->sel = v->sel + 1 < v->n ? v->sel + 1 : 0;
 		break;
 	case REQ_FIRST:
-		S_sel = 0;
+		v->sel = 0;
 		break;
 	case REQ_LAST:
-		S_sel = S_n - 1;
+		v->sel = v->n - 1;
 		break;
 	case REQ_BACK:
 		t->quit = true;
 		break;
 	case REQ_ENTER:
 	case REQ_RIGHT:
-		it = &S_items[S_sel];
+		it = &v->items[v->sel];
 		tui_clear_note(t);
 		switch (it->kind) {
 		case ITEM_NEW:
@@ -237,27 +252,46 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	}
 }
 
+/* A click chooses an item; a click on the chosen one opens it. */
 static void
-S_cleanup(void)
+S_click(struct tui *t, int id)
 {
-	S_clear();
+	struct welcome *v = S_v(t);
+
+	if ((size_t)id >= v->n)
+		return;
+	if ((size_t)id == v->sel)
+		S_request(t, REQ_ENTER, 0);
+	else
+		v->sel = (size_t)id;
 }
 
-static const struct tui_hint *
-S_hints(struct tui *t)
+static void
+S_cleanup(void *state)
 {
-	static const struct tui_hint h[] = {
-		{ "\xe2\x86\x91\xe2\x86\x93", "choose" }, { "Enter", "open" },
-		{ "?", "help" }, { "q", "quit" }, { NULL, NULL }
+	S_clear(state);
+}
+
+static const struct tui_binding *
+S_bindings(struct tui *t)
+{
+	static const struct tui_binding b[] = {
+		{ REQ_UP, "choose", NULL }, { REQ_DOWN, "choose", NULL },
+		{ REQ_ENTER, "open", "Open what is chosen" },
+		{ REQ_NEXT_FIELD, NULL, "Next in the list" },
+		{ REQ_PREV_FIELD, NULL, "Back up the list" },
+		{ REQ_FIRST, NULL, NULL }, { REQ_LAST, NULL, NULL },
+		{ REQ_BACK, NULL, "Leave talkpact" },
+		TUI_BINDINGS_END
 	};
 
 	(void)t;
-	return h;
+	return b;
 }
 
 static const char *const S_help[] = {
 	"Welcome",
-	"Use the Up and Down arrows to pick what to do, then press Enter.",
+	"Choose what to do, and open it.",
 	"Start a new conversation: a grown-up and a child answer questions",
 	"together, then choose and sign their agreement.",
 	"Carry on: pick up an unfinished conversation where you stopped.",
@@ -271,5 +305,6 @@ static const char *const S_help[] = {
 
 const struct view view_welcome = {
 	.name = "Welcome", .open = S_open, .draw = S_draw, .request = S_request,
-	.hints = S_hints, .help = S_help, .cleanup = S_cleanup
+	.bindings = S_bindings, .help = S_help, .click = S_click,
+	.state_size = sizeof (struct welcome), .cleanup = S_cleanup
 };

@@ -11,6 +11,11 @@
 #   tui_check REGEX DESC [SECS] tui_wait_for as a test: ok DESC, or not ok
 #                               DESC with the screen it saw at the timeout
 #   tui_settle [MS]             until the screen stops changing for MS ms
+#   tui_until DESC CMD [ARG]... until CMD succeeds (10 s), as a test: ok
+#                               DESC, or not ok DESC with the screen
+#   tui_cursor_under LABEL      does the cursor show, in the body, on the
+#                               row under one naming LABEL (a box's border)?
+#   tui_key_change KEY          send KEY and wait until the screen changes
 #   tui_screen                  the screen as text (capture-pane -p)
 #   tui_expect_screen NAME DESC compare with tests/screens/NAME.txt;
 #                               GENERATE=1 writes the file instead
@@ -136,5 +141,35 @@ tui_stop() {
 	while [ -n "$_spid" ] && kill -0 "$_spid" 2>/dev/null && [ "$_i" -lt 100 ]; do
 		sleep 0.05
 		_i=$((_i + 1))
+	done
+}
+
+tui_until() {
+	_desc=$1
+	shift
+	_deadline=$(( $(date +%s) + 10 ))
+	while ! "$@"; do
+		if [ "$(date +%s)" -ge "$_deadline" ]; then
+			not_ok "$_desc" "$(tui_screen; _tmux display -p -t t 'cursor #{cursor_x},#{cursor_y} shown #{cursor_flag}')"
+			return 1
+		fi
+		sleep 0.05
+	done
+	ok "$_desc"
+}
+
+tui_cursor_under() {
+	_y=$(_tmux display -p -t t '#{cursor_y}')
+	_rows=$(_tmux display -p -t t '#{pane_height}')
+	[ "$(_tmux display -p -t t '#{cursor_flag}')" = 1 ] && [ "$_y" -ge 2 ] &&
+	    [ "$_y" -lt $((_rows - 2)) ] && tui_screen | sed -n "${_y}p" | grep -q -- "$1"
+}
+
+tui_key_change() {
+	_before=$(tui_screen)
+	tui_keys "$1"
+	_deadline=$(( $(date +%s) + 10 ))
+	while [ "$(tui_screen)" = "$_before" ] && [ "$(date +%s)" -lt "$_deadline" ]; do
+		sleep 0.05
 	done
 }

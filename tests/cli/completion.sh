@@ -54,6 +54,7 @@ forget ''
 review ''
 history ''
 history S
+--no-m
 EOF
 cat >"$T/run.bash" <<'EOF'
 [ -n "${LOAD_BASH_COMPLETION:-}" ] && . "$LOAD_BASH_COMPLETION"
@@ -126,6 +127,7 @@ tests/sessions/8-10.yaml
 2026-11-29-ayo-1412 2026-11-29-sam-1412
 Ayo Sam
 Sam
+--no-mouse
 EOF
 for c in render resume review; do
 	case " $re_cmds " in

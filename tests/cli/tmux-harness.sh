@@ -1,7 +1,8 @@
 # tmux-harness.sh: the harness that drives the real TUI works: it starts a
 # program at 80x24 with a private HOME, types, waits and reads the screen;
 # a wait that times out fails showing the screen; a stopped server is gone
-# before the next one starts. Not one of talkpact's tests, so not counted
+# before the next one starts; the helpers that wait on the cursor and on a
+# key's change to the screen. Not one of talkpact's tests, so not counted
 # in make check: run it with make check-harness (.ci/run does).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
@@ -35,6 +36,21 @@ else
 fi
 tui_start sh -c 'echo second; sleep 30'
 tui_check '^second$' "a session started right after tui_stop runs" 5
+tui_stop
+
+# tui_until, tui_key_change and tui_cursor_under: a box drawn with its
+# label on the row above the cursor, and a key that changes the screen.
+tui_start sh -c 'printf "\n\n+- Name -+\n| "; read -r a; printf "got %s\n" "$a"; sleep 30'
+tui_until "tui_until: the cursor is under the box's label" tui_cursor_under 'Name'
+out=$(tui_until "a wait" tui_cursor_under 'Nowhere' 2>&1)
+case $out in
+"not ok "*" - a wait"*"+- Name -+"*) ok "tui_until: a wait that times out fails showing the screen" ;;
+*)	not_ok "tui_until: a wait that times out fails showing the screen" "$out" ;;
+esac
+tui_type "x"
+tui_key_change Enter
+if tui_screen | grep -q '^got x$'; then ok "tui_key_change returns once the screen has changed"; else
+	not_ok "tui_key_change returns once the screen has changed" "$(tui_screen)"; fi
 tui_stop
 
 done_testing

@@ -2,7 +2,8 @@
 # first, told its time estimate and how to choose all the questions; ten
 # questions in the short talk's order; after it, the agreement is reached
 # and the rest is offered, again on 'talkpact resume'; /all carries on
-# with the questions left; an 8-10 family starts with all and can /short.
+# with the questions left; an 8-10 family starts with all and can /short,
+# or list the band's topics with /topics and talk about some of them.
 . "$top_srcdir/tests/lib.sh"
 
 sessions="$HOME/.local/state/talkpact/sessions"
@@ -44,5 +45,20 @@ run sh -c "'$TALKPACT' --plain <'$T/older'"
 expect_match out '^This is all the questions \(40, about 80 minutes\)\. Type /short for a short talk \(about 11 questions, about 20 minutes\)\.$' \
     "8-10: all the questions first, the short talk offered"
 expect_match out '^\[Who we talk to and play with · 1 of 11\]$' "/short starts the short talk"
+rm -f "$sessions"/*.yaml
+
+printf '1\nSam\n9\n\nPat\n\nUK\n/topics\n/topics 1 nope\n/topics 1 ratings\n/quit\n' >"$T/topics"
+run sh -c "'$TALKPACT' --plain <'$T/topics'"
+expect_rc 0 "/topics from a script exits 0"
+expect_match out '^Or type /topics to choose the topics to talk about\.$' "the talk's first line offers /topics"
+expect_match out '^  3\. \[ \] Age ratings, apps and games \(4 questions\)$' \
+    "/topics lists the band's topics, numbered, with their questions"
+expect_match out "^Sam's words: ! No topic 'nope' for ages 8-10: type /topics for the list\.$" \
+    "a topic it does not know is refused, naming it"
+expect_match out '^This is 2 topics \(6 questions, about 10 minutes\)\.' \
+    "/topics 1 ratings: the talk on those two, with its estimate"
+expect_match out '^\[Who we talk to and play with · 1 of 6\]$' "and it starts"
+f=$(ls "$sessions"/*.yaml | head -n 1)
+if grep -q '^topics: \[people, ratings\]$' "$f"; then ok "the session keeps the topics"; else not_ok "topics kept" "$(cat "$f")"; fi
 
 done_testing

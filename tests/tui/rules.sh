@@ -46,7 +46,7 @@ tui_check 'This rule is now for ' "Right on a rule: the status line says whom it
 now=$(tui_screen | sed -nE 's/.*This rule is now for (.*)\./\1/p' | head -n 1)
 tui_check "Phones charge in the hall \\(for $now\\)" "and the rule shows the same"
 tui_keys x
-tui_check 'Press x again to remove it' "x asks first"
+tui_check 'Press x again to remove "Phones charge in the hall"' "x asks first, naming the rule"
 tui_keys Down
 sleep 0.3
 tui_keys Up

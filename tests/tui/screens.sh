@@ -52,7 +52,8 @@ tui_check '2 of [0-9]+' "growing the window brings the screen back"
 
 # The help overlay, then back.
 tui_keys F1
-tui_check 'Keys that work everywhere' "F1 shows help for the screen"
+tui_check 'Keys on this screen' "F1 shows help for the screen"
+tui_check 'F2, \^T +Show the grown-up.s tip' "the help lists the screen's keys from the table"
 tui_keys Escape
 tui_check 'F2 +tip' "Esc closes help"
 

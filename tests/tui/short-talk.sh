@@ -2,7 +2,9 @@
 # the short talk first, with its time estimate, and all the questions as
 # the other choice; starting talks through the short talk's ten questions
 # in its order; the session file records it. An 8-10 family starts with
-# all the questions and can choose the short talk.
+# all the questions and can choose the short talk, or topics: the band's
+# topics listed with their questions, the estimate following the choice,
+# and the session keeping it for 'talkpact resume'.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 
@@ -22,7 +24,7 @@ tui_start "$TALKPACT"
 family 6
 tui_check 'How long +◂ +a short talk \(about 10 questions, about 20 minutes\)' \
     "for 4-7 the short talk is offered first, with its time estimate"
-tui_check 'short or all' "the key line says how to choose"
+tui_check 'short, all or topics' "the key line says how to choose"
 tui_keys Right
 tui_check 'How long +◂ +all the questions \(34, about 70 minutes\)' \
     "the other choice: all the questions, with theirs"
@@ -56,11 +58,42 @@ tui_start "$TALKPACT"
 family 9
 tui_check 'How long +◂ +all the questions \(40, about 80 minutes\)' \
     "for 8-10 all the questions are offered first"
-tui_keys Right
+tui_keys Left
 tui_check 'How long +◂ +a short talk \(about 11 questions, about 20 minutes\)' \
     "the short talk is the other choice"
 tui_keys Enter
 tui_check ' 1 of 11' "the 8-10 short talk starts"
+tui_keys F10
+tui_check '^\[exit 0\]$' "F10"
+tui_stop
+rm -f "$sessions"/*.yaml
+
+tui_start "$TALKPACT"
+family 9
+tui_keys Right
+tui_check 'How long +◂ +topics: none chosen yet' "the third choice: topics, none chosen yet"
+tui_check '\[ \] Who we talk to and play with \(2\)' "the band's topics are listed, with their questions"
+tui_keys Enter
+tui_check 'Please choose at least one topic' "starting with no topic chosen is refused"
+tui_check 'Space on/off' "the focus is on the first topic"
+tui_keys Space
+tui_check 'How long +1 topic \(2 questions, about 5 minutes\)' "a topic chosen: the estimate follows"
+tui_check '\[x\] Who we talk to and play with' "and it is marked"
+tui_keys Down Down Space
+tui_check 'How long +2 topics \(6 questions, about 10 minutes\)' "another topic: the estimate again"
+tui_keys Enter
+tui_check ' 1 of 6' "Enter starts the talk on those topics"
+tui_keys F10
+tui_check '^\[exit 0\]$' "F10"
+tui_stop
+f=$(ls "$sessions"/*.yaml | head -n 1)
+if grep -q '^talk: topics$' "$f" && grep -q '^topics: \[people, ratings\]$' "$f"; then
+	ok "the session keeps the topics chosen"
+else
+	not_ok "talk: topics" "$(cat "$f")"
+fi
+tui_start "$TALKPACT" resume
+tui_check 'Who we talk to and play with · 1 of 6' "resume carries on with the topics chosen"
 tui_keys F10
 tui_check '^\[exit 0\]$' "F10"
 tui_stop

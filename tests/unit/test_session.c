@@ -192,7 +192,7 @@ test_short_talk(void **state)
 	family(&s);
 	assert_int_equal(s.talk, TALK_ALL);
 	assert_int_equal(session_rest(&s, fixture_content()), 0);
-	BAD(&s, "short talk", .kind = ACTION_SET_TALK, .number = 2);
+	BAD(&s, "short talk", .kind = ACTION_SET_TALK, .number = TALK__COUNT);
 	OK(&s, .kind = ACTION_SET_TALK, .number = TALK_SHORT);
 	assert_int_equal(s.stage, STAGE_FAMILY);
 	n = session_prompts(&s, fixture_content(), &order);
@@ -234,6 +234,42 @@ test_short_talk(void **state)
 	assert_int_equal(s.talk, TALK_ALL);
 	assert_string_equal(session_talk_id(TALK_SHORT), "short");
 	assert_int_equal(session_talk_from_id("all"), TALK_ALL);
+	session_cleanup(&s);
+}
+
+/* Topics: the band's questions on the topics chosen; the rest for another evening. */
+static void
+test_topics(void **state)
+{
+	struct session s;
+	const struct prompt **order;
+	size_t n;
+
+	(void)state;
+	family(&s);
+	BAD(&s, "not topics", .kind = ACTION_SET_TOPICS, .number = -1);
+	OK(&s, .kind = ACTION_SET_TOPICS, .number = (long)(SESSION_TOPIC_BIT(TOPIC_PHOTOS) |
+	    SESSION_TOPIC_BIT(TOPIC_PEOPLE)));
+	assert_int_equal(s.talk, TALK_TOPICS);
+	assert_string_equal(session_talk_id(TALK_TOPICS), "topics");
+	n = session_prompts(&s, fixture_content(), &order);
+	assert_int_equal(n, 2);
+	assert_string_equal(order[0]->id, "p-people");
+	assert_string_equal(order[1]->id, "p-photos");
+	free(order);
+	assert_int_equal(session_rest(&s, fixture_content()), 3);
+	OK(&s, .kind = ACTION_START_TALKING);
+	OK(&s, .kind = ACTION_ANSWER, .id = "p-people", .text = "Jo");
+	assert_int_equal(s.position, 1);
+	assert_int_equal(session_rest(&s, fixture_content()), 2);
+	/* All the questions: the rest, from the first not reached. */
+	OK(&s, .kind = ACTION_SET_TALK, .number = TALK_ALL);
+	assert_int_equal(session_rest(&s, fixture_content()), 0);
+	assert_int_equal(s.position, 1);
+	/* A new age forgets them: another band has other topics. */
+	OK(&s, .kind = ACTION_BACK);
+	OK(&s, .kind = ACTION_SET_AGE, .number = 12);
+	assert_int_equal(s.topics, 0);
 	session_cleanup(&s);
 }
 
@@ -469,6 +505,7 @@ main(void)
 		cmocka_unit_test(test_prompts_order),
 		cmocka_unit_test(test_talking),
 		cmocka_unit_test(test_short_talk),
+		cmocka_unit_test(test_topics),
 		cmocka_unit_test(test_too_long),
 		cmocka_unit_test(test_blanks),
 		cmocka_unit_test(test_clauses_rules_promises),

@@ -69,6 +69,8 @@ full_session(struct session *s)
 	    .text = "  Jo\n\tand # me\n\n- yes ", .text2 = "We'll see: maybe" });
 	apply_ok(s, (struct action){ .kind = ACTION_LATER, .id = "p-photos" });
 	apply_ok(s, (struct action){ .kind = ACTION_SKIP, .id = "p-worried" });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_TOPICS, .number =
+	    (long)(SESSION_TOPIC_BIT(TOPIC_PEOPLE) | SESSION_TOPIC_BIT(TOPIC_PHOTOS)) });
 	apply_ok(s, (struct action){ .kind = ACTION_SET_TALK, .number = TALK_SHORT });
 	apply_ok(s, (struct action){ .kind = ACTION_START_AGREEING });
 	apply_ok(s, (struct action){ .kind = ACTION_SET_CLAUSE, .id = "meals", .flag = true });
@@ -117,6 +119,9 @@ test_round_trip(void **state)
 	assert_int_equal(t.review_months, 12);
 	assert_non_null(strstr(a, "\ntalk: short\n"));
 	assert_int_equal(t.talk, TALK_SHORT);
+	assert_non_null(strstr(a, "\ntopics: [people, photos]\n"));
+	assert_int_equal(t.topics, SESSION_TOPIC_BIT(TOPIC_PEOPLE) |
+	    SESSION_TOPIC_BIT(TOPIC_PHOTOS));
 	assert_non_null(strstr(a, "\ndrafts:\n"));
 	assert_string_equal(session_draft(&t, "rule/new"), "half a rule:\n\t\"quoted\"");
 	b = session_store_format(&t);
@@ -205,7 +210,9 @@ test_damaged(void **state)
 	expect_bad("format: one\n", "bad.yaml:1:9: error: format must be a number");
 	expect_bad("format: 1\nstage: talking\nstage: family\n", "bad.yaml:3:1: error: duplicate key 'stage' in a session file (first given at line 2)");
 	expect_bad("format: 1\nstage: family\nfamliy: {}\n", "bad.yaml:3:1: error: unknown key 'famliy'");
-	expect_bad("format: 1\nstage: family\ntalk: brief\n", "bad.yaml:3:7: error: talk must be all or short");
+	expect_bad("format: 1\nstage: family\ntalk: brief\n", "bad.yaml:3:7: error: talk must be all, short or topics");
+	expect_bad("format: 1\nstage: family\ntopics: [people, nope]\n", "bad.yaml:3:18: error: topics: not a topic talkpact knows");
+	expect_bad("format: 1\nstage: family\ntopics: people\n", "bad.yaml:3:9: error: topics must be a list");
 	expect_bad("format: 1\nstage: done\n", "bad.yaml:2:8: error: stage must be family, talking, agreeing, signing, signed or reviewing");
 	expect_bad("format: 1\nstage: family\nfamily:\n  age: 30\n", "bad.yaml:4:8: error: age must be from 4 to 17");
 	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\\x1bb\"\n", "bad.yaml:4:10: error: text contains control character U+001B");
