@@ -474,8 +474,11 @@ review_apply(struct session *s, const struct content *c,
 	if (it->kind == REVIEW_ITEM_QUESTION ?
 	    a->number != DECISION_NONE :
 	    (a->number <= DECISION_NONE || a->number >= DECISION__COUNT)) {
+		/* it points into l: read it before l is freed. */
+		bool question = it->kind == REVIEW_ITEM_QUESTION;
+
 		review_items_cleanup(&l);
-		return S_fail(cause, it->kind == REVIEW_ITEM_QUESTION ?
+		return S_fail(cause, question ?
 		    "A question is talked about, not kept or dropped." :
 		    "Please choose keep, change or drop.");
 	}
