@@ -266,6 +266,8 @@ test_store(void **state)
 	S_apply(&r, (struct action){ .kind = ACTION_REVIEW,
 	    .id = "clause/game-time", .number = DECISION_CHANGE,
 	    .text = "More time\nplease", .text2 = "Agreed: 60" });
+	/* With the topics key beside the review's keys (any format). */
+	r.topics = SESSION_TOPIC_BIT(TOPIC_PEOPLE);
 	text = session_store_format(&r);
 	assert_non_null(text);
 	diag_list_init(&d);
@@ -280,6 +282,7 @@ test_store(void **state)
 	assert_int_equal(back.replaces->n_blanks, r.replaces->n_blanks);
 	assert_string_equal(back.notes[0].child, "More time\nplease");
 	assert_int_equal(back.notes[0].decision, DECISION_CHANGE);
+	assert_int_equal(back.topics, SESSION_TOPIC_BIT(TOPIC_PEOPLE));
 	again = session_store_format(&back);
 	assert_string_equal(again, text);
 	free(again);
