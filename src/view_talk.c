@@ -852,12 +852,12 @@ S_bindings(struct tui *t)
 	};
 #define S_TALK_BINDINGS(tip) { \
 		{ REQ_ENTER, "next", "Next box; in the last, save and go on" }, \
-		{ REQ_NEXT_FIELD, "other box", "The other box" }, \
+		{ REQ_NEXT_FIELD, "other box", "The next box" }, \
 		{ REQ_TIP, tip, "Show the grown-up's tip, the rest of it, or hide it" }, \
 		{ REQ_SKIP, "skip", "Skip this question" }, \
 		{ REQ_LATER, "later", "Talk about this again later" }, \
 		{ REQ_BACK, "back", "Back to the question before" }, \
-		{ REQ_PREV_FIELD, NULL, "The other box" }, \
+		{ REQ_PREV_FIELD, NULL, "The box before" }, \
 		{ REQ_UP, NULL, "Move up in the answer, or to the box above" }, \
 		{ REQ_DOWN, NULL, "Move down in the answer, or to the box below" }, \
 		{ REQ_PREVIOUS, NULL, "Back to the question before" }, \
