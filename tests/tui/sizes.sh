@@ -13,7 +13,7 @@
 . "$top_srcdir/tests/tmux.sh"
 
 tui_available || skip_all "tmux is not installed"
-content="$top_srcdir/tests/tui/sizes"
+content="$top_srcdir/tests/tui/sizes-content"
 
 # The row with TEXT is on screen in reverse video (chosen), inside the body.
 chosen() {
