@@ -20,6 +20,7 @@
 #include "agreement.h"
 #include "civil.h"
 #include "fill.h"
+#include "review.h"
 #include "util.h"
 
 #define S_FP_HEADING "Fingerprint"
@@ -205,6 +206,9 @@ S_w_item(struct signed_block *b)
 	return x;
 }
 
+static bool S_agreed(const struct session *s, const char *kind,
+    const char *id, size_t rule);
+
 static bool
 S_is_broken_section(const struct section *sec)
 {
@@ -254,7 +258,8 @@ S_w_rules_for(struct signed_words *w, const struct session *s,
 			continue;
 		for (size_t j = 0; j < sec->n_clauses; j++)
 			if (sec->clauses[j].binds == b &&
-			    session_clause_on(s, &sec->clauses[j])) {
+			    session_clause_on(s, &sec->clauses[j]) &&
+			    S_agreed(s, "clause", sec->clauses[j].id, 0)) {
 				block = S_group(w, s, b, &block);
 				S_fill(S_w_item(block), sec->clauses[j].text, s,
 				    c, t);
@@ -262,7 +267,7 @@ S_w_rules_for(struct signed_words *w, const struct session *s,
 			}
 	}
 	for (size_t i = 0; i < s->n_rules; i++)
-		if (s->rules[i].binds == b) {
+		if (s->rules[i].binds == b && S_agreed(s, "rule", NULL, i + 1)) {
 			struct signed_text *x;
 
 			block = S_group(w, s, b, &block);
@@ -271,6 +276,134 @@ S_w_rules_for(struct signed_words *w, const struct session *s,
 			    strlen(s->rules[i].text));
 			block = &w->blocks[at];
 		}
+}
+
+/* Is a clause, promise or rule (from 1) agreed by everyone? */
+static bool
+S_agreed(const struct session *s, const char *kind, const char *id,
+    size_t rule)
+{
+	char *item;
+	bool yes;
+
+	if (s->n_not_agreed == 0)
+		return true;
+	item = session_item_id(kind, id, rule);
+	yes = session_item_agreed(s, item);
+	free(item);
+	return yes;
+}
+
+/*
+ * One item still to agree, as one text: its words, then who is not
+ * agreeing yet (the name as a value, shown in bold) and why, in their
+ * words. NULL text: a clause or promise to fill; else the family's rule.
+ */
+static void
+S_w_still_item(struct signed_block *block, const struct session *s,
+    const struct content *c, const struct template *t, const char *item,
+    const char *fill, const char *text)
+{
+	struct signed_text *x = S_w_item(block);
+	const struct not_agreed *na;
+
+	if (fill != NULL)
+		S_fill(x, fill, s, c, t);
+	else
+		S_piece(x, false, text, strlen(text));
+	for (size_t k = 0; (na = session_not_agreed(s, item, k)) != NULL; k++) {
+		S_piece(x, false, " Not agreed yet by ", 19);
+		S_piece(x, true, na->who, strlen(na->who));
+		if (na->reason != NULL) {
+			S_piece(x, false, ": ", 2);
+			S_piece(x, false, na->reason, strlen(na->reason));
+		} else
+			S_piece(x, false, ".", 1);
+	}
+}
+
+/*
+ * Still to agree: each clause, rule or promise someone has not agreed to
+ * yet, with who and why. The rest of the agreement stands without them.
+ */
+static void
+S_w_still_to_agree(struct signed_words *w, const struct session *s,
+    const struct content *c, const struct template *t)
+{
+	struct signed_block *block = NULL;
+	size_t at = 0;
+	char *item;
+
+	if (s->n_not_agreed == 0)
+		return;
+#define S_STILL() (block != NULL ? &w->blocks[at] : (at = w->n_blocks, \
+	block = S_w_block(w, SIGNED_BLOCK_STILL, "Still to agree")))
+	for (size_t i = 0; i < t->n_sections; i++)
+		for (size_t j = 0; j < t->sections[i].n_clauses; j++) {
+			const struct clause *cl = &t->sections[i].clauses[j];
+
+			item = session_item_id("clause", cl->id, 0);
+			if (!session_item_agreed(s, item))
+				S_w_still_item(S_STILL(), s, c, t, item,
+				    cl->text, NULL);
+			free(item);
+		}
+	for (size_t i = 0; i < s->n_rules; i++) {
+		item = session_item_id("rule", NULL, i + 1);
+		if (!session_item_agreed(s, item))
+			S_w_still_item(S_STILL(), s, c, t, item, NULL,
+			    s->rules[i].text);
+		free(item);
+	}
+	for (size_t i = 0; i < t->n_promises; i++) {
+		item = session_item_id("promise", t->promises[i].id, 0);
+		if (!session_item_agreed(s, item))
+			S_w_still_item(S_STILL(), s, c, t, item,
+			    t->promises[i].text, NULL);
+		free(item);
+	}
+#undef S_STILL
+}
+
+/*
+ * What changed since the agreement a review replaces, as a block of the
+ * words (so it is frozen at signing): "Changed: ... (45 → 60 minutes)",
+ * each label in bold; "Nothing changed" when nothing did.
+ */
+static void
+S_w_changes(struct signed_words *w, const struct session *s,
+    const struct content *c)
+{
+	struct review_changes ch;
+	struct signed_block *block;
+	char *heading;
+
+	if (s->replaces == NULL)
+		return;
+	heading = xasprintf("What changed since %s", s->replaces->date != NULL ?
+	    s->replaces->date : "the last version");
+	block = S_w_block(w, SIGNED_BLOCK_CHANGES, heading);
+	free(heading);
+	if (review_changes(s, c, &ch) == 0) {
+		static const char none[] = "Nothing changed: we agreed the same "
+		    "rules and promises again.";
+
+		S_piece(S_w_item(block), false, none, sizeof none - 1);
+		return;
+	}
+	for (size_t i = 0; i < ch.n; i++) {
+		struct signed_text *x = S_w_item(block);
+		const char *label = review_change_label(ch.items[i].kind);
+		char *rest = ch.items[i].detail != NULL ?
+		    xasprintf(": %s (%s)", ch.items[i].text, ch.items[i].detail) :
+		    xasprintf(": %s", ch.items[i].text);
+
+		S_piece(x, false, "", 0);
+		S_piece(x, true, label, strlen(label));
+		S_piece(x, false, rest, strlen(rest));
+		free(rest);
+	}
+	review_changes_cleanup(&ch);
 }
 
 struct signed_words *
@@ -311,7 +444,8 @@ agreement_words(const struct session *s, const struct content *c,
 		S_w_rules_for(w, s, c, t, order[i]);
 	block = NULL;
 	for (size_t i = 0; i < t->n_promises; i++) {
-		if (!session_promise_on(s, &t->promises[i]))
+		if (!session_promise_on(s, &t->promises[i]) ||
+		    !S_agreed(s, "promise", t->promises[i].id, 0))
 			continue;
 		if (block == NULL)
 			block = S_w_block(w, SIGNED_BLOCK_TICKS,
@@ -325,7 +459,8 @@ agreement_words(const struct session *s, const struct content *c,
 			continue;
 		block = NULL;
 		for (size_t j = 0; j < sec->n_clauses; j++) {
-			if (!session_clause_on(s, &sec->clauses[j]))
+			if (!session_clause_on(s, &sec->clauses[j]) ||
+			    !S_agreed(s, "clause", sec->clauses[j].id, 0))
 				continue;
 			if (block == NULL)
 				block = S_w_block(w, SIGNED_BLOCK_TICKS,
@@ -333,7 +468,9 @@ agreement_words(const struct session *s, const struct content *c,
 			S_fill(S_w_item(block), sec->clauses[j].text, s, c, t);
 		}
 	}
+	S_w_still_to_agree(w, s, c, t);
 
+	S_w_changes(w, s, c);
 	w->steps_heading = xstrdup("If something goes wrong");
 	w->steps = xcalloc(t->n_steps, sizeof *w->steps);
 	for (size_t i = 0; i < t->n_steps; i++)
@@ -375,6 +512,47 @@ S_text(cmark_node *para, const struct signed_text *x)
 	}
 }
 
+/* One voice as its own paragraph: the name in bold, then the words. */
+static void
+S_voice(cmark_node *qa, const char *name, const char *words)
+{
+	(void)doc_labelled(qa, name, ": ", words);
+}
+
+/*
+ * The grown-ups' words: each grown-up's own under their name; shared
+ * words (the single grown-up key) under their names joined ("Priya and
+ * Tom"), never "Grown-ups".
+ */
+static void
+S_record_voices(cmark_node *qa, const struct session *s,
+    const struct answer *a)
+{
+	if (a->grown_up != NULL) {
+		char *names = join_words((const char *const *)s->grown_ups,
+		    s->n_grown_ups, "and");
+
+		S_voice(qa, s->n_grown_ups > 0 ? names : "Grown-up",
+		    a->grown_up);
+		free(names);
+	}
+	/* In the family's order of grown-ups, then any name no longer there. */
+	for (size_t g = 0; g < s->n_grown_ups; g++) {
+		const char *w = session_voice(a, s->grown_ups[g]);
+
+		if (w != NULL)
+			S_voice(qa, s->grown_ups[g], w);
+	}
+	for (size_t i = 0; i < a->n_voices; i++) {
+		bool listed = false;
+
+		for (size_t g = 0; g < s->n_grown_ups; g++)
+			listed |= strcmp(s->grown_ups[g], a->voices[i].name) == 0;
+		if (!listed)
+			S_voice(qa, a->voices[i].name, a->voices[i].text);
+	}
+}
+
 /*
  * The conversation record: every question with an answer, in both voices,
  * and those left for later. Only with --record, after the fingerprint
@@ -406,14 +584,7 @@ S_record(cmark_node *doc, const struct session *s, const struct content *c)
 			doc_text(para, ": ");
 			doc_text(para, a->child);
 		}
-		if (a->grown_up != NULL) {
-			para = doc_paragraph(qa);
-			doc_text(doc_strong(para), s->n_grown_ups > 1 ?
-			    "Grown-ups" : s->n_grown_ups == 1 ? s->grown_ups[0] :
-			    "Grown-up");
-			doc_text(para, ": ");
-			doc_text(para, a->grown_up);
-		}
+		S_record_voices(qa, s, a);
 	}
 	if (given == 0)
 		doc_text(doc_paragraph(doc), "We did not write down any answers "
@@ -453,7 +624,9 @@ S_blocks(cmark_node *doc, const struct signed_words *w)
 		if (b->n_items == 0)
 			continue;
 		list = doc_list(S_block(doc, b->kind == SIGNED_BLOCK_RULES ?
-		    "block rules ticks" : "block ticks", b->heading), false);
+		    "block rules ticks" : b->kind == SIGNED_BLOCK_CHANGES ?
+		    "block changes" : b->kind == SIGNED_BLOCK_STILL ?
+		    "block still" : "block ticks", b->heading), false);
 		for (size_t j = 0; j < b->n_items; j++)
 			S_text(doc_paragraph(doc_item(list)), &b->items[j]);
 	}
@@ -618,6 +791,24 @@ S_fp_tail(cmark_node *doc, const char fp[FINGERPRINT_HEX + 1],
 	    "FILE.md");
 }
 
+/*
+ * A review's place among the versions, under the title: "Version 2,
+ * replacing the agreement of 29 November 2026." From the session's own
+ * data (what it replaces), which the signed digest covers.
+ */
+static void
+S_version(cmark_node *doc, const struct session *s)
+{
+	char *line;
+
+	if (s->replaces == NULL)
+		return;
+	line = xasprintf("Version %d, replacing the agreement of %s.",
+	    s->version, s->replaces->date != NULL ? s->replaces->date : "?");
+	doc_text(doc_paragraph(doc_div(doc, "version")), line);
+	free(line);
+}
+
 /* Everything above the fingerprint block: the pact. */
 static cmark_node *
 S_body(const struct session *s, const struct signed_words *w)
@@ -649,6 +840,7 @@ S_body(const struct session *s, const struct signed_words *w)
 	doc_text(para, ".");
 	if (!signed_)
 		doc_text(doc_emph(doc_paragraph(doc)), S_DRAFT ".");
+	S_version(doc, s);
 
 	/* The review date, where nobody misses it. */
 	div = doc_div(doc, "review");
@@ -1049,6 +1241,10 @@ agreement_file_stem_at(const struct session *s, time_t now, long utc_offset)
 
 	S_civil_date(s, now, utc_offset, &d);
 	civil_iso(&d, date);
+	/* A review's versions never share a name with the first: "-v2". */
+	if (s->version > 1)
+		return xasprintf("agreement-%s-%s-v%d", n > 0 ? slug : "family",
+		    date, s->version);
 	return xasprintf("agreement-%s-%s", n > 0 ? slug : "family", date);
 }
 

@@ -113,6 +113,22 @@ int cmd_verify(struct cli *cli, int argc, char **argv);		/* cli_agreement.c */
 
 int cmd_pack(struct cli *cli, int argc, char **argv);		/* cli_pack.c */
 int cmd_resume(struct cli *cli, int argc, char **argv);		/* cli_tui.c */
+int cmd_show(struct cli *cli, int argc, char **argv);		/* cli_household.c */
+int cmd_forget(struct cli *cli, int argc, char **argv);		/* cli_household.c */
+
+struct session_list;
+struct household;
+/*
+ * The household for 'sessions' into h (household_init()ed): loaded, or
+ * made from the latest session of l when the state folder has none.
+ * Returns 0, 1 when there is none, -1 when it is damaged (the problem
+ * printed as FILE:LINE:COL; the sessions still list from their own
+ * copies). cli_household.c.
+ */
+int cli_household_sessions(struct cli *cli, const struct session_list *l,
+    struct household *h);
+int cmd_review(struct cli *cli, int argc, char **argv);		/* cli_review.c */
+int cmd_history(struct cli *cli, int argc, char **argv);	/* cli_review.c */
 
 /*
  * The interactive program (plain mode if cli->plain) with s to carry on

@@ -18,6 +18,7 @@
 #include "cli_session.h"
 #include "content.h"
 #include "diag.h"
+#include "household.h"
 #include "session.h"
 #include "session_store.h"
 #include "util.h"
@@ -207,10 +208,11 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 	struct session_list l;
 	struct diag_list d;
 	struct content c;
+	struct household h;
 	time_t now = cli->now();
 	size_t idw = 2, childw = 5, damaged = 0;
 	bool tsv = false;
-	int ch, rc;
+	int ch, rc, hrc;
 
 	while ((ch = getopt_long(argc, argv, ":f:h", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -249,6 +251,8 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 	}
 	content_init(&c);
 	S_load_for_review(cli, &l, &c);
+	household_init(&h);
+	hrc = cli_household_sessions(cli, &l, &h);
 	if (tsv) {
 		for (size_t i = 0; i < l.n; i++)
 			damaged += !l.items[i].ok;
@@ -315,13 +319,16 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 		}
 		if (s->stage == STAGE_SIGNED && session_signed_check(s) >= 0)
 			S_print_review(s, &c, now, cli->utc_offset(now));
+		if (hrc == 0 && household_marked(&h, s->id))
+			printf(", house rules changed since you signed");
 		putchar('\n');
 	}
 out:
 	cli_print_diags(cli, &d);
-	rc = damaged > 0 ? EX_DATAERR : 0;
+	rc = damaged > 0 || hrc < 0 ? EX_DATAERR : 0;
 	if (fflush(stdout) != 0 || ferror(stdout))
 		rc = cli_error(EX_IOERR, "cannot write the list");
+	household_cleanup(&h);
 	session_list_cleanup(&l);
 	diag_list_cleanup(&d);
 	content_cleanup(&c);

@@ -337,6 +337,12 @@ S_template_free(struct template *t)
 		S_promise_free(&t->promises[i]);
 	free(t->promises);
 	S_free_strv(t->steps, t->n_steps);
+	for (size_t i = 0; i < t->n_review; i++) {
+		free(t->review[i].id);
+		free(t->review[i].question);
+		free(t->review[i].tip);
+	}
+	free(t->review);
 }
 
 static void
@@ -908,9 +914,11 @@ enum { TH_ID, TH_TITLE, TH_BAND, TH_REVIEW, TH_SIGNATURES, TH__N };
 static const char *const S_theader_keys[] = {
 	"id", "title", "band", "review-months", "signatures"
 };
-enum { TF_TEMPLATE, TF_BLANKS, TF_SECTIONS, TF_PROMISES, TF_STEPS, TF__N };
+enum { TF_TEMPLATE, TF_BLANKS, TF_SECTIONS, TF_PROMISES, TF_STEPS,
+	TF_REVIEW, TF__N };
 static const char *const S_tfile_keys[] = {
-	"template", "blanks", "sections", "promises", "if-something-goes-wrong"
+	"template", "blanks", "sections", "promises", "if-something-goes-wrong",
+	"review"
 };
 enum { BL_ID, BL_KIND, BL_LABEL, BL_DEFAULT, BL_CHOICES, BL_MIN, BL_MAX, BL__N };
 static const char *const S_blank_keys[] = {
@@ -922,6 +930,8 @@ enum { CL_ID, CL_TEXT, CL_BINDS, CL_ON, CL_ADVICE, CL__N };
 static const char *const S_clause_keys[] = { "id", "text", "binds", "on", "advice" };
 enum { PM_ID, PM_TEXT, PM_ON, PM__N };
 static const char *const S_promise_keys[] = { "id", "text", "on" };
+enum { RV_ID, RV_QUESTION, RV_TIP, RV__N };
+static const char *const S_review_keys[] = { "id", "question", "tip" };
 
 /* A time default as blank.h would keep it: "19:30", not "7:30". */
 static bool
@@ -1277,6 +1287,38 @@ out:
 	return good;
 }
 
+/* One of the template's review questions: id, question and tip, all needed. */
+static bool
+S_load_review_prompt(struct S_ctx *x, struct ynode *map, size_t pos,
+    struct review_prompt *rp)
+{
+	struct ynode *f[RV__N];
+	static const int req[] = { RV_ID, RV_QUESTION, RV_TIP };
+	char whatbuf[S_WHAT_MAX];
+	const char *what = S_what(map, "review question", "id", pos, whatbuf);
+	bool good = false;
+
+	memset(rp, 0, sizeof *rp);
+	if (!S_fields(x, map, S_review_keys, RV__N, f, what))
+		goto out;
+	good = S_require(x, map, S_review_keys, f, req, 3, what);
+	rp->where = S_origin(x, map);
+	if (f[RV_ID] != NULL)
+		good = S_id(x, f[RV_ID], "id", what, &rp->id) && good;
+	if (f[RV_QUESTION] != NULL)
+		good = S_text(x, f[RV_QUESTION], "question", what,
+		    &rp->question) && good;
+	if (f[RV_TIP] != NULL)
+		good = S_text(x, f[RV_TIP], "tip", what, &rp->tip) && good;
+out:
+	if (!good) {
+		free(rp->id);
+		free(rp->question);
+		free(rp->tip);
+	}
+	return good;
+}
+
 static bool
 S_signatures(struct S_ctx *x, struct ynode *v, const char *what,
     struct template *t)
@@ -1436,6 +1478,31 @@ S_load_template_file(struct S_ctx *x, struct ynode *root)
 		} else
 			good = false;
 	}
+	if ((v = f[TF_REVIEW]) != NULL && S_list(x, v, "review", what)) {
+		t.review = xcalloc(v->n, sizeof *t.review);
+		for (size_t i = 0; i < v->n && !x->t.stopped; i++) {
+			struct review_prompt *rp = &t.review[t.n_review];
+			bool dup = false;
+
+			if (!S_load_review_prompt(x, v->kids[i], i, rp)) {
+				good = false;
+				continue;
+			}
+			for (size_t j = 0; j < t.n_review; j++)
+				dup = dup || strcmp(t.review[j].id, rp->id) == 0;
+			if (dup) {
+				S_nerr(x, v->kids[i], "duplicate review question "
+				    "id '%s' in %s", rp->id, what);
+				free(rp->id);
+				free(rp->question);
+				free(rp->tip);
+				good = false;
+				continue;
+			}
+			t.n_review++;
+		}
+	} else if (v != NULL)
+		good = false;
 	if (!good || t.id == NULL)
 		goto out;
 
@@ -1901,7 +1968,8 @@ S_walk_dir(struct S_walk *w, const char *path, const struct stat *st)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dir);
-	qsort(names, n, sizeof *names, S_strcmp_p);
+	if (n > 1)	/* an empty folder has no list to sort (qsort of NULL) */
+		qsort(names, n, sizeof *names, S_strcmp_p);
 	for (size_t i = 0; i < n; i++) {
 		char *sub = S_join(path, names[i]);
 		struct stat sst;

@@ -177,6 +177,15 @@ struct promise {
 	struct origin where;
 };
 
+/*
+ * A question for talking the agreement over again (the template's
+ * "review:" list): asked in a review after the rules and promises.
+ */
+struct review_prompt {
+	char *id, *question, *tip;
+	struct origin where;
+};
+
 struct template {
 	char *id, *title;
 	enum band band;
@@ -192,6 +201,8 @@ struct template {
 	char **steps;			/* if-something-goes-wrong */
 	size_t n_steps;
 	struct origin where;
+	struct review_prompt *review;	/* "review:", or NULL */
+	size_t n_review;
 };
 
 /* Paper sizes a region prints on. X(enum-suffix, id) */

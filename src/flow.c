@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,9 +18,11 @@
 #include "fill.h"
 #include "fingerprint.h"
 #include "flow.h"
+#include "household.h"
 #include "ics.h"
 #include "privfile.h"
 #include "render.h"
+#include "review.h"
 #include "session_store.h"
 #include "util.h"
 
@@ -58,6 +61,10 @@ flow_close(struct flow *f)
 	free(f->unsaved);
 	f->unsaved = NULL;
 	S_forget_outputs(f);
+	f->from_household = false;
+	f->n_house = 0;
+	free(f->household_problem);
+	f->household_problem = NULL;
 }
 
 void
@@ -95,6 +102,8 @@ S_first_diag(struct diag_list *d, const char *fallback)
 	return xstrdup(fallback);
 }
 
+static void S_mark_entries(const struct flow *f, struct flow_entries *out);
+
 int
 flow_list(const struct flow *f, struct flow_entries *out, char **cause)
 {
@@ -125,7 +134,14 @@ flow_list(const struct flow *f, struct flow_entries *out, char **cause)
 		e->describe = session_describe(&l.items[i].s, f->c);
 		e->stage = l.items[i].s.stage;
 		e->updated = l.items[i].s.updated;
+		e->house_rules_changed = false;
+		e->version = l.items[i].s.version;
+		(void)agreement_review_day(&l.items[i].s,
+		    session_template(&l.items[i].s, f->c), e->review_day);
+		e->latest = e->stage == STAGE_SIGNED &&
+		    review_latest(&l, l.items[i].s.child) == i;
 	}
+	S_mark_entries(f, out);
 	rc = 0;
 out:
 	session_list_cleanup(&l);
@@ -146,10 +162,48 @@ flow_entries_cleanup(struct flow_entries *e)
 	memset(e, 0, sizeof *e);
 }
 
+/*
+ * The household into h: 0 loaded (or made from the latest session), 1
+ * none, -1 damaged or unreadable (*why says it; caller frees).
+ */
+static int
+S_household(const struct flow *f, struct household *h, char **why)
+{
+	struct session_store st;
+	struct session_list l = { 0 };
+	struct diag_list d;
+	bool made;
+	int rc = 1;
+
+	household_init(h);
+	if (f->state_dir == NULL)
+		return 1;
+	diag_list_init(&d);
+	if (S_store(f, &st, why) != 0) {
+		diag_list_cleanup(&d);
+		return -1;
+	}
+	if (session_store_list(&st, &l, &d) == 0) {
+		diag_list_cleanup(&d);
+		diag_list_init(&d);
+		rc = household_open(f->state_dir, l.items, l.n, h, &made, &d);
+		if (rc < 0)
+			*why = S_first_diag(&d, "The household file could not "
+			    "be read.");
+	}
+	session_list_cleanup(&l);
+	diag_list_cleanup(&d);
+	session_store_cleanup(&st);
+	return rc;
+}
+
 void
 flow_new(struct flow *f)
 {
 	const struct region *r = flow_locale_region(f);
+	struct household h;
+	char *why = NULL;
+	int hrc;
 
 	flow_close(f);
 	f->open = true;
@@ -158,7 +212,90 @@ flow_new(struct flow *f)
 
 		(void)session_apply(&f->s, f->c, &a, f->now(), NULL);
 	}
+	hrc = S_household(f, &h, &why);
+	if (hrc < 0)
+		f->household_problem = why;
+	else if (hrc == 0 && h.n_grown_ups > 0 &&
+	    household_seed(&h, &f->s, f->c, f->now(), &why) == 0) {
+		f->from_household = true;
+		f->n_house = h.n_rules;
+	} else
+		free(why);
+	household_cleanup(&h);
 	S_refresh(f);
+}
+
+/* The household's marks on the listed sessions; none when it cannot be read. */
+static void
+S_mark_entries(const struct flow *f, struct flow_entries *out)
+{
+	char *path = household_path(f->state_dir);
+	struct household h;
+	struct diag_list d;
+
+	household_init(&h);
+	diag_list_init(&d);
+	if (household_load_path(path, &h, &d) == 0)
+		for (size_t i = 0; i < out->n; i++)
+			out->items[i].house_rules_changed =
+			    household_marked(&h, out->items[i].id);
+	household_cleanup(&h);
+	diag_list_cleanup(&d);
+	free(path);
+}
+
+/*
+ * After starting to talk or signing: make the household when there is
+ * none, and after signing bring its house rules in step. A damaged
+ * household is never written over; the session is saved all the same.
+ */
+static void
+S_household_step(struct flow *f, bool signed_now)
+{
+	struct session_store st;
+	struct session_list l = { 0 };
+	struct diag_list d;
+	struct household h;
+	const char **others = NULL;
+	char *path, *why = NULL;
+	size_t n = 0;
+	int hrc = S_household(f, &h, &why);
+	bool changed = false;
+
+	free(why);
+	why = NULL;
+	if (hrc < 0)
+		return;
+	path = household_path(f->state_dir);
+	if (hrc == 1) {
+		household_from_session(&h, &f->s);
+		changed = true;
+	}
+	if (signed_now && S_store(f, &st, &why) == 0) {
+		diag_list_init(&d);
+		if (session_store_list(&st, &l, &d) == 0) {
+			others = xcalloc(l.n + 1, sizeof *others);
+			/* The other children's: not this child's earlier versions. */
+			for (size_t i = 0; i < l.n; i++)
+				if (l.items[i].ok && l.items[i].s.stage ==
+				    STAGE_SIGNED && l.items[i].s.id != NULL &&
+				    (l.items[i].s.child == NULL || f->s.child == NULL ||
+				    strcasecmp(l.items[i].s.child, f->s.child) != 0))
+					others[n++] = l.items[i].s.id;
+		}
+		diag_list_cleanup(&d);
+		session_store_cleanup(&st);
+		changed |= household_after_signing(&h, &f->s, others, n,
+		    f->now());
+	}
+	free(why);
+	why = NULL;
+	if (changed && household_save_path(path, &h, &why) != 0)
+		free(why);
+	free(others);
+	session_list_cleanup(&l);
+	household_cleanup(&h);
+	free(path);
 }
 
 const struct region *
@@ -290,7 +427,12 @@ flow_apply(struct flow *f, const struct action *a, char **cause)
 	/* Nothing is saved before the child has a name: it names the file. */
 	if (f->s.child == NULL)
 		return 0;
-	return S_save(f, cause) == 0 ? 0 : 1;
+	if (S_save(f, cause) != 0)
+		return 1;
+	if (a->kind == ACTION_START_TALKING ||
+	    (a->kind == ACTION_SIGN && f->s.stage == STAGE_SIGNED))
+		S_household_step(f, a->kind == ACTION_SIGN);
+	return 0;
 }
 
 const struct template *
@@ -539,6 +681,119 @@ out:
 	free(dir);
 	free(shown);
 	return rc;
+}
+
+/* ---- reviews and versions --------------------------------------------------- */
+
+/* Every saved session into *l (caller: session_list_cleanup()). 0 or -1. */
+static int
+S_saved(const struct flow *f, struct session_list *l, char **cause)
+{
+	struct session_store st;
+	struct diag_list d;
+	int rc;
+
+	memset(l, 0, sizeof *l);
+	if (S_store(f, &st, cause) != 0)
+		return -1;
+	diag_list_init(&d);
+	if ((rc = session_store_list(&st, l, &d)) != 0)
+		*cause = S_first_diag(&d, "The saved conversations could not be read.");
+	diag_list_cleanup(&d);
+	session_store_cleanup(&st);
+	return rc;
+}
+
+/*
+ * Which saved session a review of id goes on with: id itself when it is a
+ * review in progress, else the one in progress for its child's latest
+ * signed version; SIZE_MAX to start one from *latest. Sets *cause and
+ * returns SIZE_MAX - 1 when id cannot be reviewed.
+ */
+static size_t
+S_review_target(const struct session_list *l, const char *id, size_t *latest,
+    char **cause)
+{
+	size_t at = SIZE_MAX;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].ok && l->items[i].s.id != NULL &&
+		    strcmp(l->items[i].s.id, id) == 0)
+			at = i;
+	if (at == SIZE_MAX) {
+		*cause = xasprintf("There is no saved agreement '%s'.", id);
+		return SIZE_MAX - 1;
+	}
+	if (l->items[at].s.stage != STAGE_SIGNED) {
+		if (l->items[at].s.replaces != NULL)
+			return at;
+		*cause = xasprintf("not signed yet: talkpact resume %s", id);
+		return SIZE_MAX - 1;
+	}
+	*latest = review_latest(l, l->items[at].s.child);
+	if (*latest == SIZE_MAX)
+		*latest = at;
+	return review_in_progress(l, l->items[*latest].s.id);
+}
+
+int
+flow_review(struct flow *f, const char *id, char **cause)
+{
+	struct session_list l;
+	struct session fresh;
+	size_t latest = 0, going;
+	int rc = -1;
+
+	*cause = NULL;
+	flow_close(f);
+	if (S_saved(f, &l, cause) != 0)
+		return -1;
+	going = S_review_target(&l, id, &latest, cause);
+	if (going < SIZE_MAX - 1) {
+		flow_adopt(f, &l.items[going].s);	/* carry on */
+		rc = 0;
+	} else if (going == SIZE_MAX && review_start(&l.items[latest].s, f->c,
+	    f->now(), &fresh, cause) == 0) {
+		flow_adopt(f, &fresh);
+		if ((rc = S_save(f, cause)) != 0)
+			flow_close(f);
+	}
+	session_list_cleanup(&l);
+	return rc;
+}
+
+char *
+flow_agreement_files(const struct flow *f, const struct session *s)
+{
+	char *md = NULL, *why = NULL, *dir, *found = NULL;
+	time_t now = f->now();
+
+	if (f->state_dir == NULL || s->stage != STAGE_SIGNED ||
+	    agreement_render(s, f->c, now, RENDER_MD, &md, &why) != 0) {
+		free(why);
+		return NULL;
+	}
+	dir = xasprintf("%s/agreements", f->state_dir);
+	/* As flow_write() names them: STEM, then STEM-2, STEM-3... */
+	for (int n = 1; n < 1000 && found == NULL; n++) {
+		char *base = agreement_file_stem(s, now);
+		char *stem = n == 1 ? xasprintf("%s/%s", dir, base) :
+		    xasprintf("%s/%s-%d", dir, base, n);
+		char *path = xasprintf("%s.md", stem);
+		bool exists = S_exists(path);
+
+		if (exists && S_same_file(path, md))
+			found = stem;
+		else
+			free(stem);
+		free(path);
+		free(base);
+		if (!exists)
+			break;
+	}
+	free(dir);
+	free(md);
+	return found;
 }
 
 size_t

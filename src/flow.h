@@ -28,6 +28,11 @@ struct flow_entry {
 	char *describe;		/* session_describe() */
 	enum session_stage stage;
 	time_t updated;
+	/* Signed before the household's house rules last changed. */
+	bool house_rules_changed;
+	int version;		/* 1, or 2, 3... after reviews */
+	char review_day[11];	/* a signed one's, "2027-05-29" (agreement_review_day()), or "" */
+	bool latest;		/* the latest signed version of its child's agreement */
 };
 
 struct flow_entries {
@@ -66,6 +71,15 @@ struct flow {
 	 * for a calendar) and the fingerprint.
 	 */
 	char *out_md, *out_html, *out_txt, *out_ics, *fingerprint;
+	/*
+	 * The open session was started from the household: its grown-ups
+	 * and region are the household's (no need to ask them again) and
+	 * its house rules are offered as agreed. n_house: how many.
+	 */
+	bool from_household;
+	size_t n_house;
+	/* Why the household file could not be used, or NULL. Owned. */
+	char *household_problem;
 };
 
 void flow_init(struct flow *f, const char *state_dir, const struct content *c,
@@ -79,13 +93,42 @@ void flow_entries_cleanup(struct flow_entries *e);
 /*
  * Start an empty session (not saved until the child's name is given), its
  * region the one f->locale's territory has help lines for
- * (content_region_for_locale), or none.
+ * (content_region_for_locale), or none. When the state folder has a
+ * household (household.h; made from the latest session if it has none),
+ * the session starts with its grown-ups, region and house rules and
+ * f->from_household is set; a damaged household is left alone and said
+ * in f->household_problem.
+ *
+ * Signing (SIGN that completes the signatures) brings the household in
+ * step: the session's rules that bind everyone become the house rules,
+ * and when they changed, the other children's signed agreements are
+ * marked "house rules changed since you signed" (household_after_signing);
+ * no signed session is rewritten. Starting to talk makes the household
+ * when there is none yet.
  */
 void flow_new(struct flow *f);
+
+
 /* Close the open session (it is already saved). */
 void flow_close(struct flow *f);
 /* Open a saved session by id. Returns 0 or -1 with *cause. */
 int flow_open(struct flow *f, const char *id, char **cause);
+/*
+ * Review the signed agreement id together (review.h): open the review
+ * already in progress for the latest signed version of its child's
+ * agreement, or start one from that version and save it. id may also be
+ * a review in progress (opened as it is). Returns 0, or -1 with *cause
+ * ("not signed yet: talkpact resume ID" for a session not signed).
+ */
+int flow_review(struct flow *f, const char *id, char **cause);
+
+/*
+ * Where the signed session s's files are: "DIR/STEM" (add .md, .html,
+ * .txt, .ics) when DIR/STEM.md holds its words, the name flow_write()
+ * gave them; else NULL (not written, or changed by hand). Caller frees.
+ */
+char *flow_agreement_files(const struct flow *f, const struct session *s);
+
 /* Take over a session the caller loaded (e.g. from 'talkpact resume'). */
 void flow_adopt(struct flow *f, struct session *s);
 

@@ -69,6 +69,7 @@ static const struct binding S_browse[] = {
 	{ '+', REQ_ADD },
 	{ 'x', REQ_REMOVE },
 	{ TK_DELETE, REQ_REMOVE },
+	{ 'n', REQ_NOT_YET },
 };
 
 /* Typing: readline-like editing. */

@@ -69,6 +69,7 @@ enum tk_special {
 	X(ED_KILL_WORD, "kill-word", "Delete the word before the cursor") \
 	X(ED_NEWLINE, "newline", "Start a new line in the answer") \
 	X(ED_CHAR, "character", "Type a character") \
+	X(NOT_YET, "not-yet", "Someone does not agree to this yet") \
 	X(SCROLL_UP, "scroll-up", "Scroll up") \
 	X(SCROLL_DOWN, "scroll-down", "Scroll down")
 

@@ -27,6 +27,10 @@ const struct cli_command cli_commands[] = {
 	{ "resume", cmd_resume, "carry on with a saved conversation" },
 	{ "render", cmd_render, "write a session's agreement (md, html, txt) or review date (ics)" },
 	{ "verify", cmd_verify, "check a signed agreement has not changed" },
+	{ "show", cmd_show, "print everything kept about one child" },
+	{ "forget", cmd_forget, "delete one child's sessions and agreements, or --all" },
+	{ "review", cmd_review, "look at a signed agreement again together: its next version" },
+	{ "history", cmd_history, "list each version of a child's signed agreement" },
 	{ NULL, NULL, NULL },	/* commands arrive with their modules */
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0] - 1;

@@ -132,11 +132,7 @@ S_default_title(unsigned bands)
 static void
 S_labelled(cmark_node *parent, const char *label, const char *text)
 {
-	cmark_node *p = doc_paragraph(parent);
-
-	doc_text(doc_strong(p), label);
-	doc_text(p, " ");
-	doc_text(p, text);
+	(void)doc_labelled(parent, label, " ", text);
 }
 
 /* ------------------------------------------------------------------ */

@@ -23,10 +23,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "agreement.h"
 #include "blank.h"
 #include "cli.h"
 #include "flow.h"
 #include "render.h"
+#include "review.h"
 #include "tui.h"
 #include "util.h"
 
@@ -100,6 +102,8 @@ enum q {
 	Q_CHILD_WORDS, Q_GROWN_UP_WORDS, Q_COME_BACK,
 	Q_BLANK, Q_CLAUSE, Q_RULE, Q_RULE_FOR, Q_PROMISE, Q_REVIEW,
 	Q_SIGN,
+	Q_VOICE, Q_HOUSE_RULE, Q_NOT_AGREED_WHO, Q_NOT_AGREED_WHY,
+	Q_REVIEW_DECIDE, Q_REVIEW_CHILD, Q_REVIEW_GROWN_UP,
 	Q__COUNT
 };
 
@@ -110,6 +114,7 @@ struct step {
 	size_t n;		/* the number printed before it, or 0 */
 	const void *item;	/* the prompt, blank, clause or promise */
 	enum role role;		/* Q_SIGN */
+	size_t g;		/* Q_VOICE: which grown-up */
 };
 
 struct plain {
@@ -128,6 +133,15 @@ struct plain {
 	char *rule;
 	/* "Come back to these": the prompt chosen, or SIZE_MAX to go on. */
 	size_t chosen;
+	/* Steps per prompt while talking: the child, then each voice. */
+	size_t per;
+	/* Owned: each grown-up's words for prompt said_for, until the last. */
+	char *voices[SESSION_MAX_GROWN_UPS];
+	/* Owned: the item someone does not agree to yet, until who and why. */
+	char *pending, *pending_who;
+	/* A review: the decision made for item said_for, until the words are typed. */
+	enum review_decision decided;
+	size_t n_review_items;
 };
 
 struct question {
@@ -154,6 +168,8 @@ S_help(struct plain *p)
 	    "shown in [brackets].\n", p->out);
 	for (size_t i = 0; i < CMD__COUNT; i++)
 		fprintf(p->out, "%s: %s\n", S_commands[i].word, S_commands[i].help);
+	fputs("?: at a rule or promise, someone does not agree to it yet "
+	    "(while choosing the agreement).\n", p->out);
 }
 
 /* Is line l, spaces and tabs around it aside, the word w in any case? */
@@ -515,9 +531,23 @@ S_menu_intro(struct plain *p, const struct step *st)
 	fputs("talkpact: talk about devices and online life together, and sign "
 	    "a family device agreement.\nType /help at any prompt for commands.\n\n"
 	    "1) Start a new conversation\n", p->out);
-	for (size_t k = 0; k < p->n_menu; k++)
-		fprintf(p->out, "%zu) Carry on: %s\n", k + 2,
-		    p->menu.items[p->menu_items[k]].describe);
+	for (size_t k = 0; k < p->n_menu; k++) {
+		const struct flow_entry *e = &p->menu.items[p->menu_items[k]];
+		char date[64];
+
+		if (e->stage != STAGE_SIGNED) {
+			fprintf(p->out, "%zu) Carry on: %s\n", k + 2, e->describe);
+			continue;
+		}
+		if (review_due_words(e->review_day, p->flow.now(),
+		    p->flow.utc_offset != NULL ? p->flow.utc_offset(p->flow.now()) :
+		    0, date, sizeof date) < 0)
+			snprintf(date, sizeof date, "date unknown");
+		fprintf(p->out, "%zu) Review it together: %s's agreement (review "
+		    "%s%s)\n", k + 2, e->child != NULL ? e->child : "the child",
+		    date, e->house_rules_changed ? "; house rules changed since "
+		    "you signed" : "");
+	}
 }
 
 static void
@@ -549,7 +579,10 @@ S_menu_answer(struct plain *p, const struct step *st, enum reply r,
 		flow_new(&p->flow);
 		return GO_NEXT;
 	}
-	if (flow_open(&p->flow, p->menu.items[p->menu_items[k - 2]].id,
+	if (p->menu.items[p->menu_items[k - 2]].stage == STAGE_SIGNED ?
+	    flow_review(&p->flow, p->menu.items[p->menu_items[k - 2]].id,
+	    &cause) == 0 :
+	    flow_open(&p->flow, p->menu.items[p->menu_items[k - 2]].id,
 	    &cause) == 0)
 		return GO_NEXT;
 	fprintf(p->out, "! %s\n", cause);
@@ -642,7 +675,7 @@ S_band_answer(struct plain *p, const struct step *st, enum reply r,
 static bool
 S_grown_up_ready(struct plain *p, const struct step *st)
 {
-	return st->i <= p->flow.s.n_grown_ups;
+	return !p->flow.from_household && st->i <= p->flow.s.n_grown_ups;
 }
 
 static void
@@ -679,7 +712,7 @@ static bool
 S_region_ready(struct plain *p, const struct step *st)
 {
 	(void)st;
-	return p->flow.c->n_regions > 0;
+	return !p->flow.from_household && p->flow.c->n_regions > 0;
 }
 
 static void
@@ -822,6 +855,66 @@ S_grown_words_answer(struct plain *p, const struct step *st, enum reply r,
 	return GO_NEXT;
 }
 
+/* Each grown-up in turn, after the child, when there are two or more. */
+static void
+S_forget_voices(struct plain *p)
+{
+	for (size_t g = 0; g < SESSION_MAX_GROWN_UPS; g++) {
+		free(p->voices[g]);
+		p->voices[g] = NULL;
+	}
+}
+
+static void
+S_voice_prompt(struct plain *p, const struct step *st)
+{
+	fprintf(p->out, "%s's words (Enter to pass): ",
+	    p->flow.s.grown_ups[st->g]);
+}
+
+static enum go
+S_voice_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct prompt *pr = st->item;
+	const struct session *s = &p->flow.s;
+	struct action a = { .kind = ACTION_ANSWER, .id = pr->id };
+	bool any;
+
+	if (r == REPLY_SKIP || r == REPLY_LATER) {
+		S_forget_voices(p);
+		return S_skip(p, st, r);
+	}
+	free(p->voices[st->g]);
+	p->voices[st->g] = xstrdup(l);
+	if (st->g + 1 < s->n_grown_ups)
+		return GO_NEXT;
+	any = p->said[0] != '\0';
+	for (size_t g = 0; g < s->n_grown_ups; g++)
+		any |= p->voices[g] != NULL && p->voices[g][0] != '\0';
+	if (!any) {
+		fputs("! Nothing typed: type what someone said, or /skip or "
+		    "/later.\n", p->out);
+		S_forget_voices(p);
+		return GO_BACK;
+	}
+	/* Each voice under its own name, then the child's words move on. */
+	for (size_t g = 0; g < s->n_grown_ups; g++) {
+		struct action v = { .kind = ACTION_SET_VOICE, .id = pr->id,
+		    .index = g, .text = p->voices[g] != NULL ? p->voices[g] : "" };
+
+		if (!S_apply(p, &v))
+			return GO_AGAIN;
+	}
+	a.text = p->said;
+	if (!S_apply(p, &a))
+		return GO_AGAIN;
+	S_forget_voices(p);
+	free(p->said);
+	p->said = NULL;
+	return GO_NEXT;
+}
+
 /* ---- come back to these ------------------------------------------------------ */
 
 /* The prompt index of the k-th question put off or skipped, or n_prompts. */
@@ -915,7 +1008,7 @@ S_come_back(struct plain *p, const struct step *steps)
 			return end;
 		if (p->chosen == SIZE_MAX)
 			break;
-		end = S_run(p, steps + 2 * p->chosen, 2, 0, false);
+		end = S_run(p, steps + p->per * p->chosen, p->per, 0, false);
 		if (end == END_QUIT || end == END_EOF || end == END_TALK)
 			return end;
 	}
@@ -1021,6 +1114,18 @@ S_yes_no(struct plain *p, enum reply r, const char *l, bool *on)
 	return true;
 }
 
+/* "?": someone does not agree to item yet; who and why are asked next. */
+static bool
+S_not_yet(struct plain *p, const char *l, const char *kind, const char *id,
+    size_t rule)
+{
+	if (!S_is_word(l, "?"))
+		return false;
+	free(p->pending);
+	p->pending = session_item_id(kind, id, rule);
+	return true;
+}
+
 /* A clause or promise switched on or off: set only when it changed. */
 static enum go
 S_switch(struct plain *p, enum reply r, const char *l, enum action_kind kind,
@@ -1028,6 +1133,9 @@ S_switch(struct plain *p, enum reply r, const char *l, enum action_kind kind,
 {
 	struct action a = { .kind = kind, .id = id, .flag = was };
 
+	if (r == REPLY_TEXT && S_not_yet(p, l, kind == ACTION_SET_PROMISE ?
+	    "promise" : "clause", id, 0))
+		return GO_NEXT;
 	if (!S_yes_no(p, r, l, &a.flag))
 		return GO_AGAIN;
 	if (a.flag != was && !S_apply(p, &a))
@@ -1169,6 +1277,106 @@ S_review_answer(struct plain *p, const struct step *st, enum reply r,
 	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
 }
 
+/* A house rule, offered as already agreed: Enter keeps it, ? questions it. */
+static void
+S_house_rule_intro(struct plain *p, const struct step *st)
+{
+	if (st->n == 1)
+		fputs("\n-- House rules (already agreed by the household) --\n",
+		    p->out);
+}
+
+static void
+S_house_rule_prompt(struct plain *p, const struct step *st)
+{
+	fprintf(p->out, "House rule: %s [agreed; ? if not yet]: ",
+	    p->flow.s.rules[st->i].text);
+}
+
+static enum go
+S_house_rule_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	if (r == REPLY_EMPTY || S_yes(l) == 1)
+		return GO_NEXT;
+	if (S_not_yet(p, l, "rule", NULL, st->i + 1))
+		return GO_NEXT;
+	fputs("! Press Enter to keep it agreed, or type ? if someone does "
+	    "not agree yet.\n", p->out);
+	return GO_AGAIN;
+}
+
+static bool
+S_pending_ready(struct plain *p, const struct step *st)
+{
+	(void)st;
+	return p->pending != NULL;
+}
+
+static void
+S_who_prompt(struct plain *p, const struct step *st)
+{
+	const struct session *s = &p->flow.s;
+
+	(void)st;
+	fprintf(p->out, "   Who does not agree yet (%s", s->child);
+	for (size_t g = 0; g < s->n_grown_ups; g++)
+		fprintf(p->out, ", %s", s->grown_ups[g]);
+	fputs(")? ", p->out);
+}
+
+static enum go
+S_who_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct session *s = &p->flow.s;
+	char *name = text_trim(l);
+	bool known = s->child != NULL && strcasecmp(name, s->child) == 0;
+
+	(void)st;
+	(void)r;
+	free(p->pending_who);
+	p->pending_who = NULL;
+	if (known)
+		p->pending_who = xstrdup(s->child);
+	for (size_t g = 0; !known && g < s->n_grown_ups; g++)
+		if (strcasecmp(name, s->grown_ups[g]) == 0) {
+			p->pending_who = xstrdup(s->grown_ups[g]);
+			known = true;
+		}
+	free(name);
+	if (!known) {
+		fputs("! Type one of the names shown.\n", p->out);
+		return GO_AGAIN;
+	}
+	return GO_NEXT;
+}
+
+static void
+S_why_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fprintf(p->out, "   Why not yet, in %s's words (Enter to leave it): ",
+	    p->pending_who);
+}
+
+static enum go
+S_why_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	struct action a = { .kind = ACTION_SET_NOT_AGREED, .id = p->pending,
+	    .text = p->pending_who, .text2 = l, .flag = true };
+
+	(void)st;
+	(void)r;
+	if (!S_apply(p, &a))
+		return GO_AGAIN;
+	free(p->pending);
+	free(p->pending_who);
+	p->pending = p->pending_who = NULL;
+	return GO_NEXT;
+}
+
 /* ---- signing ---------------------------------------------------------------- */
 
 static const struct signature *
@@ -1210,6 +1418,120 @@ S_sign_answer(struct plain *p, const struct step *st, enum reply r,
 	return S_apply(p, &a) ? GO_NEXT : GO_AGAIN;
 }
 
+/* ---- reviewing together ---------------------------------------------------- */
+
+/* Each item's decision starts from what was decided before, else keep. */
+static bool
+S_decide_ready(struct plain *p, const struct step *st)
+{
+	const struct review_item *it = st->item;
+	const struct review_note *n = review_note(&p->flow.s, it->key);
+
+	free(p->said);
+	p->said = NULL;
+	p->said_for = st->i;
+	p->decided = n != NULL && n->decision != DECISION_NONE ? n->decision :
+	    DECISION_KEEP;
+	return true;
+}
+
+static void
+S_review_item_intro(struct plain *p, const struct step *st)
+{
+	const struct review_item *it = st->item;
+	const char *what = it->kind == REVIEW_ITEM_PROMISE ? "A promise" :
+	    it->kind == REVIEW_ITEM_QUESTION ? "To talk about" :
+	    it->kind == REVIEW_ITEM_TO_AGREE ? "Still to agree" : "A rule";
+
+	fprintf(p->out, "\n[%s \xc2\xb7 %zu of %zu]\n%s\n", what, st->i + 1,
+	    p->n_review_items, it->text);
+	if (it->kind == REVIEW_ITEM_TO_AGREE)
+		fprintf(p->out, "%s\n", it->tip);
+	else if (it->tip != NULL)
+		fprintf(p->out, "Tip for the grown-up: %s\n", it->tip);
+}
+
+static void
+S_decide_prompt(struct plain *p, const struct step *st)
+{
+	(void)st;
+	fprintf(p->out, "Keep it, change it or drop it (keep, change, drop) "
+	    "[%s]: ", review_decision_shown(p->decided));
+}
+
+static enum go
+S_decide_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	(void)st;
+	if (r == REPLY_EMPTY)
+		return GO_NEXT;
+	if (S_is_word(l, "keep") || S_is_word(l, "k"))
+		p->decided = DECISION_KEEP;
+	else if (S_is_word(l, "change") || S_is_word(l, "c"))
+		p->decided = DECISION_CHANGE;
+	else if (S_is_word(l, "drop") || S_is_word(l, "d"))
+		p->decided = DECISION_DROP;
+	else {
+		fputs("! Type keep, change or drop (or k, c, d).\n", p->out);
+		return GO_AGAIN;
+	}
+	return GO_NEXT;
+}
+
+/* A question has no decision: its intro comes with the child's words. */
+static bool
+S_review_words_ready(struct plain *p, const struct step *st)
+{
+	const struct review_item *it = st->item;
+
+	if (it->kind == REVIEW_ITEM_QUESTION) {
+		free(p->said);
+		p->said = NULL;
+		p->said_for = st->i;
+		p->decided = DECISION_NONE;
+		S_review_item_intro(p, st);
+	} else if (p->said_for != st->i)
+		return false;	/* arrived going back: decide again first */
+	else
+		fputs("How did it go? Enter if there is nothing to add.\n",
+		    p->out);
+	return true;
+}
+
+static enum go
+S_review_words_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	(void)r;
+	free(p->said);
+	p->said = xstrdup(l);
+	p->said_for = st->i;
+	return GO_NEXT;
+}
+
+static bool
+S_review_grown_ready(struct plain *p, const struct step *st)
+{
+	return p->said != NULL && p->said_for == st->i;
+}
+
+static enum go
+S_review_grown_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct review_item *it = st->item;
+	struct action a = { .kind = ACTION_REVIEW, .id = it->key,
+	    .number = p->decided, .text = p->said, .text2 = l };
+
+	(void)r;
+	if (!S_apply(p, &a))
+		return GO_PREV;
+	free(p->said);
+	p->said = NULL;
+	return GO_NEXT;
+}
+
 /* ---- the questions ------------------------------------------------------------ */
 
 static const struct question S_questions[Q__COUNT] = {
@@ -1236,6 +1558,20 @@ static const struct question S_questions[Q__COUNT] = {
 	    S_promise_answer },
 	[Q_REVIEW] = { TAKES_TALK, NULL, NULL, S_review_prompt, S_review_answer },
 	[Q_SIGN] = { 0, S_sign_ready, NULL, S_sign_prompt, S_sign_answer },
+	[Q_VOICE] = { TAKES_SKIP | TAKES_TIP | TAKES_TALK, S_grown_words_ready,
+	    NULL, S_voice_prompt, S_voice_answer },
+	[Q_HOUSE_RULE] = { TAKES_TALK, NULL, S_house_rule_intro,
+	    S_house_rule_prompt, S_house_rule_answer },
+	[Q_NOT_AGREED_WHO] = { TAKES_TALK, S_pending_ready, NULL, S_who_prompt,
+	    S_who_answer },
+	[Q_NOT_AGREED_WHY] = { TAKES_TALK, S_pending_ready, NULL, S_why_prompt,
+	    S_why_answer },
+	[Q_REVIEW_DECIDE] = { 0, S_decide_ready, S_review_item_intro,
+	    S_decide_prompt, S_decide_answer },
+	[Q_REVIEW_CHILD] = { 0, S_review_words_ready, NULL, S_words_prompt,
+	    S_review_words_answer },
+	[Q_REVIEW_GROWN_UP] = { 0, S_review_grown_ready, NULL,
+	    S_grown_words_prompt, S_review_grown_answer },
 };
 
 /* ---- the stages --------------------------------------------------------------- */
@@ -1267,6 +1603,10 @@ S_welcome(struct plain *p)
 	for (size_t i = 0; i < p->menu.n; i++)
 		if (p->menu.items[i].stage != STAGE_SIGNED)
 			p->menu_items[p->n_menu++] = i;
+	/* Then the latest version of each child's signed agreement, to review. */
+	for (size_t i = 0; i < p->menu.n; i++)
+		if (p->menu.items[i].latest)
+			p->menu_items[p->n_menu++] = i;
 	while ((end = S_run(p, &menu, 1, 0, false)) == END_BACK)
 		fputs("! This is the first question. Type /quit to stop.\n", p->out);
 	free(p->menu_items);
@@ -1274,6 +1614,25 @@ S_welcome(struct plain *p)
 	p->n_menu = 0;
 	flow_entries_cleanup(&p->menu);
 	return end;
+}
+
+/* A second child: what the household already says, asked no more. */
+static void
+S_household_intro(struct plain *p)
+{
+	const struct session *s = &p->flow.s;
+	char *names;
+
+	if (p->flow.household_problem != NULL)
+		fprintf(p->out, "! %s\n", p->flow.household_problem);
+	if (!p->flow.from_household)
+		return;
+	names = join_words((const char *const *)s->grown_ups, s->n_grown_ups,
+	    "and");
+	fprintf(p->out, "From your household: %s; help lines: %s; %zu house "
+	    "rule%s, already agreed.\n", names, s->region != NULL ? s->region :
+	    "none", p->flow.n_house, p->flow.n_house == 1 ? "" : "s");
+	free(names);
 }
 
 static enum step_end
@@ -1291,6 +1650,7 @@ S_family(struct plain *p, bool from_end)
 		steps[n++] = (struct step){ .q = Q_GROWN_UP, .i = i };
 	steps[n++] = (struct step){ .q = Q_REGION };
 	fputs("\n== Who is talking ==\n", p->out);
+	S_household_intro(p);
 	end = S_run_stage(p, steps, n, from_end, 0);
 	if (end == END_NEXT)
 		S_apply(p, &go);	/* if refused, the stage runs again */
@@ -1313,15 +1673,22 @@ S_stage_end(struct plain *p, enum step_end end, enum action_kind next)
 static enum step_end
 S_talk(struct plain *p, bool from_end)
 {
-	size_t np = p->flow.n_prompts, n = 0;
-	struct step *steps = xcalloc(2 * np + 1, sizeof *steps);
+	size_t np = p->flow.n_prompts, n = 0, ng = p->flow.s.n_grown_ups;
+	struct step *steps;
 	enum step_end end;
 
+	/* Two or more grown-ups: each answers in their own words. */
+	p->per = ng > 1 ? 1 + ng : 2;
+	steps = xcalloc(p->per * np + 1, sizeof *steps);
 	for (size_t i = 0; i < np; i++) {
 		steps[n++] = (struct step){ .q = Q_CHILD_WORDS, .i = i,
 		    .item = p->flow.prompts[i] };
-		steps[n++] = (struct step){ .q = Q_GROWN_UP_WORDS, .i = i,
-		    .item = p->flow.prompts[i] };
+		if (ng <= 1)
+			steps[n++] = (struct step){ .q = Q_GROWN_UP_WORDS,
+			    .i = i, .item = p->flow.prompts[i] };
+		for (size_t g = 0; ng > 1 && g < ng; g++)
+			steps[n++] = (struct step){ .q = Q_VOICE, .i = i,
+			    .g = g, .item = p->flow.prompts[i] };
 	}
 	fputs("\n== Talking together ==\n", p->out);
 	S_talk_plan(p);
@@ -1330,15 +1697,35 @@ S_talk(struct plain *p, bool from_end)
 		end = END_NEXT;
 	else
 		end = S_run_stage(p, steps, n, from_end,
-		    2 * (p->flow.s.position < np ? p->flow.s.position : np));
+		    p->per * (p->flow.s.position < np ? p->flow.s.position : np));
 	/* Questions put off or skipped come back before the agreement. */
 	while (end == END_NEXT && (end = S_come_back(p, steps)) == END_BACK)
 		end = S_run_stage(p, steps, n, true, 0);
 	free(steps);
 	free(p->said);
 	p->said = NULL;
+	S_forget_voices(p);
 	S_stage_end(p, end, ACTION_START_AGREEING);
 	return end;
+}
+
+/* A review's rules and promises the family said they would change. */
+static void
+S_to_change(struct plain *p)
+{
+	const struct replaces *r = p->flow.s.replaces;
+	size_t n = 0;
+
+	for (size_t i = 0; r != NULL && i < r->n_items; i++) {
+		const struct review_note *note = review_note(&p->flow.s,
+		    r->items[i].key);
+
+		if (note == NULL || note->decision != DECISION_CHANGE)
+			continue;
+		if (n++ == 0)
+			fputs("In the review you said you would change:\n", p->out);
+		fprintf(p->out, "- %s\n", r->items[i].text);
+	}
 }
 
 static enum step_end
@@ -1353,24 +1740,41 @@ S_agree(struct plain *p, bool from_end)
 		fputs("! This session's agreement template is not loaded.\n", p->out);
 		return END_QUIT;
 	}
-	cap = t->n_blanks + t->n_promises + 3;
+	cap = t->n_blanks + 3 * t->n_promises + 3 + 3 * p->flow.s.n_rules;
 	for (size_t i = 0; i < t->n_sections; i++)
-		cap += t->sections[i].n_clauses;
+		cap += 3 * t->sections[i].n_clauses;
 	steps = xcalloc(cap, sizeof *steps);
 	for (size_t i = 0; i < t->n_blanks; i++)
 		steps[n++] = (struct step){ .q = Q_BLANK, .n = num++,
 		    .item = &t->blanks[i] };
+	/* After each: who does not agree yet, and why, when "?" was typed. */
+#define S_NOT_AGREED_STEPS() do { \
+		steps[n++] = (struct step){ .q = Q_NOT_AGREED_WHO }; \
+		steps[n++] = (struct step){ .q = Q_NOT_AGREED_WHY }; \
+	} while (0)
 	for (size_t i = 0; i < t->n_sections; i++)
-		for (size_t k = 0; k < t->sections[i].n_clauses; k++)
+		for (size_t k = 0; k < t->sections[i].n_clauses; k++) {
 			steps[n++] = (struct step){ .q = Q_CLAUSE, .i = i,
 			    .n = num++, .item = &t->sections[i].clauses[k] };
+			S_NOT_AGREED_STEPS();
+		}
+	for (size_t i = 0, h = 1; i < p->flow.s.n_rules; i++)
+		if (p->flow.s.rules[i].house) {
+			steps[n++] = (struct step){ .q = Q_HOUSE_RULE, .i = i,
+			    .n = h++ };
+			S_NOT_AGREED_STEPS();
+		}
 	steps[n++] = (struct step){ .q = Q_RULE };
 	steps[n++] = (struct step){ .q = Q_RULE_FOR };
-	for (size_t i = 0; i < t->n_promises; i++)
+	for (size_t i = 0; i < t->n_promises; i++) {
 		steps[n++] = (struct step){ .q = Q_PROMISE, .i = i, .n = num++,
 		    .item = &t->promises[i] };
+		S_NOT_AGREED_STEPS();
+	}
+#undef S_NOT_AGREED_STEPS
 	steps[n++] = (struct step){ .q = Q_REVIEW };
 	fprintf(p->out, "\n== Choosing the agreement: %s ==\n", t->title);
+	S_to_change(p);
 	if ((rest = session_rest(&p->flow.s, p->flow.c)) > 0)
 		fprintf(p->out, "%s left %zu more questions for "
 		    "another evening; type /all to talk about them.\n",
@@ -1380,6 +1784,9 @@ S_agree(struct plain *p, bool from_end)
 	free(steps);
 	free(p->rule);
 	p->rule = NULL;
+	free(p->pending);
+	free(p->pending_who);
+	p->pending = p->pending_who = NULL;
 	S_stage_end(p, end, ACTION_START_SIGNING);
 	return end;
 }
@@ -1426,6 +1833,58 @@ S_sign(struct plain *p)
 		S_apply(p, &a);
 	}
 	return end;
+}
+
+/*
+ * Reviewing together: each rule and promise of the agreement it replaces
+ * (keep, change or drop, then a line from each voice), then the band's
+ * review questions (a line from each voice); from the first not talked
+ * about yet. Then on to choosing the agreement.
+ */
+static enum step_end
+S_reviewing(struct plain *p, bool from_end)
+{
+	const struct session *s = &p->flow.s;
+	struct review_items l;
+	size_t n = review_items(s, p->flow.c, &l), k = 0, next;
+	struct step *steps = xcalloc(3 * n + 1, sizeof *steps);
+	size_t *first = xcalloc(n + 1, sizeof *first);
+	enum step_end end;
+
+	for (size_t i = 0; i < n; i++) {
+		first[i] = k;
+		if (l.items[i].kind != REVIEW_ITEM_QUESTION)
+			steps[k++] = (struct step){ .q = Q_REVIEW_DECIDE, .i = i,
+			    .item = &l.items[i] };
+		steps[k++] = (struct step){ .q = Q_REVIEW_CHILD, .i = i,
+		    .item = &l.items[i] };
+		steps[k++] = (struct step){ .q = Q_REVIEW_GROWN_UP, .i = i,
+		    .item = &l.items[i] };
+	}
+	first[n] = k;
+	p->n_review_items = n;
+	fprintf(p->out, "\n== Reviewing together: version %d ==\nLooking again "
+	    "at the agreement signed on %s: for each rule and promise, keep "
+	    "it, change it or drop it, and say how it went.\n", s->version,
+	    s->replaces != NULL && s->replaces->date != NULL ?
+	    s->replaces->date : "?");
+	/* Back from choosing: the last item again. */
+	next = from_end && n > 0 ? n - 1 : review_next(s, p->flow.c);
+	end = S_run(p, steps, k, first[next < n ? next : n], false);
+	if (end == END_BACK)
+		fputs("! This is the first step of a review. Type /quit to stop.\n",
+		    p->out);
+	free(p->said);
+	p->said = NULL;
+	free(first);
+	free(steps);
+	review_items_cleanup(&l);
+	if (end == END_NEXT) {
+		struct action a = { .kind = ACTION_START_AGREEING };
+
+		S_apply(p, &a);
+	}
+	return end == END_BACK ? END_NEXT : end;
 }
 
 /* Signed: write the agreement's files and say where they are. */
@@ -1489,6 +1948,9 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 		case STAGE_SIGNING:
 			end = S_sign(&p);
 			break;
+		case STAGE_REVIEWING:
+			end = S_reviewing(&p, end == END_BACK);
+			break;
 		case STAGE_SIGNED:
 		default:
 			end = S_done(&p);
@@ -1521,6 +1983,9 @@ plain_run(struct cli *cli, struct content *c, struct session *s, FILE *in,
 	free(p.line);
 	free(p.said);
 	free(p.rule);
+	S_forget_voices(&p);
+	free(p.pending);
+	free(p.pending_who);
 	flow_cleanup(&p.flow);
 	fflush(out);
 	return rc;

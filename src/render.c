@@ -249,6 +249,18 @@ doc_text(cmark_node *parent, const char *text)
 	return first;
 }
 
+cmark_node *
+doc_labelled(cmark_node *parent, const char *label, const char *sep,
+    const char *text)
+{
+	cmark_node *p = doc_paragraph(parent);
+
+	doc_text(doc_strong(p), label);
+	doc_text(p, sep);
+	doc_text(p, text);
+	return p;
+}
+
 /* One or more class names [a-z-]+, separated by single spaces. */
 static bool
 S_class_ok(const char *cls)

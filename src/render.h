@@ -42,6 +42,12 @@ struct cmark_node *doc_emph(struct cmark_node *parent);
 struct cmark_node *doc_strong(struct cmark_node *parent);
 struct cmark_node *doc_rule(struct cmark_node *parent);	/* thematic break */
 /*
+ * A paragraph: label in bold, then sep and text, each a text node
+ * ("**Priya**: words"). Returns the paragraph.
+ */
+struct cmark_node *doc_labelled(struct cmark_node *parent, const char *label,
+    const char *sep, const char *text);
+/*
  * Text, exactly as given, never parsed: "\n", "\r\n" and "\r" become line
  * breaks (inside a heading, spaces: a heading is one line in every format);
  * invalid UTF-8 becomes U+FFFD. Returns the first node added.

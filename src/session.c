@@ -21,8 +21,10 @@
 #include "civil.h"
 #include "fill.h"
 #include "fingerprint.h"
+#include "review.h"
 #include "session.h"
 #include "util.h"
+#include "ytree.h"
 
 static const char *const S_stage_ids[] = {
 #define X(e, id, shown) id,
@@ -63,6 +65,32 @@ session_minutes(size_t questions)
 	return m < 5 ? 5 : m > 600 ? 600 : (int)m;
 }
 
+static bool S_has_voices(const struct session *s, const char *prompt_id);
+static void S_rule_removed(struct session *s, size_t index);
+
+static void
+S_free_voices(struct answer *a)
+{
+	for (size_t i = 0; i < a->n_voices; i++) {
+		free(a->voices[i].name);
+		free(a->voices[i].text);
+	}
+	free(a->voices);
+	a->voices = NULL;
+	a->n_voices = a->cap_voices = 0;
+}
+
+static void
+S_free_not_agreed(struct session *s)
+{
+	for (size_t i = 0; i < s->n_not_agreed; i++) {
+		free(s->not_agreed[i].item);
+		free(s->not_agreed[i].who);
+		free(s->not_agreed[i].reason);
+	}
+	free(s->not_agreed);
+}
+
 void
 session_init(struct session *s)
 {
@@ -70,6 +98,7 @@ session_init(struct session *s)
 	s->format_version = SESSION_FORMAT_VERSION;
 	s->stage = STAGE_FAMILY;
 	s->band = (enum band)BAND_NONE;
+	s->version = 1;
 }
 
 void
@@ -85,6 +114,7 @@ session_cleanup(struct session *s)
 		free(s->answers[i].prompt_id);
 		free(s->answers[i].child);
 		free(s->answers[i].grown_up);
+		S_free_voices(&s->answers[i]);
 	}
 	free(s->answers);
 	for (size_t i = 0; i < s->n_clauses; i++)
@@ -109,7 +139,9 @@ session_cleanup(struct session *s)
 		free(s->drafts[i].text);
 	}
 	free(s->drafts);
+	S_free_not_agreed(s);
 	signed_words_free(s->frozen);
+	review_session_free(s);
 	session_init(s);
 }
 
@@ -283,7 +315,8 @@ session_rest(const struct session *s, const struct content *c)
 	size_t n, rest = 0;
 	struct session all;
 
-	if (s->talk == TALK_ALL)
+	/* A review talks about the rules, not the questions. */
+	if (s->talk == TALK_ALL || s->replaces != NULL)
 		return 0;
 	all = *s;
 	all.talk = TALK_ALL;
@@ -387,6 +420,12 @@ session_describe(const struct session *s, const struct content *c)
 		}
 		break;
 	}
+	if (s->version > 1) {
+		char *v = xasprintf("%s (version %d)", out, s->version);
+
+		free(out);
+		out = v;
+	}
 	return out;
 }
 
@@ -478,9 +517,9 @@ S_answer_slot(struct session *s, const char *prompt_id)
 	s->answers = xgrow(s->answers, &s->cap_answers, s->n_answers,
 	    sizeof *s->answers);
 	a = &s->answers[s->n_answers++];
+	memset(a, 0, sizeof *a);
 	a->prompt_id = xstrdup(prompt_id);
 	a->state = ANSWER_OPEN;
-	a->child = a->grown_up = NULL;
 	return a;
 }
 
@@ -597,7 +636,9 @@ S_need_stage(const struct session *s, unsigned mask, char **cause)
 		return S_fail(cause, "That can't be done while %s; go %s "
 		    "first.", s->stage == STAGE_FAMILY ? "getting started" :
 		    s->stage == STAGE_TALKING ? "talking" :
+		    s->stage == STAGE_REVIEWING ? "reviewing" :
 		    "choosing the agreement",
+		    s->stage != STAGE_REVIEWING &&
 		    (mask & ((1u << s->stage) - 1)) ? "back" : "on");
 	}
 }
@@ -727,7 +768,7 @@ S_apply_talk(struct session *s, const struct content *c,
 		bool has_child = a->text != NULL && !text_is_blank(a->text);
 		bool has_grown = a->text2 != NULL && !text_is_blank(a->text2);
 
-		if (!has_child && !has_grown)
+		if (!has_child && !has_grown && !S_has_voices(s, p->id))
 			return S_fail(cause, "Type what someone said, or skip "
 			    "this question.");
 		if (has_child && session_check_text(a->text,
@@ -806,7 +847,8 @@ S_apply_agree(struct session *s, const struct content *c,
 	const struct blank *b;
 	char *v;
 
-	if (t == NULL)
+	/* A house rule needs no template: it comes before there is one. */
+	if (t == NULL && !(a->kind == ACTION_ADD_RULE && a->flag))
 		return S_fail(cause, "This session's agreement (%s) is not "
 		    "loaded; check the content folders.",
 		    s->template_id != NULL ? s->template_id : "none");
@@ -866,6 +908,7 @@ S_apply_agree(struct session *s, const struct content *c,
 			s->rules = xgrow(s->rules, &s->cap_rules, s->n_rules,
 			    sizeof *s->rules);
 			s->rules[s->n_rules].text = xstrdup(a->text);
+			s->rules[s->n_rules].house = a->flag;
 			s->rules[s->n_rules++].binds = (enum binds)a->number;
 		} else {
 			S_replace(&s->rules[a->index].text, xstrdup(a->text));
@@ -879,6 +922,7 @@ S_apply_agree(struct session *s, const struct content *c,
 		memmove(&s->rules[a->index], &s->rules[a->index + 1],
 		    (s->n_rules - a->index - 1) * sizeof *s->rules);
 		s->n_rules--;
+		S_rule_removed(s, a->index);
 		return 0;
 	case ACTION_SET_REVIEW:
 		if (a->number != 1 && a->number != 3 && a->number != 6 &&
@@ -959,6 +1003,224 @@ S_set_talk(struct session *s, const struct content *c,
 	return 0;
 }
 
+/* ---- every voice, and what is not agreed yet --------------------------- */
+
+const char *
+session_voice(const struct answer *a, const char *name)
+{
+	for (size_t i = 0; a != NULL && name != NULL && i < a->n_voices; i++)
+		if (strcmp(a->voices[i].name, name) == 0)
+			return a->voices[i].text;
+	return NULL;
+}
+
+static bool
+S_has_voices(const struct session *s, const char *prompt_id)
+{
+	const struct answer *a = session_answer(s, prompt_id);
+
+	return a != NULL && a->n_voices > 0;
+}
+
+static int
+S_set_voice(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	const struct prompt *p;
+	struct answer *ans;
+	const char *name;
+	size_t pos = 0, n = 0, i;
+	bool has = a->text != NULL && !text_is_blank(a->text);
+
+	if ((p = S_session_prompt(s, c, a->id, &pos, &n)) == NULL)
+		return S_fail(cause, "There is no question '%s' for this age "
+		    "group.", a->id != NULL ? a->id : "");
+	if (a->index >= s->n_grown_ups)
+		return S_fail(cause, "There is no grown-up %zu.", a->index + 1);
+	name = s->grown_ups[a->index];
+	if (has && session_check_text(a->text, SESSION_MAX_TEXT_BYTES, true,
+	    "The grown-up's answer", cause) != 0)
+		return -1;
+	if (session_answer(s, p->id) == NULL) {
+		if (!has)
+			return 0;
+		if (s->n_answers >= SESSION_MAX_ANSWERS)
+			return S_fail(cause, "This session has too many answers.");
+	}
+	ans = S_answer_slot(s, p->id);
+	for (i = 0; i < ans->n_voices; i++)
+		if (strcmp(ans->voices[i].name, name) == 0)
+			break;
+	if (!has) {
+		if (i < ans->n_voices) {
+			free(ans->voices[i].name);
+			free(ans->voices[i].text);
+			memmove(&ans->voices[i], &ans->voices[i + 1],
+			    (ans->n_voices - i - 1) * sizeof *ans->voices);
+			ans->n_voices--;
+		}
+		return 0;
+	}
+	if (i == ans->n_voices) {
+		ans->voices = xgrow(ans->voices, &ans->cap_voices,
+		    ans->n_voices, sizeof *ans->voices);
+		ans->voices[i].name = xstrdup(name);
+		ans->voices[i].text = NULL;
+		ans->n_voices++;
+	}
+	S_replace(&ans->voices[i].text, xstrdup(a->text));
+	ans->state = ANSWER_GIVEN;
+	return 0;
+}
+
+char *
+session_item_id(const char *kind, const char *id, size_t rule)
+{
+	if (strcmp(kind, "rule") == 0)
+		return xasprintf("rule/%zu", rule);
+	return xasprintf("%s/%s", kind, id);
+}
+
+const struct not_agreed *
+session_not_agreed(const struct session *s, const char *item, size_t i)
+{
+	for (size_t k = 0; k < s->n_not_agreed; k++)
+		if (strcmp(s->not_agreed[k].item, item) == 0 && i-- == 0)
+			return &s->not_agreed[k];
+	return NULL;
+}
+
+bool
+session_item_agreed(const struct session *s, const char *item)
+{
+	return session_not_agreed(s, item, 0) == NULL;
+}
+
+/* Is item one this session's template or rules has? */
+static bool
+S_item_known(const struct session *s, const struct content *c,
+    const char *item)
+{
+	const struct template *t = session_template(s, c);
+	long n;
+
+	if (strncmp(item, "rule/", 5) == 0)
+		return ytree_parse_long(item + 5, &n) && n >= 1 &&
+		    (size_t)n <= s->n_rules;
+	if (t == NULL)
+		return false;
+	if (strncmp(item, "promise/", 8) == 0) {
+		for (size_t i = 0; i < t->n_promises; i++)
+			if (strcmp(t->promises[i].id, item + 8) == 0)
+				return true;
+		return false;
+	}
+	if (strncmp(item, "clause/", 7) == 0)
+		for (size_t i = 0; i < t->n_sections; i++)
+			for (size_t j = 0; j < t->sections[i].n_clauses; j++)
+				if (strcmp(t->sections[i].clauses[j].id,
+				    item + 7) == 0)
+					return true;
+	return false;
+}
+
+static void
+S_drop_not_agreed(struct session *s, size_t k)
+{
+	free(s->not_agreed[k].item);
+	free(s->not_agreed[k].who);
+	free(s->not_agreed[k].reason);
+	memmove(&s->not_agreed[k], &s->not_agreed[k + 1],
+	    (s->n_not_agreed - k - 1) * sizeof *s->not_agreed);
+	s->n_not_agreed--;
+}
+
+static int
+S_set_not_agreed(struct session *s, const struct content *c,
+    const struct action *a, char **cause)
+{
+	bool known = false, has_reason = a->text2 != NULL &&
+	    !text_is_blank(a->text2);
+	struct not_agreed *na;
+	size_t k;
+
+	if (a->id == NULL || !S_item_known(s, c, a->id))
+		return S_fail(cause, "There is no rule or promise '%s'.",
+		    a->id != NULL ? a->id : "");
+	if (a->text != NULL && s->child != NULL && strcmp(a->text, s->child) == 0)
+		known = true;
+	for (size_t i = 0; a->text != NULL && i < s->n_grown_ups; i++)
+		if (strcmp(a->text, s->grown_ups[i]) == 0)
+			known = true;
+	if (!known)
+		return S_fail(cause, "Who has not agreed? Choose the child or "
+		    "one of the grown-ups.");
+	for (k = 0; k < s->n_not_agreed; k++)
+		if (strcmp(s->not_agreed[k].item, a->id) == 0 &&
+		    strcmp(s->not_agreed[k].who, a->text) == 0)
+			break;
+	if (!a->flag) {
+		if (k < s->n_not_agreed)
+			S_drop_not_agreed(s, k);
+		return 0;
+	}
+	if (has_reason && session_check_text(a->text2,
+	    SESSION_MAX_REASON_BYTES, false, "The reason", cause) != 0)
+		return -1;
+	if (k == s->n_not_agreed) {
+		if (s->n_not_agreed >= SESSION_MAX_NOT_AGREED)
+			return S_fail(cause, "There is room for %d things still "
+			    "to agree.", SESSION_MAX_NOT_AGREED);
+		s->not_agreed = xgrow(s->not_agreed, &s->cap_not_agreed,
+		    s->n_not_agreed, sizeof *s->not_agreed);
+		na = &s->not_agreed[s->n_not_agreed++];
+		na->item = xstrdup(a->id);
+		na->who = xstrdup(a->text);
+		na->reason = NULL;
+	} else
+		na = &s->not_agreed[k];
+	S_replace(&na->reason, has_reason ? xstrdup(a->text2) : NULL);
+	return 0;
+}
+
+void
+session_copy_not_agreed(struct session *dst, const struct session *src)
+{
+	for (size_t i = 0; i < src->n_not_agreed; i++) {
+		const struct not_agreed *na = &src->not_agreed[i];
+
+		dst->not_agreed = xgrow(dst->not_agreed, &dst->cap_not_agreed,
+		    dst->n_not_agreed, sizeof *dst->not_agreed);
+		dst->not_agreed[dst->n_not_agreed].item = xstrdup(na->item);
+		dst->not_agreed[dst->n_not_agreed].who = xstrdup(na->who);
+		dst->not_agreed[dst->n_not_agreed++].reason = na->reason != NULL ?
+		    xstrdup(na->reason) : NULL;
+	}
+}
+
+/* Rule index (from 0) was removed: its entries go, later rules move up. */
+static void
+S_rule_removed(struct session *s, size_t index)
+{
+	for (size_t k = 0; k < s->n_not_agreed; ) {
+		long n;
+
+		if (strncmp(s->not_agreed[k].item, "rule/", 5) != 0 ||
+		    !ytree_parse_long(s->not_agreed[k].item + 5, &n)) {
+			k++;
+			continue;
+		}
+		if ((size_t)n == index + 1) {
+			S_drop_not_agreed(s, k);
+			continue;
+		}
+		if ((size_t)n > index + 1)
+			S_replace(&s->not_agreed[k].item,
+			    session_item_id("rule", NULL, (size_t)n - 1));
+		k++;
+	}
+}
+
 /* The topics chosen, then a talk on them (as SET_TALK TOPICS). */
 static int
 S_set_topics(struct session *s, const struct content *c,
@@ -998,14 +1260,31 @@ session_apply(struct session *s, const struct content *c,
 			rc = S_apply_talk(s, c, a, cause);
 		break;
 	case ACTION_START_AGREEING:
-		if (S_need_stage(s, ST(TALKING), cause) == 0) {
+		if (S_need_stage(s, ST(TALKING) | ST(REVIEWING), cause) == 0) {
+			bool review = s->stage == STAGE_REVIEWING;
+
 			s->stage = STAGE_AGREEING;
+			if (review)
+				review_finish(s, c, now);
 			rc = 0;
 		}
 		break;
+	case ACTION_ADD_RULE:
+		/* A house rule comes with the household, before talking. */
+		if (S_need_stage(s, a->flag ? ST(FAMILY) | ST(TALKING) |
+		    ST(AGREEING) : ST(AGREEING), cause) == 0)
+			rc = S_apply_agree(s, c, a, cause);
+		break;
+	case ACTION_SET_VOICE:
+		if (S_need_stage(s, ST(TALKING) | ST(AGREEING), cause) == 0)
+			rc = S_set_voice(s, c, a, cause);
+		break;
+	case ACTION_SET_NOT_AGREED:
+		if (S_need_stage(s, ST(AGREEING), cause) == 0)
+			rc = S_set_not_agreed(s, c, a, cause);
+		break;
 	case ACTION_SET_CLAUSE:
 	case ACTION_SET_BLANK:
-	case ACTION_ADD_RULE:
 	case ACTION_EDIT_RULE:
 	case ACTION_REMOVE_RULE:
 	case ACTION_SET_PROMISE:
@@ -1030,13 +1309,22 @@ session_apply(struct session *s, const struct content *c,
 		break;
 	case ACTION_SET_DRAFT:
 		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING) |
-		    ST(SIGNING), cause) == 0)
+		    ST(SIGNING) | ST(REVIEWING), cause) == 0)
 			rc = S_set_draft(s, a, cause);
 		break;
 	case ACTION_SET_TALK:
+		if (s->replaces != NULL) {
+			rc = S_fail(cause, "A review talks about the rules you "
+			    "signed, not the questions.");
+			break;
+		}
 		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING),
 		    cause) == 0)
 			rc = S_set_talk(s, c, a, cause);
+		break;
+	case ACTION_REVIEW:
+		if (S_need_stage(s, ST(REVIEWING), cause) == 0)
+			rc = review_apply(s, c, a, cause);
 		break;
 	case ACTION_SET_TOPICS:
 		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING),
@@ -1044,8 +1332,14 @@ session_apply(struct session *s, const struct content *c,
 			rc = S_set_topics(s, c, a, cause);
 		break;
 	case ACTION_BACK:
-		if (s->stage == STAGE_FAMILY) {
+		if (s->stage == STAGE_FAMILY || s->stage == STAGE_REVIEWING) {
 			rc = S_fail(cause, "This is the first step.");
+			break;
+		}
+		/* A review goes back from choosing to reviewing. */
+		if (s->stage == STAGE_AGREEING && s->replaces != NULL) {
+			s->stage = STAGE_REVIEWING;
+			rc = 0;
 			break;
 		}
 		if (s->stage == STAGE_SIGNED || s->stage == STAGE_SIGNING)
@@ -1060,6 +1354,12 @@ session_apply(struct session *s, const struct content *c,
 	}
 	if (rc == 0 && a->kind == ACTION_ADD_RULE)
 		S_forget_drafts(s, "rule/new", true);
+	if (rc == 0 && a->kind == ACTION_REVIEW) {
+		char *box = xasprintf("review/%s/", a->id);
+
+		S_forget_drafts(s, box, false);
+		free(box);
+	}
 	if (rc == 0 && a->kind == ACTION_SET_BLANK && a->id != NULL) {
 		char *box = xasprintf("blank/%s", a->id);
 
@@ -1257,6 +1557,77 @@ S_canon_words(struct S_canon *b, const struct signed_words *w)
 	S_canon_put(b, "signed.fingerprint", w->fingerprint);
 }
 
+/*
+ * The optional keys of every voice and "not agreed yet" in the canonical
+ * form, only when present, so that a file without them keeps its digest.
+ */
+static void
+S_canon_voices(struct S_canon *b, const struct answer *a)
+{
+	if (a->n_voices == 0)
+		return;
+	S_canon_long(b, "answer.voices", (long)a->n_voices);
+	for (size_t i = 0; i < a->n_voices; i++) {
+		S_canon_put(b, "voice.name", a->voices[i].name);
+		S_canon_put(b, "voice.text", a->voices[i].text);
+	}
+}
+
+static void
+S_canon_not_agreed(struct S_canon *b, const struct session *s)
+{
+	if (s->n_not_agreed == 0)
+		return;
+	S_canon_long(b, "not-agreed", (long)s->n_not_agreed);
+	for (size_t i = 0; i < s->n_not_agreed; i++) {
+		S_canon_put(b, "not-agreed.item", s->not_agreed[i].item);
+		S_canon_put(b, "not-agreed.who", s->not_agreed[i].who);
+		S_canon_put(b, "not-agreed.reason", s->not_agreed[i].reason);
+	}
+}
+
+/*
+ * A review's keys (review.h), only when the session is a review, so a
+ * first version's digest is as it always was.
+ */
+static void
+S_canon_review(struct S_canon *b, const struct session *s)
+{
+	const struct replaces *r = s->replaces;
+
+	if (s->version <= 1 && r == NULL && s->n_notes == 0)
+		return;
+	S_canon_long(b, "version", s->version);
+	if (r != NULL) {
+		S_canon_put(b, "replaces.session", r->id);
+		S_canon_long(b, "replaces.version", r->version);
+		S_canon_long(b, "replaces.signed", (long)r->signed_at);
+		S_canon_put(b, "replaces.date", r->date);
+		S_canon_put(b, "replaces.fingerprint", r->fingerprint);
+		S_canon_long(b, "replaces.rules", (long)r->n_items);
+		for (size_t i = 0; i < r->n_items; i++) {
+			S_canon_put(b, "replaced.item", r->items[i].key);
+			S_canon_put(b, "replaced.text", r->items[i].text);
+			S_canon_put(b, "replaced.binds", binds_id(r->items[i].binds));
+		}
+		S_canon_long(b, "replaces.blanks", (long)r->n_blanks);
+		for (size_t i = 0; i < r->n_blanks; i++) {
+			S_canon_put(b, "replaced.blank", r->blanks[i].blank_id);
+			S_canon_put(b, "replaced.value", r->blanks[i].value);
+		}
+	}
+	S_canon_long(b, "review", (long)s->n_notes);
+	for (size_t i = 0; i < s->n_notes; i++) {
+		S_canon_put(b, "note.item", s->notes[i].key);
+		S_canon_put(b, "note.decision",
+		    review_decision_id(s->notes[i].decision));
+		S_canon_put(b, "note.child", s->notes[i].child);
+		S_canon_long(b, "note.has-child", s->notes[i].child != NULL);
+		S_canon_put(b, "note.grown-up", s->notes[i].grown_up);
+		S_canon_long(b, "note.has-grown-up", s->notes[i].grown_up != NULL);
+	}
+}
+
 char *
 session_signed_canonical(const struct session *s)
 {
@@ -1282,6 +1653,7 @@ session_signed_canonical(const struct session *s)
 		S_canon_long(&b, "answer.has-child", a->child != NULL);
 		S_canon_put(&b, "answer.grown-up", a->grown_up);
 		S_canon_long(&b, "answer.has-grown-up", a->grown_up != NULL);
+		S_canon_voices(&b, a);
 	}
 	S_canon_long(&b, "clauses", (long)s->n_clauses);
 	for (size_t i = 0; i < s->n_clauses; i++) {
@@ -1297,6 +1669,8 @@ session_signed_canonical(const struct session *s)
 	for (size_t i = 0; i < s->n_rules; i++) {
 		S_canon_put(&b, "rule", s->rules[i].text);
 		S_canon_put(&b, "rule.binds", binds_id(s->rules[i].binds));
+		if (s->rules[i].house)	/* optional: only when there */
+			S_canon_long(&b, "rule.house", 1);
 	}
 	S_canon_long(&b, "promises", (long)s->n_promises);
 	for (size_t i = 0; i < s->n_promises; i++) {
@@ -1304,6 +1678,7 @@ session_signed_canonical(const struct session *s)
 		S_canon_long(&b, "promise.on", s->promises[i].on);
 	}
 	S_canon_long(&b, "review-months", s->review_months);
+	S_canon_not_agreed(&b, s);
 	S_canon_long(&b, "signatures", (long)s->n_signatures);
 	for (size_t i = 0; i < s->n_signatures; i++) {
 		const struct signature *g = &s->signatures[i];
@@ -1317,6 +1692,7 @@ session_signed_canonical(const struct session *s)
 	}
 	if (s->frozen != NULL)
 		S_canon_words(&b, s->frozen);
+	S_canon_review(&b, s);
 	return b.p != NULL ? b.p : xstrdup("");
 }
 

@@ -35,7 +35,8 @@
 	X(TALKING, "talking", "Talking") \
 	X(AGREEING, "agreeing", "Choosing the agreement") \
 	X(SIGNING, "signing", "Signing") \
-	X(SIGNED, "signed", "Signed")
+	X(SIGNED, "signed", "Signed") \
+	X(REVIEWING, "reviewing", "Reviewing together")
 
 enum session_stage {
 #define X(e, id, shown) STAGE_##e,
@@ -71,11 +72,19 @@ enum session_talk {
 #define SESSION_MINUTES_PER_QUESTION 2
 int session_minutes(size_t questions);
 
+/* One grown-up's own words, under their own name. */
+struct voice {
+	char *name;		/* as the family has the grown-up's name */
+	char *text;
+};
+
 struct answer {
 	char *prompt_id;
 	enum answer_state state;
 	char *child;		/* the child's words, or NULL */
-	char *grown_up;		/* the grown-up's words, or NULL */
+	char *grown_up;		/* the grown-ups' shared words, or NULL */
+	struct voice *voices;	/* each grown-up's own words (SET_VOICE) */
+	size_t n_voices, cap_voices;
 };
 
 struct clause_setting {		/* only clauses the family changed or filled */
@@ -91,7 +100,22 @@ struct blank_value {
 struct own_rule {
 	char *text;
 	enum binds binds;
+	bool house;		/* a house rule, from the household */
 };
+
+/*
+ * Someone has not agreed to an item yet: item is "clause/ID",
+ * "promise/ID" or "rule/N" (the family's own rule N, from 1); who is the
+ * child's or a grown-up's name; reason is in their words, or NULL. Such
+ * an item is not in force: it prints under "Still to agree".
+ */
+struct not_agreed {
+	char *item;
+	char *who;
+	char *reason;
+};
+#define SESSION_MAX_NOT_AGREED 64
+#define SESSION_MAX_REASON_BYTES 400
 
 struct promise_setting {
 	char *promise_id;
@@ -101,7 +125,8 @@ struct promise_setting {
 /*
  * What was being typed in a box and not yet confirmed, kept so that
  * leaving (or a crash of the terminal) loses nothing. box names the box:
- * "answer/PROMPT/child", "answer/PROMPT/grown-up", "rule/new", "blank/ID".
+ * "answer/PROMPT/child", "answer/PROMPT/grown-up", "rule/new", "blank/ID",
+ * "review/ITEM/child", "review/ITEM/grown-up" (REVIEW forgets them).
  */
 struct draft {
 	char *box;
@@ -121,6 +146,53 @@ struct signature {
 	 */
 	char date[11];
 	long utc_offset;
+};
+
+/*
+ * A review (talkpact review): the agreement it replaces, as it was
+ * signed, and how each of its rules and promises fared. review.h owns
+ * what they mean; these are the session's data.
+ */
+
+/* How a rule or promise fared. X(enum-suffix, id) */
+#define REVIEW_DECISION_TABLE \
+	X(NONE, "none") \
+	X(KEEP, "keep") \
+	X(CHANGE, "change") \
+	X(DROP, "drop")
+
+enum review_decision {
+#define X(e, id) DECISION_##e,
+	REVIEW_DECISION_TABLE
+#undef X
+	DECISION__COUNT
+};
+
+/* One rule or promise of the replaced agreement, as signed. */
+struct previous_item {
+	char *key;		/* "clause/ID", "rule/N" (own rule N, from 1), "promise/ID" */
+	char *text;		/* its words, blanks filled in */
+	enum binds binds;	/* promises: BINDS_GROWN_UPS */
+};
+
+struct replaces {
+	char *id;		/* the session of the replaced agreement */
+	int version;		/* its version */
+	time_t signed_at;	/* when it was signed */
+	char *date;		/* that day as its agreement says it: "29 November 2026" */
+	char *fingerprint;	/* its 64 hex digits, or NULL */
+	struct previous_item *items;
+	size_t n_items;
+	struct blank_value *blanks;	/* every blank's value then */
+	size_t n_blanks;
+};
+
+/* What the family said about one item in a review. */
+struct review_note {
+	char *key;		/* a previous_item's key, or "prompt/ID" */
+	enum review_decision decision;	/* NONE for a review question */
+	char *child;		/* or NULL */
+	char *grown_up;		/* or NULL */
 };
 
 struct session {
@@ -156,6 +228,8 @@ struct session {
 	int review_months;		/* 0: the template's default */
 	struct draft *drafts;
 	size_t n_drafts, cap_drafts;
+	struct not_agreed *not_agreed;	/* optional: what is still to agree */
+	size_t n_not_agreed, cap_not_agreed;
 
 	/*
 	 * What was signed (format 2): set by the last SIGN, read back by the
@@ -168,6 +242,10 @@ struct session {
 	 * rendered or saved (session_signed_check()).
 	 */
 	bool changed_after_signing;
+	int version;			/* 1, or 2, 3... for a review */
+	struct replaces *replaces;	/* a review's: what it replaces; or NULL */
+	struct review_note *notes;	/* a review's notes, in the order made */
+	size_t n_notes, cap_notes;
 };
 
 /* Every way a session can change. X(enum-suffix, id) */
@@ -185,7 +263,7 @@ struct session {
 	X(START_AGREEING, "start-agreeing")	/* -> AGREEING */ \
 	X(SET_CLAUSE, "set-clause")		/* id: clause; flag: on */ \
 	X(SET_BLANK, "set-blank")		/* id: blank; text: value */ \
-	X(ADD_RULE, "add-rule")			/* text; number: enum binds */ \
+	X(ADD_RULE, "add-rule")			/* text; number: enum binds; flag: a house rule */ \
 	X(EDIT_RULE, "edit-rule")		/* index; text; number: enum binds */ \
 	X(REMOVE_RULE, "remove-rule")		/* index */ \
 	X(SET_PROMISE, "set-promise")		/* id: promise; flag: on */ \
@@ -195,6 +273,9 @@ struct session {
 	X(BACK, "back")				/* to the previous stage, unsigning */ \
 	X(SET_DRAFT, "set-draft")		/* id: box; text ("" or NULL forgets it) */ \
 	X(SET_TALK, "set-talk")			/* number: enum session_talk */ \
+	X(SET_VOICE, "set-voice")		/* id: prompt; index: grown-up; text ("" removes) */ \
+	X(SET_NOT_AGREED, "set-not-agreed")	/* id: item; text: who; text2: reason; flag: not agreed */ \
+	X(REVIEW, "review")			/* id: item key; number: enum review_decision; text: child; text2: grown-up */ \
 	X(SET_TOPICS, "set-topics")		/* number: SESSION_TOPIC_BIT()s; -> TALK_TOPICS */
 
 enum action_kind {
@@ -223,6 +304,8 @@ int session_stage_from_id(const char *id);
 const char *action_id(enum action_kind k);
 const char *session_talk_id(enum session_talk t);
 int session_talk_from_id(const char *id);
+const char *review_decision_id(enum review_decision d);
+int review_decision_from_id(const char *id);
 
 /*
  * Check one piece of text the family typed: valid UTF-8, no control
@@ -326,6 +409,31 @@ size_t session_prompts(const struct session *s, const struct content *c,
  */
 size_t session_rest(const struct session *s, const struct content *c);
 
+/*
+ * A grown-up's own words in an answer, by name, or NULL. Voices are set
+ * with SET_VOICE (at talking or choosing the agreement): it records the
+ * words under grown_ups[index]'s name and marks the answer given, without
+ * moving on; ANSWER then moves on and may carry no other words.
+ */
+const char *session_voice(const struct answer *a, const char *name);
+
+/*
+ * Not agreed yet. SET_NOT_AGREED (while choosing the agreement) marks item
+ * ("clause/ID", "promise/ID", "rule/N") as not yet agreed by who (the
+ * child or a grown-up, by name) with a short reason in their words (flag
+ * true), or agreed by them after all (flag false). An ADD_RULE with flag
+ * true adds a house rule (allowed from the family stage on).
+ * session_not_agreed() is the i-th entry for item (NULL past the last);
+ * session_item_agreed() says whether nobody holds item back.
+ */
+const struct not_agreed *session_not_agreed(const struct session *s,
+    const char *item, size_t i);
+bool session_item_agreed(const struct session *s, const char *item);
+/* "clause/ID", "promise/ID", "rule/N" (from 1). Caller frees. */
+char *session_item_id(const char *kind, const char *id, size_t rule);
+/* Copy src's not-agreed entries into dst (a review starting from src). */
+void session_copy_not_agreed(struct session *dst, const struct session *src);
+
 /* "Sam, 8, talking: 7 of 22". Caller frees. */
 char *session_describe(const struct session *s, const struct content *c);
 
@@ -345,7 +453,9 @@ struct signed_text {
 /* A list of the pact under a heading. X(enum-suffix, id) */
 #define SIGNED_BLOCK_TABLE \
 	X(RULES, "rules")		/* a group of rules (tick boxes: 4-7) */ \
-	X(TICKS, "ticks")		/* promises, "if a rule is broken" */
+	X(TICKS, "ticks")		/* promises, "if a rule is broken" */ \
+	X(STILL, "still")		/* still to agree: who has not yet, and why */ \
+	X(CHANGES, "changes")		/* a review's "What changed since" (review.h) */
 
 enum signed_block_kind {
 #define X(e, id) SIGNED_BLOCK_##e,

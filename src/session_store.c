@@ -25,6 +25,7 @@
 
 #include "civil.h"
 #include "privfile.h"
+#include "review.h"
 #include "session_store.h"
 #include "util.h"
 #include "ytree.h"
@@ -216,6 +217,103 @@ S_end(struct S_em *em, bool map)
 	else
 		yaml_sequence_end_event_initialize(&ev);
 	S_emit(em, &ev);
+}
+
+/* Optional: each grown-up's own words in an answer, by name. */
+static void
+S_write_voices(struct S_em *em, const struct answer *a)
+{
+	if (a->n_voices == 0)
+		return;
+	S_plain(em, "voices");
+	S_start(em, true, false);
+	for (size_t i = 0; i < a->n_voices; i++)
+		S_key_quoted(em, a->voices[i].name, a->voices[i].text);
+	S_end(em, true);
+}
+
+/* Optional: what someone has not agreed to yet. */
+static void
+S_write_not_agreed(struct S_em *em, const struct session *s)
+{
+	if (s->n_not_agreed == 0)
+		return;
+	S_plain(em, "not-agreed");
+	S_start(em, false, false);
+	for (size_t i = 0; i < s->n_not_agreed; i++) {
+		const struct not_agreed *na = &s->not_agreed[i];
+
+		S_start(em, true, false);
+		S_key_quoted(em, "item", na->item);
+		S_key_quoted(em, "who", na->who);
+		if (na->reason != NULL)
+			S_key_quoted(em, "reason", na->reason);
+		S_end(em, true);
+	}
+	S_end(em, false);
+}
+
+/*
+ * A review's keys (all optional): "version" when it is not 1, "replaces"
+ * (the agreement it replaces, as signed) and "review" (the family's
+ * notes). See review.h.
+ */
+static void
+S_write_review(struct S_em *em, const struct session *s)
+{
+	const struct replaces *r = s->replaces;
+
+	if (s->version > 1)
+		S_key_long(em, "version", s->version);
+	if (r != NULL) {
+		S_plain(em, "replaces");
+		S_start(em, true, false);
+		S_key_quoted(em, "session", r->id);
+		S_key_long(em, "version", r->version);
+		S_key_time(em, "signed", r->signed_at);
+		if (r->date != NULL)
+			S_key_quoted(em, "date", r->date);
+		if (r->fingerprint != NULL)
+			S_key_quoted(em, "fingerprint", r->fingerprint);
+		S_plain(em, "rules");
+		S_start(em, false, r->n_items == 0);
+		for (size_t i = 0; i < r->n_items; i++) {
+			S_start(em, true, false);
+			S_key_quoted(em, "item", r->items[i].key);
+			S_key_quoted(em, "text", r->items[i].text);
+			S_plain(em, "binds");
+			S_plain(em, binds_id(r->items[i].binds));
+			S_end(em, true);
+		}
+		S_end(em, false);
+		S_plain(em, "blanks");
+		S_start(em, true, r->n_blanks == 0);
+		for (size_t i = 0; i < r->n_blanks; i++)
+			S_key_quoted(em, r->blanks[i].blank_id,
+			    r->blanks[i].value);
+		S_end(em, true);
+		S_end(em, true);
+	}
+	if (s->n_notes > 0) {
+		S_plain(em, "review");
+		S_start(em, false, false);
+		for (size_t i = 0; i < s->n_notes; i++) {
+			const struct review_note *n = &s->notes[i];
+
+			S_start(em, true, false);
+			S_key_quoted(em, "item", n->key);
+			if (n->decision != DECISION_NONE) {
+				S_plain(em, "decision");
+				S_plain(em, review_decision_id(n->decision));
+			}
+			if (n->child != NULL)
+				S_key_quoted(em, "child", n->child);
+			if (n->grown_up != NULL)
+				S_key_quoted(em, "grown-up", n->grown_up);
+			S_end(em, true);
+		}
+		S_end(em, false);
+	}
 }
 
 /*
@@ -415,6 +513,7 @@ session_store_format(const struct session *s)
 			S_key_quoted(&em, "child", a->child);
 		if (a->grown_up != NULL)
 			S_key_quoted(&em, "grown-up", a->grown_up);
+		S_write_voices(&em, a);
 		S_end(&em, true);
 	}
 	S_end(&em, false);
@@ -440,6 +539,10 @@ session_store_format(const struct session *s)
 		S_key_quoted(&em, "text", s->rules[i].text);
 		S_plain(&em, "binds");
 		S_plain(&em, binds_id(s->rules[i].binds));
+		if (s->rules[i].house) {
+			S_plain(&em, "house");
+			S_plain(&em, "true");
+		}
 		S_end(&em, true);
 	}
 	S_end(&em, false);
@@ -454,6 +557,8 @@ session_store_format(const struct session *s)
 
 	if (s->review_months > 0)
 		S_key_long(&em, "review-months", s->review_months);
+	S_write_not_agreed(&em, s);
+	S_write_review(&em, s);
 
 	/* Optional: only while something typed is not yet confirmed. */
 	if (s->n_drafts > 0) {
@@ -767,12 +872,72 @@ S_read_family(struct S_reader *r, struct ynode *f, struct session *s)
 	return 0;
 }
 
+/* voices: (name: words), each grown-up's own words. */
+static int
+S_read_voices(struct S_reader *r, struct ynode *m, struct answer *a)
+{
+	if (S_check_map(r, m, "voices", NULL) != 0)
+		return -1;
+	if (m->n / 2 > SESSION_MAX_GROWN_UPS)
+		return S_err(r, m->line, m->col, "at most %d voices",
+		    SESSION_MAX_GROWN_UPS);
+	for (size_t i = 0; i < m->n; i += 2) {
+		struct voice *v;
+
+		a->voices = xgrow(a->voices, &a->cap_voices, a->n_voices,
+		    sizeof *a->voices);
+		v = &a->voices[a->n_voices++];
+		v->name = v->text = NULL;
+		if (S_str(r, m->kids[i], "A grown-up's name",
+		    SESSION_MAX_NAME_BYTES, false, &v->name) != 0 ||
+		    S_str(r, m->kids[i + 1], "The grown-up's answer",
+		    SESSION_MAX_TEXT_BYTES, true, &v->text) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* not-agreed: a list of item, who and reason. */
+static int
+S_read_not_agreed(struct S_reader *r, struct ynode *list, struct session *s)
+{
+	static const char *const keys[] = { "item", "who", "reason", NULL };
+
+	if (S_seq(r, list, "not-agreed") != 0)
+		return -1;
+	if (list->n > SESSION_MAX_NOT_AGREED)
+		return S_err(r, list->line, list->col, "at most %d things "
+		    "still to agree", SESSION_MAX_NOT_AGREED);
+	for (size_t i = 0; i < list->n; i++) {
+		struct ynode *m = list->kids[i], *y;
+		struct not_agreed *na;
+
+		if (S_check_map(r, m, "something not agreed", keys) != 0)
+			return -1;
+		if (S_get(m, "item") == NULL || S_get(m, "who") == NULL)
+			return S_err(r, m->line, m->col, "something not agreed "
+			    "needs 'item' and 'who'");
+		s->not_agreed = xgrow(s->not_agreed, &s->cap_not_agreed,
+		    s->n_not_agreed, sizeof *s->not_agreed);
+		na = &s->not_agreed[s->n_not_agreed++];
+		na->item = na->who = na->reason = NULL;
+		if (S_str(r, S_get(m, "item"), "item", 240, false,
+		    &na->item) != 0 || S_str(r, S_get(m, "who"), "who",
+		    SESSION_MAX_NAME_BYTES, false, &na->who) != 0)
+			return -1;
+		if ((y = S_get(m, "reason")) != NULL && S_str(r, y, "The reason",
+		    SESSION_MAX_REASON_BYTES, false, &na->reason) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 S_read_answers(struct S_reader *r, struct ynode *list,
     struct session *s)
 {
 	static const char *const keys[] = { "prompt", "state", "child",
-	    "grown-up", NULL };
+	    "grown-up", "voices", NULL };
 
 	if (S_seq(r, list, "answers") != 0)
 		return -1;
@@ -812,6 +977,9 @@ S_read_answers(struct S_reader *r, struct ynode *list,
 		if ((y = S_get(m, "grown-up")) != NULL && S_str(r, y,
 		    "The grown-up's answer", SESSION_MAX_TEXT_BYTES, true,
 		    &a->grown_up) != 0)
+			return -1;
+		if ((y = S_get(m, "voices")) != NULL &&
+		    S_read_voices(r, y, a) != 0)
 			return -1;
 	}
 	return 0;
@@ -902,7 +1070,7 @@ S_read_drafts(struct S_reader *r, struct ynode *m, struct session *s)
 static int
 S_read_rules(struct S_reader *r, struct ynode *list, struct session *s)
 {
-	static const char *const keys[] = { "text", "binds", NULL };
+	static const char *const keys[] = { "text", "binds", "house", NULL };
 
 	if (S_seq(r, list, "rules") != 0)
 		return -1;
@@ -925,7 +1093,11 @@ S_read_rules(struct S_reader *r, struct ynode *list, struct session *s)
 		    sizeof *s->rules);
 		o = &s->rules[s->n_rules++];
 		o->text = NULL;
+		o->house = false;
 		o->binds = (enum binds)e;
+		if ((b = S_get(m, "house")) != NULL &&
+		    S_bool(r, b, "house", &o->house) != 0)
+			return -1;
 		if (S_str(r, t, "The rule", SESSION_MAX_TEXT_BYTES, true,
 		    &o->text) != 0)
 			return -1;
@@ -1213,6 +1385,166 @@ S_read_signatures(struct S_reader *r, struct ynode *list,
 	return 0;
 }
 
+/* ---- a review's keys (review.h) ---------------------------------------- */
+
+#define S_MAX_REVIEW_ITEMS 1000
+
+static const char *
+S_decision(int i)
+{
+	return review_decision_id((enum review_decision)i);
+}
+
+static int
+S_read_replaces(struct S_reader *r, struct ynode *m, struct session *s)
+{
+	static const char *const keys[] = { "session", "version", "signed",
+	    "date", "fingerprint", "rules", "blanks", NULL };
+	static const char *const item_keys[] = { "item", "text", "binds", NULL };
+	struct replaces *p;
+	struct ynode *y;
+	size_t cap = 0;
+	long v;
+	int e;
+
+	if (S_check_map(r, m, "replaces", keys) != 0)
+		return -1;
+	if (S_get(m, "session") == NULL || S_get(m, "version") == NULL ||
+	    S_get(m, "signed") == NULL)
+		return S_err(r, m->line, m->col, "'replaces' needs 'session', "
+		    "'version' and 'signed'");
+	p = s->replaces = xcalloc(1, sizeof *s->replaces);
+	if (S_str(r, S_get(m, "session"), "replaces: session", 200, false,
+	    &p->id) != 0 ||
+	    S_long(r, S_get(m, "version"), "replaces: version", 1, 9999, &v) != 0 ||
+	    S_time(r, S_get(m, "signed"), "replaces: signed", &p->signed_at) != 0)
+		return -1;
+	p->version = (int)v;
+	if ((y = S_get(m, "date")) != NULL && S_str(r, y, "replaces: date", 64,
+	    false, &p->date) != 0)
+		return -1;
+	if ((y = S_get(m, "fingerprint")) != NULL && S_str(r, y,
+	    "replaces: fingerprint", 64, false, &p->fingerprint) != 0)
+		return -1;
+	if ((y = S_get(m, "rules")) != NULL) {
+		if (S_seq(r, y, "replaces: rules") != 0)
+			return -1;
+		if (y->n > S_MAX_REVIEW_ITEMS)
+			return S_err(r, y->line, y->col, "at most %d rules",
+			    S_MAX_REVIEW_ITEMS);
+		for (size_t i = 0; i < y->n; i++) {
+			struct ynode *k = y->kids[i], *b;
+			struct previous_item *it;
+
+			if (S_check_map(r, k, "a replaced rule", item_keys) != 0)
+				return -1;
+			if (S_get(k, "item") == NULL || S_get(k, "text") == NULL ||
+			    (b = S_get(k, "binds")) == NULL)
+				return S_err(r, k->line, k->col, "a replaced rule "
+				    "needs 'item', 'text' and 'binds'");
+			if (S_enum(r, b, "binds", S_binds, BINDS__COUNT, &e) != 0)
+				return -1;
+			p->items = xgrow(p->items, &cap, p->n_items,
+			    sizeof *p->items);
+			it = &p->items[p->n_items++];
+			memset(it, 0, sizeof *it);
+			it->binds = (enum binds)e;
+			if (S_str(r, S_get(k, "item"), "a replaced rule's item",
+			    SESSION_MAX_BOX_BYTES, false, &it->key) != 0 ||
+			    S_str(r, S_get(k, "text"), "A replaced rule",
+			    SESSION_MAX_TEXT_BYTES, true, &it->text) != 0)
+				return -1;
+		}
+	}
+	if ((y = S_get(m, "blanks")) != NULL) {
+		if (S_check_map(r, y, "replaces: blanks", NULL) != 0)
+			return -1;
+		if (y->n > 0)
+			p->blanks = xcalloc(y->n / 2, sizeof *p->blanks);
+		for (size_t i = 0; i + 1 < y->n; i += 2) {
+			struct blank_value *b = &p->blanks[p->n_blanks++];
+
+			if (S_str(r, y->kids[i], "a blank's id", 200, false,
+			    &b->blank_id) != 0 || S_str(r, y->kids[i + 1],
+			    "A blank's value", SESSION_MAX_BLANK_BYTES, false,
+			    &b->value) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+S_read_notes(struct S_reader *r, struct ynode *list, struct session *s)
+{
+	static const char *const keys[] = { "item", "decision", "child",
+	    "grown-up", NULL };
+
+	if (S_seq(r, list, "review") != 0)
+		return -1;
+	if (list->n > S_MAX_REVIEW_ITEMS)
+		return S_err(r, list->line, list->col, "at most %d review notes",
+		    S_MAX_REVIEW_ITEMS);
+	for (size_t i = 0; i < list->n; i++) {
+		struct ynode *m = list->kids[i], *y;
+		struct review_note *n;
+		int e = DECISION_NONE;
+
+		if (S_check_map(r, m, "a review note", keys) != 0)
+			return -1;
+		if (S_get(m, "item") == NULL)
+			return S_err(r, m->line, m->col, "a review note needs "
+			    "'item'");
+		if ((y = S_get(m, "decision")) != NULL && S_enum(r, y,
+		    "decision", S_decision, DECISION__COUNT, &e) != 0)
+			return -1;
+		s->notes = xgrow(s->notes, &s->cap_notes, s->n_notes,
+		    sizeof *s->notes);
+		n = &s->notes[s->n_notes++];
+		memset(n, 0, sizeof *n);
+		n->decision = (enum review_decision)e;
+		if (S_str(r, S_get(m, "item"), "a review note's item",
+		    SESSION_MAX_BOX_BYTES, false, &n->key) != 0)
+			return -1;
+		for (size_t j = 0; j + 1 < s->n_notes; j++)
+			if (strcmp(s->notes[j].key, n->key) == 0)
+				return S_err(r, m->line, m->col, "the review note "
+				    "'%s' is there twice", n->key);
+		if ((y = S_get(m, "child")) != NULL && S_str(r, y,
+		    "The child's words", SESSION_MAX_TEXT_BYTES, true,
+		    &n->child) != 0)
+			return -1;
+		if ((y = S_get(m, "grown-up")) != NULL && S_str(r, y,
+		    "The grown-up's words", SESSION_MAX_TEXT_BYTES, true,
+		    &n->grown_up) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* "version", "replaces" and "review", after the rest of the file is read. */
+static int
+S_read_review(struct S_reader *r, struct ynode *root, struct session *s)
+{
+	struct ynode *y;
+	long v;
+
+	if ((y = S_get(root, "version")) != NULL) {
+		if (S_long(r, y, "version", 1, 9999, &v) != 0)
+			return -1;
+		s->version = (int)v;
+	}
+	if ((y = S_get(root, "replaces")) != NULL &&
+	    S_read_replaces(r, y, s) != 0)
+		return -1;
+	if ((y = S_get(root, "review")) != NULL && S_read_notes(r, y, s) != 0)
+		return -1;
+	if (s->stage == STAGE_REVIEWING && s->replaces == NULL)
+		return S_err(r, root->line, root->col, "a session in stage "
+		    "'reviewing' needs 'replaces'");
+	return 0;
+}
+
 /*
  * Format 2's signing: the signed: block, only in a file at stage signed.
  * Without it (a file cut at signatures:) the session is not signed: it
@@ -1256,7 +1588,8 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 	static const char *const keys[] = { "format", "id", "created",
 	    "updated", "stage", "family", "template", "position", "talk", "topics", "answers",
 	    "clauses", "blanks", "rules", "promises", "review-months",
-	    "signatures", "drafts", "signed", NULL };
+	    "signatures", "drafts", "signed", "version", "replaces", "review",
+	    "not-agreed", NULL };
 	struct ynode *y;
 	long v;
 	int e;
@@ -1334,7 +1667,10 @@ S_read(struct S_reader *r, struct ynode *root, struct session *s)
 		return -1;
 	if ((y = S_get(root, "drafts")) != NULL && S_read_drafts(r, y, s) != 0)
 		return -1;
-	if (S_read_signing(r, root, s) != 0)
+	if ((y = S_get(root, "not-agreed")) != NULL &&
+	    S_read_not_agreed(r, y, s) != 0)
+		return -1;
+	if (S_read_review(r, root, s) != 0 || S_read_signing(r, root, s) != 0)
 		return -1;
 	if (s->stage > STAGE_FAMILY && (s->child == NULL || s->age == 0 ||
 	    s->n_grown_ups == 0))

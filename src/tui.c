@@ -1152,6 +1152,7 @@ S_view_for(const struct session *s)
 	case STAGE_AGREEING: return &view_agree;
 	case STAGE_SIGNING: return &view_sign;
 	case STAGE_SIGNED: return &view_review;
+	case STAGE_REVIEWING: return &view_reviewing;
 	default: return &view_welcome;
 	}
 }

@@ -128,6 +128,7 @@ struct tui_hit {
 
 extern const struct view view_welcome, view_family, view_talk, view_agree,
     view_review, view_sign, view_done;
+extern const struct view view_reviewing;	/* view_reviewing.c */
 
 struct tui {
 	struct cli *cli;

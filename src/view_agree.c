@@ -39,6 +39,14 @@ struct agree {
 	long field_for;		/* item the field holds; -1 none */
 	int new_binds;
 	long remove_armed;	/* the rule asked to remove, awaiting a second ask; -1 */
+	/*
+	 * "Not agreed yet" being written for one item: who (0 the child,
+	 * then each grown-up) and why, in their words. na_item is NULL
+	 * otherwise.
+	 */
+	char *na_item;
+	size_t na_who;
+	struct textfield na_why;
 };
 #define S_NEW_RULE_BOX "rule/new"
 
@@ -130,9 +138,12 @@ S_open(struct tui *t)
 
 	if (!v->ready) {
 		textfield_init(&v->field, SESSION_MAX_TEXT_BYTES, false);
+		textfield_init(&v->na_why, SESSION_MAX_REASON_BYTES, false);
 		v->new_binds = BINDS_EVERYONE;
 		v->ready = true;
 	}
+	free(v->na_item);
+	v->na_item = NULL;
 	v->sel = 0;
 	v->remove_armed = -1;
 	v->top = 0;
@@ -154,8 +165,12 @@ S_cleanup(void *state)
 	free(v->items);
 	v->items = NULL;
 	v->n = v->cap = 0;
-	if (v->ready)
+	if (v->ready) {
 		textfield_cleanup(&v->field);
+		textfield_cleanup(&v->na_why);
+	}
+	free(v->na_item);
+	v->na_item = NULL;
 	v->ready = false;
 }
 
@@ -341,6 +356,97 @@ S_enter(struct tui *t)
 	}
 }
 
+/* The item id of a clause, promise or rule for "not agreed yet", or NULL. */
+static char *
+S_item_id(const struct item *it)
+{
+	return it->kind == IT_CLAUSE ? session_item_id("clause", it->clause->id, 0) :
+	    it->kind == IT_PROMISE ? session_item_id("promise", it->promise->id, 0) :
+	    it->kind == IT_RULE ? session_item_id("rule", NULL, it->rule + 1) : NULL;
+}
+
+/* The person na_who names. */
+static const char *
+S_na_name(struct tui *t)
+{
+	struct agree *v = S_v(t);
+
+	return v->na_who == 0 ? tui_child_name(t) :
+	    t->flow.s.grown_ups[v->na_who - 1];
+}
+
+/*
+ * n on a rule or promise: when someone holds it back, everyone agrees
+ * now; else ask who does not agree yet, and why.
+ */
+static void
+S_not_yet(struct tui *t, const struct item *it)
+{
+	struct agree *v = S_v(t);
+	char *item = S_item_id(it);
+	const struct not_agreed *na;
+
+	if (item == NULL)
+		return;
+	if (session_item_agreed(&t->flow.s, item)) {
+		v->na_item = item;
+		v->na_who = 0;
+		textfield_set(&v->na_why, NULL);
+		tui_note(t, "Who does not agree yet, and why?");
+		return;
+	}
+	while ((na = session_not_agreed(&t->flow.s, item, 0)) != NULL) {
+		char *who = xstrdup(na->who);
+		struct action a = { .kind = ACTION_SET_NOT_AGREED, .id = item,
+		    .text = who, .flag = false };
+		bool done = tui_apply(t, &a);
+
+		free(who);
+		if (!done)
+			break;
+	}
+	tui_note(t, "Agreed by everyone now.");
+	free(item);
+}
+
+/* Typing who and why: Enter saves, Esc leaves it. */
+static void
+S_not_yet_request(struct tui *t, enum request r, wchar_t ch)
+{
+	struct agree *v = S_v(t);
+	size_t people = 1 + t->flow.s.n_grown_ups;
+	struct action a = { .kind = ACTION_SET_NOT_AGREED, .flag = true };
+
+	if (textfield_request(&v->na_why, r, ch, 40) != TF_IGNORED)
+		return;
+	switch (r) {
+	case REQ_UP:
+	case REQ_PREV_FIELD:
+		v->na_who = (v->na_who + people - 1) % people;
+		break;
+	case REQ_DOWN:
+	case REQ_NEXT_FIELD:
+		v->na_who = (v->na_who + 1) % people;
+		break;
+	case REQ_ENTER:
+		a.id = v->na_item;
+		a.text = S_na_name(t);
+		a.text2 = textfield_blank(&v->na_why) ? NULL :
+		    textfield_text(&v->na_why);
+		if (!tui_apply(t, &a))
+			break;
+		tui_note(t, "Not agreed yet by %s: it goes under \"Still to "
+		    "agree\".", a.text);
+		/* FALLTHROUGH */
+	case REQ_BACK:
+		free(v->na_item);
+		v->na_item = NULL;
+		break;
+	default:
+		break;
+	}
+}
+
 static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
@@ -350,9 +456,14 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 	struct action a = { 0 };
 	char *msg;
 
+	if (v->na_item != NULL) {
+		S_not_yet_request(t, r, ch);
+		return;
+	}
 	if (v->n == 0) {
 		if (r == REQ_BACK)
-			tui_switch(t, &view_talk);
+			tui_switch(t, t->flow.s.replaces != NULL ? &view_reviewing :
+			    &view_talk);
 		return;
 	}
 	it = &v->items[v->sel];
@@ -427,6 +538,9 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 			S_load_field(t);
 		}
 		break;
+	case REQ_NOT_YET:
+		S_not_yet(t, it);
+		break;
 	case REQ_REMOVE:
 		/* One key must not throw a rule away: x twice removes it. */
 		if (it->kind == IT_RULE && v->remove_armed != (long)it->rule) {
@@ -455,11 +569,45 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		if (!tui_apply(t, &a))
 			break;
 		tui_clear_note(t);
-		tui_switch(t, &view_talk);
+		/* A review goes back to reviewing. */
+		tui_switch(t, t->flow.s.stage == STAGE_REVIEWING ?
+		    &view_reviewing : &view_talk);
 		break;
 	default:
 		break;
 	}
+}
+
+/* How many people hold the item back (a row each under it). */
+static int
+S_held_rows(struct tui *t, const struct item *it)
+{
+	char *item = S_item_id(it);
+	int n = 0;
+
+	while (item != NULL && session_not_agreed(&t->flow.s, item, (size_t)n) != NULL)
+		n++;
+	free(item);
+	return n;
+}
+
+/* Under an item: "Not agreed yet by Maya: why", a row each. */
+static void
+S_draw_held(struct tui *t, const struct item *it, int y, int x, int w)
+{
+	char *item = S_item_id(it);
+	const struct not_agreed *na;
+
+	for (size_t k = 0; item != NULL &&
+	    (na = session_not_agreed(&t->flow.s, item, k)) != NULL; k++) {
+		char *line = xasprintf("Not agreed yet by %s%s%s", na->who,
+		    na->reason != NULL ? ": " : "",
+		    na->reason != NULL ? na->reason : "");
+
+		tui_text(t, y + (int)k, x + 5, line, w - 6, ROLE_UI_TIP);
+		free(line);
+	}
+	free(item);
 }
 
 /* Rows an item takes at width w. */
@@ -477,8 +625,9 @@ S_height(struct tui *t, const struct item *it, int w, char **text_out)
 		text = xstrdup(it->promise->text);
 		break;
 	case IT_RULE:
-		text = xasprintf("%s (for %s)", t->flow.s.rules[it->rule].text,
-		    binds_shown(t->flow.s.rules[it->rule].binds));
+		text = xasprintf("%s (for %s%s)", t->flow.s.rules[it->rule].text,
+		    binds_shown(t->flow.s.rules[it->rule].binds),
+		    t->flow.s.rules[it->rule].house ? "; a house rule, agreed" : "");
 		break;
 	case IT_HEADING:
 	case IT_BLANK:
@@ -488,7 +637,8 @@ S_height(struct tui *t, const struct item *it, int w, char **text_out)
 		break;
 	}
 	if (text != NULL)
-		h = tui_wrapped(t, -1, 0, w - 6, 6, text, ROLE_UI_NORMAL, false);
+		h = tui_wrapped(t, -1, 0, w - 6, 6, text, ROLE_UI_NORMAL, false) +
+		    S_held_rows(t, it);
 	if (text_out != NULL)
 		*text_out = text;
 	else
@@ -548,10 +698,11 @@ S_draw_item(struct tui *t, const struct item *it, int y, int x, int w,
 		if (sel)
 			for (int i = 0; i < h; i++)
 				tui_fill(t, y + i, x, w, ROLE_UI_SELECTED);
-		tui_text(t, y, x + 1, on ? "[x]" : "[ ]", 3,
-		    sel ? ROLE_UI_SELECTED : on ? ROLE_UI_ON : ROLE_UI_OFF);
+		tui_text(t, y, x + 1, S_held_rows(t, it) > 0 ? "[?]" : on ? "[x]" :
+		    "[ ]", 3, sel ? ROLE_UI_SELECTED : on ? ROLE_UI_ON : ROLE_UI_OFF);
 		tui_wrapped(t, y, x + 5, w - 6, 6, text,
 		    sel ? ROLE_UI_SELECTED : on ? ROLE_UI_NORMAL : ROLE_UI_MUTED, false);
+		S_draw_held(t, it, y + h, x, w);
 		break;
 	}
 	case IT_RULE: {
@@ -560,8 +711,10 @@ S_draw_item(struct tui *t, const struct item *it, int y, int x, int w,
 		if (sel)
 			for (int i = 0; i < h; i++)
 				tui_fill(t, y + i, x, w, ROLE_UI_SELECTED);
-		tui_text(t, y, x + 1, "\xe2\x80\xa2", 1, r);
+		tui_text(t, y, x + 1, S_held_rows(t, it) > 0 ? "?" :
+		    "\xe2\x80\xa2", 1, r);
 		tui_wrapped(t, y, x + 5, w - 6, 6, text, r, false);
+		S_draw_held(t, it, y + h, x, w);
 		break;
 	}
 	case IT_ADD_RULE: {
@@ -643,6 +796,16 @@ S_draw(struct tui *t)
 			t->more_below = true;
 	}
 	t->more_above = t->more_above || v->top > 0;
+	if (v->na_item != NULL) {
+		char *who = xasprintf("Not agreed yet by \xe2\x97\x82 %s \xe2\x96\xb8, why:",
+		    S_na_name(t));
+		int ww = wrap_width(who, strlen(who));
+
+		tui_fill(t, bottom - 1, x, w, ROLE_UI_NORMAL);
+		tui_text(t, bottom - 1, x, who, w, ROLE_UI_LABEL);
+		tui_line_field(t, bottom - 1, x + ww + 1, w - ww - 1, &v->na_why, true);
+		free(who);
+	}
 }
 
 static struct textfield *
@@ -650,6 +813,8 @@ S_text_box(struct tui *t)
 {
 	struct agree *v = S_v(t);
 
+	if (v->ready && v->na_item != NULL)
+		return &v->na_why;
 	if (!v->ready || v->n == 0 || !S_typed(&v->items[v->sel]))
 		return NULL;
 	S_load_field(t);
@@ -682,7 +847,8 @@ S_mode(struct tui *t)
 	struct agree *v = S_v(t);
 
 	(void)t;
-	return v->n > 0 && S_typed(&v->items[v->sel]) ? KEYS_EDIT : KEYS_BROWSE;
+	return v->na_item != NULL || (v->n > 0 && S_typed(&v->items[v->sel])) ?
+	    KEYS_EDIT : KEYS_BROWSE;
 }
 
 /* A click chooses an item; on the chosen one it acts as Enter; the button is pressed. */
@@ -714,7 +880,9 @@ S_bindings(struct tui *t)
 		{ REQ_PAGE_UP, NULL, NULL }, { REQ_PAGE_DOWN, NULL, NULL }
 #define S_BACK { REQ_BACK, "back", "Back to the questions" }
 	static const struct tui_binding toggle[] = {
-		{ REQ_TOGGLE, "on/off", NULL }, S_MOVES,
+		{ REQ_TOGGLE, "on/off", NULL },
+		{ REQ_NOT_YET, "not yet", "Someone does not agree to this yet "
+		    "(again: everyone agrees now)" }, S_MOVES,
 		{ REQ_ADD, "add a rule", "To the box for a rule of your own" },
 		S_BACK, { REQ_ENTER, NULL, "Switch on or off" },
 		{ REQ_FIRST, NULL, NULL }, { REQ_LAST, NULL, NULL },
@@ -732,6 +900,8 @@ S_bindings(struct tui *t)
 		TUI_BIND_CHANGE("who it is for", "Whom the rule is for",
 		    "Whom the rule is for"),
 		{ REQ_REMOVE, "remove", "Remove this rule (asks again first)" },
+		{ REQ_NOT_YET, "not yet", "Someone does not agree to this yet "
+		    "(again: everyone agrees now)" },
 		S_MOVES, S_BACK,
 		{ REQ_ENTER, NULL, "Whom the rule is for" },
 		{ REQ_ADD, NULL, "To the box for a rule of your own" },
@@ -755,11 +925,20 @@ S_bindings(struct tui *t)
 		TUI_BINDINGS_END
 	};
 	static const struct tui_binding none[] = { S_BACK, TUI_BINDINGS_END };
+	static const struct tui_binding not_yet[] = {
+		{ REQ_UP, "who", "The one before" }, { REQ_DOWN, "who", "The next one" },
+		{ REQ_NEXT_FIELD, NULL, NULL }, { REQ_PREV_FIELD, NULL, NULL },
+		{ REQ_ENTER, "save", "Save who does not agree yet, and why" },
+		{ REQ_BACK, "leave it", "Leave it as it was" },
+		TUI_BINDINGS_END
+	};
 #undef S_MOVES
 #undef S_BACK
 	struct agree *v = S_v(t);
 	const struct item *it;
 
+	if (v->na_item != NULL)
+		return not_yet;
 	if (v->n == 0)
 		return none;
 	it = &v->items[v->sel];
@@ -785,6 +964,8 @@ static const char *const S_help[] = {
 	"into your agreement.",
 	"Under \"Our own rules\", type a rule of your own and add it; each of",
 	"your rules says whom it is for, and can be removed (it asks twice).",
+	"When someone does not agree to a rule or promise yet, say who and",
+	"why: it goes under \"Still to agree\", and asking again agrees it.",
 	"The grown-ups' promises are what the grown-ups agree to do.",
 	"Everything is saved as you go. At the end, read it through and sign.",
 	NULL

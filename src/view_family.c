@@ -82,6 +82,9 @@ S_open(struct tui *t)
 		textfield_set(&v->grown[i], i < s->n_grown_ups ? s->grown_ups[i] : NULL);
 	v->row = s->child == NULL ? ROW_CHILD : s->age == 0 ? ROW_AGE :
 	    s->n_grown_ups == 0 ? ROW_GROWN_UP1 : ROW_START;
+	/* A damaged household is left alone: say so, and ask as for a first child. */
+	if (t->flow.household_problem != NULL)
+		tui_warn(t, "%s", t->flow.household_problem);
 }
 
 /* Save the box being left. Returns false (and says why) if it is refused. */
@@ -128,10 +131,22 @@ S_commit(struct tui *t, int row)
 	return true;
 }
 
+/*
+ * A conversation started from the household asks only the child's name
+ * and age: its grown-ups and region are the household's.
+ */
+static bool
+S_from_household(const struct tui *t, int row)
+{
+	return t->flow.from_household && ((row >= ROW_GROWN_UP1 &&
+	    row <= ROW_GROWN_UP3) || row == ROW_REGION);
+}
+
 static void
 S_move(struct tui *t, int to)
 {
 	struct family *v = S_v(t);
+	int dir = to > v->row ? 1 : -1;
 
 	enum topic topics[TOPIC__COUNT];
 	size_t n = S_topics(t, topics, NULL);
@@ -146,6 +161,9 @@ S_move(struct tui *t, int to)
 	}
 	if (to == ROW_TOPICS && n == 0)	/* no list: past it */
 		to = v->row < ROW_TOPICS ? ROW_START : ROW_TALK;
+	/* The household's rows are not asked: past them. */
+	while (to >= 0 && to < ROW__COUNT && S_from_household(t, to))
+		to += dir;
 	if (to < 0 || to >= ROW__COUNT || to == v->row)
 		return;
 	if (!S_commit(t, v->row))
@@ -377,6 +395,29 @@ S_choice(struct tui *t, int y, int x, int w, const char *label,
 	tui_choice(t, y, x + 24, w - 24, value, focused);
 }
 
+/* What the household already says, in three lines: nothing to retype. */
+static void
+S_draw_household(struct tui *t, int y, int x, int w)
+{
+	const struct session *s = &t->flow.s;
+	const struct region *reg = s->region != NULL ?
+	    content_region(t->flow.c, s->region) : NULL;
+	char *names = join_words((const char *const *)s->grown_ups,
+	    s->n_grown_ups, "and"), *rules;
+
+	tui_text(t, y, x + 1, "Grown-ups", 24, ROLE_UI_NORMAL);
+	tui_text(t, y, x + 27, names, w - 27, ROLE_UI_STRONG);
+	tui_text(t, y + 1, x + 1, "Help lines for", 24, ROLE_UI_NORMAL);
+	tui_text(t, y + 1, x + 27, reg != NULL ? reg->name : "none", w - 27,
+	    ROLE_UI_STRONG);
+	rules = xasprintf("%zu, already agreed",
+	    t->flow.n_house);
+	tui_text(t, y + 2, x + 1, "House rules", 24, ROLE_UI_NORMAL);
+	tui_text(t, y + 2, x + 27, rules, w - 27, ROLE_UI_MUTED);
+	free(rules);
+	free(names);
+}
+
 static int
 S_row_height(struct tui *t, int row)
 {
@@ -431,12 +472,20 @@ S_layout(struct tui *t, int ys[ROW__COUNT], int *title_rows)
 	y += 3;
 	ys[ROW_BAND] = y;
 	y += 1 + gap;
-	for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++) {
-		ys[ROW_GROWN_UP1 + i] = y;
-		y += 3;
+	if (t->flow.from_household) {
+		/* The household's grown-ups, help lines and house rules. */
+		for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++)
+			ys[ROW_GROWN_UP1 + i] = y;
+		ys[ROW_REGION] = y;
+		y += 3 + gap;
+	} else {
+		for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++) {
+			ys[ROW_GROWN_UP1 + i] = y;
+			y += 3;
+		}
+		ys[ROW_REGION] = y;
+		y += 1 + gap;
 	}
-	ys[ROW_REGION] = y;
-	y += 1 + gap;
 	ys[ROW_TALK] = y;
 	y += 1;
 	ys[ROW_TOPICS] = y;
@@ -453,6 +502,7 @@ S_draw(struct tui *t)
 	const struct session *s = &t->flow.s;
 	int x = l->text_left, w = l->text_cols;
 	int ys[ROW__COUNT], title_rows, total, y0, from;
+	bool house = t->flow.from_household;
 	char band[64], *region;
 	const struct region *reg = s->region != NULL ?
 	    content_region(t->flow.c, s->region) : NULL;
@@ -466,7 +516,7 @@ S_draw(struct tui *t)
 	    v->row == ROW_TOPICS ? from + 1 :
 	    ys[v->row] + S_row_height(t, v->row)) : tui_top(t, total);
 	for (int r = 0; r < ROW__COUNT; r++)
-		if (r != ROW_TOPICS)
+		if (r != ROW_TOPICS && !S_from_household(t, r))
 			tui_hit(t, y0 + ys[r], r == ROW_AGE ? x + w - 12 : x,
 			    r == ROW_CHILD ? w - 14 : r == ROW_AGE ? 12 : w,
 			    S_row_height(t, r), r);
@@ -482,7 +532,9 @@ S_draw(struct tui *t)
 	    s->age > 0 && s->band == band_for_age(s->age) ? " (suggested)" : "");
 	S_choice(t, y0 + ys[ROW_BAND], x + 1, w, "Questions for", band,
 	    v->row == ROW_BAND);
-	for (int i = 0; i < SESSION_MAX_GROWN_UPS; i++)
+	if (house)
+		S_draw_household(t, y0 + ys[ROW_GROWN_UP1], x, w);
+	for (int i = 0; !house && i < SESSION_MAX_GROWN_UPS; i++)
 		tui_field(t, y0 + ys[ROW_GROWN_UP1 + i], x, w, 1, i == 0 ?
 		    "Grown-up's name" : "Another grown-up (optional)",
 		    &v->grown[i], v->row == ROW_GROWN_UP1 + i);
@@ -498,8 +550,9 @@ S_draw(struct tui *t)
 		region = xasprintf("none: no help lines for %.*s yet",
 		    (int)(n < 20 ? n : 20), t->flow.locale);
 	}
-	S_choice(t, y0 + ys[ROW_REGION], x + 1, w, "Help lines for", region,
-	    v->row == ROW_REGION);
+	if (!house)
+		S_choice(t, y0 + ys[ROW_REGION], x + 1, w, "Help lines for",
+		    region, v->row == ROW_REGION);
 	free(region);
 	if ((int)s->band != BAND_NONE) {
 		/* A label column of 12, not 24: the estimate needs the room. */
@@ -582,7 +635,8 @@ static const char *const S_help[] = {
 	"Type the child's first name and age (4 to 17). The age picks the",
 	"questions that suit them; \"Questions for\" can choose younger or",
 	"older ones.",
-	"Type one grown-up's name, and up to two more if you like.",
+	"Type one grown-up's name, and up to two more if you like; for",
+	"another child, the household's grown-ups and help lines are used.",
 	"\"Help lines for\" chooses which country's help and reporting lines",
 	"go at the end of your agreement.",
 	"\"How long\" chooses a short talk, about ten questions the content",

@@ -2,7 +2,8 @@
  * view_talk.c: the conversation: one prompt at a time, grouped by topic,
  * with progress; the question large and central, scenarios in a labelled
  * box; the grown-up's tip one key away; a box for the child's words and
- * one for the grown-up's. Answers, skips and "talk again later" are saved
+ * one for the grown-up's (with two or three grown-ups, one for each, under
+ * their own name). Answers, skips and "talk again later" are saved
  * through flow_apply() the moment they are confirmed.
  */
 #include "config.h"
@@ -18,8 +19,10 @@
 /* The screen's state (tui_state()). */
 struct talk {
 	struct textfield child, grown;
+	/* Two or more grown-ups: a box each, for each one's own words. */
+	struct textfield voice[SESSION_MAX_GROWN_UPS];
 	bool ready, tip;
-	int focus;		/* 0 child, 1 grown-up */
+	int focus;		/* 0 child, then the grown-up's or each one's box */
 	size_t shown;		/* position the boxes were filled for */
 	/*
 	 * "Come back to these": after the last question, the questions put
@@ -39,6 +42,75 @@ static struct talk *
 S_v(struct tui *t)
 {
 	return tui_state(t, &view_talk);
+}
+
+/* How many grown-ups answer in a box of their own: 0 for one grown-up. */
+static size_t
+S_n_voices(const struct tui *t)
+{
+	return t->flow.s.n_grown_ups > 1 ? t->flow.s.n_grown_ups : 0;
+}
+
+/* The boxes: the child's, then the grown-up's or each grown-up's. */
+static int
+S_n_boxes(const struct tui *t)
+{
+	return 1 + (S_n_voices(t) > 0 ? (int)S_n_voices(t) : 1);
+}
+
+static struct textfield *
+S_box(struct tui *t, int i)
+{
+	struct talk *v = S_v(t);
+
+	if (i == 0)
+		return &v->child;
+	return S_n_voices(t) > 0 ? &v->voice[i - 1] : &v->grown;
+}
+
+/* Grown-up g's draft box: "answer/PROMPT/voice-1". Caller frees. */
+static char *
+S_voice_box(const char *prompt_id, size_t g)
+{
+	return xasprintf("answer/%s/voice-%zu", prompt_id, g + 1);
+}
+
+/* Did anything typed change, or is everything blank? */
+static bool
+S_any(struct tui *t, bool changed)
+{
+	for (int i = 0; i < S_n_boxes(t); i++) {
+		const struct textfield *tf = S_box(t, i);
+
+		if (changed ? tf->changed : !textfield_blank(tf))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Record the answer: each grown-up's words under their name (SET_VOICE),
+ * then the child's words (ANSWER, which moves on). False if refused.
+ */
+static bool
+S_apply_answer(struct tui *t, const struct prompt *p)
+{
+	struct talk *v = S_v(t);
+	struct action a = { .kind = ACTION_ANSWER, .id = p->id };
+
+	for (size_t g = 0; g < S_n_voices(t); g++) {
+		struct action va = { .kind = ACTION_SET_VOICE, .id = p->id,
+		    .index = g, .text = textfield_blank(&v->voice[g]) ? "" :
+		    textfield_text(&v->voice[g]) };
+
+		if (!tui_apply(t, &va))
+			return false;
+	}
+	a.text = textfield_blank(&v->child) ? NULL : textfield_text(&v->child);
+	if (S_n_voices(t) == 0)
+		a.text2 = textfield_blank(&v->grown) ? NULL :
+		    textfield_text(&v->grown);
+	return tui_apply(t, &a);
 }
 
 static void
@@ -65,6 +137,17 @@ S_fill(struct tui *t)
 	v->child.changed = dc != NULL;
 	v->grown.changed = dg != NULL;
 	v->focus = dc == NULL && dg != NULL ? 1 : 0;
+	for (size_t g = 0; p != NULL && g < S_n_voices(t); g++) {
+		char *box = S_voice_box(p->id, g);
+		const char *dv = session_draft(&t->flow.s, box);
+
+		free(box);
+		textfield_set(&v->voice[g], dv != NULL ? dv :
+		    session_voice(a, t->flow.s.grown_ups[g]));
+		v->voice[g].changed = dv != NULL;
+		if (dv != NULL && dc == NULL && v->focus == 0)
+			v->focus = 1 + (int)g;
+	}
 	v->shown = t->flow.s.position;
 	v->top = v->tip_top = 0;	/* a new question shows from its top */
 }
@@ -87,6 +170,12 @@ S_keep(struct tui *t)
 	box = session_draft_box(p->id, true);
 	tui_keep_draft(t, box, &v->grown, a != NULL ? a->grown_up : NULL);
 	free(box);
+	for (size_t g = 0; g < S_n_voices(t); g++) {
+		box = S_voice_box(p->id, g);
+		tui_keep_draft(t, box, &v->voice[g],
+		    session_voice(a, t->flow.s.grown_ups[g]));
+		free(box);
+	}
 }
 
 static void
@@ -97,6 +186,8 @@ S_open(struct tui *t)
 	if (!v->ready) {
 		textfield_init(&v->child, SESSION_MAX_TEXT_BYTES, true);
 		textfield_init(&v->grown, SESSION_MAX_TEXT_BYTES, true);
+		for (size_t g = 0; g < SESSION_MAX_GROWN_UPS; g++)
+			textfield_init(&v->voice[g], SESSION_MAX_TEXT_BYTES, true);
 		v->ready = true;
 	}
 	v->tip = false;
@@ -115,6 +206,8 @@ S_cleanup(void *state)
 		return;
 	textfield_cleanup(&v->child);
 	textfield_cleanup(&v->grown);
+	for (size_t g = 0; g < SESSION_MAX_GROWN_UPS; g++)
+		textfield_cleanup(&v->voice[g]);
 	v->ready = false;
 }
 
@@ -165,20 +258,15 @@ S_n_open(const struct tui *t)
 static bool
 S_save_typed(struct tui *t)
 {
-	struct talk *v = S_v(t);
 	const struct prompt *p = flow_current(&t->flow);
-	struct action a = { .kind = ACTION_ANSWER };
 	char *cause = NULL;
 	size_t pos = t->flow.s.position;
 
-	if (p == NULL || (!v->child.changed && !v->grown.changed))
+	if (p == NULL || !S_any(t, true))
 		return true;
-	if (textfield_blank(&v->child) && textfield_blank(&v->grown))
+	if (!S_any(t, false))
 		return true;
-	a.id = p->id;
-	a.text = textfield_blank(&v->child) ? NULL : textfield_text(&v->child);
-	a.text2 = textfield_blank(&v->grown) ? NULL : textfield_text(&v->grown);
-	if (!tui_apply(t, &a))
+	if (!S_apply_answer(t, p))
 		return false;
 	/* Saving moves on; stay put so the caller decides where to go. */
 	if (t->flow.s.position != pos) {
@@ -187,7 +275,8 @@ S_save_typed(struct tui *t)
 		if (flow_apply(&t->flow, &g, &cause) != 0)
 			tui_mistake_cause(t, cause);
 	}
-	v->child.changed = v->grown.changed = false;
+	for (int i = 0; i < S_n_boxes(t); i++)
+		S_box(t, i)->changed = false;
 	return true;
 }
 
@@ -248,11 +337,11 @@ S_confirm(struct tui *t)
 		S_to_agreement(t);
 		return;
 	}
-	if (v->focus == 0) {
-		v->focus = 1;
+	if (v->focus < S_n_boxes(t) - 1) {
+		v->focus++;
 		return;
 	}
-	if (textfield_blank(&v->child) && textfield_blank(&v->grown)) {
+	if (!S_any(t, false)) {
 		const struct answer *a = session_answer(&t->flow.s, p->id);
 
 		if (a != NULL && a->state != ANSWER_OPEN) {
@@ -266,13 +355,9 @@ S_confirm(struct tui *t)
 		return;
 	}
 	{
-		struct action a = { .kind = ACTION_ANSWER };
 		size_t pos = t->flow.s.position;
 
-		a.id = p->id;
-		a.text = textfield_blank(&v->child) ? NULL : textfield_text(&v->child);
-		a.text2 = textfield_blank(&v->grown) ? NULL : textfield_text(&v->grown);
-		if (!tui_apply(t, &a))
+		if (!S_apply_answer(t, p))
 			return;
 		tui_note(t, "Saved.");
 		S_onward(t, pos);
@@ -353,11 +438,14 @@ static void
 S_request(struct tui *t, enum request r, wchar_t ch)
 {
 	struct talk *v = S_v(t);
-	struct textfield *tf = v->focus == 0 ? &v->child : &v->grown;
+	struct textfield *tf;
 	enum tf_result res;
 
 	if (v->shown != t->flow.s.position)
 		S_fill(t);
+	if (v->focus >= S_n_boxes(t))
+		v->focus = 0;
+	tf = S_box(t, v->focus);
 	if (flow_current(&t->flow) == NULL) {
 		S_back_request(t, r);
 		return;
@@ -378,14 +466,18 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		S_confirm(t);
 		break;
 	case REQ_NEXT_FIELD:
+		v->focus = (v->focus + 1) % S_n_boxes(t);
+		break;
 	case REQ_PREV_FIELD:
-		v->focus = !v->focus;
+		v->focus = (v->focus + S_n_boxes(t) - 1) % S_n_boxes(t);
 		break;
 	case REQ_DOWN:
-		v->focus = 1;
+		if (v->focus < S_n_boxes(t) - 1)
+			v->focus++;
 		break;
 	case REQ_UP:
-		v->focus = 0;
+		if (v->focus > 0)
+			v->focus--;
 		break;
 	case REQ_TIP:
 		/* Shown, then page by page when it is cut, then hidden. */
@@ -448,8 +540,8 @@ S_heading(struct tui *t, int x, int y, int w, const char *head,
 		    "\xe2\x94\x80", 1, i < filled ? ROLE_UI_ON : ROLE_UI_BORDER);
 }
 
-/* Click places: the two boxes, the tip, the list's rows from S_HIT_LIST. */
-enum { S_HIT_CHILD, S_HIT_GROWN, S_HIT_TIP, S_HIT_LIST = 100 };
+/* Click places: box i is i (the child's 0), the tip, the list's rows from S_HIT_LIST. */
+enum { S_HIT_TIP = 50, S_HIT_LIST = 100 };
 
 /* After the last question: what is still open, and the way on. */
 static void
@@ -543,7 +635,8 @@ S_draw(struct tui *t)
 	const struct prompt *p;
 	const struct answer *ans;
 	int x = l->text_left, w = l->text_cols, body = l->body_rows;
-	int qh, rows, base, tip_area, total, y0, y, b1, b2, to, from, cap;
+	int qh, rows, base, tip_area, total, y0, y, b1, bf, to, from, cap, nb;
+	bool one;
 	char head[256], *label, *tip = NULL;
 	struct wrap_lines tl;
 	const char *grown = t->flow.s.n_grown_ups == 1 ? t->flow.s.grown_ups[0] :
@@ -562,13 +655,22 @@ S_draw(struct tui *t)
 	/*
 	 * Rows from the screen's top (0): the heading and its bar, a gap, the
 	 * question (in a box if a scenario), a gap, the tip (or where to find
-	 * it), then two answer boxes as tall as fit. A tip longer than the
-	 * room left shows in part, marked "more", and scrolls; a window too
-	 * short for all of it scrolls to the box being typed in.
+	 * it), then the answer boxes (the child's, then the grown-up's or
+	 * each grown-up's) as tall as fit. A tip longer than the room left
+	 * shows in part, marked "more", and scrolls; a window too short for
+	 * all of it scrolls to the box being typed in. Too low for a box each
+	 * (60x18 with two or three grown-ups): the child's box and the
+	 * grown-up speaking now, the next one a key away.
 	 */
 	qh = tui_wrapped(t, -1, 0, w - 8, 5, p->question, ROLE_UI_QUESTION, true) +
 	    (p->scenario ? 2 : 0);
-	base = 3 + qh + 1 + 4;
+	if (v->focus >= S_n_boxes(t))
+		v->focus = 0;
+	nb = S_n_boxes(t);
+	one = nb > 2 && body - (3 + qh + 1 + 2 * nb) - 1 < nb;
+	if (one)
+		nb = 2;
+	base = 3 + qh + 1 + 2 * nb;
 	wrap_lines_init(&tl);
 	v->tip_total = 0;
 	if (v->tip) {
@@ -577,11 +679,11 @@ S_draw(struct tui *t)
 	}
 	tip_area = v->tip ? v->tip_total + 1 : 1;
 	cap = body >= 40 ? 10 : 6;
-	rows = (body - base - tip_area) / 2;
+	rows = (body - base - tip_area) / nb;
 	rows = rows > cap ? cap : rows < 1 ? 1 : rows;
 	v->tip_rows = v->tip_total;
-	if (v->tip && base + 2 * rows + v->tip_rows + 1 > body) {
-		v->tip_rows = body - base - 2 * rows - 1;
+	if (v->tip && base + nb * rows + v->tip_rows + 1 > body) {
+		v->tip_rows = body - base - nb * rows - 1;
 		if (v->tip_rows < 2)
 			v->tip_rows = 2;
 		if (v->tip_rows > v->tip_total)
@@ -592,19 +694,20 @@ S_draw(struct tui *t)
 	if (v->tip_top < 0)
 		v->tip_top = 0;
 	tip_area = v->tip ? v->tip_rows + 1 : 1;
-	total = base + tip_area + 2 * rows;
+	total = base + tip_area + nb * rows;
 	b1 = 3 + qh + 1 + tip_area;
-	b2 = b1 + rows + 2;
-	to = (v->focus == 0 ? b1 : b2) + rows + 2;
+	/* The focused box's row: the second of two when only two show. */
+	bf = b1 + (one ? (v->focus > 0 ? 1 : 0) : v->focus) * (rows + 2);
+	to = bf + rows + 2;
 	/* As much above the box as fits: the question, else the tip, else the box. */
 	from = to <= body ? 0 : to - 3 <= body ? 3 : to - (3 + qh + 1) <= body ?
-	    3 + qh + 1 : v->focus == 0 ? b1 : b2;
+	    3 + qh + 1 : bf;
 	if (total > body)
 		y0 = tui_scroll(t, &v->top, total, from, to);
 	else {
 		/* Down from the top as if the tip were hidden, so showing it
 		 * does not move the question; only as far as everything fits. */
-		int plain = base + 1 + 2 * rows;
+		int plain = base + 1 + nb * rows;
 
 		y0 = tui_top(t, plain);
 		if (y0 > l->body_top + body - total)
@@ -651,16 +754,35 @@ S_draw(struct tui *t)
 	wrap_lines_cleanup(&tl);
 	label = xasprintf("%s's words", tui_child_name(t));
 	tui_field(t, y, x, w, rows, label, &v->child, v->focus == 0);
-	tui_hit(t, y, x, w, rows + 2, S_HIT_CHILD);
+	tui_hit(t, y, x, w, rows + 2, 0);
 	free(label);
 	y += rows + 2;
+	if (S_n_voices(t) > 0) {
+		/* Each grown-up in their own words, under their own name. */
+		size_t speaking = v->focus > 0 ? (size_t)v->focus - 1 : 0;
+
+		for (size_t g = 0; g < S_n_voices(t); g++) {
+			if (one && g != speaking)
+				continue;
+			label = one ? xasprintf("%s's words (%zu of %zu; %s: next)",
+			    t->flow.s.grown_ups[g], g + 1, S_n_voices(t),
+			    tui_key(t, REQ_NEXT_FIELD)) :
+			    xasprintf("%s's words", t->flow.s.grown_ups[g]);
+			tui_field(t, y, x, w, rows, label, &v->voice[g],
+			    v->focus == 1 + (int)g);
+			tui_hit(t, y, x, w, rows + 2, 1 + (int)g);
+			free(label);
+			y += rows + 2;
+		}
+		return;
+	}
 	label = xasprintf("%s's words", grown);
 	if (t->flow.s.n_grown_ups != 1) {
 		free(label);
 		label = xstrdup("The grown-ups' words");
 	}
 	tui_field(t, y, x, w, rows, label, &v->grown, v->focus == 1);
-	tui_hit(t, y, x, w, rows + 2, S_HIT_GROWN);
+	tui_hit(t, y, x, w, rows + 2, 1);
 	free(label);
 }
 
@@ -682,8 +804,8 @@ S_click(struct tui *t, int id)
 	if (id == S_HIT_TIP) {
 		v->tip = !v->tip;
 		v->tip_top = 0;
-	} else
-		v->focus = id == S_HIT_GROWN;
+	} else if (id >= 0 && id < S_n_boxes(t))
+		v->focus = id;
 }
 
 static struct textfield *
@@ -695,7 +817,9 @@ S_text_box(struct tui *t)
 		return NULL;
 	if (v->shown != t->flow.s.position)
 		S_fill(t);
-	return v->focus == 0 ? &v->child : &v->grown;
+	if (v->focus >= S_n_boxes(t))
+		v->focus = 0;
+	return S_box(t, v->focus);
 }
 
 static enum keys_mode
@@ -727,13 +851,13 @@ S_bindings(struct tui *t)
 		TUI_BINDINGS_END
 	};
 #define S_TALK_BINDINGS(tip) { \
-		{ REQ_ENTER, "next", "Next box; in the second, save and go on" }, \
-		{ REQ_NEXT_FIELD, "other box", "The other box" }, \
+		{ REQ_ENTER, "next", "Next box; in the last, save and go on" }, \
+		{ REQ_NEXT_FIELD, "other box", "The next box" }, \
 		{ REQ_TIP, tip, "Show the grown-up's tip, the rest of it, or hide it" }, \
 		{ REQ_SKIP, "skip", "Skip this question" }, \
 		{ REQ_LATER, "later", "Talk about this again later" }, \
 		{ REQ_BACK, "back", "Back to the question before" }, \
-		{ REQ_PREV_FIELD, NULL, "The other box" }, \
+		{ REQ_PREV_FIELD, NULL, "The box before" }, \
 		{ REQ_UP, NULL, "Move up in the answer, or to the box above" }, \
 		{ REQ_DOWN, NULL, "Move down in the answer, or to the box below" }, \
 		{ REQ_PREVIOUS, NULL, "Back to the question before" }, \
@@ -757,7 +881,9 @@ static const char *const S_help[] = {
 	"Talking together",
 	"Read the question out loud and talk about it. Then type what the",
 	"child said in the first box, and what the grown-up said in the",
-	"second, and go on to the next question.",
+	"second, and go on to the next question. With two or three",
+	"grown-ups, each has a box of their own under their name; a box",
+	"left empty passes.",
 	"",
 	"Questions in a box marked \"What would you do?\" are stories to",
 	"imagine together: there is no wrong answer.",

@@ -10,11 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "review.h"
 #include "tui_curses.h"
 #include "tui_view.h"
 #include "util.h"
 
-enum item_kind { ITEM_NEW, ITEM_RESUME, ITEM_REVIEW, ITEM_QUIT };
+enum item_kind { ITEM_NEW, ITEM_RESUME, ITEM_REVIEW, ITEM_QUIT, ITEM_TOGETHER };
 
 struct item {
 	enum item_kind kind;
@@ -56,6 +57,30 @@ S_add(struct welcome *v, enum item_kind k, char *label, const char *id)
 	v->n++;
 }
 
+/*
+ * "Review it together" for the latest version of each child's signed
+ * agreement whose review is due (due) or not yet (!due).
+ */
+static void
+S_add_reviews(struct tui *t, struct welcome *v, bool due)
+{
+	time_t now = t->flow.now();
+	long off = t->flow.utc_offset != NULL ? t->flow.utc_offset(now) : 0;
+
+	for (size_t i = 0; i < v->entries.n; i++) {
+		const struct flow_entry *e = &v->entries.items[i];
+		char date[64];
+
+		if (!e->latest || review_due_words(e->review_day, now, off, date,
+		    sizeof date) != (due ? 1 : 0))
+			continue;
+		S_add(v, ITEM_TOGETHER, xasprintf("Review it together: %s's "
+		    "agreement (review %s%s)", e->child != NULL ? e->child :
+		    "the child", date, e->house_rules_changed ? "; house rules "
+		    "changed since you signed" : ""), e->id);
+	}
+}
+
 static void
 S_open(struct tui *t)
 {
@@ -64,9 +89,11 @@ S_open(struct tui *t)
 
 	S_clear(v);
 	v->sel = v->top = 0;
-	S_add(v, ITEM_NEW, xstrdup("Start a new conversation"), NULL);
 	if (flow_list(&t->flow, &v->entries, &cause) != 0)
 		tui_mistake_cause(t, cause);
+	/* An agreement due for review comes first of all. */
+	S_add_reviews(t, v, true);
+	S_add(v, ITEM_NEW, xstrdup("Start a new conversation"), NULL);
 	for (size_t i = 0; i < v->entries.n; i++) {
 		const struct flow_entry *e = &v->entries.items[i];
 
@@ -79,9 +106,11 @@ S_open(struct tui *t)
 
 		if (e->stage != STAGE_SIGNED)
 			continue;
-		S_add(v, ITEM_REVIEW, xasprintf("Look at the signed agreement: %s",
-		    e->describe), e->id);
+		S_add(v, ITEM_REVIEW, xasprintf("Look at the signed agreement: %s%s",
+		    e->describe, e->house_rules_changed ? " (house rules "
+		    "changed since you signed)" : ""), e->id);
 	}
+	S_add_reviews(t, v, false);
 	S_add(v, ITEM_QUIT, xstrdup("Quit"), NULL);
 	/* Any session left open by another screen is closed here. */
 	flow_close(&t->flow);
@@ -207,6 +236,15 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		case ITEM_QUIT:
 			t->quit = true;
 			break;
+		case ITEM_TOGETHER:
+			if (flow_review(&t->flow, it->id, &cause) != 0) {
+				tui_mistake_cause(t, cause);
+				break;
+			}
+			tui_switch(t, t->flow.s.stage == STAGE_REVIEWING ?
+			    &view_reviewing : t->flow.s.stage == STAGE_AGREEING ?
+			    &view_agree : &view_sign);
+			break;
 		}
 		break;
 	default:
@@ -259,6 +297,9 @@ static const char *const S_help[] = {
 	"Carry on: pick up an unfinished conversation where you stopped.",
 	"Look at a signed agreement: read it again, and see where its",
 	"files are so you can print them.",
+	"Review it together: look at each rule and promise of a signed",
+	"agreement again, keep, change or drop it, and sign its next",
+	"version. One that is due for review is listed first.",
 	NULL
 };
 

@@ -748,3 +748,17 @@ ytree_fields(struct ytree *x, struct ynode *map, const char *const *keys,
 	}
 	return true;
 }
+
+struct ynode *
+ynode_get(const struct ynode *map, const char *key)
+{
+	for (size_t i = 0; map->type == YNODE_MAP && i + 1 < map->n; i += 2) {
+		const struct ynode *k = map->kids[i];
+
+		if (k->type == YNODE_SCALAR && k->str != NULL &&
+		    strcmp(k->str, key) == 0)
+			return ynode_null(map->kids[i + 1]) ? NULL :
+			    map->kids[i + 1];
+	}
+	return NULL;
+}

@@ -115,5 +115,7 @@ bool ytree_parse_long(const char *s, long *out);
 int ynode_enum(const struct ynode *n, const char *const *names, size_t count);
 /* A scalar's text, taken over from the node (or a copy). Caller frees. */
 char *ynode_take(struct ynode *n);
+/* The value of key in mapping map, or NULL if absent or null ("key: ~"). */
+struct ynode *ynode_get(const struct ynode *map, const char *key);
 
 #endif

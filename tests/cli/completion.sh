@@ -49,6 +49,11 @@ pack --age 8-10 --title = 'x' --to
 --content tests/content/go
 verify tests/golden/8-10.m
 resume tests/sessions/8-10.y
+show 2026-11-29-a
+forget ''
+review ''
+history ''
+history S
 --no-m
 EOF
 cat >"$T/run.bash" <<'EOF'
@@ -117,9 +122,14 @@ $good_topics
 tests/content/good
 tests/golden/8-10.md
 tests/sessions/8-10.yaml
+2026-11-29-ayo-1412
+2026-11-29-ayo-1412 2026-11-29-sam-1412
+2026-11-29-ayo-1412 2026-11-29-sam-1412
+Ayo Sam
+Sam
 --no-mouse
 EOF
-for c in render resume; do
+for c in render resume review; do
 	case " $re_cmds " in
 	*" $c "*) ok "the program has '$c' to complete" ;;
 	*) not_ok "the program has '$c' to complete" "$re_cmds" ;;
@@ -173,6 +183,10 @@ zsh_try "talkpact render --format=" '^all +html +ics +md +txt *$' \
     "zsh: --format= offers render's formats"
 zsh_try "talkpact resume 2026-11-29-s" '^zsh> talkpact resume 2026-11-29-sam-1412 *$' \
     "zsh: a session id completes"
+zsh_try "talkpact review 2026-11-29-a" '^zsh> talkpact review 2026-11-29-ayo-1412 *$' \
+    "zsh: review completes a session id"
+zsh_try "talkpact history A" '^zsh> talkpact history Ayo *$' \
+    "zsh: history completes a child's name"
 tui_stop
 
 done_testing

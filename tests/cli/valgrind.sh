@@ -44,4 +44,16 @@ vg 66 "a missing file" validate "$T/nope.yaml"
 awk 'BEGIN { printf "pack:\n  id: "; for (i = 0; i < 40; i++) printf "["; for (i = 0; i < 40; i++) printf "]"; printf "\n" }' >"$T/deep.yaml"
 vg 65 "deep nesting" validate "$T/deep.yaml"
 
+# A review started, a note given, left; then history.
+mkdir -p "$HOME/.local/state/talkpact/sessions"
+cp tests/sessions/8-10.yaml "$HOME/.local/state/talkpact/sessions/2026-11-29-sam-1412.yaml"
+printf 'change\nMore time.\nAgreed.\ndrop\n\n\n/quit\n' >"$T/review.in"
+vg 0 "a review in plain mode" --plain review 2026-11-29-sam-1412 <"$T/review.in"
+vg 0 "history" history Sam
+sed -e 's/^stage: signed$/stage: agreeing/' -e '/^signatures:/,$d' \
+    tests/sessions/8-10.yaml >"$T/unsigned.yaml"
+vg 65 "a review of a session not signed" review "$T/unsigned.yaml"
+printf '/quit\n' >"$T/quit.in"
+vg 0 "a review in progress, by its file" --plain review tests/sessions/review.yaml <"$T/quit.in"
+
 done_testing

@@ -76,6 +76,10 @@ expect_first 65 "$B/unknown-role.yaml:6:23: error: unknown signature role 'paren
     "an unknown signature role" $B/unknown-role.yaml
 expect_first 65 "$B/unknown-binds.yaml:13:16: error: unknown binds value 'everybody' in clause 'bedtime' (did you mean 'everyone'?)" \
     "an unknown binds value" $B/unknown-binds.yaml
+expect_first 65 "$B/review-prompt.yaml:20:5: error: missing required key 'tip' in review question 'what-worked'" \
+    "a review question without a tip" $B/review-prompt.yaml
+expect_match err "^$B/review-prompt.yaml:25:5: error: duplicate review question id 'what-was-hard' in template 'test-agreement'\$" \
+    "a review question id used twice"
 expect_first 65 "$B/unknown-blank.yaml:17:36: error: unknown blank '{{bedtim}}' in the text of clause 'devices-bedtime' (did you mean '{{bedtime}}'?)" \
     "a misspelt blank" $B/unknown-blank.yaml
 expect_match err "^$B/unknown-blank.yaml:17:51: error: unknown blank '\{\{nosuch\}\}' in the text of clause 'devices-bedtime'; declare it under 'blanks:'" \

@@ -49,8 +49,9 @@ tui_check '│ Pat! ' "typed there"
 click "$(col_of 'Start talking')" "$(row_of 'Start talking')"
 tui_check ' 1 of [0-9]+' "a click on Start talking presses it"
 tui_until "the cursor starts in the child's box" tui_cursor_under "Kim's words"
-click 10 $(($(row_of "grown-ups' words") + 1))
-tui_until "a click in the grown-up's answer box moves the cursor there" tui_cursor_under "grown-ups' words"
+# Two grown-ups: a box each (household); a click in the second one's.
+click 10 $(($(row_of "Jo's words") + 1))
+tui_until "a click in a grown-up's answer box moves the cursor there" tui_cursor_under "Jo's words"
 tui_type "Clicked"
 tui_check '│ Clicked' "and what is typed goes there"
 tui_keys F1

@@ -141,7 +141,7 @@ expect_eq "$(count "! Please type at least one grown-up's name")" 2 "an empty fi
 expect_eq "$(count "! There are no help lines for ")" 2 "a tab and a long line are not a region"
 expect_eq "$(count 'Choose \[1\]: ')" 9 "the menu is asked again after each command, each refusal and /back"
 expect_match out '== Talking together ==' "the family step is done"
-expect_match out "Zoe's words: The grown-ups' words: \$" "with two grown-ups, 'The grown-ups' words'"
+expect_match out "Zoe's words: Ana's words \\(Enter to pass\\): \$" "with two grown-ups, each answers in their own words, in turn"
 expect_no_match out "grown-ups's" "never 'grown-ups's'"
 f=$(ls "$T/h/state/talkpact/sessions/"*.yaml 2>/dev/null | head -n 1)
 if [ -n "$f" ] && grep -q 'Ana' "$f" && grep -q 'Ben' "$f" && grep -q 'UK' "$f"; then

@@ -38,14 +38,14 @@ expect_match out '^This is all the questions \(34, about 70 minutes\)\.' "/all c
 expect_match out '^\[Who we talk to and play with · 2 of 34\]$' "from the first question not yet talked about"
 if grep -q '^talk:' "$f"; then not_ok "all the questions: no talk key" "$(cat "$f")"; else ok "all the questions: the talk key is gone"; fi
 if grep -q '^stage: talking$' "$f"; then ok "the session is talking again"; else not_ok "stage talking" "$(cat "$f")"; fi
-rm -f "$sessions"/*.yaml
+rm -f "$sessions"/*.yaml "$sessions/../household.yaml"	# a new family
 
 printf '1\nSam\n9\n\nPat\n\nUK\n/short\n/quit\n' >"$T/older"
 run sh -c "'$TALKPACT' --plain <'$T/older'"
 expect_match out '^This is all the questions \(40, about 80 minutes\)\. Type /short for a short talk \(about 11 questions, about 20 minutes\)\.$' \
     "8-10: all the questions first, the short talk offered"
 expect_match out '^\[Who we talk to and play with · 1 of 11\]$' "/short starts the short talk"
-rm -f "$sessions"/*.yaml
+rm -f "$sessions"/*.yaml "$sessions/../household.yaml"	# a new family
 
 printf '1\nSam\n9\n\nPat\n\nUK\n/topics\n/topics 1 nope\n/topics 1 ratings\n/quit\n' >"$T/topics"
 run sh -c "'$TALKPACT' --plain <'$T/topics'"

@@ -30,7 +30,7 @@ tui_check '^\[exit 0\]$' "F10"
 tui_stop
 f=$(ls "$sessions"/*.yaml | head -n 1)
 if grep -q 'region: "AU"' "$f"; then ok "the session keeps AU"; else not_ok "AU kept" "$(cat "$f")"; fi
-rm -f "$sessions"/*.yaml
+rm -f "$sessions"/*.yaml "$sessions/../household.yaml"	# a new family
 
 tui_start env LC_ALL=en_GB.UTF-8 LC_MESSAGES=en_IE.UTF-8 LANG=en_AU.UTF-8 "$TALKPACT"
 family
@@ -51,7 +51,7 @@ tui_keys F10
 tui_stop
 
 # None on purpose: chosen with the arrows, kept in the file.
-rm -f "$sessions"/*.yaml
+rm -f "$sessions"/*.yaml "$sessions/../household.yaml"	# a new family
 tui_start env -u LC_ALL -u LC_MESSAGES LANG=en_AU.UTF-8 "$TALKPACT"
 family
 tui_check 'Help lines for +◂ +Australia' "Australia first"

@@ -52,7 +52,7 @@ tui_check '^\[exit 0\]$' "F10"
 tui_stop
 f=$(ls "$sessions"/*.yaml | head -n 1)
 if grep -q '^stage: talking$' "$f" && ! grep -q '^talk:' "$f"; then ok "the session carries on with all the questions"; else not_ok "talking, all" "$(cat "$f")"; fi
-rm -f "$sessions"/*.yaml
+rm -f "$sessions"/*.yaml "$sessions/../household.yaml"	# a new family
 
 tui_start "$TALKPACT"
 family 9
@@ -66,7 +66,7 @@ tui_check ' 1 of 11' "the 8-10 short talk starts"
 tui_keys F10
 tui_check '^\[exit 0\]$' "F10"
 tui_stop
-rm -f "$sessions"/*.yaml
+rm -f "$sessions"/*.yaml "$sessions/../household.yaml"	# a new family
 
 tui_start "$TALKPACT"
 family 9

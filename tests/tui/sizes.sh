@@ -3,7 +3,9 @@
 # family screen down to "Start talking"; a four-line question with its tip
 # open and the cursor in the second answer box; the tip's "more" mark and
 # paging; the last-question screen; the agreement's last item; the signing
-# boxes and button; the done screen, scrolled down to its end. The status
+# boxes and button; the done screen, scrolled down to its end; reviewing
+# the signed agreement together; another child's family screen from the
+# household; the talk screen with a box for each of two grown-ups. The status
 # line ends in an ellipsis when it is too long, and the keys line always
 # keeps help and quit.
 # NO_COLOR, so the chosen item is reverse video in capture-pane -e.
@@ -151,6 +153,99 @@ $(tui_screen)"
 	tui_check 'talkpact verify on' "$size: done: the line before it shows too"
 	tui_keys Enter
 	tui_check '^\[exit 0\]$' "$size: Enter finishes"
+	tui_stop
+
+	# Kim's agreement is signed: reviewing it together, each item's
+	# decision and boxes in sight.
+	tui_start -s "$size" env NO_COLOR=1 "$TALKPACT" --only-content --content "$content"
+	tui_check 'Review it together' "$size: welcome: review it together"
+	tui_keys Down Down
+	tui_until "$size: welcome: review it together, chosen" chosen 'Review it together'
+	tui_keys Enter
+	tui_check 'Reviewing together' "$size: the reviewing screen"
+	tui_until "$size: reviewing: keep, change or drop, focused" chosen 'Keep it'
+	tui_until "$size: reviewing: the keys line keeps help and quit" keys_end
+	keys_line | grep -q 'keep / change / drop' && ok "$size: reviewing: the keys line from its bindings" ||
+	    not_ok "$size: reviewing: keep / change / drop on the keys line" "$(keys_line)"
+	tui_keys Enter
+	tui_until "$size: reviewing: the child's box" tui_cursor_under "Kim: how did it go?"
+	tui_keys Enter
+	tui_until "$size: reviewing: the grown-up's box, in sight" tui_cursor_under "Pat: how did it go?"
+	tui_type "Fine"
+	tui_check '│ Fine' "$size: reviewing: what is typed shows"
+	tui_keys F1
+	tui_check 'Reviewing together' "$size: reviewing: the help"
+	help=$(tui_screen)
+	_i=0
+	while [ "$_i" -lt 6 ] && ! printf '%s\n' "$help" | grep -q 'The item before'; do
+		tui_key_change PageDown
+		help="$help
+$(tui_screen)"
+		_i=$((_i + 1))
+	done
+	printf '%s\n' "$help" | grep -q 'Keys on this screen' &&
+	    printf '%s\n' "$help" | grep -Eq '│ +Enter +Next box; in the last, save and go on' &&
+	    ok "$size: reviewing: the help lists the keys of its bindings" ||
+	    not_ok "$size: reviewing: the help lists the keys" "$help"
+	tui_keys Escape
+	tui_wait_gone '┌─ Help' >/dev/null
+	tui_keys F10
+	tui_check '^\[exit 0\]$' "$size: reviewing: F10 leaves"
+	tui_stop
+
+	# Another child from the household: only the name and age are asked.
+	tui_start -s "$size" env NO_COLOR=1 "$TALKPACT" --only-content --content "$content"
+	tui_check 'Start a new conversation' "$size: welcome again"
+	tui_keys Enter
+	tui_until "$size: household family: the name box" tui_cursor_under "Child's first name"
+	tui_check 'Grown-ups +Pat' "$size: household family: the household's grown-up"
+	tui_type "Ash"; tui_keys Enter
+	tui_until "$size: household family: the age box" tui_cursor_under "Age"
+	tui_type "9"; tui_keys Enter
+	tui_until "$size: household family: past the household to \"How long\"" choice_focused 'How long'
+	tui_keys Down
+	tui_until "$size: household family: \"Start talking\", in sight and chosen" chosen 'Start talking'
+	tui_check 'House rules +0, already agreed' "$size: household family: the house rules line"
+	tui_until "$size: household family: the keys line keeps help and quit" keys_end
+	tui_keys F10
+	tui_check '^\[exit 0\]$' "$size: household family: F10 leaves"
+	tui_stop
+
+	# Two grown-ups: a box each on the talk screen, Tab through them.
+	rm -rf "$HOME/.local/state/talkpact"
+	tui_start -s "$size" env NO_COLOR=1 "$TALKPACT" --only-content --content "$content"
+	tui_check 'Start a new conversation' "$size: two grown-ups: welcome"
+	tui_keys Enter
+	tui_until "$size: two grown-ups: the name box" tui_cursor_under "Child's first name"
+	tui_type "Kim"; tui_keys Enter
+	tui_until "$size: two grown-ups: the age box" tui_cursor_under "Age"
+	tui_type "9"; tui_keys Enter
+	tui_until "$size: two grown-ups: the first grown-up's box" tui_cursor_under "Grown-up's name"
+	tui_type "Pat"; tui_keys Enter
+	tui_until "$size: two grown-ups: the second grown-up's box" tui_cursor_under "Another grown-up"
+	tui_type "Jo"; tui_keys Enter Enter Enter
+	tui_until "$size: two grown-ups: \"Start talking\"" chosen 'Start talking'
+	tui_keys Enter
+	tui_check ' 1 of 2' "$size: two grown-ups: the four-line question"
+	tui_until "$size: two grown-ups: the child's box has the cursor" tui_cursor_under "Kim's words"
+	tui_keys Tab
+	tui_until "$size: two grown-ups: Tab: Pat's own box" tui_cursor_under "Pat's words"
+	tui_type "Pat here"
+	tui_check '│ Pat here' "$size: two grown-ups: Pat's words show"
+	tui_keys Tab
+	tui_until "$size: two grown-ups: Tab: Jo's own box" tui_cursor_under "Jo's words"
+	tui_type "Jo here"
+	tui_check '│ Jo here' "$size: two grown-ups: Jo's words show"
+	if [ "$size" = 60x18 ]; then
+		tui_check "Jo's words \(2 of 2; Tab: next\)" "$size: two grown-ups: too low for three boxes, the one speaking shows"
+	else
+		tui_check "Pat's words" "$size: two grown-ups: Pat's box shows beside Jo's"
+	fi
+	tui_keys F2
+	tui_until "$size: two grown-ups: with the tip open, Jo's box keeps the cursor" tui_cursor_under "Jo's words"
+	tui_until "$size: two grown-ups: the keys line keeps help and quit" keys_end
+	tui_keys F10
+	tui_check '^\[exit 0\]$' "$size: two grown-ups: F10 leaves"
 	tui_stop
 done
 

@@ -525,6 +525,55 @@ test_2026_topics(void **state)
 	assert_int_equal(missing, 0);
 }
 
+/*
+ * Review prompts: a few per band (what worked, what was hard, what has
+ * changed since), each with a tip; 14-17 also asks which controls step
+ * down now. For 4-7, questions of about ten words or fewer.
+ */
+static void
+test_review_prompts(void **state)
+{
+	static const char *const asks[] = { "work|easy", "hard",
+	    "changed|new since|anything new" };
+
+	(void)state;
+	for (int b = 0; b < BAND__COUNT; b++) {
+		const struct template *t = content_template_for_band(&shipped,
+		    (enum band)b);
+		bool controls = false;
+
+		assert_non_null(t);
+		print_message("%s: %zu review questions\n", band_name((enum band)b),
+		    t->n_review);
+		assert_in_range(t->n_review, 3, 6);
+		for (size_t i = 0; i < t->n_review; i++) {
+			assert_true(strlen(t->review[i].tip) > 20);
+			controls = controls || (S_find_any(t->review[i].question,
+			    "controls", 0) >= 0 && S_find_any(t->review[i].question,
+			    "step down|come off", 0) >= 0);
+			if (b == BAND_4_7) {
+				size_t words = 1;
+
+				for (const char *c = t->review[i].question; *c; c++)
+					words += *c == ' ';
+				assert_in_range(words, 1, 14);
+			}
+		}
+		for (size_t g = 0; g < sizeof asks / sizeof asks[0]; g++) {
+			bool found = false;
+
+			for (size_t i = 0; i < t->n_review && !found; i++)
+				found = S_find_any(t->review[i].question, asks[g],
+				    0) >= 0;
+			if (!found)
+				print_message("%s: no review question about '%s'\n",
+				    band_name((enum band)b), asks[g]);
+			assert_true(found);
+		}
+		assert_true(b != BAND_14_17 || controls);
+	}
+}
+
 int
 main(void)
 {
@@ -537,6 +586,7 @@ main(void)
 		cmocka_unit_test(test_evidence_exception),
 		cmocka_unit_test(test_sextortion),
 		cmocka_unit_test(test_2026_topics),
+		cmocka_unit_test(test_review_prompts),
 	};
 
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);

@@ -67,6 +67,8 @@ full_session(struct session *s)
 	apply_ok(s, (struct action){ .kind = ACTION_START_TALKING });
 	apply_ok(s, (struct action){ .kind = ACTION_ANSWER, .id = "p-people",
 	    .text = "  Jo\n\tand # me\n\n- yes ", .text2 = "We'll see: maybe" });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_VOICE, .id = "p-people",
+	    .index = 1, .text = "Jo's own: \"fine\"" });
 	apply_ok(s, (struct action){ .kind = ACTION_LATER, .id = "p-photos" });
 	apply_ok(s, (struct action){ .kind = ACTION_SKIP, .id = "p-worried" });
 	apply_ok(s, (struct action){ .kind = ACTION_SET_TOPICS, .number =
@@ -78,6 +80,8 @@ full_session(struct session *s)
 	apply_ok(s, (struct action){ .kind = ACTION_SET_BLANK, .id = "bedtime", .text = "20:00" });
 	apply_ok(s, (struct action){ .kind = ACTION_SET_BLANK, .id = "apps", .text = "true" });
 	apply_ok(s, (struct action){ .kind = ACTION_ADD_RULE, .text = "No phones\nat the table", .number = BINDS_EVERYONE });
+	apply_ok(s, (struct action){ .kind = ACTION_SET_NOT_AGREED, .id = "rule/1",
+	    .text = "Sam", .text2 = "not at breakfast", .flag = true });
 	apply_ok(s, (struct action){ .kind = ACTION_SET_PROMISE, .id = "explain", .flag = true });
 	apply_ok(s, (struct action){ .kind = ACTION_SET_REVIEW, .number = 12 });
 	apply_ok(s, (struct action){ .kind = ACTION_START_SIGNING });
@@ -122,6 +126,12 @@ test_round_trip(void **state)
 	assert_non_null(strstr(a, "\ntopics: [people, photos]\n"));
 	assert_int_equal(t.topics, SESSION_TOPIC_BIT(TOPIC_PEOPLE) |
 	    SESSION_TOPIC_BIT(TOPIC_PHOTOS));
+	/* Every side's optional keys in one file: topics, voices, not-agreed. */
+	assert_non_null(strstr(a, "\n  voices:\n    'Jo: the 2nd': \"Jo's own: \\\"fine\\\"\"\n"));
+	assert_string_equal(session_voice(&t.answers[0], "Jo: the 2nd"), "Jo's own: \"fine\"");
+	assert_non_null(strstr(a, "\nnot-agreed:\n"));
+	assert_false(session_item_agreed(&t, "rule/1"));
+	assert_string_equal(session_not_agreed(&t, "rule/1", 0)->reason, "not at breakfast");
 	assert_non_null(strstr(a, "\ndrafts:\n"));
 	assert_string_equal(session_draft(&t, "rule/new"), "half a rule:\n\t\"quoted\"");
 	b = session_store_format(&t);
@@ -213,7 +223,7 @@ test_damaged(void **state)
 	expect_bad("format: 1\nstage: family\ntalk: brief\n", "bad.yaml:3:7: error: talk must be all, short or topics");
 	expect_bad("format: 1\nstage: family\ntopics: [people, nope]\n", "bad.yaml:3:18: error: topics: not a topic talkpact knows");
 	expect_bad("format: 1\nstage: family\ntopics: people\n", "bad.yaml:3:9: error: topics must be a list");
-	expect_bad("format: 1\nstage: done\n", "bad.yaml:2:8: error: stage must be family, talking, agreeing, signing or signed");
+	expect_bad("format: 1\nstage: done\n", "bad.yaml:2:8: error: stage must be family, talking, agreeing, signing, signed or reviewing");
 	expect_bad("format: 1\nstage: family\nfamily:\n  age: 30\n", "bad.yaml:4:8: error: age must be from 4 to 17");
 	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\\x1bb\"\n", "bad.yaml:4:10: error: text contains control character U+001B");
 	expect_bad("format: 1\nstage: family\nfamily:\n  child: \"a\\nb\"\n", "bad.yaml:4:10: error: The child's name must be one line");
