@@ -136,7 +136,7 @@ render_with(const struct session *s, enum render_format f, bool record,
     enum agreement_paper paper)
 {
 	char *out = NULL, *cause = NULL;
-	struct agreement_options o = { record, paper };
+	struct agreement_options o = { .record = record, .paper = paper };
 
 	if (agreement_render_with(s, fixture_content(), NOW, f, &o, &out,
 	    &cause) != 0)

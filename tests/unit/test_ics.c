@@ -122,7 +122,7 @@ static void
 test_review(void **state)
 {
 	struct session s;
-	struct signature sig = { ROLE_CHILD, 0, "Sam", 0 };
+	struct signature sig = { .role = ROLE_CHILD, .name = "Sam" };
 	struct tm tm = { .tm_year = 126, .tm_mon = 10, .tm_mday = 29,
 		.tm_hour = 15, .tm_isdst = -1 };
 	char *out = NULL, *cause = NULL;
