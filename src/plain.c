@@ -104,6 +104,7 @@ enum q {
 	Q_SIGN,
 	Q_VOICE, Q_HOUSE_RULE, Q_NOT_AGREED_WHO, Q_NOT_AGREED_WHY,
 	Q_REVIEW_DECIDE, Q_REVIEW_CHILD, Q_REVIEW_GROWN_UP,
+	Q_REVIEW_VOICE,
 	Q__COUNT
 };
 
@@ -114,7 +115,7 @@ struct step {
 	size_t n;		/* the number printed before it, or 0 */
 	const void *item;	/* the prompt, blank, clause or promise */
 	enum role role;		/* Q_SIGN */
-	size_t g;		/* Q_VOICE: which grown-up */
+	size_t g;		/* Q_VOICE, Q_REVIEW_VOICE: which grown-up */
 };
 
 struct plain {
@@ -1429,6 +1430,7 @@ S_decide_ready(struct plain *p, const struct step *st)
 
 	free(p->said);
 	p->said = NULL;
+	S_forget_voices(p);
 	p->said_for = st->i;
 	p->decided = n != NULL && n->decision != DECISION_NONE ? n->decision :
 	    DECISION_KEEP;
@@ -1488,6 +1490,7 @@ S_review_words_ready(struct plain *p, const struct step *st)
 	if (it->kind == REVIEW_ITEM_QUESTION) {
 		free(p->said);
 		p->said = NULL;
+		S_forget_voices(p);
 		p->said_for = st->i;
 		p->decided = DECISION_NONE;
 		S_review_item_intro(p, st);
@@ -1527,6 +1530,42 @@ S_review_grown_answer(struct plain *p, const struct step *st, enum reply r,
 	(void)r;
 	if (!S_apply(p, &a))
 		return GO_PREV;
+	free(p->said);
+	p->said = NULL;
+	return GO_NEXT;
+}
+
+/*
+ * Each grown-up in turn, when there are two or more; an empty line
+ * passes. After the last, the note, then each line under its own name.
+ */
+static enum go
+S_review_voice_answer(struct plain *p, const struct step *st, enum reply r,
+    const char *l)
+{
+	const struct review_item *it = st->item;
+	const struct session *s = &p->flow.s;
+	const struct review_note *n = review_note(s, it->key);
+	/* Each grown-up's own line: a shared line from before stays. */
+	struct action a = { .kind = ACTION_REVIEW, .id = it->key,
+	    .number = p->decided, .text = p->said,
+	    .text2 = n != NULL ? n->grown_up : NULL };
+
+	(void)r;
+	free(p->voices[st->g]);
+	p->voices[st->g] = xstrdup(l);
+	if (st->g + 1 < s->n_grown_ups)
+		return GO_NEXT;
+	if (!S_apply(p, &a))
+		return GO_AGAIN;
+	for (size_t g = 0; g < s->n_grown_ups; g++) {
+		struct action v = { .kind = ACTION_REVIEW_VOICE, .id = it->key,
+		    .index = g, .text = p->voices[g] != NULL ? p->voices[g] : "" };
+
+		if (!S_apply(p, &v))
+			return GO_AGAIN;
+	}
+	S_forget_voices(p);
 	free(p->said);
 	p->said = NULL;
 	return GO_NEXT;
@@ -1572,6 +1611,8 @@ static const struct question S_questions[Q__COUNT] = {
 	    S_review_words_answer },
 	[Q_REVIEW_GROWN_UP] = { 0, S_review_grown_ready, NULL,
 	    S_grown_words_prompt, S_review_grown_answer },
+	[Q_REVIEW_VOICE] = { 0, S_review_grown_ready, NULL,
+	    S_voice_prompt, S_review_voice_answer },
 };
 
 /* ---- the stages --------------------------------------------------------------- */
@@ -1847,7 +1888,8 @@ S_reviewing(struct plain *p, bool from_end)
 	const struct session *s = &p->flow.s;
 	struct review_items l;
 	size_t n = review_items(s, p->flow.c, &l), k = 0, next;
-	struct step *steps = xcalloc(3 * n + 1, sizeof *steps);
+	size_t voices = s->n_grown_ups > 1 ? s->n_grown_ups : 1;
+	struct step *steps = xcalloc((2 + voices) * n + 1, sizeof *steps);
 	size_t *first = xcalloc(n + 1, sizeof *first);
 	enum step_end end;
 
@@ -1858,8 +1900,13 @@ S_reviewing(struct plain *p, bool from_end)
 			    .item = &l.items[i] };
 		steps[k++] = (struct step){ .q = Q_REVIEW_CHILD, .i = i,
 		    .item = &l.items[i] };
-		steps[k++] = (struct step){ .q = Q_REVIEW_GROWN_UP, .i = i,
-		    .item = &l.items[i] };
+		/* Two or more grown-ups: each in turn, under their own name. */
+		for (size_t g = 0; s->n_grown_ups > 1 && g < s->n_grown_ups; g++)
+			steps[k++] = (struct step){ .q = Q_REVIEW_VOICE, .i = i,
+			    .item = &l.items[i], .g = g };
+		if (s->n_grown_ups <= 1)
+			steps[k++] = (struct step){ .q = Q_REVIEW_GROWN_UP,
+			    .i = i, .item = &l.items[i] };
 	}
 	first[n] = k;
 	p->n_review_items = n;
@@ -1876,6 +1923,7 @@ S_reviewing(struct plain *p, bool from_end)
 		    p->out);
 	free(p->said);
 	p->said = NULL;
+	S_forget_voices(p);
 	free(first);
 	free(steps);
 	review_items_cleanup(&l);

@@ -272,6 +272,11 @@ review_session_free(struct session *s)
 		free(s->notes[i].key);
 		free(s->notes[i].child);
 		free(s->notes[i].grown_up);
+		for (size_t v = 0; v < s->notes[i].n_voices; v++) {
+			free(s->notes[i].voices[v].name);
+			free(s->notes[i].voices[v].text);
+		}
+		free(s->notes[i].voices);
 	}
 	free(s->notes);
 	s->notes = NULL;
@@ -604,6 +609,58 @@ review_apply(struct session *s, const struct content *c,
 	note->grown_up = grown;
 	review_items_cleanup(&l);
 	return 0;
+}
+
+int
+review_apply_voice(struct session *s, const struct action *a, char **cause)
+{
+	struct review_note *note = NULL;
+	const char *name;
+	char *text = NULL;
+	size_t i;
+
+	for (i = 0; a->id != NULL && i < s->n_notes; i++)
+		if (strcmp(s->notes[i].key, a->id) == 0)
+			note = &s->notes[i];
+	if (note == NULL)
+		return S_fail(cause, "Choose keep, change or drop first.");
+	if (a->index >= s->n_grown_ups)
+		return S_fail(cause, "There is no such grown-up.");
+	if (S_line(a->text, "The grown-up's words", &text, cause) != 0)
+		return -1;
+	name = s->grown_ups[a->index];
+	for (i = 0; i < note->n_voices; i++)
+		if (strcmp(note->voices[i].name, name) == 0)
+			break;
+	if (text == NULL) {
+		if (i < note->n_voices) {
+			free(note->voices[i].name);
+			free(note->voices[i].text);
+			memmove(&note->voices[i], &note->voices[i + 1],
+			    (note->n_voices - i - 1) * sizeof *note->voices);
+			note->n_voices--;
+		}
+		return 0;
+	}
+	if (i == note->n_voices) {
+		note->voices = xgrow(note->voices, &note->cap_voices,
+		    note->n_voices, sizeof *note->voices);
+		note->voices[i].name = xstrdup(name);
+		note->voices[i].text = NULL;
+		note->n_voices++;
+	}
+	free(note->voices[i].text);
+	note->voices[i].text = text;
+	return 0;
+}
+
+const char *
+review_note_voice(const struct review_note *n, const char *name)
+{
+	for (size_t i = 0; n != NULL && name != NULL && i < n->n_voices; i++)
+		if (strcmp(n->voices[i].name, name) == 0)
+			return n->voices[i].text;
+	return NULL;
 }
 
 /* ---- carrying the decisions over ---------------------------------------------- */

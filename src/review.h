@@ -113,6 +113,17 @@ int review_apply(struct session *s, const struct content *c,
     const struct action *a, char **cause);
 
 /*
+ * ACTION_REVIEW_VOICE (after ACTION_REVIEW has made the note for a->id):
+ * grown-up a->index's own line about it, kept under their name; blank
+ * text removes it. Returns 0 or -1 with *cause, s unchanged.
+ */
+int review_apply_voice(struct session *s, const struct action *a,
+    char **cause);
+
+/* Grown-up name's own line in note n, or NULL. */
+const char *review_note_voice(const struct review_note *n, const char *name);
+
+/*
  * Carry the decisions into the agreement when a review moves on to
  * choosing (s->stage is already "agreeing"): a dropped rule or promise is
  * switched off (an own rule removed), a kept one on (an own rule put

@@ -1326,6 +1326,10 @@ session_apply(struct session *s, const struct content *c,
 		if (S_need_stage(s, ST(REVIEWING), cause) == 0)
 			rc = review_apply(s, c, a, cause);
 		break;
+	case ACTION_REVIEW_VOICE:
+		if (S_need_stage(s, ST(REVIEWING), cause) == 0)
+			rc = review_apply_voice(s, a, cause);
+		break;
 	case ACTION_SET_TOPICS:
 		if (S_need_stage(s, ST(FAMILY) | ST(TALKING) | ST(AGREEING),
 		    cause) == 0)
@@ -1586,6 +1590,19 @@ S_canon_not_agreed(struct S_canon *b, const struct session *s)
 	}
 }
 
+/* A review note's voices (optional): only when present, as for answers. */
+static void
+S_canon_note_voices(struct S_canon *b, const struct review_note *n)
+{
+	if (n->n_voices == 0)
+		return;
+	S_canon_long(b, "note.voices", (long)n->n_voices);
+	for (size_t i = 0; i < n->n_voices; i++) {
+		S_canon_put(b, "voice.name", n->voices[i].name);
+		S_canon_put(b, "voice.text", n->voices[i].text);
+	}
+}
+
 /*
  * A review's keys (review.h), only when the session is a review, so a
  * first version's digest is as it always was.
@@ -1625,6 +1642,7 @@ S_canon_review(struct S_canon *b, const struct session *s)
 		S_canon_long(b, "note.has-child", s->notes[i].child != NULL);
 		S_canon_put(b, "note.grown-up", s->notes[i].grown_up);
 		S_canon_long(b, "note.has-grown-up", s->notes[i].grown_up != NULL);
+		S_canon_note_voices(b, &s->notes[i]);
 	}
 }
 

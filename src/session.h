@@ -126,7 +126,8 @@ struct promise_setting {
  * What was being typed in a box and not yet confirmed, kept so that
  * leaving (or a crash of the terminal) loses nothing. box names the box:
  * "answer/PROMPT/child", "answer/PROMPT/grown-up", "rule/new", "blank/ID",
- * "review/ITEM/child", "review/ITEM/grown-up" (REVIEW forgets them).
+ * "review/ITEM/child", "review/ITEM/grown-up", "review/ITEM/voice-N"
+ * (REVIEW forgets them).
  */
 struct draft {
 	char *box;
@@ -192,7 +193,9 @@ struct review_note {
 	char *key;		/* a previous_item's key, or "prompt/ID" */
 	enum review_decision decision;	/* NONE for a review question */
 	char *child;		/* or NULL */
-	char *grown_up;		/* or NULL */
+	char *grown_up;		/* or NULL: the grown-ups' one shared line */
+	struct voice *voices;	/* each grown-up's own line (REVIEW_VOICE) */
+	size_t n_voices, cap_voices;
 };
 
 struct session {
@@ -276,7 +279,8 @@ struct session {
 	X(SET_VOICE, "set-voice")		/* id: prompt; index: grown-up; text ("" removes) */ \
 	X(SET_NOT_AGREED, "set-not-agreed")	/* id: item; text: who; text2: reason; flag: not agreed */ \
 	X(REVIEW, "review")			/* id: item key; number: enum review_decision; text: child; text2: grown-up */ \
-	X(SET_TOPICS, "set-topics")		/* number: SESSION_TOPIC_BIT()s; -> TALK_TOPICS */
+	X(SET_TOPICS, "set-topics")		/* number: SESSION_TOPIC_BIT()s; -> TALK_TOPICS */ \
+	X(REVIEW_VOICE, "review-voice")		/* id: item key (after REVIEW); index: grown-up; text ("" removes) */
 
 enum action_kind {
 #define X(e, id) ACTION_##e,

@@ -219,17 +219,31 @@ S_end(struct S_em *em, bool map)
 	S_emit(em, &ev);
 }
 
+/* Optional "voices": each grown-up's own words, by name. */
+static void
+S_write_voice_map(struct S_em *em, const struct voice *v, size_t n)
+{
+	if (n == 0)
+		return;
+	S_plain(em, "voices");
+	S_start(em, true, false);
+	for (size_t i = 0; i < n; i++)
+		S_key_quoted(em, v[i].name, v[i].text);
+	S_end(em, true);
+}
+
 /* Optional: each grown-up's own words in an answer, by name. */
 static void
 S_write_voices(struct S_em *em, const struct answer *a)
 {
-	if (a->n_voices == 0)
-		return;
-	S_plain(em, "voices");
-	S_start(em, true, false);
-	for (size_t i = 0; i < a->n_voices; i++)
-		S_key_quoted(em, a->voices[i].name, a->voices[i].text);
-	S_end(em, true);
+	S_write_voice_map(em, a->voices, a->n_voices);
+}
+
+/* Optional: each grown-up's own line in a review note, by name. */
+static void
+S_write_note_voices(struct S_em *em, const struct review_note *n)
+{
+	S_write_voice_map(em, n->voices, n->n_voices);
 }
 
 /* Optional: what someone has not agreed to yet. */
@@ -310,6 +324,7 @@ S_write_review(struct S_em *em, const struct session *s)
 				S_key_quoted(em, "child", n->child);
 			if (n->grown_up != NULL)
 				S_key_quoted(em, "grown-up", n->grown_up);
+			S_write_note_voices(em, n);
 			S_end(em, true);
 		}
 		S_end(em, false);
@@ -872,9 +887,10 @@ S_read_family(struct S_reader *r, struct ynode *f, struct session *s)
 	return 0;
 }
 
-/* voices: (name: words), each grown-up's own words. */
+/* voices: (name: words), each grown-up's own words, into *vs. */
 static int
-S_read_voices(struct S_reader *r, struct ynode *m, struct answer *a)
+S_read_voice_map(struct S_reader *r, struct ynode *m, struct voice **vs,
+    size_t *n, size_t *cap)
 {
 	if (S_check_map(r, m, "voices", NULL) != 0)
 		return -1;
@@ -884,9 +900,8 @@ S_read_voices(struct S_reader *r, struct ynode *m, struct answer *a)
 	for (size_t i = 0; i < m->n; i += 2) {
 		struct voice *v;
 
-		a->voices = xgrow(a->voices, &a->cap_voices, a->n_voices,
-		    sizeof *a->voices);
-		v = &a->voices[a->n_voices++];
+		*vs = xgrow(*vs, cap, *n, sizeof **vs);
+		v = &(*vs)[(*n)++];
 		v->name = v->text = NULL;
 		if (S_str(r, m->kids[i], "A grown-up's name",
 		    SESSION_MAX_NAME_BYTES, false, &v->name) != 0 ||
@@ -895,6 +910,22 @@ S_read_voices(struct S_reader *r, struct ynode *m, struct answer *a)
 			return -1;
 	}
 	return 0;
+}
+
+/* An answer's voices. */
+static int
+S_read_voices(struct S_reader *r, struct ynode *m, struct answer *a)
+{
+	return S_read_voice_map(r, m, &a->voices, &a->n_voices,
+	    &a->cap_voices);
+}
+
+/* A review note's voices (optional). */
+static int
+S_read_note_voices(struct S_reader *r, struct ynode *m, struct review_note *n)
+{
+	return S_read_voice_map(r, m, &n->voices, &n->n_voices,
+	    &n->cap_voices);
 }
 
 /* not-agreed: a list of item, who and reason. */
@@ -1478,7 +1509,7 @@ static int
 S_read_notes(struct S_reader *r, struct ynode *list, struct session *s)
 {
 	static const char *const keys[] = { "item", "decision", "child",
-	    "grown-up", NULL };
+	    "grown-up", "voices", NULL };
 
 	if (S_seq(r, list, "review") != 0)
 		return -1;
@@ -1517,6 +1548,9 @@ S_read_notes(struct S_reader *r, struct ynode *list, struct session *s)
 		if ((y = S_get(m, "grown-up")) != NULL && S_str(r, y,
 		    "The grown-up's words", SESSION_MAX_TEXT_BYTES, true,
 		    &n->grown_up) != 0)
+			return -1;
+		if ((y = S_get(m, "voices")) != NULL &&
+		    S_read_note_voices(r, y, n) != 0)
 			return -1;
 	}
 	return 0;

@@ -732,6 +732,22 @@ tui_child_name(const struct tui *t)
 	return "the child";
 }
 
+size_t
+tui_n_voices(const struct tui *t)
+{
+	return t->flow.s.n_grown_ups > 1 ? t->flow.s.n_grown_ups : 0;
+}
+
+char *
+tui_voice_label(struct tui *t, size_t g, bool one, const char *what)
+{
+	if (one)
+		return xasprintf("%s%s (%zu of %zu; %s: next)",
+		    t->flow.s.grown_ups[g], what, g + 1, tui_n_voices(t),
+		    tui_key(t, REQ_NEXT_FIELD));
+	return xasprintf("%s%s", t->flow.s.grown_ups[g], what);
+}
+
 void
 tui_switch(struct tui *t, const struct view *v)
 {

@@ -232,4 +232,14 @@ void tui_keep_draft(struct tui *t, const char *box, const struct textfield *tf,
 /* Shared text for views. */
 const char *tui_child_name(const struct tui *t);	/* "the child" before it is given */
 
+/*
+ * Every voice: how many grown-ups speak in a box of their own (0 for one
+ * grown-up, who has the one grown-up's box); and grown-up g's box label,
+ * their name then what ("'s words": "Tom's words"), with "(2 of 3; KEY:
+ * next)" when only the one speaking shows. Caller frees the label.
+ */
+size_t tui_n_voices(const struct tui *t);
+char *tui_voice_label(struct tui *t, size_t g, bool one,
+    const char *what);
+
 #endif

@@ -2,9 +2,11 @@
  * view_reviewing.c: reviewing a signed agreement together (review.h), one
  * item at a time: a rule or promise as it was signed with keep, change or
  * drop and a box for each voice on how it went; then the
- * band's review questions with the grown-up's tip and the two boxes. Each
- * item is saved through flow_apply() (ACTION_REVIEW) when confirmed; after
- * the last, on to choosing the agreement.
+ * band's review questions with the grown-up's tip and the boxes: the
+ * child's, then the grown-up's, or each grown-up's own (reached in turn,
+ * as in view_talk.c). Each item is saved through flow_apply()
+ * (ACTION_REVIEW, then ACTION_REVIEW_VOICE for each grown-up) when
+ * confirmed; after the last, on to choosing the agreement.
  */
 #include "config.h"
 
@@ -21,15 +23,16 @@
 struct reviewing {
 	bool ready;
 	struct textfield child, grown;
+	struct textfield voice[SESSION_MAX_GROWN_UPS];	/* each grown-up's */
 	struct review_items items;	/* rebuilt on each visit */
 	size_t at;			/* the item shown */
 	size_t filled;			/* the item the boxes were filled for */
-	int focus;			/* 0 the decision, 1 the child's box, 2 the grown-ups' */
+	int focus;			/* 0 the decision, 1 the child's box, then the grown-up's or each one's */
 	enum review_decision decided;
 	int top;			/* first row shown when the screen scrolls */
 };
 
-/* Click places: the decision, the child's box, the grown-ups' box (= focus). */
+/* Click places: the decision, the child's box, the grown-ups' box or each one's (= focus). */
 enum { S_HIT_DECISION, S_HIT_CHILD, S_HIT_GROWN };
 
 static struct reviewing *
@@ -50,6 +53,33 @@ S_decides(const struct review_item *it)
 	return it != NULL && it->kind != REVIEW_ITEM_QUESTION;
 }
 
+/* The last box's focus: the grown-up's, or the last grown-up's own. */
+static int
+S_last(const struct tui *t)
+{
+	size_t n = tui_n_voices(t);
+
+	return S_HIT_GROWN + (n > 0 ? (int)n - 1 : 0);
+}
+
+/* The box at focus i (1 the child's, 2... the grown-up's or each one's). */
+static struct textfield *
+S_field(struct tui *t, int i)
+{
+	struct reviewing *v = S_v(t);
+
+	if (i <= S_HIT_CHILD)
+		return &v->child;
+	return tui_n_voices(t) > 0 ? &v->voice[i - S_HIT_GROWN] : &v->grown;
+}
+
+/* Grown-up g's draft box: "review/ITEM/voice-1". Caller frees. */
+static char *
+S_voice_box(const struct review_item *it, size_t g)
+{
+	return xasprintf("review/%s/voice-%zu", it->key, g + 1);
+}
+
 /* "review/ITEM/child" or ".../grown-up": the box's draft. Caller frees. */
 static char *
 S_box(const struct review_item *it, bool grown)
@@ -59,15 +89,21 @@ S_box(const struct review_item *it, bool grown)
 
 /* A box's draft, else what the note says. */
 static void
-S_fill_box(struct tui *t, struct textfield *tf, const struct review_item *it,
-    bool grown, const char *confirmed)
+S_fill_draft(struct tui *t, struct textfield *tf, char *box,
+    const char *confirmed)
 {
-	char *box = it != NULL ? S_box(it, grown) : NULL;
 	const char *draft = box != NULL ? session_draft(&t->flow.s, box) : NULL;
 
 	textfield_set(tf, draft != NULL ? draft : confirmed);
 	tf->changed = draft != NULL;
 	free(box);
+}
+
+static void
+S_fill_box(struct tui *t, struct textfield *tf, const struct review_item *it,
+    bool grown, const char *confirmed)
+{
+	S_fill_draft(t, tf, it != NULL ? S_box(it, grown) : NULL, confirmed);
 }
 
 /* The boxes and the decision as the note (or a draft) for the item has them. */
@@ -81,6 +117,9 @@ S_fill(struct tui *t)
 
 	S_fill_box(t, &v->child, it, false, n != NULL ? n->child : NULL);
 	S_fill_box(t, &v->grown, it, true, n != NULL ? n->grown_up : NULL);
+	for (size_t g = 0; g < tui_n_voices(t); g++)
+		S_fill_draft(t, &v->voice[g], it != NULL ? S_voice_box(it, g) :
+		    NULL, review_note_voice(n, t->flow.s.grown_ups[g]));
 	v->decided = n != NULL && n->decision != DECISION_NONE ? n->decision :
 	    S_decides(it) ? DECISION_KEEP : DECISION_NONE;
 	v->focus = S_decides(it) ? 0 : 1;
@@ -95,6 +134,9 @@ S_open(struct tui *t)
 	if (!v->ready) {
 		textfield_init(&v->child, SESSION_MAX_TEXT_BYTES, true);
 		textfield_init(&v->grown, SESSION_MAX_TEXT_BYTES, true);
+		for (size_t g = 0; g < SESSION_MAX_GROWN_UPS; g++)
+			textfield_init(&v->voice[g], SESSION_MAX_TEXT_BYTES,
+			    true);
 		v->ready = true;
 	}
 	review_items_cleanup(&v->items);
@@ -107,7 +149,7 @@ S_open(struct tui *t)
 	S_fill(t);
 }
 
-/* Keep what is typed in both boxes as drafts (a pause, or leaving). */
+/* Keep what is typed in every box as drafts (a pause, or leaving). */
 static void
 S_keep(struct tui *t)
 {
@@ -125,6 +167,12 @@ S_keep(struct tui *t)
 	box = S_box(it, true);
 	tui_keep_draft(t, box, &v->grown, n != NULL ? n->grown_up : NULL);
 	free(box);
+	for (size_t g = 0; g < tui_n_voices(t); g++) {
+		box = S_voice_box(it, g);
+		tui_keep_draft(t, box, &v->voice[g],
+		    review_note_voice(n, t->flow.s.grown_ups[g]));
+		free(box);
+	}
 }
 
 static void
@@ -137,6 +185,8 @@ S_cleanup(void *state)
 		return;
 	textfield_cleanup(&v->child);
 	textfield_cleanup(&v->grown);
+	for (size_t g = 0; g < SESSION_MAX_GROWN_UPS; g++)
+		textfield_cleanup(&v->voice[g]);
 	v->ready = false;
 }
 
@@ -165,6 +215,7 @@ S_confirm(struct tui *t)
 {
 	struct reviewing *v = S_v(t);
 	const struct review_item *it = S_item(v);
+	const struct review_note *n;
 	struct action a = { .kind = ACTION_REVIEW };
 
 	if (it == NULL) {
@@ -174,9 +225,20 @@ S_confirm(struct tui *t)
 	a.id = it->key;
 	a.number = v->decided;
 	a.text = textfield_text(&v->child);
-	a.text2 = textfield_text(&v->grown);
+	/* Each grown-up in their own box: a shared line from before stays. */
+	n = review_note(&t->flow.s, it->key);
+	a.text2 = tui_n_voices(t) > 0 ? (n != NULL ? n->grown_up : NULL) :
+	    textfield_text(&v->grown);
 	if (!tui_apply(t, &a))
 		return;
+	/* Each grown-up's own line, under their name. */
+	for (size_t g = 0; g < tui_n_voices(t); g++) {
+		struct action va = { .kind = ACTION_REVIEW_VOICE, .id = it->key,
+		    .index = g, .text = textfield_text(&v->voice[g]) };
+
+		if (!tui_apply(t, &va))
+			return;
+	}
 	tui_note(t, "Saved.");
 	v->at++;
 	if (v->at >= v->items.n) {
@@ -220,7 +282,7 @@ static bool
 S_typed(struct tui *t, enum request r, wchar_t ch)
 {
 	struct reviewing *v = S_v(t);
-	struct textfield *tf = v->focus == 2 ? &v->grown : &v->child;
+	struct textfield *tf = S_field(t, v->focus);
 
 	switch (textfield_request(tf, r, ch, t->lay.text_cols - 4)) {
 	case TF_CHANGED:
@@ -249,7 +311,7 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		return;
 	switch (r) {
 	case REQ_ENTER:
-		if (it != NULL && v->focus < 2)
+		if (it != NULL && v->focus < S_last(t))
 			v->focus++;
 		else
 			S_confirm(t);
@@ -262,7 +324,7 @@ S_request(struct tui *t, enum request r, wchar_t ch)
 		break;
 	case REQ_NEXT_FIELD:
 	case REQ_DOWN:
-		if (v->focus < 2)
+		if (v->focus < S_last(t))
 			v->focus++;
 		break;
 	case REQ_PREV_FIELD:
@@ -327,7 +389,7 @@ S_draw(struct tui *t)
 	const struct layout *l = &t->lay;
 	const struct review_item *it;
 	int x = l->text_left, w = l->text_cols, y = l->body_top, body = l->body_rows;
-	int rows, filled, th, tiph, total, y0, b1, bf, from, to;
+	int rows, filled, th, tiph, total, y0, b1, bf, from, to, nb;
 	char *head, *label;
 	const char *grown = t->flow.s.n_grown_ups == 1 ? t->flow.s.grown_ups[0] :
 	    NULL;
@@ -351,14 +413,15 @@ S_draw(struct tui *t)
 	th = tui_wrapped(t, -1, 0, w - 8, 5, it->text, ROLE_UI_QUESTION, true);
 	tiph = it->tip != NULL ? tui_wrapped(t, -1, 0, w - 4, 3, it->tip,
 	    ROLE_UI_TIP, false) + 1 : 0;
-	rows = (body - 14) / 2;
+	nb = 1 + (tui_n_voices(t) > 0 ? (int)tui_n_voices(t) : 1);
+	rows = (body - 10 - 2 * nb) / nb;
 	if (rows > 4)
 		rows = 4;
 	if (rows < 1)
 		rows = 1;
 	b1 = 3 + th + 1 + tiph + (S_decides(it) ? 2 : 0);
-	total = b1 + 2 * (rows + 2);
-	bf = v->focus == 0 ? b1 - 2 : v->focus == 1 ? b1 : b1 + rows + 2;
+	total = b1 + nb * (rows + 2);
+	bf = v->focus == 0 ? b1 - 2 : b1 + (v->focus - 1) * (rows + 2);
 	to = v->focus == 0 ? bf + 1 : bf + rows + 2;
 	/* As much above the focus as fits: the item, else the focus alone. */
 	from = to <= body ? 0 : to - 3 <= body ? 3 : bf;
@@ -389,6 +452,17 @@ S_draw(struct tui *t)
 	tui_hit(t, y, x, w, rows + 2, S_HIT_CHILD);
 	free(label);
 	y += rows + 2;
+	/* Each grown-up in their own words, under their own name. */
+	for (size_t g = 0; g < tui_n_voices(t); g++) {
+		label = tui_voice_label(t, g, false, ": how did it go?");
+		tui_field(t, y, x, w, rows, label, &v->voice[g],
+		    v->focus == S_HIT_GROWN + (int)g);
+		tui_hit(t, y, x, w, rows + 2, S_HIT_GROWN + (int)g);
+		free(label);
+		y += rows + 2;
+	}
+	if (tui_n_voices(t) > 0)
+		return;
 	label = grown != NULL ? xasprintf("%s: how did it go?", grown) :
 	    xstrdup("The grown-ups: how did it go?");
 	tui_field(t, y, x, w, rows, label, &v->grown, v->focus == 2);
@@ -403,7 +477,7 @@ S_click(struct tui *t, int id)
 	struct reviewing *v = S_v(t);
 	const struct review_item *it = S_item(v);
 
-	if (it == NULL || id < S_HIT_DECISION || id > S_HIT_GROWN)
+	if (it == NULL || id < S_HIT_DECISION || id > S_last(t))
 		return;
 	if (id == S_HIT_DECISION && !S_decides(it))
 		return;
@@ -419,7 +493,7 @@ S_text_box(struct tui *t)
 
 	if (!v->ready || S_item(v) == NULL || v->focus == 0)
 		return NULL;
-	return v->focus == 1 ? &v->child : &v->grown;
+	return S_field(t, v->focus);
 }
 
 static enum keys_mode
@@ -473,8 +547,9 @@ static const char *const S_help[] = {
 	"Reviewing together",
 	"Look at each rule and promise of the agreement you signed. Choose",
 	"whether to keep it, change it or drop it, then say how it went:",
-	"the child's words in the first box, the grown-ups' in the second",
-	"(either may stay empty). Going on from the second box saves it.",
+	"the child's words in the first box, then the grown-up's, or each",
+	"grown-up's in a box of their own (any may stay empty). Going on",
+	"from the last box saves it.",
 	"Then talk about the review questions the same way.",
 	"",
 	"A dropped rule is switched off in the new version; a changed one",

@@ -48,7 +48,7 @@ S_v(struct tui *t)
 static size_t
 S_n_voices(const struct tui *t)
 {
-	return t->flow.s.n_grown_ups > 1 ? t->flow.s.n_grown_ups : 0;
+	return tui_n_voices(t);
 }
 
 /* The boxes: the child's, then the grown-up's or each grown-up's. */
@@ -764,10 +764,7 @@ S_draw(struct tui *t)
 		for (size_t g = 0; g < S_n_voices(t); g++) {
 			if (one && g != speaking)
 				continue;
-			label = one ? xasprintf("%s's words (%zu of %zu; %s: next)",
-			    t->flow.s.grown_ups[g], g + 1, S_n_voices(t),
-			    tui_key(t, REQ_NEXT_FIELD)) :
-			    xasprintf("%s's words", t->flow.s.grown_ups[g]);
+			label = tui_voice_label(t, g, one, "'s words");
 			tui_field(t, y, x, w, rows, label, &v->voice[g],
 			    v->focus == 1 + (int)g);
 			tui_hit(t, y, x, w, rows + 2, 1 + (int)g);

@@ -110,4 +110,35 @@ tui_stop
 if cmp -s "$T/damaged" "$state/household.yaml"; then ok "the damaged household file is not written over"; else
 	not_ok "the damaged household file is not written over" "$(cat "$state/household.yaml")"; fi
 
+# A review with two grown-ups: a box for each, reached with Tab, and each
+# line kept under its own name (in a fresh copy of the household).
+mkdir -p "$T/rv"
+cp -R "$top_srcdir/tests/sessions/household" "$T/rv/talkpact"
+chmod -R u+w "$T/rv/talkpact"
+tui_start env XDG_STATE_HOME="$T/rv" TZ=UTC TALKPACT_NOW=2026-12-10T17:00:00Z "$TALKPACT" review 2026-11-20-maya
+tui_check 'Reviewing together, version 2 · Still to agree · 1 of' "the review starts with the item still to agree"
+tui_keys Enter
+tui_check 'Maya: how did it go\?' "the child's box"
+tui_type "OK, phones away at dinner"
+tui_keys Tab
+tui_check 'Priya: how did it go\?' "Priya's own box"
+tui_type "Tom too"
+tui_keys Tab
+tui_check 'Tom: how did it go\?' "Tom's own box"
+tui_type "Fine by me"
+tui_check '│ Fine by me' "each box takes its own words"
+if tui_screen | grep -q "The grown-ups: how did it go"; then not_ok "no shared grown-ups' box" "$(tui_screen)"; else
+	ok "no shared grown-ups' box"; fi
+tui_keys Enter
+tui_check 'Saved\.' "Enter in the last box saves"
+tui_check ' 2 of ' "and goes on"
+tui_keys F10
+tui_check '^Carry on with' "F10 leaves the review"
+tui_stop
+r=$(grep -l '^version: 2$' "$T/rv/talkpact"/sessions/*.yaml | head -n 1)
+note=$(sed -n '/^- item: "still\/clause\/phone-free-meals"/,/^- item/p' "$r" 2>/dev/null)
+expect_eq "$(printf '%s\n' "$note" | grep -A3 '^  child:')" \
+    "$(printf '  child: "OK, phones away at dinner"\n  voices:\n    Priya: "Tom too"\n    Tom: "Fine by me"')" \
+    "the review note keeps the child's line and each grown-up's under their own name"
+
 done_testing

@@ -46,16 +46,27 @@ k=$(printf '%s\n' "$out" | grep -B1 -x "$house" | sed -n 's/^\[A rule · \([0-9]
 
 # The review: keep the item still to agree, drop the house rule, sign.
 {
-	printf 'keep\nOK, phones away at dinner\nTom too\n'
-	i=2; while [ $i -lt "${k:-2}" ]; do printf '\n\n\n'; i=$((i + 1)); done
-	printf 'drop\nIt never worked\n\n'
+	printf 'keep\nOK, phones away at dinner\nTom too\nFine by me\n'
+	i=2; while [ $i -lt "${k:-2}" ]; do printf '\n\n\n\n'; i=$((i + 1)); done
+	printf 'drop\nIt never worked\n\n\n'
 	i=0; while [ $i -lt 300 ]; do printf '\n'; i=$((i + 1)); done
 	printf 'Maya\nPriya\nTom\n'
 } >"$T/review"
 run sh -c "TALKPACT_NOW=2026-12-10T17:00:00Z '$TALKPACT' --plain review 2026-11-20-maya <'$T/review'"
 expect_rc 0 "the review signs and exits 0"
 expect_match out '== Signed ==' "Maya's version 2 is signed"
+expect_match out "^Maya's words: Priya's words \\(Enter to pass\\): Tom's words \\(Enter to pass\\): " \
+    "each grown-up is asked in turn, under their own name"
 v2=$(grep -l '^version: 2$' "$state"/sessions/*.yaml | head -n 1)
+# Each grown-up's line under their own name in the note, no shared line.
+note=$(sed -n '/^- item: "still\/clause\/phone-free-meals"/,/^- item/p' "$v2")
+expect_eq "$(printf '%s\n' "$note" | grep -A2 '^  voices:')" \
+    "$(printf '  voices:\n    Priya: "Tom too"\n    Tom: "Fine by me"')" \
+    "Priya's and Tom's lines are kept under their own names"
+case $note in
+*"grown-up:"*) not_ok "and not as one shared line" "$note" ;;
+*) ok "and not as one shared line" ;;
+esac
 run "$TALKPACT" render "$(basename "$v2" .yaml)" -f md
 expect_no_match out 'Still to agree' "kept: nothing is still to agree in version 2"
 expect_match out 'We keep meal times phone-free' "the item agreed now is in force"

@@ -43,7 +43,8 @@ expect_eq "$err" "talkpact: not signed yet: talkpact resume $kim" \
 rm -f "$sessions/$kim.yaml"
 
 # The first rule changed, then a pause.
-printf 'change\nMore time would be fair.\nWe agree: 60 minutes.\n/quit\n' >"$T/one"
+# Two grown-ups (Alex Smith and Jo): each is asked in turn.
+printf 'change\nMore time would be fair.\nWe agree: 60 minutes.\nFine by me.\n/quit\n' >"$T/one"
 run sh -c "TALKPACT_NOW=$NOW '$TALKPACT' --plain review 2026-11-29-sam <'$T/one'"
 expect_rc 0 "a review started and left: exit 0"
 expect_match out '^== Reviewing together: version 2 ==$' "the review is version 2"
@@ -57,8 +58,10 @@ f=$(grep -l '^stage: reviewing$' "$sessions"/*.yaml)
 if [ -n "$f" ] && grep -q '^version: 2$' "$f" &&
     grep -q '^  session: "2026-11-29-sam-1412"$' "$f" &&
     grep -q '^  decision: change$' "$f" &&
-    grep -q '^  child: "More time would be fair."$' "$f"; then
-	ok "the review is saved: version 2, what it replaces, the first note"
+    grep -q '^  child: "More time would be fair."$' "$f" &&
+    grep -q '^    Alex Smith: "We agree: 60 minutes."$' "$f" &&
+    grep -q '^    Jo: "Fine by me."$' "$f"; then
+	ok "the review is saved: version 2, what it replaces, the first note, each grown-up's line under their name"
 else
 	not_ok "the review is saved" "$(cat "$f" 2>/dev/null)"
 fi
@@ -78,12 +81,12 @@ nc=$(grep -c '^      - id:' "$tpl")
 np=$(awk '/^promises:/ { p = 1; next } /^[a-z]/ { p = 0 } p && /^  - id:/ { n++ } END { print n }' "$tpl")
 {
 	i=2; while [ "$i" -le "$n" ]; do
-		if [ "$i" = "$drop" ]; then printf 'drop\n\nNot needed now.\n'
-		else printf '\n\n\n'; fi
+		if [ "$i" = "$drop" ]; then printf 'drop\n\nNot needed now.\n\n'
+		else printf '\n\n\n\n'; fi
 		i=$((i + 1))
 	done
-	printf 'It mostly worked.\nBedtimes were kept.\n'
-	i=2; while [ "$i" -le "$nq" ]; do printf '\n\n'; i=$((i + 1)); done
+	printf 'It mostly worked.\nBedtimes were kept.\n\n'
+	i=2; while [ "$i" -le "$nq" ]; do printf '\n\n\n'; i=$((i + 1)); done
 	for b in $blanks; do
 		if [ "$b" = game-minutes ]; then echo 60; else echo; fi
 	done
@@ -155,7 +158,7 @@ expect_rc 66 "history of a child with no agreement: exit 66"
 v2id=$(grep -l '^version: 2$' "$sessions"/*.yaml | xargs grep -l '^stage: signed$')
 n3=$(grep -c '^  - item:' "$v2id")
 {
-	i=0; while [ "$i" -lt $((3 * n3 + 2 * nq)) ]; do echo; i=$((i + 1)); done
+	i=0; while [ "$i" -lt $((4 * n3 + 3 * nq)) ]; do echo; i=$((i + 1)); done
 	for b in $blanks; do echo; done
 	i=0; while [ "$i" -lt $((nc + 1 + np + 1)) ]; do echo; i=$((i + 1)); done
 	printf 'Sam\nAlex Smith\nJo\n'

@@ -1,7 +1,8 @@
 # review.sh: reviewing a signed agreement together in tmux at 80x24. With
 # the clock at 1 July 2027 the 8-10 sample (signed 29 November 2026) is due
 # for review, so the welcome screen lists "Review it together" first; the
-# review goes rule by rule (keep, change or drop, and both voices), then
+# review goes rule by rule (keep, change or drop, and every voice: the
+# child's box, then Alex Smith's and Jo's own boxes), then
 # choosing (45 -> 60 minutes), reading through and signing; the result is
 # version 2 with "What changed since 29 November 2026", and both versions
 # verify. Waits are on what the screen shows, never fixed sleeps.
@@ -47,9 +48,13 @@ tui_check '\(•\) Change it' "Right: change it"
 tui_keys Enter End C-u
 tui_type "More time would be fair"
 tui_keys Enter
+tui_check 'Alex Smith: how did it go\?' "Alex Smith's own box"
 tui_type "Agreed: 60 minutes"
 tui_keys Enter
-tui_check '· 2 of [0-9]+' "both voices typed, Enter saves and goes to the next rule"
+tui_check 'Jo: how did it go\?' "then Jo's own box"
+tui_type "Fine by me"
+tui_keys Enter
+tui_check '· 2 of [0-9]+' "every voice typed, Enter in the last box saves and goes to the next rule"
 total=$(tui_screen | sed -nE 's/.*· 2 of ([0-9]+).*/\1/p' | head -n 1)
 i=2
 while [ "$i" -le "$total" ]; do
@@ -113,8 +118,9 @@ run "$TALKPACT" verify "$agreements/agreement-sam-2026-11-29.md"
 expect_rc 0 "version 1 still verifies"
 f=$(grep -l '^version: 2$' "$sessions"/*.yaml)
 if grep -q '^  child: "More time would be fair"$' "$f" &&
-    grep -q '^  grown-up: "Agreed: 60 minutes"$' "$f"; then
-	ok "both voices on the first rule are kept in the session"
+    grep -q '^    Alex Smith: "Agreed: 60 minutes"$' "$f" &&
+    grep -q '^    Jo: "Fine by me"$' "$f"; then
+	ok "every voice on the first rule is kept in the session, each grown-up's under their name"
 else
 	not_ok "voices kept" "$(cat "$f")"
 fi

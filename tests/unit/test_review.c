@@ -308,6 +308,92 @@ test_store(void **state)
 	diag_list_cleanup(&d);
 }
 
+/*
+ * Every voice in a review: with two grown-ups (Alex Smith and Jo), each
+ * one's line about an item is kept under their name (after the note is
+ * made), written and read back as the note's "voices", and in the digest
+ * only when present.
+ */
+static void
+test_voices(void **state)
+{
+	struct session r, back;
+	struct diag_list d;
+	char *cause = NULL, *text, *again, *plain, *with;
+	const struct review_note *n;
+	struct action a = { .kind = ACTION_REVIEW_VOICE,
+	    .id = "clause/game-time", .index = 0, .text = "Fair" };
+
+	(void)state;
+	assert_int_equal(review_start(&sample, &shipped, NOW, &r, &cause), 0);
+	r.id = xstrdup("2026-12-15-sam-1000");
+	/* No note yet: a voice needs the decision first. */
+	assert_int_equal(session_apply(&r, &shipped, &a, NOW, &cause), -1);
+	free(cause);
+	S_apply(&r, (struct action){ .kind = ACTION_REVIEW,
+	    .id = "clause/game-time", .number = DECISION_KEEP,
+	    .text = "It worked" });
+	plain = session_signed_canonical(&r);
+	assert_null(strstr(plain, "note.voices"));
+	S_apply(&r, (struct action){ .kind = ACTION_REVIEW_VOICE,
+	    .id = "clause/game-time", .index = 0, .text = "Fair enough" });
+	S_apply(&r, (struct action){ .kind = ACTION_REVIEW_VOICE,
+	    .id = "clause/game-time", .index = 1, .text = "Too long on Sundays" });
+	n = review_note(&r, "clause/game-time");
+	assert_int_equal(n->n_voices, 2);
+	assert_null(n->grown_up);
+	assert_string_equal(review_note_voice(n, r.grown_ups[0]), "Fair enough");
+	assert_string_equal(review_note_voice(n, "Jo"), "Too long on Sundays");
+	assert_null(review_note_voice(n, "Nobody"));
+	/* No such grown-up; text that is not acceptable. */
+	a.index = 2;
+	assert_int_equal(session_apply(&r, &shipped, &a, NOW, &cause), -1);
+	free(cause);
+	a.index = 1;
+	a.text = "bad\001text";
+	assert_int_equal(session_apply(&r, &shipped, &a, NOW, &cause), -1);
+	free(cause);
+	assert_string_equal(review_note_voice(n, "Jo"), "Too long on Sundays");
+	/* In the digest, only when present. */
+	with = session_signed_canonical(&r);
+	assert_non_null(strstr(with, "note.voices"));
+	assert_non_null(strstr(with, "Too long on Sundays"));
+
+	/* Written as the note's voices and read back the same. */
+	text = session_store_format(&r);
+	assert_non_null(strstr(text, "  voices:\n"));
+	assert_non_null(strstr(text, "    Jo: \"Too long on Sundays\"\n"));
+	diag_list_init(&d);
+	session_init(&back);
+	assert_int_equal(session_store_load_buffer("r.yaml", text, strlen(text),
+	    &back, &d), 0);
+	n = review_note(&back, "clause/game-time");
+	assert_int_equal(n->n_voices, 2);
+	assert_string_equal(review_note_voice(n, "Jo"), "Too long on Sundays");
+	again = session_store_format(&back);
+	assert_string_equal(again, text);
+	free(again);
+	again = session_signed_canonical(&back);
+	assert_string_equal(again, with);
+	free(again);
+	session_cleanup(&back);
+	diag_list_cleanup(&d);
+	free(text);
+
+	/* A blank line removes a voice; with none left the digest is as before. */
+	S_apply(&r, (struct action){ .kind = ACTION_REVIEW_VOICE,
+	    .id = "clause/game-time", .index = 0, .text = "" });
+	S_apply(&r, (struct action){ .kind = ACTION_REVIEW_VOICE,
+	    .id = "clause/game-time", .index = 1, .text = "  " });
+	assert_int_equal(review_note(&r, "clause/game-time")->n_voices, 0);
+	again = session_signed_canonical(&r);
+	assert_string_equal(again, plain);
+	free(again);
+	free(plain);
+	free(with);
+	session_cleanup(&r);
+}
+
 int
 main(void)
 {
@@ -316,6 +402,7 @@ main(void)
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_changes),
 		cmocka_unit_test(test_store),
+		cmocka_unit_test(test_voices),
 	};
 
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
