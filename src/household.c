@@ -97,7 +97,16 @@ S_quoted(struct S_out *o, const char *s)
 			S_put(o, esc, 2);
 		} else if (ch == '\n')
 			S_puts(o, "\\n");
-		else if (ch == '\t')
+		else if (ch == 0xc2 && (unsigned char)s[1] == 0x85) {
+			/* YAML's own line breaks, NEL, LS and PS: escaped, or
+			 * reading back would fold them and the space before. */
+			S_puts(o, "\\N");
+			s++;
+		} else if (ch == 0xe2 && (unsigned char)s[1] == 0x80 &&
+		    ((unsigned char)s[2] == 0xa8 || (unsigned char)s[2] == 0xa9)) {
+			S_puts(o, (unsigned char)s[2] == 0xa8 ? "\\L" : "\\P");
+			s += 2;
+		} else if (ch == '\t')
 			S_puts(o, "\\t");
 		else if (ch < 0x20 || ch == 0x7f) {
 			snprintf(esc, sizeof esc, "\\x%02x", ch);
